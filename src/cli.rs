@@ -1,0 +1,172 @@
+//! The command line (see `shared/interface.md`): arguments, and the dispatch to each mode.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::datafiles::{self, DataPath};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "minilateral",
+    version,
+    about = "What the experts of 'International Tech Cooperation in 2024: What Experts Want' said, as a Discord bot"
+)]
+pub struct Args {
+    /// Dataset: a JSON file or a folder of them [env: MINILATERAL_DATA] [default: ./data if it
+    /// exists, else the bundled copy]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The Discord bot over the gateway (the default); without DISCORD_TOKEN, the local console
+    Run,
+    /// Local console: type slash commands as in Discord, read the replies as text
+    Console,
+    /// Answer one slash-command line, e.g. "/expert sara"
+    Ask {
+        line: String,
+        /// Print the exact Discord interaction response body the bot would send
+        #[arg(long)]
+        json: bool,
+    },
+    /// Autocomplete for the last option in LINE, as the Discord autocomplete response body
+    Complete { line: String },
+    /// How a loosely typed name resolves, as JSON
+    Match {
+        kind: MatchKind,
+        /// The name to resolve
+        #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+        query: Option<String>,
+        /// One query per line of FILE, one JSON object per line of output
+        #[arg(long, value_name = "FILE")]
+        batch: Option<PathBuf>,
+    },
+    /// Validate the dataset, print a summary; list every problem and exit 1
+    Check,
+    /// Register the slash commands (globally, or in one guild)
+    Register {
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
+    /// HTTP interactions endpoint: POST /interactions, GET /healthz
+    Serve {
+        /// Address to listen on [env: MINILATERAL_LISTEN] [default: 127.0.0.1:8080]
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatchKind {
+    Expert,
+    Group,
+}
+
+/// Exit status: 0 success, 1 dataset or configuration wrong, 2 command line wrong.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const BAD_DATA_OR_CONFIG: u8 = 1;
+    pub const BAD_USAGE: u8 = 2;
+}
+
+/// Runs the mode the arguments ask for.
+pub fn run(args: Args) -> ExitCode {
+    let data = DataPath::choose(
+        args.data
+            .or_else(|| env_value("MINILATERAL_DATA").map(PathBuf::from)),
+    );
+    match args.command.unwrap_or(Command::Run) {
+        Command::Check => check(&data),
+        other => {
+            eprintln!(
+                "minilateral: `{}` is not yet available in this version",
+                command_name(&other)
+            );
+            ExitCode::from(exit::BAD_USAGE)
+        }
+    }
+}
+
+fn command_name(command: &Command) -> &'static str {
+    match command {
+        Command::Run => "run",
+        Command::Console => "console",
+        Command::Ask { .. } => "ask",
+        Command::Complete { .. } => "complete",
+        Command::Match { .. } => "match",
+        Command::Check => "check",
+        Command::Register { .. } => "register",
+        Command::Serve { .. } => "serve",
+    }
+}
+
+/// `check`: a summary on stdout and exit 0, or every problem on stderr and exit 1.
+fn check(path: &DataPath) -> ExitCode {
+    let files = match datafiles::read(path) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
+    match crate::dataset::Dataset::load(&files) {
+        Ok(dataset) => {
+            out(&summary_text(path, files.len(), &dataset));
+            ExitCode::from(exit::OK)
+        }
+        Err(e) => {
+            eprintln!("minilateral: {} {e}", path.describe());
+            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+        }
+    }
+}
+
+fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset) -> String {
+    let s = dataset.summary();
+    let panel = dataset.experts().iter().filter(|e| e.panel).count();
+    let years: Vec<String> = s.wish_years.iter().map(i32::to_string).collect();
+    let years = if years.is_empty() {
+        "none".to_string()
+    } else {
+        years.join(", ")
+    };
+    let plural = if files == 1 { "" } else { "s" };
+    format!(
+        "dataset {} ({files} file{plural}): ok\n\
+         \x20 sources       {}\n\
+         \x20 experts       {} ({panel} on the panel)\n\
+         \x20 quotes        {}\n\
+         \x20 wishes        {}\n\
+         \x20 groups        {}\n\
+         \x20 bodies        {}\n\
+         \x20 publications  {}\n\
+         \x20 wish years    {years}\n",
+        path.describe(),
+        s.sources,
+        s.experts,
+        s.quotes,
+        s.wishes,
+        s.groups,
+        s.bodies,
+        s.publications,
+    )
+}
+
+/// Writes to stdout; a closed pipe (`minilateral check | head -1`) is not an error.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// An environment variable's value; unset and empty are the same (a `.env` copied from
+/// `.env.example` has empty lines for what is not used).
+pub fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}

@@ -1,0 +1,100 @@
+//! Finding and reading the dataset files: `--data PATH`, `data/` in the working folder, or
+//! the copy compiled into the binary.
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::dataset::{DataText, Dataset, LoadError};
+
+/// The bundled dataset, compiled in so that the binary works from any folder.
+pub const BUNDLED: &[(&str, &str)] =
+    &[("minilateral.json", include_str!("../data/minilateral.json"))];
+
+/// Where the dataset comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataPath {
+    /// A JSON file, or a folder whose `*.json` files together make the dataset.
+    Path(PathBuf),
+    /// The copy compiled into the binary.
+    Bundled,
+}
+
+impl DataPath {
+    /// `--data` / `MINILATERAL_DATA` when given; otherwise `data/` in the working folder when
+    /// it exists; otherwise the bundled copy.
+    pub fn choose(given: Option<PathBuf>) -> DataPath {
+        match given {
+            Some(path) => DataPath::Path(path),
+            None if Path::new("data").is_dir() => DataPath::Path(PathBuf::from("data")),
+            None => DataPath::Bundled,
+        }
+    }
+
+    /// A name for messages ("data/", "<bundled>").
+    pub fn describe(&self) -> String {
+        match self {
+            DataPath::Path(p) => p.display().to_string(),
+            DataPath::Bundled => "<bundled>".to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum DataError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is a folder with no .json files in it")]
+    NoFiles { path: String },
+    #[error("{0}")]
+    Invalid(#[from] LoadError),
+}
+
+/// Reads the files of `path`, in name order for a folder.
+pub fn read(path: &DataPath) -> Result<Vec<DataText>, DataError> {
+    let path = match path {
+        DataPath::Bundled => {
+            return Ok(BUNDLED
+                .iter()
+                .map(|(name, text)| DataText::new(format!("<bundled>/{name}"), *text))
+                .collect());
+        }
+        DataPath::Path(p) => p,
+    };
+    let io = |p: &Path, source| DataError::Io {
+        path: p.display().to_string(),
+        source,
+    };
+    let files = if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
+            .map_err(|e| io(path, e))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            return Err(DataError::NoFiles {
+                path: path.display().to_string(),
+            });
+        }
+        files
+    } else {
+        vec![path.clone()]
+    };
+    files
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).map_err(|e| io(p, e))?;
+            Ok(DataText::new(p.display().to_string(), text))
+        })
+        .collect()
+}
+
+/// Reads and validates the dataset at `path`.
+pub fn load(path: &DataPath) -> Result<Dataset, DataError> {
+    Ok(Dataset::load(&read(path)?)?)
+}

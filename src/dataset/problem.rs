@@ -1,0 +1,98 @@
+//! What can be wrong with a dataset, in messages that say where and what to fix.
+
+use std::fmt;
+
+use thiserror::Error;
+
+use super::Kind;
+
+/// The entity a problem is about: file, kind and id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Subject {
+    pub file: String,
+    pub kind: Kind,
+    pub id: String,
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {} \"{}\"", self.file, self.kind, self.id)
+    }
+}
+
+/// One problem found while loading. Every variant names the file; JSON errors give
+/// `line:column`, the others the entity id and field.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum Problem {
+    #[error("{file}:{line}:{column}: {message}")]
+    Json {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{file}: the dataset has no sources; add one under \"sources\"")]
+    NoSource { file: String },
+    #[error(
+        "{subject}: id must be 1-64 lowercase letters, digits or '-' (it is used in button ids)"
+    )]
+    BadId { subject: Subject },
+    #[error("{subject}: duplicate id; it is already used by the {first_kind} in {first_file}")]
+    DuplicateId {
+        subject: Subject,
+        first_kind: Kind,
+        first_file: String,
+    },
+    #[error("{subject}: field `{field}` refers to \"{target}\", which is not {expected}")]
+    Dangling {
+        subject: Subject,
+        field: String,
+        target: String,
+        expected: &'static str,
+    },
+    #[error("{subject}: field `{field}` is empty")]
+    Empty { subject: Subject, field: String },
+    #[error("{subject}: field `{field}` has year {year}; expected a year between {min} and {max}")]
+    Year {
+        subject: Subject,
+        field: String,
+        year: i32,
+        min: i32,
+        max: i32,
+    },
+    #[error("{subject}: field `roles` is empty; every expert needs at least one role")]
+    NoRole { subject: Subject },
+    #[error(
+        "{subject}: name \"{text}\" is the same as \"{other_text}\" of {other} once case, accents and punctuation are folded; rename one or drop the alias"
+    )]
+    NameClash {
+        subject: Subject,
+        text: String,
+        other: Subject,
+        other_text: String,
+    },
+}
+
+/// Every problem found in a dataset, reported together so that one `check` run lists all
+/// that needs fixing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.problems.len();
+        write!(
+            f,
+            "the dataset has {n} problem{}:",
+            if n == 1 { "" } else { "s" }
+        )?;
+        for p in &self.problems {
+            write!(f, "\n  {p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}

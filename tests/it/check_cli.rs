@@ -1,0 +1,53 @@
+//! `minilateral check`: summary and exit 0, or every problem and exit 1.
+
+use crate::{fixture, minilateral, stderr, stdout};
+
+#[test]
+fn check_on_the_bundled_data_prints_the_summary() {
+    let out = minilateral(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("experts       5 (4 on the panel)"), "{text}");
+    assert!(text.contains("groups        4"), "{text}");
+    assert!(text.contains("wish years    2024"), "{text}");
+}
+
+#[test]
+fn check_names_the_file_and_line_of_a_syntax_error() {
+    let path = fixture("broken/syntax-line2.json");
+    let out = minilateral(&["check", "--data", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("syntax-line2.json:2:"), "{err}");
+}
+
+#[test]
+fn check_on_a_folder_names_the_broken_file() {
+    let path = fixture("broken");
+    let out = minilateral(&["check", "--data", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    // A folder with a syntax error reports the JSON problem of that file.
+    assert!(err.contains("syntax-line2.json:2:"), "{err}");
+}
+
+#[test]
+fn check_accepts_a_folder_and_an_env_path() {
+    let path = fixture("split");
+    let out = minilateral(&["check", "--data", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(2 files)"));
+}
+
+#[test]
+fn a_missing_path_is_a_data_error() {
+    let out = minilateral(&["check", "--data", "/nonexistent/minilateral.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/minilateral.json"));
+}
+
+#[test]
+fn a_wrong_command_line_exits_2() {
+    let out = minilateral(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}

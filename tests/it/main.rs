@@ -1,0 +1,45 @@
+//! Integration tests: one binary, shared helpers, one module per feature.
+
+mod check_cli;
+mod dataset;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A path under `tests/fixtures/`.
+pub fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Reads a fixture as text.
+pub fn fixture_text(rel: &str) -> String {
+    std::fs::read_to_string(fixture(rel)).unwrap_or_else(|e| panic!("fixture {rel}: {e}"))
+}
+
+/// Runs the real binary with `args`, from the crate's folder, with no Discord settings.
+pub fn minilateral(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_minilateral"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISCORD_TOKEN")
+        .env_remove("MINILATERAL_DATA")
+        .env_remove("DISCORD_PUBLIC_KEY")
+        .output()
+        .expect("run minilateral")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The bundled dataset, loaded as the binary loads it.
+pub fn bundled() -> minilateral::dataset::Dataset {
+    minilateral::datafiles::load(&minilateral::datafiles::DataPath::Bundled)
+        .expect("bundled dataset is valid")
+}
