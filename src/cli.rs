@@ -84,6 +84,7 @@ pub fn run(args: Args) -> ExitCode {
     );
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
+        Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
         other => {
             eprintln!(
                 "minilateral: `{}` is not yet available in this version",
@@ -105,6 +106,56 @@ fn command_name(command: &Command) -> &'static str {
         Command::Register { .. } => "register",
         Command::Serve { .. } => "serve",
     }
+}
+
+/// Loads the dataset, or says what is wrong with it on stderr.
+fn load(path: &DataPath) -> Result<crate::dataset::Dataset, ExitCode> {
+    datafiles::load(path).map_err(|e| {
+        eprintln!("minilateral: {}: {e}", path.describe());
+        ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+    })
+}
+
+/// `match`: one JSON object per query on stdout.
+fn match_names(
+    path: &DataPath,
+    kind: MatchKind,
+    query: Option<String>,
+    batch: Option<PathBuf>,
+) -> ExitCode {
+    let dataset = match load(path) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let kind = match kind {
+        MatchKind::Expert => crate::dataset::Kind::Expert,
+        MatchKind::Group => crate::dataset::Kind::Group,
+    };
+    let queries: Vec<String> = match (query, batch) {
+        (Some(q), _) => vec![q],
+        (None, Some(file)) => match std::fs::read_to_string(&file) {
+            // Blank lines separate nothing and ask nothing: skipped.
+            Ok(text) => text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(String::from)
+                .collect(),
+            Err(e) => {
+                eprintln!("minilateral: cannot read {}: {e}", file.display());
+                return ExitCode::from(exit::BAD_USAGE);
+            }
+        },
+        (None, None) => unreachable!("clap requires QUERY or --batch"),
+    };
+    let matcher = crate::matching::Matcher::new(&dataset);
+    let mut text = String::new();
+    for q in queries {
+        let resolution = matcher.resolve(kind, &q);
+        text.push_str(&serde_json::to_string(&resolution).expect("a resolution serialises"));
+        text.push('\n');
+    }
+    out(&text);
+    ExitCode::from(exit::OK)
 }
 
 /// `check`: a summary on stdout and exit 0, or every problem on stderr and exit 1.

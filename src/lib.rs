@@ -9,3 +9,5 @@ pub mod fold;
 
 pub mod cli;
 pub mod datafiles;
+pub mod limits;
+pub mod matching;

@@ -2,6 +2,7 @@
 
 mod check_cli;
 mod dataset;
+mod matching;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,0 +1,151 @@
+//! The candidate index of one kind: picks the few keys worth scoring, so that the cost of a
+//! query grows with the number of likely answers rather than with the dataset.
+
+use std::collections::HashMap;
+
+use super::query::{Key, Query};
+
+/// The most keys one sorted range (a prefix of a name or of a word) may contribute.
+const RANGE_CAP: usize = 1000;
+/// The keys sharing the most trigrams with the query that are scored for fuzzy matches.
+const GRAM_CANDIDATES: usize = 64;
+
+/// A trigram packed into a number (21 bits a character).
+type Gram = u64;
+
+#[derive(Debug, Default)]
+pub struct KeyIndex {
+    pub keys: Vec<Key>,
+    /// compact form → keys.
+    exact: HashMap<String, Vec<u32>>,
+    /// (word, key) sorted by word: whole words and word prefixes by binary search.
+    words: Vec<(String, u32)>,
+    /// (compact form, key) sorted: prefixes of whole names.
+    compacts: Vec<(String, u32)>,
+    /// trigram → keys holding it (each key once).
+    grams: HashMap<Gram, Vec<u32>>,
+}
+
+impl KeyIndex {
+    pub fn new(keys: Vec<Key>) -> KeyIndex {
+        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut words = Vec::new();
+        let mut compacts = Vec::with_capacity(keys.len());
+        let mut grams: HashMap<Gram, Vec<u32>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            let i = i as u32;
+            exact.entry(key.compact.clone()).or_default().push(i);
+            compacts.push((key.compact.clone(), i));
+            for t in &key.tokens {
+                words.push((t.clone(), i));
+            }
+            let mut mine = trigrams(&key.compact);
+            mine.sort_unstable();
+            mine.dedup();
+            for g in mine {
+                grams.entry(g).or_default().push(i);
+            }
+        }
+        words.sort_unstable();
+        compacts.sort_unstable();
+        KeyIndex {
+            keys,
+            exact,
+            words,
+            compacts,
+            grams,
+        }
+    }
+
+    /// Keys worth scoring for `query`: exact forms, names and words it begins, and the keys
+    /// sharing the most trigrams with it. May hold duplicates.
+    pub fn candidates(&self, query: &Query, min_word_prefix: usize) -> Vec<u32> {
+        let mut out = Vec::new();
+        for form in [&query.compact, &query.compact_full] {
+            if let Some(keys) = self.exact.get(form.as_str()) {
+                out.extend_from_slice(keys);
+            }
+        }
+        out.extend(prefix_range(&self.compacts, &query.compact));
+        for t in &query.tokens {
+            if t.chars().count() >= min_word_prefix {
+                out.extend(prefix_range(&self.words, t));
+            } else {
+                out.extend(equal_range(&self.words, t));
+            }
+        }
+        out.extend(self.by_trigrams(&query.compact));
+        out
+    }
+
+    /// The keys sharing the most trigrams with `text`, best first.
+    fn by_trigrams(&self, text: &str) -> Vec<u32> {
+        let mut grams = trigrams(text);
+        grams.sort_unstable();
+        grams.dedup();
+        let mut counts: HashMap<u32, u16> = HashMap::new();
+        for g in &grams {
+            if let Some(keys) = self.grams.get(g) {
+                for &k in keys {
+                    *counts.entry(k).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(u16, u32)> = counts.into_iter().map(|(k, c)| (c, k)).collect();
+        let n = GRAM_CANDIDATES.min(ranked.len());
+        if n == 0 {
+            return Vec::new();
+        }
+        ranked.select_nth_unstable_by(n - 1, |a, b| b.cmp(a));
+        ranked.truncate(n);
+        ranked.into_iter().map(|(_, k)| k).collect()
+    }
+
+    /// Keys whose compact form begins with `prefix`, in name order, at most `RANGE_CAP`.
+    pub fn name_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        prefix_range(&self.compacts, prefix)
+    }
+
+    /// Keys with a word beginning with `prefix`, at most `RANGE_CAP`.
+    pub fn word_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+        prefix_range(&self.words, prefix)
+    }
+}
+
+fn prefix_range<'a>(
+    sorted: &'a [(String, u32)],
+    prefix: &'a str,
+) -> impl Iterator<Item = u32> + 'a {
+    let start = sorted.partition_point(|(s, _)| s.as_str() < prefix);
+    let range = if prefix.is_empty() {
+        &sorted[..0]
+    } else {
+        &sorted[start..]
+    };
+    range
+        .iter()
+        .take_while(move |(s, _)| s.starts_with(prefix))
+        .take(RANGE_CAP)
+        .map(|(_, k)| *k)
+}
+
+fn equal_range<'a>(sorted: &'a [(String, u32)], word: &'a str) -> impl Iterator<Item = u32> + 'a {
+    let start = sorted.partition_point(|(s, _)| s.as_str() < word);
+    sorted[start..]
+        .iter()
+        .take_while(move |(s, _)| s == word)
+        .take(RANGE_CAP)
+        .map(|(_, k)| *k)
+}
+
+/// The trigrams of `text`, with the start and end marked so that short names have some.
+fn trigrams(text: &str) -> Vec<Gram> {
+    let chars: Vec<u64> = std::iter::once(0)
+        .chain(text.chars().map(u64::from))
+        .chain(std::iter::once(0))
+        .collect();
+    chars
+        .windows(3)
+        .map(|w| (w[0] << 42) | (w[1] << 21) | w[2])
+        .collect()
+}

@@ -1,0 +1,143 @@
+//! Queries and keys: a typed name, or one name of an entity, folded and cut into the pieces
+//! that scoring compares.
+
+use crate::fold;
+
+/// Query words that say nothing about which entity is meant ("the G7", "BRICS group").
+/// Dropped from a query unless nothing else is left.
+const FILLER: &[&str] = &["the", "group", "bloc", "a", "an"];
+
+/// Words skipped when making an acronym ("Belt and Road Initiative" → "bri").
+const ACRONYM_SKIP: &[&str] = &["of", "the", "and", "for", "on", "in", "a", "an", "to"];
+
+/// Names are short; anything past this many characters of a query is not part of a name, and
+/// scoring it would only cost time.
+pub const MAX_QUERY_CHARS: usize = 200;
+
+/// A folded query.
+#[derive(Clone, Debug)]
+pub struct Query {
+    /// Content words: the folded words less filler.
+    pub tokens: Vec<String>,
+    /// Content words joined without spaces.
+    pub compact: String,
+    /// Every folded word joined without spaces, filler included.
+    pub compact_full: String,
+    /// Runs of digits in the query; a candidate must contain each of them.
+    pub digits: Vec<String>,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => &text[..end],
+            None => text,
+        };
+        let folded = fold::fold(text);
+        let all: Vec<String> = folded
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        let content: Vec<String> = all
+            .iter()
+            .filter(|w| !FILLER.contains(&w.as_str()))
+            .cloned()
+            .collect();
+        let tokens = if content.is_empty() {
+            all.clone()
+        } else {
+            content
+        };
+        let digits = tokens
+            .iter()
+            .filter(|t| t.chars().all(char::is_numeric))
+            .cloned()
+            .collect();
+        Query {
+            compact: tokens.concat(),
+            compact_full: all.concat(),
+            tokens,
+            digits,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.compact_full.is_empty()
+    }
+
+    /// Length in characters of the content, the measure for the short-query guard.
+    pub fn len(&self) -> usize {
+        self.compact.chars().count()
+    }
+}
+
+/// One name an entity answers to, ready for scoring.
+#[derive(Clone, Debug)]
+pub struct Key {
+    /// Index of the entity in its kind's list.
+    pub entry: u32,
+    /// The name as written in the dataset (for labels: "matched alias").
+    pub text: String,
+    pub tokens: Vec<String>,
+    pub compact: String,
+    pub digits: Vec<String>,
+    /// Made at load time (an acronym), not written in the dataset; never shown.
+    pub derived: bool,
+}
+
+impl Key {
+    pub fn new(entry: u32, text: &str, derived: bool) -> Key {
+        let folded = fold::fold(text);
+        let tokens: Vec<String> = folded
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        let digits = tokens
+            .iter()
+            .filter(|t| t.chars().all(char::is_numeric))
+            .cloned()
+            .collect();
+        Key {
+            entry,
+            text: text.to_string(),
+            compact: tokens.concat(),
+            tokens,
+            digits,
+            derived,
+        }
+    }
+
+    /// The acronym of a long name ("Three Seas Initiative" → "3si", "Group of Seven" → "g7"),
+    /// when the name has at least two significant words.
+    pub fn acronym(&self) -> Option<Key> {
+        let significant: Vec<&String> = self
+            .tokens
+            .iter()
+            .filter(|t| !ACRONYM_SKIP.contains(&t.as_str()))
+            .collect();
+        if significant.len() < 2 {
+            return None;
+        }
+        let letters: Vec<String> = significant
+            .iter()
+            .map(|t| {
+                if t.chars().all(char::is_numeric) {
+                    t.to_string()
+                } else {
+                    t.chars().next().map(String::from).unwrap_or_default()
+                }
+            })
+            .collect();
+        let compact = letters.concat();
+        Some(Key {
+            entry: self.entry,
+            text: self.text.clone(),
+            digits: self.digits.clone(),
+            tokens: vec![compact.clone()],
+            compact,
+            derived: true,
+        })
+    }
+}

@@ -1,0 +1,155 @@
+//! How well a query fits one key: a tier (exact, word, fuzzy) and a score in (0, 1].
+//!
+//! Tiers keep a fuzzy likeness from outranking a real word match: "filer" is a whole word of
+//! "Tanya Filer" and only looks a bit like "Frontier Model Forum", so the first is a word match
+//! scored from 0.80 up and the second a fuzzy one scaled down by `FUZZY_SCALE`.
+
+use serde::Serialize;
+
+use super::query::{Key, Query};
+
+/// The best a fuzzy likeness can score, so that a near-perfect typo still ranks below a
+/// confident word match of similar coverage.
+const FUZZY_SCALE: f64 = 0.92;
+/// Word-tier scores run from `WORD_BASE` up with coverage.
+const WORD_BASE: f64 = 0.80;
+/// Shortest query taken as a prefix of a whole name or a word ("mes" for Meserole).
+const MIN_PREFIX_CHARS: usize = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Fuzzy,
+    Word,
+    Exact,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scored {
+    pub score: f64,
+    pub tier: Tier,
+}
+
+/// strsim's Jaro-Winkler clamped to (0, 1], so that every candidate's score is a positive
+/// number and a perfect likeness is exactly 1.
+fn similarity(a: &str, b: &str) -> f64 {
+    strsim::jaro_winkler(a, b).clamp(f64::MIN_POSITIVE, 1.0)
+}
+
+/// Scores `query` against `key`; `None` when the key cannot be meant (an empty query, or
+/// digits in the query that the key lacks: "G20" never becomes G7).
+pub fn score(query: &Query, key: &Key) -> Option<Scored> {
+    if query.compact.is_empty() || !query.digits.iter().all(|d| key.digits.contains(d)) {
+        return None;
+    }
+    if query.compact == key.compact || query.compact_full == key.compact {
+        return Some(Scored {
+            score: 1.0,
+            tier: Tier::Exact,
+        });
+    }
+    if let Some(score) = word_score(query, key) {
+        return Some(Scored {
+            score,
+            tier: Tier::Word,
+        });
+    }
+    let whole = similarity(&query.compact, &key.compact);
+    let score = whole.max(token_similarity(query, key)) * FUZZY_SCALE;
+    Some(Scored {
+        score: score.clamp(f64::MIN_POSITIVE, 1.0),
+        tier: Tier::Fuzzy,
+    })
+}
+
+/// The word tier: the query is a prefix of the whole name, or each query word is a whole word
+/// of the name, a prefix of one (3+ letters), or an initial ("T. Filer") beside a whole word.
+fn word_score(query: &Query, key: &Key) -> Option<f64> {
+    let qlen = query.compact.chars().count();
+    let klen = key.compact.chars().count().max(1);
+    let coverage = |matched: usize| (matched as f64 / klen as f64).min(1.0);
+    if qlen >= MIN_PREFIX_CHARS && key.compact.starts_with(&query.compact) {
+        return Some(WORD_BASE + 0.08 + 0.1 * coverage(qlen));
+    }
+    let words = match_words(&query.tokens, &key.tokens, MIN_PREFIX_CHARS)?;
+    let cov = coverage(words.chars);
+    if words.whole > 0 {
+        let all_whole = words.whole == query.tokens.len();
+        Some((WORD_BASE + 0.15 * cov + if all_whole { 0.03 } else { 0.0 }).min(0.99))
+    } else if words.initials == 0 {
+        // Prefixes of 3+ letters only ("weis", "meserol").
+        Some(WORD_BASE + 0.02 + 0.12 * cov)
+    } else {
+        // An initial needs a whole word beside it: "t f" says too little.
+        None
+    }
+}
+
+/// How a query's words pair with a key's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordMatch {
+    /// Characters of the query matched.
+    pub chars: usize,
+    /// Query words equal to a key word of two or more letters. A lone letter ("w" of
+    /// "Jose W. Fernandez") is only an initial, however it is typed.
+    pub whole: usize,
+    /// One-letter query words.
+    pub initials: usize,
+}
+
+/// Pairs each query word with a distinct key word it equals, begins (at least `min_prefix`
+/// characters), or is the initial of; `None` when a query word has no partner.
+pub fn match_words(query: &[String], key: &[String], min_prefix: usize) -> Option<WordMatch> {
+    let mut used = vec![false; key.len()];
+    let mut result = WordMatch {
+        chars: 0,
+        whole: 0,
+        initials: 0,
+    };
+    // Whole words first, so that "chris meserole" does not spend "chris" on a prefix.
+    let mut order: Vec<usize> = (0..query.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(query[i].len()));
+    for i in order {
+        let q = &query[i];
+        let qn = q.chars().count();
+        let pick = key
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| !used[*j])
+            .find(|(_, k)| *k == q)
+            .map(|(j, _)| (j, true))
+            .or_else(|| {
+                key.iter()
+                    .enumerate()
+                    .filter(|(j, _)| !used[*j])
+                    .find(|(_, k)| k.starts_with(q.as_str()) && (qn >= min_prefix || qn == 1))
+                    .map(|(j, _)| (j, false))
+            });
+        let (j, equal) = pick?;
+        used[j] = true;
+        result.chars += qn;
+        if qn == 1 {
+            result.initials += 1;
+        } else if equal {
+            result.whole += 1;
+        }
+    }
+    Some(result)
+}
+
+/// Each query word against its most similar key word, weighted by the query word's length.
+fn token_similarity(query: &Query, key: &Key) -> f64 {
+    let mut total = 0.0;
+    let mut weight = 0.0;
+    for q in &query.tokens {
+        let best = key
+            .tokens
+            .iter()
+            .map(|k| similarity(q, k))
+            .fold(0.0_f64, f64::max);
+        let w = q.chars().count() as f64;
+        total += best * w;
+        weight += w;
+    }
+    if weight == 0.0 { 0.0 } else { total / weight }
+}

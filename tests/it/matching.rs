@@ -1,0 +1,239 @@
+//! Matching quality: the labelled query table, and properties over arbitrary input.
+
+use minilateral::dataset::{Entity, Kind};
+use minilateral::fold::fold;
+use minilateral::matching::{Matcher, Outcome};
+use proptest::prelude::*;
+
+use crate::{bundled, fixture_text};
+
+/// One row of `tests/fixtures/queries.tsv`.
+struct Row {
+    kind: Kind,
+    query: String,
+    expected: String,
+}
+
+fn rows() -> Vec<Row> {
+    fixture_text("queries.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 3, "bad row: {l:?}");
+            let kind = match cols[0] {
+                "expert" => Kind::Expert,
+                "group" => Kind::Group,
+                other => panic!("bad kind {other}"),
+            };
+            Row {
+                kind,
+                query: cols[1].to_string(),
+                expected: cols[2].to_string(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn the_labelled_query_table_passes_in_full() {
+    let d = bundled();
+    let m = Matcher::new(&d);
+    let rows = rows();
+    assert!(rows.len() >= 60, "only {} rows", rows.len());
+    let mut failures = Vec::new();
+    for row in &rows {
+        let r = m.resolve(row.kind, &row.query);
+        let ok = match row.expected.as_str() {
+            "NONE" => r.outcome == Outcome::None,
+            "UNSURE" => r.outcome != Outcome::Match,
+            id => r.outcome == Outcome::Match && r.id.as_ref().map(|i| i.as_str()) == Some(id),
+        };
+        if !ok {
+            failures.push(format!(
+                "{:?} {:?}: expected {}, got {:?} {:?} {:?}",
+                row.kind,
+                row.query,
+                row.expected,
+                r.outcome,
+                r.id,
+                r.candidates
+                    .iter()
+                    .map(|c| (c.id.as_str(), c.score))
+                    .collect::<Vec<_>>()
+            ));
+        }
+    }
+    let passed = rows.len() - failures.len();
+    println!(
+        "query table: {passed}/{} right ({:.1}%)",
+        rows.len(),
+        100.0 * passed as f64 / rows.len() as f64
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn scores_are_in_the_unit_interval_and_sorted() {
+    let d = bundled();
+    let m = Matcher::new(&d);
+    for row in rows() {
+        let r = m.resolve(row.kind, &row.query);
+        for w in r.candidates.windows(2) {
+            assert!(w[0].score >= w[1].score, "{:?}", row.query);
+        }
+        for c in &r.candidates {
+            assert!(
+                c.score > 0.0 && c.score <= 1.0,
+                "{:?}: {}",
+                row.query,
+                c.score
+            );
+        }
+    }
+}
+
+#[test]
+fn a_name_of_the_other_kind_does_not_match() {
+    let d = bundled();
+    let m = Matcher::new(&d);
+    assert_eq!(m.resolve(Kind::Group, "Tanya Filer").outcome, Outcome::None);
+    assert_eq!(
+        m.resolve(Kind::Expert, "Tanya Filer").outcome,
+        Outcome::Match
+    );
+}
+
+#[test]
+fn several_close_names_are_ambiguous() {
+    // Two experts who share a first name: "chris" cannot pick one.
+    let text = fixture_text("valid-small.json").replace("Ann Example", "Chris Example");
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut second = v["experts"][0].clone();
+    second["id"] = "chris-other".into();
+    second["name"] = "Chris Other".into();
+    v["experts"].as_array_mut().unwrap().push(second);
+    let d = minilateral::dataset::Dataset::load(&[minilateral::dataset::DataText::new(
+        "two-chrises.json",
+        v.to_string(),
+    )])
+    .unwrap();
+    let m = Matcher::new(&d);
+    let r = m.resolve(Kind::Expert, "chris");
+    assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
+    assert_eq!(r.candidates.len(), 2);
+    assert!(r.id.is_none() && r.name.is_none());
+    assert_eq!(
+        m.resolve(Kind::Expert, "chris other").outcome,
+        Outcome::Match
+    );
+}
+
+#[test]
+fn completion_ranks_and_labels() {
+    let d = bundled();
+    let m = Matcher::new(&d);
+    let all = |_: &minilateral::dataset::Id| true;
+    let c = m.complete(Kind::Expert, "pan", &all);
+    assert_eq!(c[0].value, "sara-pantuliano");
+    assert_eq!(c[0].label, "Sara Pantuliano — CEO, ODI");
+    // Empty input lists every expert, in name order.
+    let c = m.complete(Kind::Expert, "", &all);
+    assert_eq!(c.len(), 5);
+    assert_eq!(c[0].value, "antonio-weiss");
+    // An id given back resolves exactly.
+    let c = m.complete(Kind::Group, "3si", &all);
+    assert_eq!(c[0].value, "3si");
+    // A matched alias is shown in the label.
+    let c = m.complete(Kind::Group, "three", &all);
+    assert_eq!(c[0].value, "3si");
+    assert!(c[0].label.contains("Three Seas"), "{}", c[0].label);
+    // Prefix before substring: "g" lists G7 first.
+    let c = m.complete(Kind::Group, "g", &all);
+    assert_eq!(c[0].value, "g7");
+    // A filter keeps only what the context allows.
+    let only_filer = |id: &minilateral::dataset::Id| id.as_str() == "tanya-filer";
+    let c = m.complete(Kind::Expert, "", &only_filer);
+    assert_eq!(c.len(), 1);
+    // Typos still complete.
+    let c = m.complete(Kind::Expert, "meserol", &all);
+    assert_eq!(c[0].value, "chris-meserole");
+    let c = m.complete(Kind::Expert, "fyler", &all);
+    assert_eq!(c.first().map(|c| c.value.as_str()), Some("tanya-filer"));
+}
+
+#[test]
+fn every_name_and_alias_resolves_to_its_own_entity() {
+    let d = bundled();
+    let m = Matcher::new(&d);
+    for e in d.entities() {
+        let kind = match e {
+            Entity::Expert(_) => Kind::Expert,
+            Entity::Group(_) => Kind::Group,
+            Entity::Body(_) => Kind::Body,
+        };
+        for name in e.names() {
+            let r = m.resolve(kind, name);
+            assert_eq!(r.id.as_ref(), Some(e.id()), "{name:?}: {r:?}");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC{0,6000}") {
+        let d = bundled_once();
+        let m = matcher_once();
+        let _ = d;
+        for kind in [Kind::Expert, Kind::Group] {
+            let r = m.resolve(kind, &text);
+            prop_assert!(r.candidates.iter().all(|c| c.score > 0.0 && c.score <= 1.0));
+            let c = m.complete(kind, &text, &|_| true);
+            prop_assert!(c.len() <= 25);
+            prop_assert!(c.iter().all(|c| c.label.chars().count() <= 100 && !c.label.is_empty()));
+        }
+    }
+
+    #[test]
+    fn folding_is_idempotent(text in "\\PC{0,300}") {
+        let once = fold(&text);
+        prop_assert_eq!(fold(&once), once);
+    }
+
+    #[test]
+    fn names_resolve_whatever_the_case_and_punctuation(
+        pick in 0usize..1000,
+        upper in proptest::collection::vec(any::<bool>(), 64),
+        sep in prop::sample::select(vec![" ", "  ", "-", ". ", "_"]),
+    ) {
+        let d = bundled_once();
+        let m = matcher_once();
+        let entities: Vec<Entity<'_>> = d.entities().filter(|e| !matches!(e, Entity::Body(_))).collect();
+        let e = entities[pick % entities.len()];
+        let names = e.names();
+        let name = names[pick % names.len()];
+        let typed: String = name
+            .split(' ')
+            .collect::<Vec<_>>()
+            .join(sep)
+            .chars()
+            .zip(upper.iter().cycle())
+            .map(|(c, &u)| if u { c.to_uppercase().next().unwrap() } else { c.to_lowercase().next().unwrap() })
+            .collect();
+        let kind = if matches!(e, Entity::Expert(_)) { Kind::Expert } else { Kind::Group };
+        let r = m.resolve(kind, &typed);
+        prop_assert_eq!(r.id.as_ref(), Some(e.id()), "{:?} -> {:?}", typed, r);
+    }
+}
+
+fn bundled_once() -> &'static minilateral::dataset::Dataset {
+    static D: std::sync::OnceLock<minilateral::dataset::Dataset> = std::sync::OnceLock::new();
+    D.get_or_init(bundled)
+}
+
+fn matcher_once() -> &'static Matcher {
+    static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+    M.get_or_init(|| Matcher::new(bundled_once()))
+}
