@@ -11,3 +11,4 @@ pub mod cli;
 pub mod datafiles;
 pub mod limits;
 pub mod matching;
+pub mod synthetic;

@@ -5,10 +5,17 @@ use std::collections::HashMap;
 
 use super::query::{Key, Query};
 
-/// The most keys one sorted range (a prefix of a name or of a word) may contribute.
-const RANGE_CAP: usize = 1000;
+/// The most keys one sorted range (a prefix of a name or of a word) may contribute. A common
+/// first name has thousands of holders at 100k entities; the rarer words of the query and
+/// its trigrams find the one meant, so a longer list would only cost time.
+const RANGE_CAP: usize = 256;
 /// The keys sharing the most trigrams with the query that are scored for fuzzy matches.
 const GRAM_CANDIDATES: usize = 64;
+/// Postings counted per query, rarest trigrams first. Common trigrams ("son", "ari") say
+/// little and their lists grow with the dataset; this budget keeps a query's cost flat.
+const GRAM_BUDGET: usize = 12_000;
+/// The rarest trigrams are always counted, even past the budget.
+const GRAM_MIN_LISTS: usize = 3;
 
 /// A trigram packed into a number (21 bits a character).
 type Gram = u64;
@@ -58,7 +65,7 @@ impl KeyIndex {
     }
 
     /// Keys worth scoring for `query`: exact forms, names and words it begins, and the keys
-    /// sharing the most trigrams with it. May hold duplicates.
+    /// sharing the most trigrams with it; each key once.
     pub fn candidates(&self, query: &Query, min_word_prefix: usize) -> Vec<u32> {
         let mut out = Vec::new();
         for form in [&query.compact, &query.compact_full] {
@@ -75,6 +82,8 @@ impl KeyIndex {
             }
         }
         out.extend(self.by_trigrams(&query.compact));
+        out.sort_unstable();
+        out.dedup();
         out
     }
 
@@ -83,12 +92,17 @@ impl KeyIndex {
         let mut grams = trigrams(text);
         grams.sort_unstable();
         grams.dedup();
+        let mut lists: Vec<&Vec<u32>> = grams.iter().filter_map(|g| self.grams.get(g)).collect();
+        lists.sort_unstable_by_key(|l| l.len());
         let mut counts: HashMap<u32, u16> = HashMap::new();
-        for g in &grams {
-            if let Some(keys) = self.grams.get(g) {
-                for &k in keys {
-                    *counts.entry(k).or_default() += 1;
-                }
+        let mut spent = 0;
+        for (i, keys) in lists.into_iter().enumerate() {
+            if i >= GRAM_MIN_LISTS && spent + keys.len() > GRAM_BUDGET {
+                break;
+            }
+            spent += keys.len();
+            for &k in keys {
+                *counts.entry(k).or_default() += 1;
             }
         }
         let mut ranked: Vec<(u16, u32)> = counts.into_iter().map(|(k, c)| (c, k)).collect();
