@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::datafiles::{self, DataPath};
+use crate::knowledge::Knowledge;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -85,6 +86,13 @@ pub fn run(args: Args) -> ExitCode {
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
         Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
+        Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
+        Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
+        Command::Console => with_knowledge(&data, console),
+        Command::Run if env_value("DISCORD_TOKEN").is_none() => {
+            eprintln!("{NO_TOKEN}");
+            with_knowledge(&data, console)
+        }
         other => {
             eprintln!(
                 "minilateral: `{}` is not yet available in this version",
@@ -106,6 +114,78 @@ fn command_name(command: &Command) -> &'static str {
         Command::Register { .. } => "register",
         Command::Serve { .. } => "serve",
     }
+}
+
+/// Said when `run` finds no token.
+const NO_TOKEN: &str =
+    "minilateral: DISCORD_TOKEN is not set, so this is the local console on the dataset.
+To run the Discord bot: create an application at https://discord.com/developers/applications,
+copy its bot token (Bot > Reset Token) into .env as DISCORD_TOKEN=..., and run again.
+The README's \"Setting up in Discord\" has every step.
+";
+
+/// Runs `f` on the knowledge built from the dataset, or says what is wrong with the dataset.
+fn with_knowledge(path: &DataPath, f: impl FnOnce(&Knowledge) -> ExitCode) -> ExitCode {
+    match load(path) {
+        Ok(dataset) => f(&Knowledge::new(dataset)),
+        Err(code) => code,
+    }
+}
+
+fn console(k: &Knowledge) -> ExitCode {
+    match crate::console::run(k) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(e) => {
+            eprintln!("minilateral: console: {e}");
+            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+        }
+    }
+}
+
+/// `ask`: one line answered, as text or as the exact interaction response body.
+fn ask(k: &Knowledge, line: &str, json: bool) -> ExitCode {
+    let asked = match crate::console::ask(line) {
+        Ok(asked) => asked,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_USAGE);
+        }
+    };
+    let reply = crate::answer::answer(k, &asked);
+    if json {
+        let body = crate::discord::encode(&reply);
+        out(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&body).expect("responses serialise")
+        ));
+    } else {
+        out(&format!("{}\n", crate::console::render(&reply)));
+    }
+    ExitCode::from(exit::OK)
+}
+
+/// `complete`: the autocomplete response body for the last option of the line.
+fn complete(k: &Knowledge, line: &str) -> ExitCode {
+    let completion =
+        crate::command::parse_line(line).map(|l| crate::command::completion_of_line(&l));
+    let completion = match completion {
+        Ok(Some(c)) => c,
+        Ok(None) => {
+            eprintln!("minilateral: `{line}` has no option to complete");
+            return ExitCode::from(exit::BAD_USAGE);
+        }
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_USAGE);
+        }
+    };
+    let choices = crate::answer::complete(k, &completion);
+    let body = crate::discord::encode_choices(&choices);
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&body).expect("responses serialise")
+    ));
+    ExitCode::from(exit::OK)
 }
 
 /// Loads the dataset, or says what is wrong with it on stderr.

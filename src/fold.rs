@@ -49,6 +49,16 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 /// honorifics and credentials are dropped. A "Surname, First" order is turned round.
 /// Folding is idempotent: `fold(&fold(s)) == fold(s)`.
 pub fn fold(text: &str) -> String {
+    fold_with(text, true)
+}
+
+/// `fold` with number words left as words ("three seas" stays "three seas"), so that a name
+/// can still be completed while its number is half typed ("thr").
+pub fn fold_spelled(text: &str) -> String {
+    fold_with(text, false)
+}
+
+fn fold_with(text: &str, numbers: bool) -> String {
     let reordered = reorder_surname_first(text);
     let words = split_words(reordered.as_deref().unwrap_or(text));
     let mut out = String::with_capacity(text.len());
@@ -58,7 +68,7 @@ pub fn fold(text: &str) -> String {
         }
         let word = NUMBER_WORDS
             .iter()
-            .find(|(name, _)| *name == word)
+            .find(|(name, _)| numbers && *name == word)
             .map_or(word.as_str(), |(_, digits)| digits);
         if !out.is_empty() {
             out.push(' ');

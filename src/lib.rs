@@ -7,8 +7,15 @@
 pub mod dataset;
 pub mod fold;
 
+pub mod answer;
 pub mod cli;
+pub mod command;
+pub mod console;
 pub mod datafiles;
+pub mod discord;
+pub mod knowledge;
 pub mod limits;
 pub mod matching;
+pub mod reply;
+pub mod search;
 pub mod synthetic;

@@ -169,6 +169,7 @@ impl KindIndex {
             by_id.insert(e.id().clone(), n);
             let names = e.names();
             let mut mine: Vec<Key> = names.iter().map(|t| Key::new(n, t, false)).collect();
+            mine.extend(names.iter().filter_map(|t| Key::spelled(n, t)));
             if e.kind() != Kind::Expert {
                 let acronyms: Vec<Key> = mine.iter().filter_map(Key::acronym).collect();
                 mine.extend(acronyms);

@@ -88,7 +88,17 @@ pub struct Key {
 
 impl Key {
     pub fn new(entry: u32, text: &str, derived: bool) -> Key {
-        let folded = fold::fold(text);
+        Key::with_folding(entry, text, &fold::fold(text), derived)
+    }
+
+    /// The key with number words spelled out ("three seas"), when that differs from the
+    /// folded one; it lets "thr" complete "Three Seas".
+    pub fn spelled(entry: u32, text: &str) -> Option<Key> {
+        let spelled = fold::fold_spelled(text);
+        (spelled != fold::fold(text)).then(|| Key::with_folding(entry, text, &spelled, false))
+    }
+
+    fn with_folding(entry: u32, text: &str, folded: &str, derived: bool) -> Key {
         let tokens: Vec<String> = folded
             .split(' ')
             .filter(|w| !w.is_empty())

@@ -2,6 +2,7 @@
 
 mod check_cli;
 mod dataset;
+mod golden;
 mod matching;
 
 use std::path::PathBuf;

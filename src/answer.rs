@@ -1,0 +1,777 @@
+//! Answers: from a request to a reply, and from a partial option to autocomplete choices.
+//! Pure functions of the knowledge and the request; every front end calls these.
+
+use std::collections::BTreeMap;
+
+use crate::command::{Asked, CommandName, Completion, Request, RequestError, button_id};
+use crate::dataset::{Entity, Expert, Group, Id, Kind, Provenance};
+use crate::knowledge::Knowledge;
+use crate::matching::{Choice, Outcome, Resolution, Tier};
+use crate::reply::{Button, ButtonStyle, Card, Reply, echo, escape_data, fit};
+use crate::search::{DocKind, highlight};
+
+/// Search hits shown in one reply.
+const SEARCH_HITS: usize = 6;
+/// Characters of context shown around a search hit.
+const SNIPPET_CHARS: usize = 280;
+
+/// The reply to a request, cut to fit Discord's limits.
+pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
+    let reply = match &asked.request {
+        Request::Expert { name } => expert(k, name, asked.private),
+        Request::Group { name } => group(k, name, asked.private),
+        Request::Wish { year, expert } => wish(k, *year, expert.as_deref(), asked.private),
+        Request::Search { text } => search(k, text, asked.private),
+        Request::About => about(k, asked.private),
+    };
+    fit(reply)
+}
+
+/// The reply to a request that could not be read: said privately, so that the channel is
+/// not filled with someone's typing mistakes.
+pub fn request_error(err: &RequestError) -> Reply {
+    fit(Reply::text(
+        format!("Sorry, I could not read that: {err}."),
+        true,
+    ))
+}
+
+/// The reply when answering failed inside the bot.
+pub fn apology() -> Reply {
+    fit(Reply::text(
+        "Sorry, something went wrong on my side while answering. It has been logged; please try again.",
+        true,
+    ))
+}
+
+/// Autocomplete choices for the option being typed.
+pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
+    let all = |_: &Id| true;
+    match (c.command, c.option.as_str()) {
+        (CommandName::Expert, "name") => k.matcher.complete(Kind::Expert, &c.partial, &all),
+        (CommandName::Group, "name") => k.matcher.complete(Kind::Group, &c.partial, &all),
+        (CommandName::Wish, "expert") => {
+            // Only experts with wishes that year (or with any wishes, before a year is chosen).
+            let has_wishes = |id: &Id| {
+                k.dataset.expert(id.as_str()).is_some_and(|e| {
+                    e.wishes
+                        .iter()
+                        .any(|w| c.year.is_none_or(|y| i64::from(w.year) == y))
+                })
+            };
+            k.matcher.complete(Kind::Expert, &c.partial, &has_wishes)
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn source_footer(k: &Knowledge, source: &Id) -> String {
+    match k.dataset.source(source.as_str()) {
+        Some(s) => format!("Source: {} ({})", s.title, s.year),
+        None => String::new(),
+    }
+}
+
+fn button(label: impl Into<String>, asked: Asked, style: ButtonStyle) -> Option<Button> {
+    Some(Button {
+        label: label.into(),
+        id: button_id(&asked)?,
+        style,
+    })
+}
+
+/// "Post to channel" under a private answer: the same request, public.
+fn post_button(request: Request) -> Option<Button> {
+    button(
+        "Post to channel",
+        Asked {
+            request,
+            private: false,
+        },
+        ButtonStyle::Primary,
+    )
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Expert => "an expert",
+        Kind::Group => "a group",
+        _ => "a body the article names",
+    }
+}
+
+/// Resolves a name of `kind`; on anything but a match, the reply that says so.
+/// `again` makes the request a chosen id should run (for buttons).
+fn resolve<'k>(
+    k: &'k Knowledge,
+    kind: Kind,
+    name: &str,
+    private: bool,
+    again: &dyn Fn(&Id) -> Request,
+) -> Result<(Entity<'k>, Option<String>), Reply> {
+    let r: Resolution = k.matcher.resolve(kind, name);
+    let pick = |c: &crate::matching::Candidate| {
+        button(
+            c.name.clone(),
+            Asked {
+                request: again(&c.id),
+                private,
+            },
+            ButtonStyle::Secondary,
+        )
+    };
+    match r.outcome {
+        Outcome::Match => {
+            let best = r.best().expect("a match has a candidate");
+            let entity = k
+                .dataset
+                .entity(best.id.as_str())
+                .expect("the matcher only knows dataset ids");
+            let note = (best.tier != Tier::Exact).then(|| {
+                format!(
+                    "Showing **{}** for “{}”.",
+                    escape_data(&best.name),
+                    echo(name)
+                )
+            });
+            Ok((entity, note))
+        }
+        Outcome::Ambiguous => {
+            let mut reply = Reply::text(
+                format!(
+                    "Several names are close to “{}”. Which one did you mean?",
+                    echo(name)
+                ),
+                true,
+            );
+            reply.buttons = r.candidates.iter().filter_map(pick).collect();
+            Err(reply)
+        }
+        Outcome::None => Err(no_match(k, kind, name, private, &r, &pick)),
+    }
+}
+
+fn no_match(
+    k: &Knowledge,
+    kind: Kind,
+    name: &str,
+    private: bool,
+    r: &Resolution,
+    pick: &dyn Fn(&crate::matching::Candidate) -> Option<Button>,
+) -> Reply {
+    let shown = echo(name);
+    // A name of the other kind: say what it is, with a button to its card.
+    let other = match kind {
+        Kind::Expert => Kind::Group,
+        _ => Kind::Expert,
+    };
+    if let Some(best) = k.matcher.resolve(other, name).best() {
+        let request = match other {
+            Kind::Expert => Request::Expert {
+                name: best.id.to_string(),
+            },
+            _ => Request::Group {
+                name: best.id.to_string(),
+            },
+        };
+        let mut reply = Reply::text(
+            format!(
+                "**{}** is {}, not {}.",
+                escape_data(&best.name),
+                kind_word(other),
+                kind_word(kind)
+            ),
+            true,
+        );
+        let label = format!("Open {}", best.name);
+        reply.buttons.extend(button(
+            label,
+            Asked { request, private },
+            ButtonStyle::Primary,
+        ));
+        return reply;
+    }
+    if let Some(body) = k.matcher.resolve(Kind::Body, name).best() {
+        return Reply::text(
+            format!(
+                "**{}** is named in the article, but it is not one of the {}s I have cards for. `/search` finds what is said of it.",
+                escape_data(&body.name),
+                kind.as_str(),
+            ),
+            true,
+        );
+    }
+    let what = kind.as_str();
+    if r.candidates.is_empty() {
+        Reply::text(
+            format!(
+                "No {what} matches “{shown}”. `/search` looks through what was said, and `/about` lists what I know."
+            ),
+            true,
+        )
+    } else {
+        let mut reply = Reply::text(
+            format!("No {what} matches “{shown}”. The closest names are below."),
+            true,
+        );
+        reply.buttons = r.candidates.iter().filter_map(pick).collect();
+        reply
+    }
+}
+
+fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
+    let again = |id: &Id| Request::Expert {
+        name: id.to_string(),
+    };
+    let (entity, note) = match resolve(k, Kind::Expert, name, private, &again) {
+        Ok(found) => found,
+        Err(reply) => return reply,
+    };
+    let Entity::Expert(e) = entity else {
+        unreachable!("resolve(Kind::Expert) gives experts");
+    };
+    let mut reply = Reply {
+        content: note,
+        cards: vec![expert_card(k, e)],
+        private,
+        ..Reply::default()
+    };
+    for g in k.dataset.spoken_of_by(&e.id) {
+        if let Entity::Group(g) = g {
+            let asked = Asked {
+                request: Request::Group {
+                    name: g.id.to_string(),
+                },
+                private: true,
+            };
+            reply
+                .buttons
+                .extend(button(g.name.clone(), asked, ButtonStyle::Secondary));
+        }
+    }
+    if private {
+        reply.buttons.extend(post_button(again(&e.id)));
+    }
+    reply
+}
+
+fn display_name(e: &Expert) -> String {
+    if e.credentials.is_empty() {
+        e.name.clone()
+    } else {
+        format!("{}, {}", e.name, e.credentials.join(", "))
+    }
+}
+
+/// Lines of text as a Discord block quote.
+fn block_quote(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("> {}", escape_data(l)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn expert_card(k: &Knowledge, e: &Expert) -> Card {
+    let d = &k.dataset;
+    let mut description: Vec<String> = e
+        .roles
+        .iter()
+        .map(|r| {
+            let org = d
+                .body(r.organisation.as_str())
+                .map_or(r.organisation.as_str(), |b| b.name.as_str());
+            let former = if r.current { "" } else { "Former " };
+            format!(
+                "{former}**{}**, {}",
+                escape_data(&r.title),
+                escape_data(org)
+            )
+        })
+        .collect();
+    if !e.panel {
+        description.push("_Quoted in the article's introduction._".to_string());
+    }
+    if !e.quotes.is_empty() {
+        description.push(String::new());
+        description.push(
+            e.quotes
+                .iter()
+                .map(|q| block_quote(q))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        );
+    }
+    let mut card = Card {
+        title: display_name(e),
+        description: description.join("\n"),
+        footer: Some(format!(
+            "{} · Statements are verbatim.",
+            source_footer(k, &e.source)
+        )),
+        ..Card::default()
+    };
+    let mut by_year: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
+    for w in &e.wishes {
+        by_year.entry(w.year).or_default().push(&w.text);
+    }
+    for (year, wishes) in by_year {
+        let bullets: Vec<String> = wishes
+            .iter()
+            .map(|w| format!("• {}", escape_data(w)))
+            .collect();
+        card.field(format!("Wishes for {year}"), bullets.join("\n"), false);
+    }
+    for p in d.publications_of(&e.id) {
+        let others: Vec<&str> = p
+            .authors
+            .iter()
+            .filter(|a| **a != e.id)
+            .filter_map(|a| d.expert(a.as_str()).map(|x| x.name.as_str()))
+            .collect();
+        let with = if others.is_empty() {
+            String::new()
+        } else {
+            format!(" (co-author: {})", escape_data(&others.join(", ")))
+        };
+        card.field(
+            "Publication",
+            format!("‘{}’{with}", escape_data(&p.title)),
+            false,
+        );
+    }
+    let (groups, bodies): (Vec<Entity<'_>>, Vec<Entity<'_>>) = d
+        .spoken_of_by(&e.id)
+        .partition(|x| matches!(x, Entity::Group(_)));
+    let names = |xs: &[Entity<'_>]| {
+        xs.iter()
+            .map(|x| escape_data(x.name()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !groups.is_empty() {
+        card.field("Groups they speak of", names(&groups), true);
+    }
+    if !bodies.is_empty() {
+        card.field("Also mentions", names(&bodies), true);
+    }
+    card
+}
+
+fn group(k: &Knowledge, name: &str, private: bool) -> Reply {
+    let again = |id: &Id| Request::Group {
+        name: id.to_string(),
+    };
+    let (entity, note) = match resolve(k, Kind::Group, name, private, &again) {
+        Ok(found) => found,
+        Err(reply) => return reply,
+    };
+    let Entity::Group(g) = entity else {
+        unreachable!("resolve(Kind::Group) gives groups");
+    };
+    let mut reply = Reply {
+        content: note,
+        cards: vec![group_card(k, g)],
+        private,
+        ..Reply::default()
+    };
+    for e in k.dataset.speakers_of(entity) {
+        let asked = Asked {
+            request: Request::Expert {
+                name: e.id.to_string(),
+            },
+            private: true,
+        };
+        reply
+            .buttons
+            .extend(button(e.name.clone(), asked, ButtonStyle::Secondary));
+    }
+    if private {
+        reply.buttons.extend(post_button(again(&g.id)));
+    }
+    reply
+}
+
+fn group_card(k: &Knowledge, g: &Group) -> Card {
+    let d = &k.dataset;
+    let title = match &g.full_name {
+        Some(full) if *full != g.name => format!("{} — {}", g.name, full),
+        _ => g.name.clone(),
+    };
+    let notes: Vec<String> = g
+        .article
+        .iter()
+        .map(|n| {
+            let who = n
+                .said_by
+                .as_ref()
+                .and_then(|id| d.expert(id.as_str()))
+                .map_or("the article's introduction".to_string(), |e| {
+                    escape_data(&e.name)
+                });
+            format!("{}\n— {who}", block_quote(&n.text))
+        })
+        .collect();
+    let mut description = String::from("**What the article says**\n");
+    description.push_str(&notes.join("\n\n"));
+    let mut card = Card {
+        title,
+        description,
+        footer: Some(source_footer(k, &g.source)),
+        ..Card::default()
+    };
+    let m = &g.members;
+    let origin = match m.source {
+        Provenance::Article => "as the article lists them".to_string(),
+        Provenance::Background => format!("background, as of {}; not the article's words", m.as_of),
+    };
+    let mut members = escape_data(&m.states.join(", "));
+    if let Some(note) = &m.note {
+        members.push_str(&format!("\n_{}_", escape_data(note)));
+    }
+    card.field(format!("Members ({origin})"), members, false);
+    if g.full_name_source == Provenance::Background && g.full_name.is_some() {
+        card.field(
+            "Name",
+            format!(
+                "The article calls it {}; the full name is background.",
+                escape_data(&g.name)
+            ),
+            false,
+        );
+    }
+    let speakers: Vec<String> = d
+        .speakers_of(Entity::Group(g))
+        .map(|e| escape_data(&e.name))
+        .collect();
+    card.field(
+        "Experts who speak of it",
+        if speakers.is_empty() {
+            "None by name; the article's introduction mentions it.".to_string()
+        } else {
+            speakers.join(", ")
+        },
+        false,
+    );
+    card
+}
+
+fn years_text(years: &[i32]) -> String {
+    if years.is_empty() {
+        "none".to_string()
+    } else {
+        years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply {
+    let d = &k.dataset;
+    let years = d.wish_years();
+    let year_buttons = |reply: &mut Reply, expert: Option<&Id>| {
+        for y in &years {
+            let asked = Asked {
+                request: Request::Wish {
+                    year: i64::from(*y),
+                    expert: expert.map(Id::to_string),
+                },
+                private,
+            };
+            reply
+                .buttons
+                .extend(button(y.to_string(), asked, ButtonStyle::Secondary));
+        }
+    };
+    let Some(year) = i32::try_from(year).ok().filter(|y| years.contains(y)) else {
+        let mut reply = Reply::text(
+            format!(
+                "No wishes for {year} in the data. Years with wishes: {}.",
+                years_text(&years)
+            ),
+            true,
+        );
+        year_buttons(&mut reply, None);
+        return reply;
+    };
+
+    let (experts, note): (Vec<&Expert>, Option<String>) = match expert {
+        None => (
+            d.experts()
+                .iter()
+                .filter(|e| e.wishes.iter().any(|w| w.year == year))
+                .collect(),
+            None,
+        ),
+        Some(name) => {
+            let again = |id: &Id| Request::Wish {
+                year: i64::from(year),
+                expert: Some(id.to_string()),
+            };
+            let (entity, note) = match resolve(k, Kind::Expert, name, private, &again) {
+                Ok(found) => found,
+                Err(reply) => return reply,
+            };
+            let Entity::Expert(e) = entity else {
+                unreachable!("resolve(Kind::Expert) gives experts");
+            };
+            if !e.wishes.iter().any(|w| w.year == year) {
+                let theirs: Vec<i32> = {
+                    let mut y: Vec<i32> = e.wishes.iter().map(|w| w.year).collect();
+                    y.sort_unstable();
+                    y.dedup();
+                    y
+                };
+                let mut reply = Reply::text(
+                    format!(
+                        "**{}** has no wishes for {year} in the data. Years with their wishes: {}.",
+                        escape_data(&e.name),
+                        years_text(&theirs)
+                    ),
+                    true,
+                );
+                if theirs.is_empty() {
+                    let open = Asked {
+                        request: Request::Expert {
+                            name: e.id.to_string(),
+                        },
+                        private,
+                    };
+                    reply.buttons.extend(button(
+                        format!("Open {}", e.name),
+                        open,
+                        ButtonStyle::Secondary,
+                    ));
+                } else {
+                    year_buttons(&mut reply, Some(&e.id));
+                }
+                return reply;
+            }
+            (vec![e], note)
+        }
+    };
+
+    let question = d
+        .sources()
+        .first()
+        .map(|s| format!("_{}_", escape_data(&s.question)))
+        .unwrap_or_default();
+    let mut card = Card {
+        title: match experts.as_slice() {
+            [one] if expert.is_some() => format!("{}: wishes for {year}", one.name),
+            _ => format!("Wishes for {year}"),
+        },
+        description: question,
+        footer: experts.first().map(|e| source_footer(k, &e.source)),
+        ..Card::default()
+    };
+    for e in &experts {
+        let bullets: Vec<String> = e
+            .wishes
+            .iter()
+            .filter(|w| w.year == year)
+            .map(|w| format!("• {}", escape_data(&w.text)))
+            .collect();
+        card.field(display_name(e), bullets.join("\n"), false);
+    }
+    let mut reply = Reply {
+        content: note,
+        cards: vec![card],
+        private,
+        ..Reply::default()
+    };
+    for e in &experts {
+        let asked = Asked {
+            request: Request::Expert {
+                name: e.id.to_string(),
+            },
+            private: true,
+        };
+        reply
+            .buttons
+            .extend(button(e.name.clone(), asked, ButtonStyle::Secondary));
+    }
+    if private {
+        reply.buttons.extend(post_button(Request::Wish {
+            year: i64::from(year),
+            expert: expert.and(experts.first().map(|e| e.id.to_string())),
+        }));
+    }
+    reply
+}
+
+fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
+    let shown = echo(text);
+    let hits = k.search.search(text, SEARCH_HITS);
+    if hits.is_empty() {
+        let mut reply = Reply::text(format!("Nothing found for “{shown}”."), true);
+        let words = k.search.suggestions(text, 3);
+        if !words.is_empty() {
+            reply.content = Some(format!(
+                "Nothing found for “{shown}”. Did you mean one of these?"
+            ));
+            for w in words {
+                let asked = Asked {
+                    request: Request::Search { text: w.clone() },
+                    private,
+                };
+                reply
+                    .buttons
+                    .extend(button(w, asked, ButtonStyle::Secondary));
+            }
+        }
+        for kind in [Kind::Expert, Kind::Group] {
+            if let Some(best) = k.matcher.resolve(kind, text).best() {
+                let request = match kind {
+                    Kind::Expert => Request::Expert {
+                        name: best.id.to_string(),
+                    },
+                    _ => Request::Group {
+                        name: best.id.to_string(),
+                    },
+                };
+                reply.buttons.extend(button(
+                    format!("Open {}", best.name),
+                    Asked { request, private },
+                    ButtonStyle::Primary,
+                ));
+            }
+        }
+        if reply.buttons.is_empty() {
+            reply.content = Some(format!(
+                "Nothing found for “{shown}”. Try other words, or `/about` for what I know."
+            ));
+        }
+        return reply;
+    }
+    let mut entries = Vec::new();
+    let mut owners: Vec<(Id, Kind, String)> = Vec::new();
+    for hit in &hits {
+        let doc = hit.doc;
+        let what = match doc.kind {
+            DocKind::Statement => "statement".to_string(),
+            DocKind::Wish { year } => format!("wish for {year}"),
+            DocKind::Role => "role".to_string(),
+            DocKind::Note => format!("on {}", doc.about.as_deref().unwrap_or("")),
+        };
+        let snippet = highlight(&doc.text, &hit.words, SNIPPET_CHARS, escape_data, |w| {
+            format!("**{w}**")
+        });
+        entries.push(format!(
+            "**{}** · {}\n> {}",
+            escape_data(&doc.speaker),
+            escape_data(&what),
+            snippet.replace('\n', "\n> ")
+        ));
+        if !owners.iter().any(|(id, _, _)| *id == doc.owner) {
+            let name = k
+                .dataset
+                .entity(doc.owner.as_str())
+                .map_or_else(|| doc.owner.to_string(), |e| e.name().to_string());
+            owners.push((doc.owner.clone(), doc.owner_kind, name));
+        }
+    }
+    let footer = k.dataset.sources().first().map(|s| source_footer(k, &s.id));
+    let card = Card {
+        title: format!("Search: “{shown}”"),
+        description: entries.join("\n\n"),
+        footer,
+        ..Card::default()
+    };
+    let mut reply = Reply {
+        cards: vec![card],
+        private,
+        ..Reply::default()
+    };
+    for (id, kind, name) in owners {
+        let request = match kind {
+            Kind::Expert => Request::Expert {
+                name: id.to_string(),
+            },
+            Kind::Group => Request::Group {
+                name: id.to_string(),
+            },
+            _ => continue,
+        };
+        reply.buttons.extend(button(
+            name,
+            Asked {
+                request,
+                private: true,
+            },
+            ButtonStyle::Secondary,
+        ));
+    }
+    if private {
+        reply.buttons.extend(post_button(Request::Search {
+            text: text.trim().to_string(),
+        }));
+    }
+    reply
+}
+
+fn about(k: &Knowledge, private: bool) -> Reply {
+    let d = &k.dataset;
+    let s = d.summary();
+    let panel = d.experts().iter().filter(|e| e.panel).count();
+    let source = d.sources().first();
+    let mut description = String::new();
+    if let Some(src) = source {
+        description.push_str(&format!(
+            "I know what the experts in **{}** ({}) said.\n\nThe question put to them: _{}_\n\n{}",
+            escape_data(&src.title),
+            src.year,
+            escape_data(&src.question),
+            escape_data(&src.summary)
+        ));
+    }
+    let mut card = Card {
+        title: "About minilateral".to_string(),
+        description,
+        footer: source.map(|src| source_footer(k, &src.id)),
+        ..Card::default()
+    };
+    card.field(
+        "What I know",
+        format!(
+            "{panel} experts and {} other person quoted, {} statements (verbatim), {} wishes ({}), {} groups, {} other bodies and organisations.",
+            s.experts - panel,
+            s.quotes,
+            s.wishes,
+            years_text(&s.wish_years),
+            s.groups,
+            s.bodies
+        ),
+        false,
+    );
+    let commands: Vec<String> = crate::command::TABLE
+        .iter()
+        .map(|c| format!("`/{}`: {}", c.name, c.description))
+        .collect();
+    card.field("Commands", commands.join("\n"), false);
+    card.field(
+        "How names are matched",
+        "Type names as you remember them: case, accents, punctuation, word order (“Filer, Tanya”) and titles (Dr, PhD) do not matter, and small typos are forgiven. When I had to guess I say so; when several names are close I ask which you meant.",
+        false,
+    );
+    card.field(
+        "Where facts come from",
+        "Statements, wishes and what is said of each group are the article's own words. Member lists and full names marked “background” are well-established public facts, not the article's.",
+        false,
+    );
+    card.field(
+        "Found an error?",
+        "Tell the people who run this bot in your server, with the command you typed and what is wrong. The data is one JSON file, validated by `minilateral check`, so a fix is quick.",
+        false,
+    );
+    let mut reply = Reply {
+        cards: vec![card],
+        private,
+        ..Reply::default()
+    };
+    if private {
+        reply.buttons.extend(post_button(Request::About));
+    }
+    reply
+}

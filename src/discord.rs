@@ -1,0 +1,216 @@
+//! The Discord edge: interactions in, interaction responses out, and the command table as
+//! registration JSON. The gateway bot and the HTTP endpoint both answer through `respond`.
+
+use serenity::all::{
+    ButtonStyle as DiscordButtonStyle, CommandDataOption, CommandDataOptionValue,
+    CommandInteraction, CommandOptionType, CreateActionRow, CreateAllowedMentions,
+    CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
+    CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, Interaction,
+};
+use serenity::builder::AutocompleteChoice;
+
+use crate::answer;
+use crate::command::{
+    self, Asked, Choices, CommandName, Completion, OptionType, Options, RequestError, Value,
+};
+use crate::knowledge::Knowledge;
+use crate::limits;
+use crate::matching::Choice;
+use crate::reply::{ButtonStyle, Reply};
+
+/// What kind of interaction arrived, for logs.
+pub fn describe(interaction: &Interaction) -> (&'static str, String) {
+    match interaction {
+        Interaction::Ping(_) => ("ping", String::new()),
+        Interaction::Command(c) => ("command", c.data.name.clone()),
+        Interaction::Autocomplete(c) => ("autocomplete", c.data.name.clone()),
+        Interaction::Component(c) => ("button", c.data.custom_id.clone()),
+        Interaction::Modal(m) => ("modal", m.data.custom_id.clone()),
+        _ => ("unknown", String::new()),
+    }
+}
+
+/// The response to any interaction. Unreadable requests get a private explanation; the bot
+/// never leaves an interaction unanswered.
+pub fn respond(k: &Knowledge, interaction: &Interaction) -> CreateInteractionResponse {
+    match interaction {
+        Interaction::Ping(_) => CreateInteractionResponse::Pong,
+        Interaction::Command(c) => {
+            let reply = match decode_command(c) {
+                Ok(asked) => answer::answer(k, &asked),
+                Err(e) => answer::request_error(&e),
+            };
+            encode(&reply)
+        }
+        Interaction::Autocomplete(c) => {
+            let choices = decode_completion(c)
+                .map(|completion| answer::complete(k, &completion))
+                .unwrap_or_default();
+            encode_choices(&choices)
+        }
+        Interaction::Component(c) => {
+            let reply = match command::parse_button_id(&c.data.custom_id) {
+                Some(asked) => answer::answer(k, &asked),
+                None => answer::request_error(&RequestError::UnknownCommand(
+                    c.data.custom_id.chars().take(40).collect(),
+                )),
+            };
+            encode(&reply)
+        }
+        _ => encode(&answer::apology()),
+    }
+}
+
+/// A slash command's options as the core reads them.
+pub fn decode_command(c: &CommandInteraction) -> Result<Asked, RequestError> {
+    let name = CommandName::parse(&c.data.name)
+        .ok_or_else(|| RequestError::UnknownCommand(c.data.name.clone()))?;
+    command::request(name, &options(&c.data.options))
+}
+
+fn options(options: &[CommandDataOption]) -> Options {
+    options
+        .iter()
+        .filter_map(|o| {
+            let value = match &o.value {
+                CommandDataOptionValue::String(s) => Value::String(s.clone()),
+                CommandDataOptionValue::Integer(i) => Value::Integer(*i),
+                CommandDataOptionValue::Boolean(b) => Value::Boolean(*b),
+                CommandDataOptionValue::Autocomplete { value, .. } => Value::String(value.clone()),
+                _ => return None,
+            };
+            Some((o.name.clone(), value))
+        })
+        .collect()
+}
+
+/// The option being typed in an autocomplete interaction.
+pub fn decode_completion(c: &CommandInteraction) -> Option<Completion> {
+    let command = CommandName::parse(&c.data.name)?;
+    let focused = c.data.options.iter().find_map(|o| match &o.value {
+        CommandDataOptionValue::Autocomplete { value, .. } => Some((o.name.clone(), value.clone())),
+        _ => None,
+    })?;
+    let year = c
+        .data
+        .options
+        .iter()
+        .find_map(|o| match (&o.value, o.name.as_str()) {
+            (CommandDataOptionValue::Integer(i), "year") => Some(*i),
+            _ => None,
+        });
+    Some(Completion {
+        command,
+        option: focused.0,
+        partial: focused.1,
+        year,
+    })
+}
+
+/// A reply as Discord's interaction response (type 4), with no mention allowed.
+pub fn encode(reply: &Reply) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(message(reply))
+}
+
+/// The message part of a reply; also used for follow-ups and edits.
+pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
+    let embeds: Vec<CreateEmbed> = reply
+        .cards
+        .iter()
+        .map(|card| {
+            let mut embed = CreateEmbed::new()
+                .title(card.title.clone())
+                .colour(0x2B6CB0);
+            if !card.description.is_empty() {
+                embed = embed.description(card.description.clone());
+            }
+            for f in &card.fields {
+                embed = embed.field(f.name.clone(), f.value.clone(), f.inline);
+            }
+            if let Some(footer) = &card.footer {
+                embed = embed.footer(CreateEmbedFooter::new(footer.clone()));
+            }
+            embed
+        })
+        .collect();
+    let rows: Vec<CreateActionRow> = reply
+        .buttons
+        .chunks(limits::BUTTONS_PER_ROW)
+        .take(limits::ACTION_ROWS)
+        .map(|row| {
+            CreateActionRow::Buttons(
+                row.iter()
+                    .map(|b| {
+                        CreateButton::new(b.id.clone())
+                            .label(b.label.clone())
+                            .style(match b.style {
+                                ButtonStyle::Primary => DiscordButtonStyle::Primary,
+                                ButtonStyle::Secondary => DiscordButtonStyle::Secondary,
+                            })
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let mut message = CreateInteractionResponseMessage::new()
+        .allowed_mentions(CreateAllowedMentions::new())
+        .ephemeral(reply.private)
+        .embeds(embeds)
+        .components(rows);
+    if let Some(content) = &reply.content {
+        message = message.content(content.clone());
+    }
+    message
+}
+
+/// Autocomplete choices as Discord's response (type 8): at most 25.
+pub fn encode_choices(choices: &[Choice]) -> CreateInteractionResponse {
+    let choices = choices
+        .iter()
+        .take(limits::AUTOCOMPLETE_CHOICES)
+        .map(|c| AutocompleteChoice::new(c.label.clone(), c.value.clone()))
+        .collect();
+    CreateInteractionResponse::Autocomplete(CreateAutocompleteResponse::new().set_choices(choices))
+}
+
+/// The command table as Discord registration JSON; `/wish year` offers the years in the data.
+pub fn commands(k: &Knowledge) -> Vec<CreateCommand> {
+    let years = k.dataset.wish_years();
+    command::TABLE
+        .iter()
+        .map(|spec| {
+            let options = spec
+                .options
+                .iter()
+                .map(|o| {
+                    let kind = match o.kind {
+                        OptionType::String => CommandOptionType::String,
+                        OptionType::Integer => CommandOptionType::Integer,
+                        OptionType::Boolean => CommandOptionType::Boolean,
+                    };
+                    let mut option =
+                        CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+                    match o.choices {
+                        Choices::Experts | Choices::Groups => {
+                            option = option.set_autocomplete(true);
+                        }
+                        Choices::WishYears => {
+                            // Newest first, as people usually want the latest year.
+                            for y in years.iter().rev().take(limits::OPTION_CHOICES) {
+                                option = option.add_int_choice(y.to_string(), *y);
+                            }
+                        }
+                        Choices::None => {}
+                    }
+                    if let Some(max) = o.max_length {
+                        option = option.max_length(max);
+                    }
+                    option
+                })
+                .collect();
+            CreateCommand::new(spec.name)
+                .description(spec.description)
+                .set_options(options)
+        })
+        .collect()
+}

@@ -1,0 +1,225 @@
+//! Replies as the core makes them (cards, buttons, visibility), the one place where every
+//! Discord limit is enforced (`fit`), and escaping of text people typed.
+
+use serde::Serialize;
+
+use crate::limits::{self, cut};
+
+/// A reply to one request, before any front end turns it into JSON or text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    /// A line above the cards ("Showing Antonio Weiss for 'wiess'").
+    pub content: Option<String>,
+    pub cards: Vec<Card>,
+    pub buttons: Vec<Button>,
+    /// Only the person who asked sees it (Discord's ephemeral flag).
+    pub private: bool,
+}
+
+/// One card (a Discord embed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Card {
+    pub title: String,
+    pub description: String,
+    pub fields: Vec<Field>,
+    pub footer: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub name: String,
+    pub value: String,
+    pub inline: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Button {
+    pub label: String,
+    /// A stateless id (`command::button_id`).
+    pub id: String,
+    pub style: ButtonStyle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ButtonStyle {
+    Primary,
+    Secondary,
+}
+
+impl Reply {
+    pub fn text(content: impl Into<String>, private: bool) -> Reply {
+        Reply {
+            content: Some(content.into()),
+            private,
+            ..Reply::default()
+        }
+    }
+}
+
+impl Card {
+    pub fn field(&mut self, name: impl Into<String>, value: impl Into<String>, inline: bool) {
+        self.fields.push(Field {
+            name: name.into(),
+            value: value.into(),
+            inline,
+        });
+    }
+}
+
+/// What a card counts toward the 6000-character total (title, description, field names and
+/// values, footer).
+fn card_chars(card: &Card) -> usize {
+    let n = |s: &str| s.trim().chars().count();
+    n(&card.title)
+        + n(&card.description)
+        + card
+            .fields
+            .iter()
+            .map(|f| n(&f.name) + n(&f.value))
+            .sum::<usize>()
+        + card.footer.as_deref().map_or(0, n)
+}
+
+/// The reply cut to fit every Discord limit: each text to its field's limit, at most 10
+/// cards, 25 fields a card, 6000 characters over all cards, 25 buttons with unique ids of at
+/// most 100 characters and labels of at most 80. Texts are cut at a word with "…".
+pub fn fit(mut reply: Reply) -> Reply {
+    reply.content = reply
+        .content
+        .map(|c| cut(&c, limits::CONTENT_CHARS))
+        .filter(|c| !c.trim().is_empty());
+    reply.cards.truncate(limits::EMBEDS);
+    for card in &mut reply.cards {
+        card.title = cut(&card.title, limits::EMBED_TITLE_CHARS);
+        card.description = cut(&card.description, limits::EMBED_DESCRIPTION_CHARS);
+        card.fields
+            .retain(|f| !f.name.trim().is_empty() && !f.value.trim().is_empty());
+        card.fields.truncate(limits::EMBED_FIELDS);
+        for f in &mut card.fields {
+            f.name = cut(&f.name, limits::EMBED_FIELD_NAME_CHARS);
+            f.value = cut(&f.value, limits::EMBED_FIELD_VALUE_CHARS);
+        }
+        card.footer = card
+            .footer
+            .take()
+            .map(|f| cut(&f, limits::EMBED_FOOTER_CHARS))
+            .filter(|f| !f.trim().is_empty());
+    }
+    // Over the total: drop fields from the end, then shorten descriptions, last card first.
+    loop {
+        let total: usize = reply.cards.iter().map(card_chars).sum();
+        if total <= limits::EMBEDS_TOTAL_CHARS {
+            break;
+        }
+        let excess = total - limits::EMBEDS_TOTAL_CHARS;
+        let Some(card) = reply.cards.iter_mut().rev().find(|c| card_chars(c) > 0) else {
+            break;
+        };
+        if card.fields.len() > 1 {
+            card.fields.pop();
+        } else if card.description.chars().count() > 1 {
+            let keep = card.description.chars().count().saturating_sub(excess + 1);
+            card.description = cut(&card.description, keep.max(1));
+            if keep <= 1 {
+                card.description.clear();
+            }
+        } else if !card.fields.is_empty() {
+            card.fields.pop();
+        } else {
+            reply.cards.pop();
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    reply.buttons.retain(|b| {
+        let n = b.id.chars().count();
+        n > 0 && n <= limits::CUSTOM_ID_CHARS && seen.insert(b.id.clone())
+    });
+    reply
+        .buttons
+        .truncate(limits::BUTTONS_PER_ROW * limits::ACTION_ROWS);
+    for b in &mut reply.buttons {
+        b.label = cut(&b.label, limits::BUTTON_LABEL_CHARS);
+    }
+    reply
+}
+
+/// How much of a person's text is echoed back in a reply.
+pub const ECHO_CHARS: usize = 80;
+
+/// A person's text made safe to show: cut to `ECHO_CHARS`, on one line, with Discord
+/// markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
+pub fn echo(text: &str) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    escape(&cut(one_line.trim(), ECHO_CHARS), true)
+}
+
+/// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
+/// shows as written, and mentions broken.
+pub fn escape_data(text: &str) -> String {
+    escape(text, false)
+}
+
+fn escape(text: &str, brackets: bool) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '_' | '~' | '`' | '|' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '[' | ']' | '<' | '>' | '#' if brackets => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("\\<"),
+            // A zero-width space after @ keeps "@everyone" and "@here" from being mentions.
+            '@' => out.push_str("@\u{200B}"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echo_escapes_and_caps() {
+        assert_eq!(
+            echo("**bold** @everyone <@123>"),
+            "\\*\\*bold\\*\\* @\u{200B}everyone \\<@\u{200B}123\\>"
+        );
+        assert!(echo(&"x ".repeat(500)).chars().count() <= ECHO_CHARS + 2);
+        assert_eq!(echo("a\nb"), "a b");
+    }
+
+    #[test]
+    fn fit_enforces_the_total() {
+        let card = Card {
+            title: "t".repeat(300),
+            description: "word ".repeat(2000),
+            fields: (0..30)
+                .map(|i| Field {
+                    name: format!("f{i}"),
+                    value: "v ".repeat(600),
+                    inline: false,
+                })
+                .collect(),
+            footer: Some("footer".into()),
+        };
+        let reply = fit(Reply {
+            cards: vec![card.clone(), card],
+            ..Reply::default()
+        });
+        let total: usize = reply.cards.iter().map(card_chars).sum();
+        assert!(total <= limits::EMBEDS_TOTAL_CHARS, "{total}");
+        for c in &reply.cards {
+            assert!(c.title.chars().count() <= limits::EMBED_TITLE_CHARS);
+            assert!(c.fields.len() <= limits::EMBED_FIELDS);
+        }
+    }
+}
