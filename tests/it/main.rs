@@ -1,8 +1,10 @@
 //! Integration tests: one binary, shared helpers, one module per feature.
 
 mod check_cli;
+mod console;
 mod dataset;
 mod golden;
+mod limits;
 mod matching;
 
 use std::path::PathBuf;
@@ -25,9 +27,9 @@ pub fn minilateral(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_minilateral"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("DISCORD_TOKEN")
-        .env_remove("MINILATERAL_DATA")
-        .env_remove("DISCORD_PUBLIC_KEY")
+        .env("DISCORD_TOKEN", "")
+        .env("MINILATERAL_DATA", "")
+        .env("DISCORD_PUBLIC_KEY", "")
         .output()
         .expect("run minilateral")
 }

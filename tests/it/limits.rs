@@ -1,0 +1,342 @@
+//! Every reply and every autocomplete, for every entity of the bundled data and of a generated
+//! dataset with very long texts, checked against Discord's limits on the JSON itself.
+
+use std::collections::HashSet;
+
+use minilateral::answer;
+use minilateral::command::{self, Asked, CommandName, Completion, Request};
+use minilateral::dataset::{DataText, Dataset};
+use minilateral::discord;
+use minilateral::knowledge::Knowledge;
+use minilateral::synthetic::{Spec, dataset_json};
+use serde_json::{Value, json};
+
+fn chars(v: &Value) -> usize {
+    v.as_str().map_or(0, |s| s.chars().count())
+}
+
+/// Problems with one type-4 response body, as Discord would see them (platform.md §3).
+fn message_problems(body: &Value) -> Vec<String> {
+    let mut p = Vec::new();
+    let mut fail = |cond: bool, what: String| {
+        if !cond {
+            p.push(what);
+        }
+    };
+    fail(body["type"] == 4, format!("type {}", body["type"]));
+    let d = &body["data"];
+    fail(
+        d["allowed_mentions"] == json!({"parse": [], "users": [], "roles": []}),
+        format!("allowed_mentions {}", d["allowed_mentions"]),
+    );
+    fail(chars(&d["content"]) <= 2000, "content > 2000".into());
+    let embeds = d["embeds"].as_array().cloned().unwrap_or_default();
+    fail(embeds.len() <= 10, "more than 10 embeds".into());
+    let has_content = d["content"].as_str().is_some_and(|c| !c.is_empty());
+    fail(has_content || !embeds.is_empty(), "empty message".into());
+    let mut total = 0;
+    for e in &embeds {
+        let trimmed = |v: &Value| v.as_str().map_or(0, |s| s.trim().chars().count());
+        fail(chars(&e["title"]) <= 256, "title > 256".into());
+        fail(
+            chars(&e["description"]) <= 4096,
+            "description > 4096".into(),
+        );
+        fail(chars(&e["footer"]["text"]) <= 2048, "footer > 2048".into());
+        let fields = e["fields"].as_array().cloned().unwrap_or_default();
+        fail(fields.len() <= 25, "more than 25 fields".into());
+        total += trimmed(&e["title"]) + trimmed(&e["description"]) + trimmed(&e["footer"]["text"]);
+        for f in &fields {
+            fail(
+                (1..=256).contains(&chars(&f["name"])),
+                format!("field name {}", chars(&f["name"])),
+            );
+            fail(
+                (1..=1024).contains(&chars(&f["value"])),
+                format!("field value {}", chars(&f["value"])),
+            );
+            total += trimmed(&f["name"]) + trimmed(&f["value"]);
+        }
+    }
+    fail(total <= 6000, format!("embeds total {total} > 6000"));
+    let rows = d["components"].as_array().cloned().unwrap_or_default();
+    fail(rows.len() <= 5, "more than 5 action rows".into());
+    let mut ids = HashSet::new();
+    for row in &rows {
+        let buttons = row["components"].as_array().cloned().unwrap_or_default();
+        fail(
+            (1..=5).contains(&buttons.len()),
+            "row without 1-5 buttons".into(),
+        );
+        for b in &buttons {
+            let id = b["custom_id"].as_str().unwrap_or("");
+            fail(
+                (1..=100).contains(&id.chars().count()),
+                format!("custom_id {id:?}"),
+            );
+            fail(
+                ids.insert(id.to_string()),
+                format!("duplicate custom_id {id}"),
+            );
+            fail(
+                chars(&b["label"]) <= 80 && chars(&b["label"]) >= 1,
+                "label length".into(),
+            );
+            fail(
+                command::parse_button_id(id).is_some(),
+                format!("unreadable custom_id {id}"),
+            );
+        }
+    }
+    p
+}
+
+fn choices_problems(body: &Value) -> Vec<String> {
+    let mut p = Vec::new();
+    if body["type"] != 8 {
+        p.push(format!("type {}", body["type"]));
+    }
+    let choices = body["data"]["choices"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    if choices.len() > 25 {
+        p.push(format!("{} choices", choices.len()));
+    }
+    for c in &choices {
+        if !(1..=100).contains(&chars(&c["name"])) {
+            p.push(format!("choice name {}", chars(&c["name"])));
+        }
+        if chars(&c["value"]) > 100 {
+            p.push("choice value > 100".into());
+        }
+    }
+    p
+}
+
+/// Answers `asked`, checks the body, then follows every button once.
+fn walk(k: &Knowledge, asked: &Asked, seen: &mut HashSet<String>, checked: &mut usize) {
+    let reply = answer::answer(k, asked);
+    let body = serde_json::to_value(discord::encode(&reply)).unwrap();
+    let problems = message_problems(&body);
+    assert!(problems.is_empty(), "{asked:?}: {problems:?}");
+    *checked += 1;
+    for b in &reply.buttons {
+        if seen.insert(b.id.clone()) {
+            let next = command::parse_button_id(&b.id).unwrap();
+            walk(k, &next, seen, checked);
+        }
+    }
+}
+
+fn complete(k: &Knowledge, command: CommandName, option: &str, partial: &str, year: Option<i64>) {
+    let c = Completion {
+        command,
+        option: option.into(),
+        partial: partial.into(),
+        year,
+    };
+    let body = serde_json::to_value(discord::encode_choices(&answer::complete(k, &c))).unwrap();
+    let problems = choices_problems(&body);
+    assert!(problems.is_empty(), "{c:?}: {problems:?}");
+}
+
+fn prefixes(name: &str) -> Vec<String> {
+    let n = name.chars().count();
+    [0, 1, 3, n / 2, n]
+        .into_iter()
+        .map(|i| name.chars().take(i).collect())
+        .collect()
+}
+
+fn check_everything(k: &Knowledge) -> usize {
+    let d = &k.dataset;
+    let mut seen = HashSet::new();
+    let mut checked = 0;
+    let ask = |request: Request, private: bool| Asked { request, private };
+    let years = d.wish_years();
+    for e in d.experts() {
+        for private in [false, true] {
+            walk(
+                k,
+                &ask(
+                    Request::Expert {
+                        name: e.id.to_string(),
+                    },
+                    private,
+                ),
+                &mut seen,
+                &mut checked,
+            );
+        }
+        walk(
+            k,
+            &ask(
+                Request::Expert {
+                    name: e.name.clone(),
+                },
+                false,
+            ),
+            &mut seen,
+            &mut checked,
+        );
+        for y in &years {
+            let r = Request::Wish {
+                year: i64::from(*y),
+                expert: Some(e.id.to_string()),
+            };
+            walk(k, &ask(r, false), &mut seen, &mut checked);
+        }
+        if let Some(q) = e.quotes.first() {
+            let words: String = q.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            walk(
+                k,
+                &ask(Request::Search { text: words }, true),
+                &mut seen,
+                &mut checked,
+            );
+        }
+        for p in prefixes(&e.name) {
+            complete(k, CommandName::Expert, "name", &p, None);
+            complete(
+                k,
+                CommandName::Wish,
+                "expert",
+                &p,
+                years.first().map(|y| i64::from(*y)),
+            );
+        }
+    }
+    for g in d.groups() {
+        for private in [false, true] {
+            walk(
+                k,
+                &ask(
+                    Request::Group {
+                        name: g.id.to_string(),
+                    },
+                    private,
+                ),
+                &mut seen,
+                &mut checked,
+            );
+        }
+        for p in prefixes(&g.name) {
+            complete(k, CommandName::Group, "name", &p, None);
+        }
+    }
+    for y in years.iter().map(|y| i64::from(*y)).chain([1999, 3000]) {
+        walk(
+            k,
+            &ask(
+                Request::Wish {
+                    year: y,
+                    expert: None,
+                },
+                true,
+            ),
+            &mut seen,
+            &mut checked,
+        );
+    }
+    for text in [
+        "secretariat",
+        "AI",
+        "zzz",
+        "@everyone <@1> **",
+        &"long ".repeat(400),
+    ] {
+        walk(
+            k,
+            &ask(
+                Request::Search {
+                    text: text.to_string(),
+                },
+                false,
+            ),
+            &mut seen,
+            &mut checked,
+        );
+        walk(
+            k,
+            &ask(
+                Request::Expert {
+                    name: text.to_string(),
+                },
+                false,
+            ),
+            &mut seen,
+            &mut checked,
+        );
+    }
+    walk(k, &ask(Request::About, true), &mut seen, &mut checked);
+    checked
+}
+
+#[test]
+fn every_reply_of_the_bundled_data_fits_discord() {
+    let k = Knowledge::new(crate::bundled());
+    let checked = check_everything(&k);
+    assert!(checked > 40, "only {checked} replies checked");
+}
+
+#[test]
+fn every_reply_of_a_dataset_with_very_long_texts_fits_discord() {
+    let text = dataset_json(Spec {
+        entities: 150,
+        seed: 11,
+        long_texts: true,
+    });
+    let d = Dataset::load(&[DataText::new("long.json", text)]).unwrap();
+    // The generator really produces texts over the limits.
+    assert!(d.experts().iter().any(|e| e.name.chars().count() > 256));
+    assert!(
+        d.experts()
+            .iter()
+            .any(|e| e.quotes.iter().any(|q| q.chars().count() > 4096))
+    );
+    let k = Knowledge::new(d);
+    let checked = check_everything(&k);
+    assert!(checked > 250, "only {checked} replies checked");
+}
+
+#[test]
+fn registration_json_follows_discord_rules() {
+    let k = Knowledge::new(crate::bundled());
+    let commands = serde_json::to_value(discord::commands(&k)).unwrap();
+    let commands = commands.as_array().unwrap();
+    assert_eq!(commands.len(), 5);
+    let name_ok = |s: &str| {
+        (1..=32).contains(&s.chars().count())
+            && s.chars()
+                .all(|c| c.is_lowercase() || c.is_numeric() || c == '-' || c == '_')
+    };
+    for c in commands {
+        let name = c["name"].as_str().unwrap();
+        assert!(name_ok(name), "{name}");
+        assert!((1..=100).contains(&chars(&c["description"])));
+        let options = c["options"].as_array().unwrap();
+        assert!(options.len() <= 25);
+        let mut optional = false;
+        for o in options {
+            assert!(name_ok(o["name"].as_str().unwrap()));
+            assert!((1..=100).contains(&chars(&o["description"])));
+            let required = o["required"].as_bool().unwrap_or(false);
+            assert!(!(optional && required), "{name}: required after optional");
+            optional |= !required;
+            let choices = o["choices"].as_array().map_or(0, Vec::len);
+            assert!(choices <= 25);
+            assert!(
+                !(choices > 0 && o["autocomplete"] == true),
+                "choices with autocomplete"
+            );
+        }
+    }
+    let wish = commands.iter().find(|c| c["name"] == "wish").unwrap();
+    assert_eq!(
+        wish["options"][0]["choices"],
+        json!([{"name": "2024", "value": 2024}])
+    );
+    let expert = commands.iter().find(|c| c["name"] == "expert").unwrap();
+    assert_eq!(expert["options"][0]["autocomplete"], true);
+}
