@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use crate::command::{Asked, CommandName, Completion, Request, RequestError, button_id};
 use crate::dataset::{Entity, Expert, Group, Id, Kind, Provenance};
 use crate::knowledge::Knowledge;
-use crate::matching::{Choice, Outcome, Resolution, Tier};
-use crate::reply::{Button, ButtonStyle, Card, Reply, echo, escape_data, fit};
+use crate::matching::{self, Choice, Resolution, Tier};
+use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, echo, escape_data, fit};
 use crate::search::{DocKind, highlight};
 
 /// Search hits shown in one reply.
@@ -41,7 +41,8 @@ pub fn apology() -> Reply {
     fit(Reply::text(
         "Sorry, something went wrong on my side while answering. It has been logged; please try again.",
         true,
-    ))
+    )
+    .with_outcome(Outcome::Failed))
 }
 
 /// Autocomplete choices for the option being typed.
@@ -62,6 +63,15 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
             k.matcher.complete(Kind::Expert, &c.partial, &has_wishes)
         }
         _ => Vec::new(),
+    }
+}
+
+/// A card shown for a guessed name says so, and logs as a guess.
+fn guessed(note: &Option<String>) -> Outcome {
+    if note.is_some() {
+        Outcome::Guessed
+    } else {
+        Outcome::Answered
     }
 }
 
@@ -121,7 +131,7 @@ fn resolve<'k>(
         )
     };
     match r.outcome {
-        Outcome::Match => {
+        matching::Outcome::Match => {
             let best = r.best().expect("a match has a candidate");
             let entity = k
                 .dataset
@@ -136,7 +146,7 @@ fn resolve<'k>(
             });
             Ok((entity, note))
         }
-        Outcome::Ambiguous => {
+        matching::Outcome::Ambiguous => {
             let mut reply = Reply::text(
                 format!(
                     "Several names are close to “{}”. Which one did you mean?",
@@ -145,9 +155,9 @@ fn resolve<'k>(
                 true,
             );
             reply.buttons = r.candidates.iter().filter_map(pick).collect();
-            Err(reply)
+            Err(reply.with_outcome(Outcome::Ambiguous))
         }
-        Outcome::None => Err(no_match(k, kind, name, private, &r, &pick)),
+        matching::Outcome::None => Err(no_match(k, kind, name, private, &r, &pick)),
     }
 }
 
@@ -189,7 +199,7 @@ fn no_match(
             Asked { request, private },
             ButtonStyle::Primary,
         ));
-        return reply;
+        return reply.with_outcome(Outcome::OtherKind);
     }
     if let Some(body) = k.matcher.resolve(Kind::Body, name).best() {
         return Reply::text(
@@ -199,7 +209,8 @@ fn no_match(
                 kind.as_str(),
             ),
             true,
-        );
+        )
+        .with_outcome(Outcome::OtherKind);
     }
     let what = kind.as_str();
     if r.candidates.is_empty() {
@@ -209,13 +220,14 @@ fn no_match(
             ),
             true,
         )
+        .with_outcome(Outcome::NotFound)
     } else {
         let mut reply = Reply::text(
             format!("No {what} matches “{shown}”. The closest names are below."),
             true,
         );
         reply.buttons = r.candidates.iter().filter_map(pick).collect();
-        reply
+        reply.with_outcome(Outcome::NotFound)
     }
 }
 
@@ -231,6 +243,7 @@ fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
         unreachable!("resolve(Kind::Expert) gives experts");
     };
     let mut reply = Reply {
+        outcome: guessed(&note),
         content: note,
         cards: vec![expert_card(k, e)],
         private,
@@ -369,6 +382,7 @@ fn group(k: &Knowledge, name: &str, private: bool) -> Reply {
         unreachable!("resolve(Kind::Group) gives groups");
     };
     let mut reply = Reply {
+        outcome: guessed(&note),
         content: note,
         cards: vec![group_card(k, g)],
         private,
@@ -493,7 +507,7 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
             true,
         );
         year_buttons(&mut reply, None);
-        return reply;
+        return reply.with_outcome(Outcome::NotFound);
     };
 
     let (experts, note): (Vec<&Expert>, Option<String>) = match expert {
@@ -546,7 +560,7 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
                 } else {
                     year_buttons(&mut reply, Some(&e.id));
                 }
-                return reply;
+                return reply.with_outcome(Outcome::NotFound);
             }
             (vec![e], note)
         }
@@ -576,6 +590,7 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
         card.field(display_name(e), bullets.join("\n"), false);
     }
     let mut reply = Reply {
+        outcome: guessed(&note),
         content: note,
         cards: vec![card],
         private,
@@ -643,7 +658,7 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
                 "Nothing found for “{shown}”. Try other words, or `/about` for what I know."
             ));
         }
-        return reply;
+        return reply.with_outcome(Outcome::NotFound);
     }
     let mut entries = Vec::new();
     let mut owners: Vec<(Id, Kind, String)> = Vec::new();

@@ -1,6 +1,7 @@
 //! The command line (see `shared/interface.md`): arguments, and the dispatch to each mode.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,8 +54,13 @@ pub enum Command {
     Check,
     /// Register the slash commands (globally, or in one guild)
     Register {
+        /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]
         #[arg(long, value_name = "ID")]
         guild: Option<u64>,
+        /// Also empty the other scope (global when registering in a guild, DISCORD_GUILD_ID's
+        /// when registering globally), so that no server shows every command twice
+        #[arg(long)]
+        clear_other: bool,
     },
     /// HTTP interactions endpoint: POST /interactions, GET /healthz
     Serve {
@@ -93,6 +99,14 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("{NO_TOKEN}");
             with_knowledge(&data, console)
         }
+        Command::Run => with_discord(&data, |config, k| async move {
+            crate::gateway::run(config, Arc::new(k)).await
+        }),
+        Command::Register { guild, clear_other } => with_discord(&data, |config, k| async move {
+            let said = crate::gateway::register(&config, &k, guild, clear_other).await?;
+            out(&format!("{said}\n"));
+            Ok(())
+        }),
         other => {
             eprintln!(
                 "minilateral: `{}` is not yet available in this version",
@@ -123,6 +137,42 @@ To run the Discord bot: create an application at https://discord.com/developers/
 copy its bot token (Bot > Reset Token) into .env as DISCORD_TOKEN=..., and run again.
 The README's \"Setting up in Discord\" has every step.
 ";
+
+/// Runs an async Discord mode: configuration from the environment, logs with the token
+/// redacted, the dataset, a runtime.
+fn with_discord<F, Fut>(path: &DataPath, f: F) -> ExitCode
+where
+    F: FnOnce(crate::config::Discord, Knowledge) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let config = match crate::config::Discord::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
+    crate::logging::init(vec![config.token.expose().to_string()]);
+    let knowledge = match load(path) {
+        Ok(d) => Knowledge::new(d),
+        Err(code) => return code,
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("minilateral: cannot start the async runtime: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
+    match runtime.block_on(f(config, knowledge)) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(e) => {
+            // The error chain may quote a request; the writer redacts the token anyway.
+            tracing::error!(error = %format!("{e:#}"), "stopped on an error");
+            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+        }
+    }
+}
 
 /// Runs `f` on the knowledge built from the dataset, or says what is wrong with the dataset.
 fn with_knowledge(path: &DataPath, f: impl FnOnce(&Knowledge) -> ExitCode) -> ExitCode {

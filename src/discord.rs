@@ -16,7 +16,7 @@ use crate::command::{
 use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
-use crate::reply::{ButtonStyle, Reply};
+use crate::reply::{ButtonStyle, Outcome, Reply};
 
 /// What kind of interaction arrived, for logs.
 pub fn describe(interaction: &Interaction) -> (&'static str, String) {
@@ -30,34 +30,55 @@ pub fn describe(interaction: &Interaction) -> (&'static str, String) {
     }
 }
 
+/// A response body and how the request went (for the log line).
+pub struct Response {
+    pub body: CreateInteractionResponse,
+    pub outcome: Outcome,
+}
+
+impl Response {
+    fn reply(reply: &Reply) -> Response {
+        Response {
+            body: encode(reply),
+            outcome: reply.outcome,
+        }
+    }
+}
+
 /// The response to any interaction. Unreadable requests get a private explanation; the bot
 /// never leaves an interaction unanswered.
-pub fn respond(k: &Knowledge, interaction: &Interaction) -> CreateInteractionResponse {
+pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
     match interaction {
-        Interaction::Ping(_) => CreateInteractionResponse::Pong,
-        Interaction::Command(c) => {
-            let reply = match decode_command(c) {
-                Ok(asked) => answer::answer(k, &asked),
-                Err(e) => answer::request_error(&e),
-            };
-            encode(&reply)
-        }
+        Interaction::Ping(_) => Response {
+            body: CreateInteractionResponse::Pong,
+            outcome: Outcome::Answered,
+        },
+        Interaction::Command(c) => Response::reply(&match decode_command(c) {
+            Ok(asked) => answer::answer(k, &asked),
+            Err(e) => answer::request_error(&e),
+        }),
         Interaction::Autocomplete(c) => {
             let choices = decode_completion(c)
                 .map(|completion| answer::complete(k, &completion))
                 .unwrap_or_default();
-            encode_choices(&choices)
+            Response {
+                outcome: if choices.is_empty() {
+                    Outcome::NotFound
+                } else {
+                    Outcome::Answered
+                },
+                body: encode_choices(&choices),
+            }
         }
         Interaction::Component(c) => {
-            let reply = match command::parse_button_id(&c.data.custom_id) {
+            Response::reply(&match command::parse_button_id(&c.data.custom_id) {
                 Some(asked) => answer::answer(k, &asked),
                 None => answer::request_error(&RequestError::UnknownCommand(
                     c.data.custom_id.chars().take(40).collect(),
                 )),
-            };
-            encode(&reply)
+            })
         }
-        _ => encode(&answer::apology()),
+        _ => Response::reply(&answer::apology()),
     }
 }
 

@@ -19,3 +19,6 @@ pub mod matching;
 pub mod reply;
 pub mod search;
 pub mod synthetic;
+pub mod config;
+pub mod gateway;
+pub mod logging;

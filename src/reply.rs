@@ -14,6 +14,43 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// Only the person who asked sees it (Discord's ephemeral flag).
     pub private: bool,
+    /// What happened, for the log line of each interaction; never shown.
+    #[serde(skip)]
+    pub outcome: Outcome,
+}
+
+/// How a request went.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Outcome {
+    /// A card, for an exact name or id.
+    #[default]
+    Answered,
+    /// A card for a name that had to be guessed ("wiess").
+    Guessed,
+    /// Several close names: "did you mean".
+    Ambiguous,
+    /// Nothing matched (with or without suggestions).
+    NotFound,
+    /// A name of the other kind ("/group tanya").
+    OtherKind,
+    /// The request could not be read.
+    BadRequest,
+    /// The bot failed while answering.
+    Failed,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Answered => "answered",
+            Outcome::Guessed => "guessed",
+            Outcome::Ambiguous => "ambiguous",
+            Outcome::NotFound => "not_found",
+            Outcome::OtherKind => "other_kind",
+            Outcome::BadRequest => "bad_request",
+            Outcome::Failed => "failed",
+        }
+    }
 }
 
 /// One card (a Discord embed).
@@ -53,6 +90,11 @@ impl Reply {
             private,
             ..Reply::default()
         }
+    }
+
+    pub fn with_outcome(mut self, outcome: Outcome) -> Reply {
+        self.outcome = outcome;
+        self
     }
 }
 

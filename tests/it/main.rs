@@ -6,6 +6,7 @@ mod dataset;
 mod golden;
 mod limits;
 mod matching;
+mod tidy;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

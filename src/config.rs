@@ -1,0 +1,156 @@
+//! Configuration from the environment (and `.env`), typed and checked in one place. Secrets
+//! live in `Secret`, whose `Debug` and `Display` print `***`.
+
+use std::fmt;
+
+use thiserror::Error;
+
+use crate::cli::env_value;
+
+/// A value that must never reach a log, an error or a panic message.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the one place that sends it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Which shards this process runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shards {
+    /// Discord's recommended count, all in this process.
+    Auto,
+    /// Shards `first..=last` of `total`.
+    Range { first: u32, last: u32, total: u32 },
+}
+
+impl std::str::FromStr for Shards {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Shards, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("auto") {
+            return Ok(Shards::Auto);
+        }
+        let bad = || format!("DISCORD_SHARDS must be `auto` or FIRST-LAST/TOTAL such as 0-3/8, not `{s}`");
+        let (range, total) = s.split_once('/').ok_or_else(bad)?;
+        let (first, last) = range.split_once('-').unwrap_or((range, range));
+        let n = |x: &str| x.trim().parse::<u32>().map_err(|_| bad());
+        let (first, last, total) = (n(first)?, n(last)?, n(total)?);
+        if first > last || last >= total {
+            return Err(format!(
+                "DISCORD_SHARDS {s}: shards are numbered 0 to TOTAL-1, and FIRST must not be after LAST"
+            ));
+        }
+        Ok(Shards::Range { first, last, total })
+    }
+}
+
+/// Settings for talking to Discord.
+#[derive(Clone, Debug)]
+pub struct Discord {
+    pub token: Secret,
+    pub application_id: Option<u64>,
+    pub guild_id: Option<u64>,
+    pub shards: Shards,
+    /// REST base URL instead of https://discord.com (a proxy, or a test server).
+    pub api_base: Option<String>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("DISCORD_TOKEN is not set; see the README, \"Setting up in Discord\"")]
+    NoToken,
+    #[error("{name} must be a number (a Discord id), not `{value}`")]
+    NotAnId { name: &'static str, value: String },
+    #[error("{0}")]
+    Shards(String),
+    #[error("DISCORD_API_BASE must be an http:// or https:// URL, not `{0}`")]
+    ApiBase(String),
+}
+
+fn id(name: &'static str) -> Result<Option<u64>, ConfigError> {
+    env_value(name)
+        .map(|v| {
+            v.trim()
+                .parse::<u64>()
+                .map_err(|_| ConfigError::NotAnId { name, value: v })
+        })
+        .transpose()
+}
+
+impl Discord {
+    /// Reads the settings from the environment.
+    pub fn from_env() -> Result<Discord, ConfigError> {
+        let token = env_value("DISCORD_TOKEN").ok_or(ConfigError::NoToken)?;
+        let shards = env_value("DISCORD_SHARDS")
+            .map(|s| s.parse().map_err(ConfigError::Shards))
+            .transpose()?
+            .unwrap_or(Shards::Auto);
+        let api_base = env_value("DISCORD_API_BASE")
+            .map(|b| {
+                let b = b.trim().trim_end_matches('/').to_string();
+                if b.starts_with("http://") || b.starts_with("https://") {
+                    Ok(b)
+                } else {
+                    Err(ConfigError::ApiBase(b))
+                }
+            })
+            .transpose()?;
+        Ok(Discord {
+            token: Secret::new(token.trim()),
+            application_id: id("DISCORD_APPLICATION_ID")?,
+            guild_id: id("DISCORD_GUILD_ID")?,
+            shards,
+            api_base,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_print() {
+        let s = Secret::new("MTIz.abc.def");
+        assert_eq!(format!("{s} {s:?}"), "*** ***");
+        let d = Discord {
+            token: s,
+            application_id: None,
+            guild_id: None,
+            shards: Shards::Auto,
+            api_base: None,
+        };
+        assert!(!format!("{d:?}").contains("MTIz"));
+    }
+
+    #[test]
+    fn shards_parse() {
+        assert_eq!("auto".parse(), Ok(Shards::Auto));
+        assert_eq!("0-3/8".parse(), Ok(Shards::Range { first: 0, last: 3, total: 8 }));
+        assert_eq!("2/4".parse(), Ok(Shards::Range { first: 2, last: 2, total: 4 }));
+        assert!("3-1/8".parse::<Shards>().is_err());
+        assert!("0-8/8".parse::<Shards>().is_err());
+        assert!("many".parse::<Shards>().is_err());
+    }
+}

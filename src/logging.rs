@@ -1,0 +1,107 @@
+//! Logs: tracing to stderr, filtered by RUST_LOG, with every secret blotted out of every line.
+//!
+//! Our code never logs the token (it lives in `config::Secret`), but dependencies log at
+//! trace level (HTTP headers, websocket frames) and we cannot audit all of them. So the writer
+//! itself replaces each secret with `***` in whatever is written, at every level.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use tracing_subscriber::EnvFilter;
+use tracing_subscriber::fmt::MakeWriter;
+
+/// Writes to stderr with secrets replaced.
+#[derive(Clone)]
+struct Redacting {
+    secrets: Arc<Vec<String>>,
+}
+
+impl<'a> MakeWriter<'a> for Redacting {
+    type Writer = RedactingWriter;
+
+    fn make_writer(&'a self) -> RedactingWriter {
+        RedactingWriter {
+            secrets: self.secrets.clone(),
+            buffer: Vec::new(),
+        }
+    }
+}
+
+/// Buffers one event and writes it, redacted, when dropped: tracing-subscriber writes each
+/// event through its own writer, so a secret is never split between two writes.
+struct RedactingWriter {
+    secrets: Arc<Vec<String>>,
+    buffer: Vec<u8>,
+}
+
+impl Write for RedactingWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.buffer.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Drop for RedactingWriter {
+    fn drop(&mut self) {
+        let text = redact(&String::from_utf8_lossy(&self.buffer), &self.secrets);
+        let _ = io::stderr().lock().write_all(text.as_bytes());
+    }
+}
+
+/// `text` with every secret (of 8 characters or more, so that nothing common is hidden)
+/// replaced by `***`.
+pub fn redact(text: &str, secrets: &[String]) -> String {
+    let mut out = text.to_string();
+    for s in secrets.iter().filter(|s| s.len() >= 8) {
+        if out.contains(s.as_str()) {
+            out = out.replace(s.as_str(), "***");
+        }
+    }
+    out
+}
+
+/// Starts logging (RUST_LOG, default `info`); `secrets` never appear in the output. Panic
+/// messages go through the same writer.
+pub fn init(secrets: Vec<String>) {
+    let secrets = Arc::new(secrets);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(Redacting {
+            secrets: secrets.clone(),
+        })
+        .with_target(true)
+        .try_init();
+    std::panic::set_hook(Box::new(move |info| {
+        let location = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "(no message)".to_string());
+        let message = redact(&message, &secrets);
+        tracing::error!(%location, %message, "panic");
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redact_replaces_every_secret() {
+        let secrets = vec!["MTIzNDU2.abc.def".to_string(), "short".to_string()];
+        assert_eq!(
+            redact("Bot MTIzNDU2.abc.def and MTIzNDU2.abc.def, short", &secrets),
+            "Bot *** and ***, short"
+        );
+    }
+}
