@@ -1,8 +1,8 @@
 //! The command line (see `shared/interface.md`): arguments, and the dispatch to each mode.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 

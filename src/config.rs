@@ -51,7 +51,9 @@ impl std::str::FromStr for Shards {
         if s.eq_ignore_ascii_case("auto") {
             return Ok(Shards::Auto);
         }
-        let bad = || format!("DISCORD_SHARDS must be `auto` or FIRST-LAST/TOTAL such as 0-3/8, not `{s}`");
+        let bad = || {
+            format!("DISCORD_SHARDS must be `auto` or FIRST-LAST/TOTAL such as 0-3/8, not `{s}`")
+        };
         let (range, total) = s.split_once('/').ok_or_else(bad)?;
         let (first, last) = range.split_once('-').unwrap_or((range, range));
         let n = |x: &str| x.trim().parse::<u32>().map_err(|_| bad());
@@ -147,8 +149,22 @@ mod tests {
     #[test]
     fn shards_parse() {
         assert_eq!("auto".parse(), Ok(Shards::Auto));
-        assert_eq!("0-3/8".parse(), Ok(Shards::Range { first: 0, last: 3, total: 8 }));
-        assert_eq!("2/4".parse(), Ok(Shards::Range { first: 2, last: 2, total: 4 }));
+        assert_eq!(
+            "0-3/8".parse(),
+            Ok(Shards::Range {
+                first: 0,
+                last: 3,
+                total: 8
+            })
+        );
+        assert_eq!(
+            "2/4".parse(),
+            Ok(Shards::Range {
+                first: 2,
+                last: 2,
+                total: 4
+            })
+        );
         assert!("3-1/8".parse::<Shards>().is_err());
         assert!("0-8/8".parse::<Shards>().is_err());
         assert!("many".parse::<Shards>().is_err());

@@ -7,8 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use serenity::all::{
-    ApplicationId, ClientBuilder, Command, Context, CreateCommand, EventHandler, GatewayIntents, GuildId,
-    Http, HttpBuilder, Interaction, Ready,
+    ApplicationId, ClientBuilder, Command, Context, CreateCommand, EventHandler, GatewayIntents,
+    GuildId, Http, HttpBuilder, Interaction, Ready,
 };
 use tracing::{error, info, warn};
 
@@ -53,7 +53,9 @@ impl EventHandler for Handler {
             return;
         }
         match register_on(&ctx.http, self.commands.clone(), self.guild).await {
-            Ok(n) => info!(commands = n, guild = ?self.guild.map(|g| g.get()), "commands registered"),
+            Ok(n) => {
+                info!(commands = n, guild = ?self.guild.map(|g| g.get()), "commands registered")
+            }
             Err(e) => {
                 // Let a later READY try again.
                 self.registered.store(false, Ordering::SeqCst);
@@ -83,14 +85,20 @@ pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     match sent {
-        Ok(()) => info!(kind, command = %name, outcome = response.outcome.as_str(), ms, "interaction"),
-        Err(e) => warn!(kind, command = %name, outcome = response.outcome.as_str(), ms, error = %e, "interaction not answered"),
+        Ok(()) => {
+            info!(kind, command = %name, outcome = response.outcome.as_str(), ms, "interaction")
+        }
+        Err(e) => {
+            warn!(kind, command = %name, outcome = response.outcome.as_str(), ms, error = %e, "interaction not answered")
+        }
     }
 }
 
 /// `discord::respond`, with a panic caught and turned into an apology.
 pub fn respond_caught(knowledge: &Knowledge, interaction: &Interaction) -> Response {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| discord::respond(knowledge, interaction))) {
+    match std::panic::catch_unwind(AssertUnwindSafe(|| {
+        discord::respond(knowledge, interaction)
+    })) {
         Ok(response) => response,
         Err(_) => {
             // The panic hook has logged the message and place.
@@ -174,7 +182,9 @@ pub async fn run(config: Discord, knowledge: Arc<Knowledge>) -> anyhow::Result<(
     match config.shards {
         Shards::Auto => client.start_autosharded().await?,
         // serenity's range end is the last shard, inclusive.
-        Shards::Range { first, last, total } => client.start_shard_range(first..last, total).await?,
+        Shards::Range { first, last, total } => {
+            client.start_shard_range(first..last, total).await?
+        }
     }
     info!("stopped");
     Ok(())

@@ -3,6 +3,8 @@
 mod check_cli;
 mod console;
 mod dataset;
+mod fake_discord;
+mod gateway_e2e;
 mod golden;
 mod limits;
 mod matching;

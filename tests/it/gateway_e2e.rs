@@ -1,0 +1,248 @@
+//! The real bot binary against the fake Discord: registration, a command, autocomplete, a
+//! button, a dropped connection (resume), an invalid session (identify again), SIGTERM, and
+//! the token never in its output, at RUST_LOG=trace.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use tokio::io::AsyncReadExt;
+use tokio::process::{Child, Command};
+
+use crate::fake_discord::{APPLICATION_ID, Fake};
+use crate::fixture_text;
+
+/// Looks like a real token (three base64 parts), so that any leak would be found verbatim.
+const TOKEN: &str = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gq7xYz.secret-test-token-never-printed";
+const GUILD: &str = "1300000000000000001";
+
+fn payload(name: &str) -> Value {
+    serde_json::from_str(&fixture_text(&format!("discord/{name}"))).unwrap()
+}
+
+/// The running bot and everything it prints, read as it goes: at RUST_LOG=trace it prints a
+/// lot, and an unread pipe would block it.
+struct Bot {
+    child: Child,
+    output: tokio::task::JoinHandle<String>,
+}
+
+fn start_bot(fake: &Fake, extra: &[(&str, &str)]) -> Bot {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_minilateral"));
+    cmd.arg("run")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_BASE", fake.base())
+        .env("DISCORD_GUILD_ID", GUILD)
+        .env("DISCORD_APPLICATION_ID", "")
+        .env("DISCORD_SHARDS", "")
+        .env("MINILATERAL_DATA", "")
+        .env("RUST_LOG", "trace")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("start the bot");
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let output = tokio::spawn(async move {
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let _ = tokio::join!(stdout.read_to_end(&mut out), stderr.read_to_end(&mut err));
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&err)
+        )
+    });
+    Bot { child, output }
+}
+
+/// Sends `interaction` as an INTERACTION_CREATE and returns the body the bot POSTed to its
+/// callback route.
+async fn interact(fake: &Fake, interaction: Value) -> Value {
+    let id = interaction["id"].as_str().unwrap().to_string();
+    let token = interaction["token"].as_str().unwrap().to_string();
+    let before = fake
+        .rest_calls()
+        .iter()
+        .filter(|c| {
+            c.path
+                .contains(&format!("/interactions/{id}/{token}/callback"))
+        })
+        .count();
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    fake.rest_call(
+        before + 1,
+        "POST",
+        &format!("/interactions/{id}/{token}/callback"),
+    )
+    .await
+    .body
+}
+
+/// Ends the bot with SIGTERM and returns its exit code and everything it printed.
+async fn stop(bot: Bot) -> (Option<i32>, String) {
+    let Bot { mut child, output } = bot;
+    let pid = child.id().expect("running").to_string();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let code = tokio::time::timeout(Duration::from_secs(10), child.wait())
+        .await
+        .expect("the bot stops within 10 s of SIGTERM")
+        .unwrap()
+        .code();
+    (code, output.await.unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_bot_answers_through_a_fake_discord() {
+    let fake = Fake::start().await;
+    let bot = start_bot(&fake, &[]);
+
+    // Registration: the command table, in the guild, with the bot token.
+    let put = fake
+        .rest_call(
+            1,
+            "PUT",
+            &format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands"),
+        )
+        .await;
+    assert_eq!(
+        put.authorization.as_deref(),
+        Some(format!("Bot {TOKEN}").as_str())
+    );
+    let names: Vec<&str> = put
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["expert", "group", "wish", "search", "about"]);
+    assert_eq!(put.body[0]["options"][0]["autocomplete"], true);
+    let identify = fake.gateway_op(1, 2).await;
+    assert_eq!(identify["d"]["intents"], 0, "no intents are asked for");
+
+    // A command: /expert name:"sara pantuliano".
+    let body = interact(&fake, payload("02-command-expert-string-option.json")).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(body["data"]["embeds"][0]["title"], "Sara Pantuliano, PhD");
+    assert_eq!(
+        body["data"]["allowed_mentions"],
+        json!({"parse": [], "users": [], "roles": []})
+    );
+
+    // Autocomplete.
+    let body = interact(&fake, payload("04-autocomplete-expert-focused.json")).await;
+    assert_eq!(body["type"], 8);
+    let choices = body["data"]["choices"].as_array().unwrap();
+    assert!(!choices.is_empty() && choices.len() <= 25, "{body}");
+
+    // A button click: our own stateless id.
+    let mut click = payload("05-component-button-click.json");
+    click["data"]["custom_id"] = json!("pick:group:g7");
+    let body = interact(&fake, click).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(body["data"]["embeds"][0]["title"], "G7 — Group of Seven");
+    assert_eq!(body["data"]["flags"], 64, "a picked card is private");
+
+    // The fake drops the connection: the bot resumes and answers the next interaction.
+    fake.close(4000);
+    let resume = fake.gateway_op(1, 6).await;
+    assert_eq!(resume["d"]["session_id"], "session-1");
+    let mut again = payload("02-command-expert-string-option.json");
+    again["id"] = json!("1100000000000000102");
+    let body = interact(&fake, again).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "Sara Pantuliano, PhD");
+
+    // An invalid session that cannot be resumed: the bot identifies again.
+    fake.send(json!({"op": 9, "d": false, "s": null, "t": null}));
+    fake.gateway_op(2, 2).await;
+    let mut third = payload("03-command-wish-integer-option.json");
+    third["id"] = json!("1100000000000000103");
+    let body = interact(&fake, third).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "Wishes for 2024");
+    // Registration happens once, however often READY comes.
+    assert_eq!(
+        fake.rest_calls()
+            .iter()
+            .filter(|c| c.method == "PUT")
+            .count(),
+        1
+    );
+
+    // SIGTERM: a clean exit, and the token never printed at trace level.
+    let (code, printed) = stop(bot).await;
+    assert_eq!(code, Some(0), "{printed}");
+    assert!(
+        printed.contains("interaction"),
+        "one log line per interaction:\n{printed}"
+    );
+    assert!(!printed.contains(TOKEN), "the token was printed");
+    assert!(
+        !printed.contains("secret-test-token"),
+        "part of the token was printed"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn register_puts_the_commands_and_clears_the_other_scope() {
+    let fake = Fake::start().await;
+    let out = Command::new(env!("CARGO_BIN_EXE_minilateral"))
+        .args(["register", "--guild", GUILD, "--clear-other"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_API_BASE", fake.base())
+        .env("DISCORD_APPLICATION_ID", APPLICATION_ID)
+        .env("DISCORD_GUILD_ID", "")
+        .env("RUST_LOG", "trace")
+        .output()
+        .await
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{printed}");
+    assert!(
+        printed.contains("registered 5 commands in guild"),
+        "{printed}"
+    );
+    assert!(
+        !printed.contains("secret-test-token"),
+        "the token was printed"
+    );
+    let calls = fake.rest_calls();
+    let guild = calls
+        .iter()
+        .find(|c| c.path.ends_with(&format!("/guilds/{GUILD}/commands")))
+        .unwrap();
+    assert_eq!(guild.body.as_array().unwrap().len(), 5);
+    let global = calls
+        .iter()
+        .find(|c| c.path == format!("/api/v10/applications/{APPLICATION_ID}/commands"))
+        .unwrap();
+    assert_eq!(global.body, json!([]));
+}
+
+#[test]
+fn a_bad_configuration_exits_1_with_a_message() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
+        .arg("run")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_TOKEN", TOKEN)
+        .env("DISCORD_SHARDS", "0-9/4")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("DISCORD_SHARDS"), "{err}");
+    assert!(!err.contains("secret-test-token"));
+}
