@@ -102,31 +102,12 @@ pub fn run(args: Args) -> ExitCode {
         Command::Run => with_discord(&data, |config, k| async move {
             crate::gateway::run(config, Arc::new(k)).await
         }),
+        Command::Serve { listen } => serve(&data, listen),
         Command::Register { guild, clear_other } => with_discord(&data, |config, k| async move {
             let said = crate::gateway::register(&config, &k, guild, clear_other).await?;
             out(&format!("{said}\n"));
             Ok(())
         }),
-        other => {
-            eprintln!(
-                "minilateral: `{}` is not yet available in this version",
-                command_name(&other)
-            );
-            ExitCode::from(exit::BAD_USAGE)
-        }
-    }
-}
-
-fn command_name(command: &Command) -> &'static str {
-    match command {
-        Command::Run => "run",
-        Command::Console => "console",
-        Command::Ask { .. } => "ask",
-        Command::Complete { .. } => "complete",
-        Command::Match { .. } => "match",
-        Command::Check => "check",
-        Command::Register { .. } => "register",
-        Command::Serve { .. } => "serve",
     }
 }
 
@@ -173,6 +154,43 @@ where
         }
     }
 }
+
+/// `serve`: the key checked first (a bad one stops here with exit 1), then the endpoint.
+fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
+    let verifier = match crate::endpoint::verifier(env_value("DISCORD_PUBLIC_KEY").as_deref()) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
+    // The endpoint needs no token, but one may be in the environment: keep it out of logs.
+    crate::logging::init(env_value("DISCORD_TOKEN").into_iter().collect());
+    let listen = listen
+        .or_else(|| env_value("MINILATERAL_LISTEN"))
+        .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
+    let knowledge = match load(path) {
+        Ok(d) => Arc::new(Knowledge::new(d)),
+        Err(code) => return code,
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("minilateral: cannot start the async runtime: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
+    match runtime.block_on(crate::endpoint::serve(&listen, knowledge, verifier)) {
+        Ok(()) => ExitCode::from(exit::OK),
+        Err(e) => {
+            tracing::error!(error = %format!("{e:#}"), "stopped on an error");
+            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+        }
+    }
+}
+
+/// Where `serve` listens without `--listen` or MINILATERAL_LISTEN.
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 
 /// Runs `f` on the knowledge built from the dataset, or says what is wrong with the dataset.
 fn with_knowledge(path: &DataPath, f: impl FnOnce(&Knowledge) -> ExitCode) -> ExitCode {

@@ -96,9 +96,13 @@ pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction
 
 /// `discord::respond`, with a panic caught and turned into an apology.
 pub fn respond_caught(knowledge: &Knowledge, interaction: &Interaction) -> Response {
-    match std::panic::catch_unwind(AssertUnwindSafe(|| {
-        discord::respond(knowledge, interaction)
-    })) {
+    caught(|| discord::respond(knowledge, interaction))
+}
+
+/// Runs `answer`; a panic in it becomes a private apology (outcome `Failed`) instead of an
+/// unanswered interaction. Both front ends answer through this.
+pub fn caught(answer: impl FnOnce() -> Response) -> Response {
+    match std::panic::catch_unwind(AssertUnwindSafe(answer)) {
         Ok(response) => response,
         Err(_) => {
             // The panic hook has logged the message and place.
@@ -205,5 +209,31 @@ pub async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = interrupt.await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_answering_becomes_a_private_apology() {
+        let response = caught(|| panic!("boom"));
+        assert_eq!(response.outcome, Outcome::Failed);
+        let body = serde_json::to_value(&response.body).unwrap();
+        assert_eq!(body["type"], 4);
+        assert_eq!(body["data"]["flags"], 64);
+        assert!(
+            body["data"]["content"]
+                .as_str()
+                .unwrap()
+                .starts_with("Sorry")
+        );
+        // And the next one is answered as usual.
+        let fine = caught(|| Response {
+            body: discord::encode(&crate::reply::Reply::text("ok", false)),
+            outcome: Outcome::Answered,
+        });
+        assert_eq!(fine.outcome, Outcome::Answered);
     }
 }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod console;
 pub mod datafiles;
 pub mod discord;
+pub mod endpoint;
 pub mod gateway;
 pub mod knowledge;
 pub mod limits;

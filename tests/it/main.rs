@@ -3,6 +3,7 @@
 mod check_cli;
 mod console;
 mod dataset;
+mod endpoint_e2e;
 mod fake_discord;
 mod gateway_e2e;
 mod golden;

@@ -1,0 +1,148 @@
+//! The HTTP interactions endpoint (`serve`): Discord POSTs signed interactions to
+//! `/interactions`; each is verified against the raw bytes first, then answered inline through
+//! the same `discord::respond` as the gateway bot.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serenity::all::Interaction;
+use serenity::interactions_endpoint::Verifier;
+use thiserror::Error;
+use tracing::{info, warn};
+
+use crate::discord;
+use crate::gateway;
+use crate::knowledge::Knowledge;
+
+/// Discord's interaction bodies are a few KiB; anything past this is not from Discord.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum KeyError {
+    #[error(
+        "DISCORD_PUBLIC_KEY is not set; copy the Public Key from the Developer Portal (General Information)"
+    )]
+    Missing,
+    #[error(
+        "DISCORD_PUBLIC_KEY must be 64 hex characters (the Public Key from the Developer Portal)"
+    )]
+    NotHex,
+    #[error("DISCORD_PUBLIC_KEY is not a valid Ed25519 public key")]
+    Invalid,
+}
+
+/// A verifier from the hex public key; never panics on a bad key.
+pub fn verifier(hex: Option<&str>) -> Result<Verifier, KeyError> {
+    let hex = hex
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .ok_or(KeyError::Missing)?;
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(KeyError::NotHex);
+    }
+    let mut key = [0u8; 32];
+    for (i, byte) in key.iter_mut().enumerate() {
+        *byte = u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).map_err(|_| KeyError::NotHex)?;
+    }
+    Verifier::try_new(key).map_err(|_| KeyError::Invalid)
+}
+
+#[derive(Clone)]
+struct App {
+    knowledge: Arc<Knowledge>,
+    verifier: Verifier,
+}
+
+/// The routes: `POST /interactions`, `GET /healthz`.
+pub fn router(knowledge: Arc<Knowledge>, verifier: Verifier) -> Router {
+    Router::new()
+        .route("/interactions", post(interactions))
+        .route("/healthz", get(healthz))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(App {
+            knowledge,
+            verifier,
+        })
+}
+
+async fn healthz(State(app): State<App>) -> impl IntoResponse {
+    let s = app.knowledge.dataset.summary();
+    axum::Json(serde_json::json!({"status": "ok", "experts": s.experts, "groups": s.groups}))
+}
+
+fn json(status: StatusCode, body: Vec<u8>) -> Response {
+    let mut response = (status, body).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
+}
+
+async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    let start = Instant::now();
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let (Some(signature), Some(timestamp)) = (
+        header("x-signature-ed25519"),
+        header("x-signature-timestamp"),
+    ) else {
+        return StatusCode::UNAUTHORIZED.into_response();
+    };
+    // Verified over the raw bytes, before any parsing: re-serialised JSON would not verify,
+    // and nothing unsigned should reach the parser.
+    if app.verifier.verify(signature, timestamp, &body).is_err() {
+        return StatusCode::UNAUTHORIZED.into_response();
+    }
+    let interaction: Interaction = match serde_json::from_slice(&body) {
+        Ok(i) => i,
+        Err(e) => {
+            warn!(error = %e, bytes = body.len(), "signed request is not an interaction we can read");
+            return StatusCode::BAD_REQUEST.into_response();
+        }
+    };
+    if let Interaction::Ping(_) = interaction {
+        // Discord checks the endpoint with a PING and wants exactly this.
+        return json(StatusCode::OK, br#"{"type":1}"#.to_vec());
+    }
+    let (kind, name) = discord::describe(&interaction);
+    let response = gateway::caught(|| discord::respond(&app.knowledge, &interaction));
+    let body = match serde_json::to_vec(&response.body) {
+        Ok(b) => b,
+        Err(e) => {
+            warn!(error = %e, "could not serialise a response");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    info!(kind, command = %name, outcome = response.outcome.as_str(), ms, "interaction");
+    json(StatusCode::OK, body)
+}
+
+/// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight.
+pub async fn serve(
+    listen: &str,
+    knowledge: Arc<Knowledge>,
+    verifier: Verifier,
+) -> anyhow::Result<()> {
+    let addr: SocketAddr = tokio::net::lookup_host(listen)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot use listen address {listen}: {e}"))?
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("listen address {listen} resolves to nothing"))?;
+    let listener = tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
+    info!(address = %listener.local_addr()?, "serving POST /interactions and GET /healthz");
+    axum::serve(listener, router(knowledge, verifier))
+        .with_graceful_shutdown(gateway::shutdown_signal())
+        .await?;
+    info!("stopped");
+    Ok(())
+}

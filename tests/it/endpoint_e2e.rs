@@ -1,0 +1,310 @@
+//! `minilateral serve` end to end over loopback: signed requests answered inline, forged ones
+//! refused before parsing, bad input with the right status, and the server still answering.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use ed25519_dalek::{Signer, SigningKey};
+use serde_json::{Value, json};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+use crate::fixture_text;
+
+/// The test key of `signature-vectors.json` (seed 0x42 × 32).
+fn key() -> SigningKey {
+    SigningKey::from_bytes(&[0x42u8; 32])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn public_key_hex() -> String {
+    hex(key().verifying_key().as_bytes())
+}
+
+/// Headers for `body` signed with `signer` at `timestamp`.
+pub fn sign(signer: &SigningKey, timestamp: &str, body: &[u8]) -> (String, String) {
+    let message = [timestamp.as_bytes(), body].concat();
+    (
+        hex(&signer.sign(&message).to_bytes()),
+        timestamp.to_string(),
+    )
+}
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    stderr: tokio::task::JoinHandle<String>,
+}
+
+/// Starts `serve` on a free loopback port and waits until it listens.
+pub async fn start_server(public_key: &str, data: Option<&str>) -> Server {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_minilateral"));
+    cmd.args(["serve", "--listen", "127.0.0.1:0"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("DISCORD_PUBLIC_KEY", public_key)
+        .env("DISCORD_TOKEN", "")
+        .env("MINILATERAL_DATA", data.unwrap_or(""))
+        .env("RUST_LOG", "info")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    let mut child = cmd.spawn().unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    let address = tokio::time::timeout(Duration::from_secs(20), async {
+        loop {
+            let mut line = String::new();
+            if lines.read_line(&mut line).await.unwrap() == 0 {
+                panic!("serve exited early:\n{seen}");
+            }
+            seen.push_str(&line);
+            let plain = strip_ansi(&line);
+            if let Some(at) = plain.find("address=") {
+                let rest = &plain[at + "address=".len()..];
+                return rest.split_whitespace().next().unwrap().to_string();
+            }
+        }
+    })
+    .await
+    .expect("serve starts listening");
+    let stderr = tokio::spawn(async move {
+        let mut rest = String::new();
+        let _ = lines.read_to_string(&mut rest).await;
+        seen + &rest
+    });
+    Server {
+        child,
+        base: format!("http://{address}"),
+        stderr,
+    }
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl Server {
+    /// SIGTERM, then the exit code and the log.
+    pub async fn stop(mut self) -> (Option<i32>, String) {
+        let pid = self.child.id().unwrap().to_string();
+        std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap();
+        let code = tokio::time::timeout(Duration::from_secs(10), self.child.wait())
+            .await
+            .expect("serve stops within 10 s of SIGTERM")
+            .unwrap()
+            .code();
+        (code, self.stderr.await.unwrap())
+    }
+}
+
+/// POSTs `body` with the given signature headers (None: header left out).
+pub async fn post(
+    client: &reqwest::Client,
+    base: &str,
+    body: Vec<u8>,
+    signature: Option<&str>,
+    timestamp: Option<&str>,
+) -> (u16, Option<String>, Vec<u8>) {
+    let mut request = client.post(format!("{base}/interactions")).body(body);
+    if let Some(s) = signature {
+        request = request.header("X-Signature-Ed25519", s);
+    }
+    if let Some(t) = timestamp {
+        request = request.header("X-Signature-Timestamp", t);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap().to_string());
+    (
+        status,
+        content_type,
+        response.bytes().await.unwrap().to_vec(),
+    )
+}
+
+async fn signed(client: &reqwest::Client, base: &str, body: &[u8]) -> (u16, Value) {
+    let (sig, ts) = sign(&key(), "1700000000", body);
+    let (status, _, bytes) = post(client, base, body.to_vec(), Some(&sig), Some(&ts)).await;
+    (
+        status,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_answers_signed_interactions_and_refuses_the_rest() {
+    let server = start_server(&public_key_hex(), None).await;
+    let base = server.base.clone();
+    let client = reqwest::Client::new();
+
+    // The ready-made vectors: three valid, six to refuse (the bytes of the files, unchanged).
+    let vectors: Value =
+        serde_json::from_str(&fixture_text("discord/signature-vectors.json")).unwrap();
+    assert_eq!(vectors["public_key"], public_key_hex());
+    for case in vectors["cases"].as_array().unwrap() {
+        let mut body = fixture_text(&format!("discord/{}", case["body_file"].as_str().unwrap()));
+        body.push_str(case["append_to_body"].as_str().unwrap_or(""));
+        let body = body.into_bytes();
+        let (status, content_type, bytes) = post(
+            &client,
+            &base,
+            body,
+            case["signature"].as_str(),
+            case["timestamp"].as_str(),
+        )
+        .await;
+        let expect = case["expect"].as_str().unwrap();
+        if expect.starts_with("accept") {
+            assert_eq!(status, 200, "{}", case["name"]);
+            assert_eq!(content_type.as_deref(), Some("application/json"));
+            if case["body_file"] == "01-ping.json" {
+                assert_eq!(bytes, br#"{"type":1}"#, "PING gets exactly {{\"type\":1}}");
+            }
+        } else {
+            assert_eq!(status, 401, "{}", case["name"]);
+        }
+    }
+
+    // A command, autocomplete and a button click, signed here.
+    let (status, body) = signed(
+        &client,
+        &base,
+        fixture_text("discord/02-command-expert-string-option.json").as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["type"], 4);
+    assert_eq!(body["data"]["embeds"][0]["title"], "Sara Pantuliano, PhD");
+    assert_eq!(
+        body["data"]["allowed_mentions"],
+        json!({"parse": [], "users": [], "roles": []})
+    );
+    let (_, body) = signed(
+        &client,
+        &base,
+        fixture_text("discord/07-autocomplete-wish-focused-with-filled-integer.json").as_bytes(),
+    )
+    .await;
+    assert_eq!(body["type"], 8);
+    assert!(body["data"]["choices"].as_array().unwrap().len() <= 25);
+    let mut click: Value =
+        serde_json::from_str(&fixture_text("discord/05-component-button-click.json")).unwrap();
+    click["data"]["custom_id"] = json!("post:group:i2u2");
+    let (_, body) = signed(&client, &base, click.to_string().as_bytes()).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "I2U2 — I2U2 Group");
+
+    // Tampered body, another key, missing headers: 401.
+    let ping = fixture_text("discord/01-ping.json").into_bytes();
+    let (sig, ts) = sign(&key(), "1700000000", &ping);
+    let mut tampered = ping.clone();
+    tampered[5] ^= 1;
+    assert_eq!(
+        post(&client, &base, tampered, Some(&sig), Some(&ts))
+            .await
+            .0,
+        401
+    );
+    let other = SigningKey::from_bytes(&[7u8; 32]);
+    let (osig, ots) = sign(&other, "1700000000", &ping);
+    assert_eq!(
+        post(&client, &base, ping.clone(), Some(&osig), Some(&ots))
+            .await
+            .0,
+        401
+    );
+    assert_eq!(
+        post(&client, &base, ping.clone(), None, Some(&ts)).await.0,
+        401
+    );
+    assert_eq!(
+        post(&client, &base, ping.clone(), Some(&sig), None).await.0,
+        401
+    );
+    assert_eq!(
+        post(&client, &base, ping.clone(), Some("zz"), Some(&ts))
+            .await
+            .0,
+        401
+    );
+
+    // Oversized: 413. Malformed JSON or an unknown type after a valid signature: 400.
+    let big = vec![b' '; 65 * 1024];
+    let (bsig, bts) = sign(&key(), "1", &big);
+    assert_eq!(
+        post(&client, &base, big, Some(&bsig), Some(&bts)).await.0,
+        413
+    );
+    let (status, _) = signed(&client, &base, b"{not json").await;
+    assert_eq!(status, 400);
+    let (status, _) = signed(
+        &client,
+        &base,
+        br#"{"type": 99, "id": "1", "application_id": "1", "token": "t", "version": 1}"#,
+    )
+    .await;
+    assert_eq!(status, 400);
+
+    // Still answering afterwards; health is fine.
+    let (status, body) = signed(&client, &base, &ping).await;
+    assert_eq!((status, body), (200, json!({"type": 1})));
+    let health = client
+        .get(format!("{base}/healthz"))
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    let health: Value = serde_json::from_slice(&health).unwrap();
+    assert_eq!(health["status"], "ok");
+
+    let (code, log) = server.stop().await;
+    assert_eq!(code, Some(0), "{log}");
+    assert!(
+        log.contains("signed request is not an interaction"),
+        "a warning for the 400s:\n{log}"
+    );
+}
+
+#[test]
+fn a_missing_or_malformed_key_stops_serve_with_exit_1() {
+    for (key, says) in [
+        ("", "not set"),
+        ("abc", "64 hex"),
+        (&"g".repeat(64)[..], "64 hex"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISCORD_PUBLIC_KEY", key)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{key:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{key:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
