@@ -1,0 +1,178 @@
+//! Load on `minilateral serve` over loopback (`cargo bench --bench endpoint_load`): signed
+//! `/expert` requests from a small open-loop client in this process, against the release
+//! binary in its own process. Prints requests per second at saturation and the latency
+//! percentiles at a fixed 2,000 requests per second. Client and server share the machine's
+//! 2 cores, so the figures are a floor for the server alone.
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ed25519_dalek::{Signer, SigningKey};
+
+const SATURATION_SECS: u64 = 10;
+const CONNECTIONS: usize = 32;
+const RATE: u64 = 2_000;
+const RATE_SECS: u64 = 10;
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn percentile(sorted: &[u64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i] as f64 / 1000.0
+}
+
+fn report(label: &str, mut micros: Vec<u64>, errors: usize, secs: f64) {
+    micros.sort_unstable();
+    println!(
+        "{label}: {} ok, {errors} errors in {secs:.1} s = {:.0} req/s; latency ms p50 {:.2} p90 {:.2} p99 {:.2} max {:.2}",
+        micros.len(),
+        micros.len() as f64 / secs,
+        percentile(&micros, 0.50),
+        percentile(&micros, 0.90),
+        percentile(&micros, 0.99),
+        percentile(&micros, 1.0),
+    );
+}
+
+fn main() {
+    // `cargo bench` passes filter arguments; this bench has one scenario and ignores them.
+    let key = SigningKey::from_bytes(&[0x42; 32]);
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/discord/02-command-expert-string-option.json"
+    ))
+    .unwrap();
+    const TIMESTAMP: &str = "1700000000";
+    let timestamp = TIMESTAMP;
+    let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
+
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let base = format!("http://127.0.0.1:{port}");
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
+            .env("DISCORD_TOKEN", "")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start serve"),
+    );
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let client = reqwest::Client::builder()
+            .pool_max_idle_per_host(CONNECTIONS)
+            .build()
+            .unwrap();
+        let request = Arc::new((base.clone(), body, signature, client));
+        let send = |r: Arc<(String, Vec<u8>, String, reqwest::Client)>| async move {
+            let (base, body, signature, client) = &*r;
+            let response = client
+                .post(format!("{base}/interactions"))
+                .header("X-Signature-Ed25519", signature)
+                .header("X-Signature-Timestamp", TIMESTAMP)
+                .header("Content-Type", "application/json")
+                .body(body.clone())
+                .send()
+                .await;
+            match response {
+                Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),
+                _ => false,
+            }
+        };
+        // Wait for the server.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !send(request.clone()).await {
+            assert!(Instant::now() < deadline, "serve did not come up");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // Warm up.
+        for _ in 0..500 {
+            send(request.clone()).await;
+        }
+
+        // Saturation: CONNECTIONS clients, each sending as soon as the last answer came.
+        let start = Instant::now();
+        let stop = start + Duration::from_secs(SATURATION_SECS);
+        let tasks: Vec<_> = (0..CONNECTIONS)
+            .map(|_| {
+                let r = request.clone();
+                tokio::spawn(async move {
+                    let (mut ok, mut errors) = (Vec::new(), 0);
+                    while Instant::now() < stop {
+                        let t = Instant::now();
+                        if send(r.clone()).await {
+                            ok.push(t.elapsed().as_micros() as u64);
+                        } else {
+                            errors += 1;
+                        }
+                    }
+                    (ok, errors)
+                })
+            })
+            .collect();
+        let (mut all, mut errors) = (Vec::new(), 0);
+        for t in tasks {
+            let (ok, e) = t.await.unwrap();
+            all.extend(ok);
+            errors += e;
+        }
+        report(
+            &format!("saturation, {CONNECTIONS} connections"),
+            all,
+            errors,
+            start.elapsed().as_secs_f64(),
+        );
+
+        // Fixed rate, open loop: each request is sent at its scheduled time whatever the
+        // others are doing, and its latency counts from that time (no coordinated omission).
+        let n = RATE * RATE_SECS;
+        let interval = Duration::from_nanos(1_000_000_000 / RATE);
+        let start = tokio::time::Instant::now();
+        let mut tasks = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let at = start + interval * i as u32;
+            tokio::time::sleep_until(at).await;
+            let r = request.clone();
+            tasks.push(tokio::spawn(async move {
+                let ok = send(r).await;
+                (ok, at.elapsed().as_micros() as u64)
+            }));
+        }
+        let (mut all, mut errors) = (Vec::new(), 0);
+        for t in tasks {
+            match t.await.unwrap() {
+                (true, us) => all.push(us),
+                (false, _) => errors += 1,
+            }
+        }
+        report(
+            &format!("fixed rate {RATE}/s"),
+            all,
+            errors,
+            start.elapsed().as_secs_f64(),
+        );
+    });
+}
