@@ -62,7 +62,11 @@ fn main() {
     let timestamp = TIMESTAMP;
     let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
 
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let base = format!("http://127.0.0.1:{port}");
     let _server = Server(
         Command::new(env!("CARGO_BIN_EXE_minilateral"))

@@ -20,7 +20,9 @@ fn verify(c: &mut Criterion) {
         "/tests/fixtures/discord/02-command-expert-string-option.json"
     ))
     .unwrap();
-    let signature = hex(&key.sign(&[b"1700000000".as_slice(), &body].concat()).to_bytes());
+    let signature = hex(&key
+        .sign(&[b"1700000000".as_slice(), &body].concat())
+        .to_bytes());
     let verifier = endpoint::verifier(Some(&hex(key.verifying_key().as_bytes()))).unwrap();
     let knowledge = Knowledge::new(datafiles::load(&datafiles::DataPath::Bundled).unwrap());
 
