@@ -7,7 +7,7 @@ use crate::command::{Asked, CommandName, Completion, Request, RequestError, butt
 use crate::dataset::{Entity, Expert, Group, Id, Kind, Provenance};
 use crate::knowledge::Knowledge;
 use crate::matching::{self, Choice, Resolution, Tier};
-use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, echo, escape_data, fit};
+use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data, fit};
 use crate::search::{DocKind, highlight};
 
 /// Search hits shown in one reply.
@@ -162,6 +162,24 @@ fn resolve<'k>(
 }
 
 fn no_match(
+    k: &Knowledge,
+    kind: Kind,
+    name: &str,
+    private: bool,
+    r: &Resolution,
+    pick: &dyn Fn(&crate::matching::Candidate) -> Option<Button>,
+) -> Reply {
+    let mut reply = no_match_reply(k, kind, name, private, r, pick);
+    if reply.outcome == Outcome::NotFound {
+        reply.miss = Some(Miss {
+            what: kind.as_str(),
+            folded: crate::fold::fold(name),
+        });
+    }
+    reply
+}
+
+fn no_match_reply(
     k: &Knowledge,
     kind: Kind,
     name: &str,
@@ -658,6 +676,10 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
                 "Nothing found for “{shown}”. Try other words, or `/about` for what I know."
             ));
         }
+        reply.miss = Some(Miss {
+            what: "search",
+            folded: crate::fold::fold(text),
+        });
         return reply.with_outcome(Outcome::NotFound);
     }
     let mut entries = Vec::new();

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::datafiles::{self, DataPath};
 use crate::knowledge::Knowledge;
+use crate::live::Live;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,9 +100,12 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("{NO_TOKEN}");
             with_knowledge(&data, console)
         }
-        Command::Run => with_discord(&data, |config, k| async move {
-            crate::gateway::run(config, Arc::new(k)).await
-        }),
+        Command::Run => {
+            let path = data.clone();
+            with_discord(&data, |config, k| async move {
+                crate::gateway::run(config, path, Arc::new(Live::new(k))).await
+            })
+        }
         Command::Serve { listen } => serve(&data, listen),
         Command::Register { guild, clear_other } => with_discord(&data, |config, k| async move {
             let said = crate::gateway::register(&config, &k, guild, clear_other).await?;
@@ -169,8 +173,8 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
     let listen = listen
         .or_else(|| env_value("MINILATERAL_LISTEN"))
         .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
-    let knowledge = match load(path) {
-        Ok(d) => Arc::new(Knowledge::new(d)),
+    let live = match load(path) {
+        Ok(d) => Arc::new(Live::new(Knowledge::new(d))),
         Err(code) => return code,
     };
     let runtime = match tokio::runtime::Runtime::new() {
@@ -180,7 +184,12 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    match runtime.block_on(crate::endpoint::serve(&listen, knowledge, verifier)) {
+    match runtime.block_on(crate::endpoint::serve(
+        &listen,
+        path.clone(),
+        live,
+        verifier,
+    )) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
             tracing::error!(error = %format!("{e:#}"), "stopped on an error");

@@ -16,7 +16,7 @@ use crate::command::{
 use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
-use crate::reply::{ButtonStyle, Outcome, Reply};
+use crate::reply::{ButtonStyle, Miss, Outcome, Reply};
 
 /// What kind of interaction arrived, for logs.
 pub fn describe(interaction: &Interaction) -> (&'static str, String) {
@@ -34,6 +34,8 @@ pub fn describe(interaction: &Interaction) -> (&'static str, String) {
 pub struct Response {
     pub body: CreateInteractionResponse,
     pub outcome: Outcome,
+    /// A query that matched nothing, to log.
+    pub miss: Option<Miss>,
 }
 
 impl Response {
@@ -41,6 +43,22 @@ impl Response {
         Response {
             body: encode(reply),
             outcome: reply.outcome,
+            miss: reply.miss.clone(),
+        }
+    }
+
+    /// Logs the interaction: one line, and one more for a query that matched nothing.
+    pub fn log(&self, kind: &str, command: &str, ms: f64) {
+        tracing::info!(
+            kind,
+            command,
+            outcome = self.outcome.as_str(),
+            ms,
+            "interaction"
+        );
+        if let Some(miss) = &self.miss {
+            // Never who asked: only what was looked for, folded.
+            tracing::info!(what = miss.what, query = %miss.folded, "no match");
         }
     }
 }
@@ -52,6 +70,7 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
         Interaction::Ping(_) => Response {
             body: CreateInteractionResponse::Pong,
             outcome: Outcome::Answered,
+            miss: None,
         },
         Interaction::Command(c) => Response::reply(&match decode_command(c) {
             Ok(asked) => answer::answer(k, &asked),
@@ -62,6 +81,7 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
                 .map(|completion| answer::complete(k, &completion))
                 .unwrap_or_default();
             Response {
+                miss: None,
                 outcome: if choices.is_empty() {
                     Outcome::NotFound
                 } else {

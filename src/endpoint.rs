@@ -17,9 +17,10 @@ use serenity::interactions_endpoint::Verifier;
 use thiserror::Error;
 use tracing::{info, warn};
 
+use crate::datafiles::DataPath;
 use crate::discord;
 use crate::gateway;
-use crate::knowledge::Knowledge;
+use crate::live::Live;
 
 /// Discord's interaction bodies are a few KiB; anything past this is not from Discord.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -56,24 +57,21 @@ pub fn verifier(hex: Option<&str>) -> Result<Verifier, KeyError> {
 
 #[derive(Clone)]
 struct App {
-    knowledge: Arc<Knowledge>,
+    live: Arc<Live>,
     verifier: Verifier,
 }
 
 /// The routes: `POST /interactions`, `GET /healthz`.
-pub fn router(knowledge: Arc<Knowledge>, verifier: Verifier) -> Router {
+pub fn router(live: Arc<Live>, verifier: Verifier) -> Router {
     Router::new()
         .route("/interactions", post(interactions))
         .route("/healthz", get(healthz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(App {
-            knowledge,
-            verifier,
-        })
+        .with_state(App { live, verifier })
 }
 
 async fn healthz(State(app): State<App>) -> impl IntoResponse {
-    let s = app.knowledge.dataset.summary();
+    let s = app.live.get().dataset.summary();
     axum::Json(serde_json::json!({"status": "ok", "experts": s.experts, "groups": s.groups}))
 }
 
@@ -112,7 +110,8 @@ async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -
         return json(StatusCode::OK, br#"{"type":1}"#.to_vec());
     }
     let (kind, name) = discord::describe(&interaction);
-    let response = gateway::caught(|| discord::respond(&app.knowledge, &interaction));
+    let knowledge = app.live.get();
+    let response = gateway::caught(|| discord::respond(&knowledge, &interaction));
     let body = match serde_json::to_vec(&response.body) {
         Ok(b) => b,
         Err(e) => {
@@ -120,15 +119,16 @@ async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    info!(kind, command = %name, outcome = response.outcome.as_str(), ms, "interaction");
+    response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0);
     json(StatusCode::OK, body)
 }
 
-/// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight.
+/// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight. The
+/// dataset at `path` is reloaded when it changes.
 pub async fn serve(
     listen: &str,
-    knowledge: Arc<Knowledge>,
+    path: DataPath,
+    live: Arc<Live>,
     verifier: Verifier,
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = tokio::net::lookup_host(listen)
@@ -140,7 +140,13 @@ pub async fn serve(
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
     info!(address = %listener.local_addr()?, "serving POST /interactions and GET /healthz");
-    axum::serve(listener, router(knowledge, verifier))
+    tokio::spawn(crate::live::watch(path, live.clone(), |_| async {
+        // The endpoint has no token to register with; say what to do.
+        tracing::warn!(
+            "the years of /wish changed: run `minilateral register` so Discord offers them"
+        );
+    }));
+    axum::serve(listener, router(live, verifier))
         .with_graceful_shutdown(gateway::shutdown_signal())
         .await?;
     info!("stopped");

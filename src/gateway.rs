@@ -14,8 +14,10 @@ use tracing::{error, info, warn};
 
 use crate::answer;
 use crate::config::{Discord, Shards};
+use crate::datafiles::DataPath;
 use crate::discord::{self, Response};
 use crate::knowledge::Knowledge;
+use crate::live::Live;
 use crate::reply::Outcome;
 
 /// serenity's HTTP client, sent to `DISCORD_API_BASE` when set. serenity 0.12.5 honours the
@@ -33,7 +35,7 @@ pub fn http(config: &Discord) -> Http {
 }
 
 struct Handler {
-    knowledge: Arc<Knowledge>,
+    live: Arc<Live>,
     commands: Vec<CreateCommand>,
     guild: Option<GuildId>,
     /// READY comes again after every new IDENTIFY and once per shard; register once.
@@ -65,7 +67,9 @@ impl EventHandler for Handler {
     }
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
-        handle(&ctx.http, &self.knowledge, interaction).await;
+        // One dataset for the whole interaction, even if a reload swaps it meanwhile.
+        let knowledge = self.live.get();
+        handle(&ctx.http, &knowledge, interaction).await;
     }
 }
 
@@ -75,12 +79,13 @@ pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction
     let start = Instant::now();
     let (kind, name) = discord::describe(&interaction);
     let response = respond_caught(knowledge, &interaction);
+    let body = response.body.clone();
     let sent = match &interaction {
         Interaction::Command(c) | Interaction::Autocomplete(c) => {
-            c.create_response(http, response.body).await
+            c.create_response(http, body).await
         }
-        Interaction::Component(c) => c.create_response(http, response.body).await,
-        Interaction::Modal(m) => m.create_response(http, response.body).await,
+        Interaction::Component(c) => c.create_response(http, body).await,
+        Interaction::Modal(m) => m.create_response(http, body).await,
         _ => Ok(()),
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
@@ -110,6 +115,7 @@ pub fn caught(answer: impl FnOnce() -> Response) -> Response {
             Response {
                 body: discord::encode(&reply),
                 outcome: Outcome::Failed,
+                miss: None,
             }
         }
     }
@@ -166,17 +172,33 @@ pub async fn register(
 }
 
 /// `run`: connects and answers until SIGINT or SIGTERM, then closes the shards and returns.
-pub async fn run(config: Discord, knowledge: Arc<Knowledge>) -> anyhow::Result<()> {
+/// The dataset at `path` is reloaded when it changes; the commands are registered again when
+/// the years offered by `/wish` change.
+pub async fn run(config: Discord, path: DataPath, live: Arc<Live>) -> anyhow::Result<()> {
+    let guild = config.guild_id.map(GuildId::new);
     let handler = Handler {
-        commands: discord::commands(&knowledge),
-        knowledge,
-        guild: config.guild_id.map(GuildId::new),
+        commands: discord::commands(&live.get()),
+        live: live.clone(),
+        guild,
         registered: AtomicBool::new(false),
     };
     // Slash commands need no intents, and no privileged intent is ever asked for.
     let mut client = ClientBuilder::new_with_http(http(&config), GatewayIntents::empty())
         .event_handler(handler)
         .await?;
+    let http = client.http.clone();
+    tokio::spawn(crate::live::watch(path, live, move |knowledge| {
+        let http = http.clone();
+        async move {
+            match register_on(&http, discord::commands(&knowledge), guild).await {
+                Ok(n) => info!(
+                    commands = n,
+                    "commands registered again: the years of /wish changed"
+                ),
+                Err(e) => error!(error = %e, "could not register the changed commands"),
+            }
+        }
+    }));
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown_signal().await;
@@ -233,6 +255,7 @@ mod tests {
         let fine = caught(|| Response {
             body: discord::encode(&crate::reply::Reply::text("ok", false)),
             outcome: Outcome::Answered,
+            miss: None,
         });
         assert_eq!(fine.outcome, Outcome::Answered);
     }

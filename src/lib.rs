@@ -18,6 +18,7 @@ pub mod endpoint;
 pub mod gateway;
 pub mod knowledge;
 pub mod limits;
+pub mod live;
 pub mod logging;
 pub mod matching;
 pub mod reply;

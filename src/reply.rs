@@ -17,6 +17,17 @@ pub struct Reply {
     /// What happened, for the log line of each interaction; never shown.
     #[serde(skip)]
     pub outcome: Outcome,
+    /// A query that matched nothing, for curators to find missing aliases; never shown.
+    #[serde(skip)]
+    pub miss: Option<Miss>,
+}
+
+/// A query that matched nothing: what was looked for, and the query in its folded form (what
+/// the matcher compared), never who asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Miss {
+    pub what: &'static str,
+    pub folded: String,
 }
 
 /// How a request went.

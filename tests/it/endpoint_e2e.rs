@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use ed25519_dalek::{Signer, SigningKey};
 use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, AsyncReadExt, BufReader};
+use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 use crate::fixture_text;
@@ -36,7 +36,9 @@ pub fn sign(signer: &SigningKey, timestamp: &str, body: &[u8]) -> (String, Strin
 pub struct Server {
     child: Child,
     pub base: String,
-    stderr: tokio::task::JoinHandle<String>,
+    /// Everything the server printed so far, without colour codes.
+    log: std::sync::Arc<std::sync::Mutex<String>>,
+    reader: tokio::task::JoinHandle<()>,
 }
 
 /// Starts `serve` on a free loopback port and waits until it listens.
@@ -71,15 +73,20 @@ pub async fn start_server(public_key: &str, data: Option<&str>) -> Server {
     })
     .await
     .expect("serve starts listening");
-    let stderr = tokio::spawn(async move {
-        let mut rest = String::new();
-        let _ = lines.read_to_string(&mut rest).await;
-        seen + &rest
+    let log = std::sync::Arc::new(std::sync::Mutex::new(strip_ansi(&seen)));
+    let shared = log.clone();
+    let reader = tokio::spawn(async move {
+        let mut line = String::new();
+        while lines.read_line(&mut line).await.unwrap_or(0) > 0 {
+            shared.lock().unwrap().push_str(&strip_ansi(&line));
+            line.clear();
+        }
     });
     Server {
         child,
         base: format!("http://{address}"),
-        stderr,
+        log,
+        reader,
     }
 }
 
@@ -101,6 +108,14 @@ fn strip_ansi(s: &str) -> String {
 }
 
 impl Server {
+    pub fn pid(&self) -> u32 {
+        self.child.id().unwrap()
+    }
+
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
     /// SIGTERM, then the exit code and the log.
     pub async fn stop(mut self) -> (Option<i32>, String) {
         let pid = self.child.id().unwrap().to_string();
@@ -113,7 +128,10 @@ impl Server {
             .expect("serve stops within 10 s of SIGTERM")
             .unwrap()
             .code();
-        (code, self.stderr.await.unwrap())
+        let log = self.log.clone();
+        let _ = self.reader.await;
+        let printed = log.lock().unwrap().clone();
+        (code, printed)
     }
 }
 
@@ -145,7 +163,7 @@ pub async fn post(
     )
 }
 
-async fn signed(client: &reqwest::Client, base: &str, body: &[u8]) -> (u16, Value) {
+pub async fn signed(client: &reqwest::Client, base: &str, body: &[u8]) -> (u16, Value) {
     let (sig, ts) = sign(&key(), "1700000000", body);
     let (status, _, bytes) = post(client, base, body.to_vec(), Some(&sig), Some(&ts)).await;
     (

@@ -1,0 +1,153 @@
+//! Live data: the knowledge in use, swapped whole when the dataset changes on disk or on
+//! SIGHUP. A new dataset is validated before it is swapped in; a broken one is logged with its
+//! file and line and the last good one keeps serving.
+
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, SystemTime};
+
+use tracing::{error, info};
+
+use crate::datafiles::{self, DataError, DataPath};
+use crate::knowledge::Knowledge;
+
+/// How often the data files are checked for changes. Checking is a `stat` per file; a
+/// second is quick for a curator and nothing for the machine.
+pub const POLL_EVERY: Duration = Duration::from_secs(1);
+
+/// The knowledge requests are answered from. Readers take an `Arc` and keep it for the whole
+/// request, so a swap never shows anyone half of two datasets.
+#[derive(Debug)]
+pub struct Live {
+    current: RwLock<Arc<Knowledge>>,
+}
+
+impl Live {
+    pub fn new(knowledge: Knowledge) -> Live {
+        Live {
+            current: RwLock::new(Arc::new(knowledge)),
+        }
+    }
+
+    pub fn get(&self) -> Arc<Knowledge> {
+        // A poisoned lock only means a writer panicked between two whole values.
+        self.current
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn swap(&self, knowledge: Knowledge) {
+        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(knowledge);
+    }
+}
+
+/// What a reload did.
+#[derive(Debug)]
+pub enum Reloaded {
+    /// The new dataset is in use; `years_changed` when `/wish` must offer other years (the
+    /// commands need registering again).
+    Swapped { years_changed: bool },
+    /// The new dataset is broken; the last good one stays.
+    Kept(DataError),
+}
+
+/// Reads, validates and swaps in the dataset at `path`.
+pub fn reload(path: &DataPath, live: &Live) -> Reloaded {
+    match datafiles::load(path) {
+        Ok(dataset) => {
+            let before = live.get().dataset.wish_years();
+            let knowledge = Knowledge::new(dataset);
+            let years_changed = knowledge.dataset.wish_years() != before;
+            let s = knowledge.dataset.summary();
+            live.swap(knowledge);
+            info!(
+                path = %path.describe(),
+                experts = s.experts,
+                groups = s.groups,
+                years_changed,
+                "dataset reloaded"
+            );
+            Reloaded::Swapped { years_changed }
+        }
+        Err(e) => {
+            error!(path = %path.describe(), problems = %e, "dataset not reloaded; still serving the last good one");
+            Reloaded::Kept(e)
+        }
+    }
+}
+
+/// What identifies the state of the data files: each file's name, size and modification time.
+fn fingerprint(path: &DataPath) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let DataPath::Path(p) = path else {
+        return Vec::new();
+    };
+    let files: Vec<PathBuf> = if p.is_dir() {
+        std::fs::read_dir(p)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        vec![p.clone()]
+    };
+    let mut out: Vec<_> = files
+        .into_iter()
+        .map(|f| {
+            let meta = std::fs::metadata(&f).ok();
+            let len = meta.as_ref().map_or(0, |m| m.len());
+            let modified = meta.and_then(|m| m.modified().ok());
+            (f, len, modified)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Reloads on every change of the files at `path` and on SIGHUP, forever; `on_years` runs
+/// after a reload that changed the years offered by `/wish`.
+pub async fn watch<F, Fut>(path: DataPath, live: Arc<Live>, on_years: F)
+where
+    F: Fn(Arc<Knowledge>) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    let mut seen = fingerprint(&path);
+    let mut tick = tokio::time::interval(POLL_EVERY);
+    #[cfg(unix)]
+    let mut hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok();
+    loop {
+        #[cfg(unix)]
+        let by_signal = async {
+            match hangup.as_mut() {
+                Some(h) => {
+                    h.recv().await;
+                }
+                None => std::future::pending::<()>().await,
+            }
+        };
+        #[cfg(not(unix))]
+        let by_signal = std::future::pending::<()>();
+        let asked = tokio::select! {
+            _ = tick.tick() => false,
+            _ = by_signal => true,
+        };
+        let now = fingerprint(&path);
+        if !asked && now == seen {
+            continue;
+        }
+        seen = now;
+        if matches!(path, DataPath::Bundled) {
+            info!("the bundled dataset cannot change; nothing to reload");
+            continue;
+        }
+        if let Reloaded::Swapped {
+            years_changed: true,
+        } = reload(&path, &live)
+        {
+            on_years(live.get()).await;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+//! Live reload: edits under a running `serve` are served after validation; a broken edit keeps
+//! the last good data and is logged with file and line; reloads never lose a request.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use minilateral::datafiles::{self, DataPath};
+use minilateral::endpoint;
+use minilateral::knowledge::Knowledge;
+use minilateral::live::{self, Live, Reloaded};
+use serde_json::{Value, json};
+
+use crate::endpoint_e2e::{public_key_hex, signed, start_server};
+use crate::fixture_text;
+
+/// `/expert name:<name>` as Discord would send it.
+fn expert_interaction(name: &str) -> Vec<u8> {
+    let mut v: Value = serde_json::from_str(&fixture_text(
+        "discord/02-command-expert-string-option.json",
+    ))
+    .unwrap();
+    v["data"]["options"][0]["value"] = json!(name);
+    v.to_string().into_bytes()
+}
+
+/// The first role line of the `/expert tanya filer` card.
+async fn filer_role(client: &reqwest::Client, base: &str) -> String {
+    let (status, body) = signed(client, base, &expert_interaction("tanya filer")).await;
+    assert_eq!(status, 200);
+    body["data"]["embeds"][0]["description"]
+        .as_str()
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+fn bundled_text() -> String {
+    datafiles::BUNDLED[0].1.to_string()
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("minilateral-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn eventually<F, Fut>(what: &str, mut check: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    for _ in 0..100 {
+        if check().await {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_under_a_running_serve_is_served_and_a_broken_one_is_not() {
+    let dir = temp_dir("reload");
+    let file = dir.join("minilateral.json");
+    let good = bundled_text();
+    std::fs::write(&file, &good).unwrap();
+    let server = start_server(&public_key_hex(), Some(file.to_str().unwrap())).await;
+    let client = reqwest::Client::new();
+    assert_eq!(filer_role(&client, &server.base).await, "**CEO**, StateUp");
+
+    // A curator corrects a role: the next requests see it.
+    let edited = good.replacen(
+        "\"title\": \"CEO\",\n          \"organisation\": \"stateup\"",
+        "\"title\": \"Chief Executive\",\n          \"organisation\": \"stateup\"",
+        1,
+    );
+    assert_ne!(edited, good, "the fixture edit applies");
+    std::fs::write(&file, &edited).unwrap();
+    eventually("the edit to be served", || async {
+        filer_role(&client, &server.base).await == "**Chief Executive**, StateUp"
+    })
+    .await;
+
+    // A broken edit (a syntax error on line 3): still answered from the last good data, and
+    // the log names the file and the line.
+    let mut broken: Vec<&str> = edited.lines().collect();
+    broken[2] = "  \"sources\" [";
+    std::fs::write(&file, broken.join("\n")).unwrap();
+    let name = file.display().to_string();
+    eventually("the broken file to be reported", || async {
+        server.log().contains(&format!("{name}:3:"))
+    })
+    .await;
+    assert!(server.log().contains("still serving the last good one"));
+    assert_eq!(
+        filer_role(&client, &server.base).await,
+        "**Chief Executive**, StateUp"
+    );
+
+    // Fixed: served again.
+    std::fs::write(&file, &good).unwrap();
+    eventually("the fix to be served", || async {
+        filer_role(&client, &server.base).await == "**CEO**, StateUp"
+    })
+    .await;
+
+    // SIGHUP reloads too, even without a change.
+    let before = server.log().matches("dataset reloaded").count();
+    let pid = server_pid(&server);
+    std::process::Command::new("kill")
+        .args(["-HUP", &pid])
+        .status()
+        .unwrap();
+    eventually("a reload on SIGHUP", || async {
+        server.log().matches("dataset reloaded").count() > before
+    })
+    .await;
+
+    let (code, _) = server.stop().await;
+    assert_eq!(code, Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn server_pid(server: &crate::endpoint_e2e::Server) -> String {
+    server.pid().to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_hundred_reloads_under_load_lose_no_request() {
+    let dir = temp_dir("reloads");
+    let file = dir.join("minilateral.json");
+    let a = bundled_text();
+    let b = a.replacen(
+        "\"title\": \"CEO\",\n          \"organisation\": \"stateup\"",
+        "\"title\": \"Chief Executive\",\n          \"organisation\": \"stateup\"",
+        1,
+    );
+    std::fs::write(&file, &a).unwrap();
+    let path = DataPath::Path(file.clone());
+    let live = Arc::new(Live::new(Knowledge::new(datafiles::load(&path).unwrap())));
+    let verifier = endpoint::verifier(Some(&public_key_hex())).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let app = endpoint::router(live.clone(), verifier);
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let done = Arc::new(AtomicBool::new(false));
+    let (ok, failed) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let streams: Vec<_> = (0..4)
+        .map(|_| {
+            let (base, done, ok, failed) = (base.clone(), done.clone(), ok.clone(), failed.clone());
+            tokio::spawn(async move {
+                let client = reqwest::Client::new();
+                while !done.load(Ordering::SeqCst) {
+                    let role = filer_role(&client, &base).await;
+                    if role == "**CEO**, StateUp" || role == "**Chief Executive**, StateUp" {
+                        ok.fetch_add(1, Ordering::SeqCst);
+                    } else {
+                        failed.fetch_add(1, Ordering::SeqCst);
+                    }
+                }
+            })
+        })
+        .collect();
+    for i in 0..100 {
+        std::fs::write(&file, if i % 2 == 0 { &b } else { &a }).unwrap();
+        assert!(
+            matches!(live::reload(&path, &live), Reloaded::Swapped { .. }),
+            "reload {i}"
+        );
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    done.store(true, Ordering::SeqCst);
+    for s in streams {
+        s.await.unwrap();
+    }
+    let (ok, failed) = (ok.load(Ordering::SeqCst), failed.load(Ordering::SeqCst));
+    assert_eq!(failed, 0);
+    assert!(ok >= 100, "only {ok} requests during 100 reloads");
+    let _ = std::fs::remove_dir_all(&dir);
+}
