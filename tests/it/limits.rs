@@ -16,7 +16,7 @@ fn chars(v: &Value) -> usize {
 }
 
 /// Problems with one type-4 response body, as Discord would see them (platform.md §3).
-fn message_problems(body: &Value) -> Vec<String> {
+pub fn message_problems(body: &Value) -> Vec<String> {
     let mut p = Vec::new();
     let mut fail = |cond: bool, what: String| {
         if !cond {
@@ -91,7 +91,7 @@ fn message_problems(body: &Value) -> Vec<String> {
     p
 }
 
-fn choices_problems(body: &Value) -> Vec<String> {
+pub fn choices_problems(body: &Value) -> Vec<String> {
     let mut p = Vec::new();
     if body["type"] != 8 {
         p.push(format!("type {}", body["type"]));
