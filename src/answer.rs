@@ -194,14 +194,7 @@ fn no_match_reply(
         _ => Kind::Expert,
     };
     if let Some(best) = k.matcher.resolve(other, name).best() {
-        let request = match other {
-            Kind::Expert => Request::Expert {
-                name: best.id.to_string(),
-            },
-            _ => Request::Group {
-                name: best.id.to_string(),
-            },
-        };
+        let request = open_request(other, &best.id).expect("experts and groups have cards");
         let mut reply = Reply::text(
             format!(
                 "**{}** is {}, not {}.",
@@ -249,6 +242,52 @@ fn no_match_reply(
     }
 }
 
+/// The request that opens the card of entity `id` of `kind` (experts and groups have cards).
+fn open_request(kind: Kind, id: &Id) -> Option<Request> {
+    let name = id.to_string();
+    match kind {
+        Kind::Expert => Some(Request::Expert { name }),
+        Kind::Group => Some(Request::Group { name }),
+        _ => None,
+    }
+}
+
+/// A button that opens an entity's card privately for whoever clicks it: harmless on a public
+/// message, since nobody else sees the answer.
+fn open_button(kind: Kind, id: &Id, label: &str) -> Option<Button> {
+    let request = open_request(kind, id)?;
+    button(
+        label,
+        Asked {
+            request,
+            private: true,
+        },
+        ButtonStyle::Secondary,
+    )
+}
+
+/// A reply with one card: the guess note above it, its buttons, and "Post to channel" when
+/// private (`post` is the request that posts it).
+fn card_reply(
+    note: Option<String>,
+    card: Card,
+    private: bool,
+    mut buttons: Vec<Button>,
+    post: Request,
+) -> Reply {
+    if private {
+        buttons.extend(post_button(post));
+    }
+    Reply {
+        outcome: guessed(&note),
+        content: note,
+        cards: vec![card],
+        buttons,
+        private,
+        ..Reply::default()
+    }
+}
+
 fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
     let again = |id: &Id| Request::Expert {
         name: id.to_string(),
@@ -260,30 +299,13 @@ fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
     let Entity::Expert(e) = entity else {
         unreachable!("resolve(Kind::Expert) gives experts");
     };
-    let mut reply = Reply {
-        outcome: guessed(&note),
-        content: note,
-        cards: vec![expert_card(k, e)],
-        private,
-        ..Reply::default()
-    };
-    for g in k.dataset.spoken_of_by(&e.id) {
-        if let Entity::Group(g) = g {
-            let asked = Asked {
-                request: Request::Group {
-                    name: g.id.to_string(),
-                },
-                private: true,
-            };
-            reply
-                .buttons
-                .extend(button(g.name.clone(), asked, ButtonStyle::Secondary));
-        }
-    }
-    if private {
-        reply.buttons.extend(post_button(again(&e.id)));
-    }
-    reply
+    let buttons = k
+        .dataset
+        .spoken_of_by(&e.id)
+        .filter(|x| x.kind() == Kind::Group)
+        .filter_map(|g| open_button(Kind::Group, g.id(), g.name()))
+        .collect();
+    card_reply(note, expert_card(k, e), private, buttons, again(&e.id))
 }
 
 fn display_name(e: &Expert) -> String {
@@ -399,28 +421,12 @@ fn group(k: &Knowledge, name: &str, private: bool) -> Reply {
     let Entity::Group(g) = entity else {
         unreachable!("resolve(Kind::Group) gives groups");
     };
-    let mut reply = Reply {
-        outcome: guessed(&note),
-        content: note,
-        cards: vec![group_card(k, g)],
-        private,
-        ..Reply::default()
-    };
-    for e in k.dataset.speakers_of(entity) {
-        let asked = Asked {
-            request: Request::Expert {
-                name: e.id.to_string(),
-            },
-            private: true,
-        };
-        reply
-            .buttons
-            .extend(button(e.name.clone(), asked, ButtonStyle::Secondary));
-    }
-    if private {
-        reply.buttons.extend(post_button(again(&g.id)));
-    }
-    reply
+    let buttons = k
+        .dataset
+        .speakers_of(entity)
+        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+        .collect();
+    card_reply(note, group_card(k, g), private, buttons, again(&g.id))
 }
 
 fn group_card(k: &Knowledge, g: &Group) -> Card {
@@ -607,31 +613,15 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
             .collect();
         card.field(display_name(e), bullets.join("\n"), false);
     }
-    let mut reply = Reply {
-        outcome: guessed(&note),
-        content: note,
-        cards: vec![card],
-        private,
-        ..Reply::default()
+    let buttons = experts
+        .iter()
+        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+        .collect();
+    let post = Request::Wish {
+        year: i64::from(year),
+        expert: expert.and(experts.first().map(|e| e.id.to_string())),
     };
-    for e in &experts {
-        let asked = Asked {
-            request: Request::Expert {
-                name: e.id.to_string(),
-            },
-            private: true,
-        };
-        reply
-            .buttons
-            .extend(button(e.name.clone(), asked, ButtonStyle::Secondary));
-    }
-    if private {
-        reply.buttons.extend(post_button(Request::Wish {
-            year: i64::from(year),
-            expert: expert.and(experts.first().map(|e| e.id.to_string())),
-        }));
-    }
-    reply
+    card_reply(note, card, private, buttons, post)
 }
 
 fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
@@ -656,13 +646,8 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
         }
         for kind in [Kind::Expert, Kind::Group] {
             if let Some(best) = k.matcher.resolve(kind, text).best() {
-                let request = match kind {
-                    Kind::Expert => Request::Expert {
-                        name: best.id.to_string(),
-                    },
-                    _ => Request::Group {
-                        name: best.id.to_string(),
-                    },
+                let Some(request) = open_request(kind, &best.id) else {
+                    continue;
                 };
                 reply.buttons.extend(button(
                     format!("Open {}", best.name),
@@ -722,23 +707,7 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
         ..Reply::default()
     };
     for (id, kind, name) in owners {
-        let request = match kind {
-            Kind::Expert => Request::Expert {
-                name: id.to_string(),
-            },
-            Kind::Group => Request::Group {
-                name: id.to_string(),
-            },
-            _ => continue,
-        };
-        reply.buttons.extend(button(
-            name,
-            Asked {
-                request,
-                private: true,
-            },
-            ButtonStyle::Secondary,
-        ));
+        reply.buttons.extend(open_button(kind, &id, &name));
     }
     if private {
         reply.buttons.extend(post_button(Request::Search {

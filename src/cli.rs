@@ -138,10 +138,15 @@ where
         }
     };
     crate::logging::init(vec![config.token.expose().to_string()]);
-    let knowledge = match load(path) {
-        Ok(d) => Knowledge::new(d),
-        Err(code) => return code,
-    };
+    match load(path) {
+        Ok(d) => block_on(f(config, Knowledge::new(d))),
+        Err(code) => code,
+    }
+}
+
+/// Runs an async mode to its end on a multi-threaded runtime; an error is logged (the log
+/// writer redacts secrets) and exits 1.
+fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
@@ -149,10 +154,9 @@ where
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    match runtime.block_on(f(config, knowledge)) {
+    match runtime.block_on(mode) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
-            // The error chain may quote a request; the writer redacts the token anyway.
             tracing::error!(error = %format!("{e:#}"), "stopped on an error");
             ExitCode::from(exit::BAD_DATA_OR_CONFIG)
         }
@@ -177,25 +181,12 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         Ok(d) => Arc::new(Live::new(Knowledge::new(d))),
         Err(code) => return code,
     };
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("minilateral: cannot start the async runtime: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
-        }
-    };
-    match runtime.block_on(crate::endpoint::serve(
+    block_on(crate::endpoint::serve(
         &listen,
         path.clone(),
         live,
         verifier,
-    )) {
-        Ok(()) => ExitCode::from(exit::OK),
-        Err(e) => {
-            tracing::error!(error = %format!("{e:#}"), "stopped on an error");
-            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
-        }
-    }
+    ))
 }
 
 /// Where `serve` listens without `--listen` or MINILATERAL_LISTEN.
