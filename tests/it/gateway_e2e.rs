@@ -103,7 +103,13 @@ async fn stop(bot: Bot) -> (Option<i32>, String) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_bot_answers_through_a_fake_discord() {
     let fake = Fake::start().await;
-    let bot = start_bot(&fake, &[]);
+    // A copy of the data that the test edits later.
+    let dir = std::env::temp_dir().join(format!("minilateral-gateway-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("minilateral.json");
+    let text = minilateral::datafiles::BUNDLED[0].1;
+    std::fs::write(&data, text).unwrap();
+    let bot = start_bot(&fake, &[("MINILATERAL_DATA", data.to_str().unwrap())]);
 
     // Registration: the command table, in the guild, with the bot token.
     let put = fake
@@ -176,6 +182,37 @@ async fn the_bot_answers_through_a_fake_discord() {
             .count(),
         1
     );
+
+    // The data changes the years of /wish: the commands are registered again, with them.
+    let one_wish_moved = text.replacen(
+        "\"year\": 2024,\n          \"text\"",
+        "\"year\": 2025,\n          \"text\"",
+        1,
+    );
+    assert_ne!(one_wish_moved, text);
+    std::fs::write(&data, one_wish_moved).unwrap();
+    let again = fake
+        .rest_call(
+            2,
+            "PUT",
+            &format!("/applications/{APPLICATION_ID}/guilds/{GUILD}/commands"),
+        )
+        .await;
+    let wish = again
+        .body
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "wish")
+        .unwrap();
+    let years: Vec<i64> = wish["options"][0]["choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2025, 2024]);
+    let _ = std::fs::remove_dir_all(&dir);
 
     // SIGTERM: a clean exit, and the token never printed at trace level.
     let (code, printed) = stop(bot).await;
