@@ -172,7 +172,9 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    // The endpoint needs no token, but one may be in the environment: keep it out of logs.
+    // The endpoint needs no token; with one it can register changed commands itself. Either
+    // way the token stays out of the logs.
+    let discord = crate::config::Discord::from_env().ok();
     crate::logging::init(env_value("DISCORD_TOKEN").into_iter().collect());
     let listen = listen
         .or_else(|| env_value("MINILATERAL_LISTEN"))
@@ -186,6 +188,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         path.clone(),
         live,
         verifier,
+        discord,
     ))
 }
 

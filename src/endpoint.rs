@@ -124,12 +124,14 @@ async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -
 }
 
 /// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight. The
-/// dataset at `path` is reloaded when it changes.
+/// dataset at `path` is reloaded when it changes; with Discord settings (a token), the
+/// commands are registered again when the years of `/wish` change.
 pub async fn serve(
     listen: &str,
     path: DataPath,
     live: Arc<Live>,
     verifier: Verifier,
+    discord: Option<crate::config::Discord>,
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = tokio::net::lookup_host(listen)
         .await
@@ -140,11 +142,24 @@ pub async fn serve(
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
     info!(address = %listener.local_addr()?, "serving POST /interactions and GET /healthz");
-    tokio::spawn(crate::live::watch(path, live.clone(), |_| async {
-        // The endpoint has no token to register with; say what to do.
-        tracing::warn!(
-            "the years of /wish changed: run `minilateral register` so Discord offers them"
-        );
+    tokio::spawn(crate::live::watch(path, live.clone(), move |knowledge| {
+        let discord = discord.clone();
+        async move {
+            // With a token the endpoint registers the changed commands itself; without one it
+            // says what to do.
+            let Some(config) = discord else {
+                warn!(
+                    "the years of /wish changed: run `minilateral register` so Discord offers them"
+                );
+                return;
+            };
+            match gateway::register(&config, &knowledge, None, false).await {
+                Ok(said) => info!("{said}: the years of /wish changed"),
+                Err(e) => {
+                    warn!(error = %format!("{e:#}"), "could not register the changed commands")
+                }
+            }
+        }
     }));
     axum::serve(listener, router(live, verifier))
         .with_graceful_shutdown(gateway::shutdown_signal())
