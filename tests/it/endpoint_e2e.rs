@@ -299,8 +299,24 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
     let health: Value = serde_json::from_slice(&health).unwrap();
     assert_eq!(health["status"], "ok");
 
+    // A name that matches nothing is logged folded, for curators; never who asked.
+    let mut miss: Value = serde_json::from_str(&fixture_text(
+        "discord/02-command-expert-string-option.json",
+    ))
+    .unwrap();
+    miss["data"]["options"][0]["value"] = json!("Gréta  THUNBERG");
+    let (status, body) = signed(&client, &base, miss.to_string().as_bytes()).await;
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["flags"], 64);
+
     let (code, log) = server.stop().await;
     assert_eq!(code, Some(0), "{log}");
+    assert!(
+        log.contains("no match what=\"expert\" query=greta thunberg"),
+        "{log}"
+    );
+    let user = miss["member"]["user"]["id"].as_str().unwrap();
+    assert!(!log.contains(user), "the log names who asked");
     assert!(
         log.contains("signed request is not an interaction"),
         "a warning for the 400s:\n{log}"
