@@ -36,7 +36,6 @@ pub fn http(config: &Discord) -> Http {
 
 struct Handler {
     live: Arc<Live>,
-    commands: Vec<CreateCommand>,
     guild: Option<GuildId>,
     /// READY comes again after every new IDENTIFY and once per shard; register once.
     registered: AtomicBool,
@@ -54,7 +53,8 @@ impl EventHandler for Handler {
         if self.registered.swap(true, Ordering::SeqCst) {
             return;
         }
-        match register_on(&ctx.http, self.commands.clone(), self.guild).await {
+        let commands = discord::commands(&self.live.get());
+        match register_on(&ctx.http, commands, self.guild).await {
             Ok(n) => {
                 info!(commands = n, guild = ?self.guild.map(|g| g.get()), "commands registered")
             }
@@ -177,7 +177,6 @@ pub async fn register(
 pub async fn run(config: Discord, path: DataPath, live: Arc<Live>) -> anyhow::Result<()> {
     let guild = config.guild_id.map(GuildId::new);
     let handler = Handler {
-        commands: discord::commands(&live.get()),
         live: live.clone(),
         guild,
         registered: AtomicBool::new(false),
