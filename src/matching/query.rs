@@ -34,11 +34,7 @@ impl Query {
             None => text,
         };
         let folded = fold::fold(text);
-        let all: Vec<String> = folded
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect();
+        let all = words(&folded);
         let content: Vec<String> = all
             .iter()
             .filter(|w| !FILLER.contains(&w.as_str()))
@@ -49,11 +45,7 @@ impl Query {
         } else {
             content
         };
-        let digits = tokens
-            .iter()
-            .filter(|t| t.chars().all(char::is_numeric))
-            .cloned()
-            .collect();
+        let digits = digit_words(&tokens);
         Query {
             compact: tokens.concat(),
             compact_full: all.concat(),
@@ -99,16 +91,8 @@ impl Key {
     }
 
     fn with_folding(entry: u32, text: &str, folded: &str, derived: bool) -> Key {
-        let tokens: Vec<String> = folded
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect();
-        let digits = tokens
-            .iter()
-            .filter(|t| t.chars().all(char::is_numeric))
-            .cloned()
-            .collect();
+        let tokens = words(folded);
+        let digits = digit_words(&tokens);
         Key {
             entry,
             text: text.to_string(),
@@ -150,4 +134,22 @@ impl Key {
             derived: true,
         })
     }
+}
+
+/// The words of a folded text.
+fn words(folded: &str) -> Vec<String> {
+    folded
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The words that are numbers: a candidate must hold every one the query holds.
+fn digit_words(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|t| t.chars().all(char::is_numeric))
+        .cloned()
+        .collect()
 }
