@@ -141,8 +141,10 @@ pub fn fit(mut reply: Reply) -> Reply {
         .content
         .map(|c| cut(&c, limits::CONTENT_CHARS))
         .filter(|c| !c.trim().is_empty());
+    let mut shortened = reply.cards.len() > limits::EMBEDS;
     reply.cards.truncate(limits::EMBEDS);
     for card in &mut reply.cards {
+        shortened |= card.fields.len() > limits::EMBED_FIELDS;
         card.title = cut(&card.title, limits::EMBED_TITLE_CHARS);
         card.description = cut(&card.description, limits::EMBED_DESCRIPTION_CHARS);
         card.fields
@@ -164,6 +166,7 @@ pub fn fit(mut reply: Reply) -> Reply {
         if total <= limits::EMBEDS_TOTAL_CHARS {
             break;
         }
+        shortened = true;
         let excess = total - limits::EMBEDS_TOTAL_CHARS;
         let Some(card) = reply.cards.iter_mut().rev().find(|c| card_chars(c) > 0) else {
             break;
@@ -181,6 +184,14 @@ pub fn fit(mut reply: Reply) -> Reply {
         } else {
             reply.cards.pop();
         }
+    }
+    if shortened {
+        // Say so: a list that silently stops reads as if it were complete.
+        let note = "_Part of this answer was left out to fit Discord's limits; ask more narrowly to see the rest._";
+        reply.content = Some(match reply.content.take() {
+            Some(c) => cut(&format!("{c}\n{note}"), limits::CONTENT_CHARS),
+            None => note.to_string(),
+        });
     }
     let mut seen = std::collections::HashSet::new();
     reply.buttons.retain(|b| {
