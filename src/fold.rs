@@ -78,6 +78,15 @@ fn fold_with(text: &str, numbers: bool) -> String {
     out
 }
 
+/// The words of `text`, folded.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
 /// The folded form without spaces: "g 7" → "g7", "i 2 u 2" → "i2u2". Used to compare names
 /// whose only difference is spacing or punctuation.
 pub fn compact(folded: &str) -> String {

@@ -69,14 +69,6 @@ pub struct SearchIndex {
     vocab: HashMap<String, Vec<u32>>,
 }
 
-fn words_of(text: &str) -> Vec<String> {
-    fold::fold(text)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
-}
-
 impl SearchIndex {
     pub fn new(dataset: &Dataset) -> SearchIndex {
         let mut docs = Vec::new();
@@ -89,7 +81,7 @@ impl SearchIndex {
                     speaker: speaker.to_string(),
                     about: about.map(String::from),
                     text: text.to_string(),
-                    words: words_of(text).into_iter().collect(),
+                    words: fold::words(text).into_iter().collect(),
                 });
             };
         for e in dataset.experts() {
@@ -222,7 +214,7 @@ impl SearchIndex {
 }
 
 fn query_words(text: &str) -> Vec<String> {
-    let all = words_of(text);
+    let all = fold::words(text);
     let content: Vec<String> = all
         .iter()
         .filter(|w| !STOPWORDS.contains(&w.as_str()))

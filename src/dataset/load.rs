@@ -151,7 +151,7 @@ impl Joined {
                 d.publications
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| (Kind::Publication, i, &p.id, Slot::Publication(i))),
+                    .map(|(i, p)| (Kind::Publication, i, &p.id, Slot::Publication)),
             );
         let mut by_id: HashMap<Id, Slot> = HashMap::new();
         let mut first: HashMap<&Id, (Kind, usize)> = HashMap::new();

@@ -274,7 +274,9 @@ enum Slot {
     Expert(usize),
     Group(usize),
     Body(usize),
-    Publication(usize),
+    /// Publications are looked up through their authors, never by id; the slot only makes
+    /// their ids count as taken.
+    Publication,
 }
 
 /// The validated dataset.
@@ -337,7 +339,7 @@ impl Dataset {
             Slot::Expert(i) => Some(Entity::Expert(&self.experts[i])),
             Slot::Group(i) => Some(Entity::Group(&self.groups[i])),
             Slot::Body(i) => Some(Entity::Body(&self.bodies[i])),
-            Slot::Source(_) | Slot::Publication(_) => None,
+            Slot::Source(_) | Slot::Publication => None,
         }
     }
 
@@ -369,20 +371,13 @@ impl Dataset {
         }
     }
 
-    pub fn publication(&self, id: &str) -> Option<&Publication> {
-        match self.slot(id)? {
-            Slot::Publication(i) => Some(&self.publications[i]),
-            _ => None,
-        }
-    }
-
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
         Some(match self.slot(id)? {
             Slot::Source(_) => Kind::Source,
             Slot::Expert(_) => Kind::Expert,
             Slot::Group(_) => Kind::Group,
             Slot::Body(_) => Kind::Body,
-            Slot::Publication(_) => Kind::Publication,
+            Slot::Publication => Kind::Publication,
         })
     }
 

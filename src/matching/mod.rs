@@ -56,9 +56,6 @@ pub struct Candidate {
     pub score: f64,
     #[serde(skip)]
     pub tier: Tier,
-    /// The name or alias that matched, as written in the dataset.
-    #[serde(skip)]
-    pub matched: String,
 }
 
 /// What a query resolved to; serialises to the `match` JSON of `shared/interface.md`.
@@ -141,7 +138,6 @@ impl Matcher {
                 name: e.name.clone(),
                 score: 1.0,
                 tier: Tier::Exact,
-                matched: e.name.clone(),
             };
             return decide(text, vec![c]);
         }
@@ -195,7 +191,7 @@ impl KindIndex {
 
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
-        let mut best: HashMap<u32, (Scored, u32)> = HashMap::new();
+        let mut best: HashMap<u32, Scored> = HashMap::new();
         for k in self.keys.candidates(query, 3) {
             let key = &self.keys.keys[k as usize];
             let Some(mut s) = score(query, key) else {
@@ -205,21 +201,20 @@ impl KindIndex {
                 // Never accepted on a fuzzy likeness alone; may still be suggested.
                 s.score = s.score.min(MATCH_THRESHOLD - 0.01);
             }
-            let slot = best.entry(key.entry).or_insert((s, k));
-            if s.score > slot.0.score {
-                *slot = (s, k);
+            let slot = best.entry(key.entry).or_insert(s);
+            if s.score > slot.score {
+                *slot = s;
             }
         }
         let mut out: Vec<Candidate> = best
             .into_iter()
-            .map(|(entry, (s, k))| {
+            .map(|(entry, s)| {
                 let e = &self.entries[entry as usize];
                 Candidate {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     score: round(s.score),
                     tier: s.tier,
-                    matched: self.keys.keys[k as usize].text.clone(),
                 }
             })
             .collect();

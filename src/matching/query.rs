@@ -33,8 +33,7 @@ impl Query {
             Some((end, _)) => &text[..end],
             None => text,
         };
-        let folded = fold::fold(text);
-        let all = words(&folded);
+        let all = fold::words(text);
         let content: Vec<String> = all
             .iter()
             .filter(|w| !FILLER.contains(&w.as_str()))
