@@ -1,17 +1,20 @@
 //! Answers: from a request to a reply, and from a partial option to autocomplete choices.
 //! Pure functions of the knowledge and the request; every front end calls these.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::command::{Asked, CommandName, Completion, Request, RequestError, button_id};
-use crate::dataset::{Entity, Expert, Group, Id, Kind, Provenance};
+use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, PassageKind, Provenance};
 use crate::knowledge::Knowledge;
 use crate::matching::{self, Choice, Resolution, Tier};
+use crate::quote;
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data, fit};
-use crate::search::{DocKind, highlight};
+use crate::search::highlight;
 
-/// Search hits shown in one reply.
-const SEARCH_HITS: usize = 6;
+/// Search hits shown on one page.
+const SEARCH_PAGE: usize = 5;
+/// What the cards say of facts that are not the article's.
+const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
 /// Characters of context shown around a search hit.
 const SNIPPET_CHARS: usize = 280;
 
@@ -21,7 +24,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
         Request::Expert { name } => expert(k, name, asked.private),
         Request::Group { name } => group(k, name, asked.private),
         Request::Wish { year, expert } => wish(k, *year, expert.as_deref(), asked.private),
-        Request::Search { text } => search(k, text, asked.private),
+        Request::Search { text, page } => search(k, text, *page, asked.private),
         Request::About => about(k, asked.private),
     };
     fit(reply)
@@ -54,11 +57,9 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
         (CommandName::Wish, "expert") => {
             // Only experts with wishes that year (or with any wishes, before a year is chosen).
             let has_wishes = |id: &Id| {
-                k.dataset.expert(id.as_str()).is_some_and(|e| {
-                    e.wishes
-                        .iter()
-                        .any(|w| c.year.is_none_or(|y| i64::from(w.year) == y))
-                })
+                k.dataset
+                    .wishes_of(id.as_str())
+                    .any(|w| c.year.is_none_or(|y| w.year.map(i64::from) == Some(y)))
             };
             k.matcher.complete(Kind::Expert, &c.partial, &has_wishes)
         }
@@ -77,7 +78,7 @@ fn guessed(note: &Option<String>) -> Outcome {
 
 fn source_footer(k: &Knowledge, source: &Id) -> String {
     match k.dataset.source(source.as_str()) {
-        Some(s) => format!("Source: {} ({})", s.title, s.year),
+        Some(s) => format!("Source: {} ({})", k.dataset.title(s), s.year),
         None => String::new(),
     }
 }
@@ -299,12 +300,23 @@ fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
     let Entity::Expert(e) = entity else {
         unreachable!("resolve(Kind::Expert) gives experts");
     };
-    let buttons = k
-        .dataset
-        .spoken_of_by(&e.id)
+    let d = &k.dataset;
+    // Buttons to the groups they speak of, then to the people their byline names (a
+    // co-author).
+    let mut buttons: Vec<Button> = d
+        .spoken_of_by(e.id.as_str())
+        .into_iter()
         .filter(|x| x.kind() == Kind::Group)
         .filter_map(|g| open_button(Kind::Group, g.id(), g.name()))
         .collect();
+    if let Some(byline) = d.byline(e.id.as_str()) {
+        buttons.extend(
+            byline.concerns[1..]
+                .iter()
+                .filter_map(|id| d.expert(id.as_str()))
+                .filter_map(|x| open_button(Kind::Expert, &x.id, &x.name)),
+        );
+    }
     card_reply(note, expert_card(k, e), private, buttons, again(&e.id))
 }
 
@@ -316,65 +328,50 @@ fn display_name(e: &Expert) -> String {
     }
 }
 
-/// Lines of text as a Discord block quote.
-fn block_quote(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("> {}", escape_data(l)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
+/// An expert: the article's byline as written, their statements, their wishes by year, each
+/// passage once; then what the byline does not already say.
 fn expert_card(k: &Knowledge, e: &Expert) -> Card {
     let d = &k.dataset;
-    let mut description: Vec<String> = e
-        .roles
-        .iter()
-        .map(|r| {
-            let org = d
-                .body(r.organisation.as_str())
-                .map_or(r.organisation.as_str(), |b| b.name.as_str());
-            let former = if r.current { "" } else { "Former " };
-            format!(
-                "{former}**{}**, {}",
-                escape_data(&r.title),
-                escape_data(org)
-            )
-        })
-        .collect();
-    if !e.panel {
-        description.push("_Quoted in the article's introduction._".to_string());
+    let mut shown = HashSet::new();
+    let byline = d.byline(e.id.as_str());
+    let mut description: Vec<String> = Vec::new();
+    if let Some(b) = byline {
+        description.push(format!("_{}_", escape_data(&b.text)));
     }
-    if !e.quotes.is_empty() {
+    if !e.panel {
+        description.push("Quoted in the article's introduction.".to_string());
+    }
+    let statements: Vec<String> = d
+        .said_by(e.id.as_str())
+        .filter(|p| p.kind == PassageKind::Statement)
+        .map(|p| quote::quoted(p, &mut shown))
+        .collect();
+    if !statements.is_empty() {
         description.push(String::new());
-        description.push(
-            e.quotes
-                .iter()
-                .map(|q| block_quote(q))
-                .collect::<Vec<_>>()
-                .join("\n\n"),
-        );
+        description.push(statements.join("\n\n"));
     }
     let mut card = Card {
         title: display_name(e),
         description: description.join("\n"),
         footer: Some(format!(
-            "{} · Statements are verbatim.",
+            "{} · Statements and wishes are verbatim.",
             source_footer(k, &e.source)
         )),
         ..Card::default()
     };
-    let mut by_year: BTreeMap<i32, Vec<&str>> = BTreeMap::new();
-    for w in &e.wishes {
-        by_year.entry(w.year).or_default().push(&w.text);
+    let mut by_year: BTreeMap<Option<i32>, Vec<&Passage>> = BTreeMap::new();
+    for w in d.wishes_of(e.id.as_str()) {
+        by_year.entry(w.year).or_default().push(w);
     }
     for (year, wishes) in by_year {
-        let bullets: Vec<String> = wishes
-            .iter()
-            .map(|w| format!("• {}", escape_data(w)))
-            .collect();
-        card.field(format!("Wishes for {year}"), bullets.join("\n"), false);
+        let name = year.map_or_else(|| "Wishes".to_string(), |y| format!("Wishes for {y}"));
+        card.field(name, quote::bullets(&wishes, &mut shown), false);
     }
     for p in d.publications_of(&e.id) {
+        // The byline may name the publication already; a card says a thing once.
+        if byline.is_some_and(|b| b.text.contains(p.title.as_str())) {
+            continue;
+        }
         let others: Vec<&str> = p
             .authors
             .iter()
@@ -393,7 +390,8 @@ fn expert_card(k: &Knowledge, e: &Expert) -> Card {
         );
     }
     let (groups, bodies): (Vec<Entity<'_>>, Vec<Entity<'_>>) = d
-        .spoken_of_by(&e.id)
+        .spoken_of_by(e.id.as_str())
+        .into_iter()
         .partition(|x| matches!(x, Entity::Group(_)));
     let names = |xs: &[Entity<'_>]| {
         xs.iter()
@@ -423,34 +421,31 @@ fn group(k: &Knowledge, name: &str, private: bool) -> Reply {
     };
     let buttons = k
         .dataset
-        .speakers_of(entity)
+        .speakers_of(g.id.as_str())
+        .into_iter()
         .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
         .collect();
     card_reply(note, group_card(k, g), private, buttons, again(&g.id))
 }
 
+/// A group: every passage that concerns it, labelled with its kind and speaker, in the
+/// article's order; then the members and names, saying plainly what is not the article's.
 fn group_card(k: &Knowledge, g: &Group) -> Card {
     let d = &k.dataset;
     let title = match &g.full_name {
         Some(full) if *full != g.name => format!("{} — {}", g.name, full),
         _ => g.name.clone(),
     };
-    let notes: Vec<String> = g
-        .article
-        .iter()
-        .map(|n| {
-            let who = n
-                .said_by
-                .as_ref()
-                .and_then(|id| d.expert(id.as_str()))
-                .map_or("the article's introduction".to_string(), |e| {
-                    escape_data(&e.name)
-                });
-            format!("{}\n— {who}", block_quote(&n.text))
-        })
+    let mut shown = HashSet::new();
+    let passages: Vec<String> = d
+        .about(g.id.as_str())
+        .map(|p| format!("{}:\n{}", quote::label(d, p), quote::quoted(p, &mut shown)))
         .collect();
-    let mut description = String::from("**What the article says**\n");
-    description.push_str(&notes.join("\n\n"));
+    let description = if passages.is_empty() {
+        "The article names it and says nothing more of it.".to_string()
+    } else {
+        format!("**What the article says**\n{}", passages.join("\n\n"))
+    };
     let mut card = Card {
         title,
         description,
@@ -458,27 +453,29 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         ..Card::default()
     };
     let m = &g.members;
-    let origin = match m.source {
-        Provenance::Article => "as the article lists them".to_string(),
-        Provenance::Background => format!("background, as of {}; not the article's words", m.as_of),
+    let (origin, note_prefix) = match m.source {
+        Provenance::Article => ("as the article lists them".to_string(), "Our note: "),
+        Provenance::Background => (format!("{NOT_FROM_ARTICLE}, as of {}", m.as_of), ""),
     };
     let mut members = escape_data(&m.states.join(", "));
     if let Some(note) = &m.note {
-        members.push_str(&format!("\n_{}_", escape_data(note)));
+        members.push_str(&format!("\n_{note_prefix}{}_", escape_data(note)));
     }
     card.field(format!("Members ({origin})"), members, false);
-    if g.full_name_source == Provenance::Background && g.full_name.is_some() {
+    if let (Provenance::Background, Some(full)) = (g.full_name_source, &g.full_name) {
         card.field(
             "Name",
             format!(
-                "The article calls it {}; the full name is background.",
-                escape_data(&g.name)
+                "The article calls it {}. “{}” is {NOT_FROM_ARTICLE}.",
+                escape_data(&g.name),
+                escape_data(full)
             ),
             false,
         );
     }
     let speakers: Vec<String> = d
-        .speakers_of(Entity::Group(g))
+        .speakers_of(g.id.as_str())
+        .into_iter()
         .map(|e| escape_data(&e.name))
         .collect();
     card.field(
@@ -538,7 +535,7 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
         None => (
             d.experts()
                 .iter()
-                .filter(|e| e.wishes.iter().any(|w| w.year == year))
+                .filter(|e| d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)))
                 .collect(),
             None,
         ),
@@ -554,9 +551,10 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
             let Entity::Expert(e) = entity else {
                 unreachable!("resolve(Kind::Expert) gives experts");
             };
-            if !e.wishes.iter().any(|w| w.year == year) {
+            if !d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)) {
                 let theirs: Vec<i32> = {
-                    let mut y: Vec<i32> = e.wishes.iter().map(|w| w.year).collect();
+                    let mut y: Vec<i32> =
+                        d.wishes_of(e.id.as_str()).filter_map(|w| w.year).collect();
                     y.sort_unstable();
                     y.dedup();
                     y
@@ -593,7 +591,8 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
     let question = d
         .sources()
         .first()
-        .map(|s| format!("_{}_", escape_data(&s.question)))
+        .and_then(|s| d.question(s))
+        .map(|q| format!("_{}_", escape_data(&q.text)))
         .unwrap_or_default();
     let mut card = Card {
         title: match experts.as_slice() {
@@ -604,14 +603,13 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
         footer: experts.first().map(|e| source_footer(k, &e.source)),
         ..Card::default()
     };
+    let mut shown = HashSet::new();
     for e in &experts {
-        let bullets: Vec<String> = e
-            .wishes
-            .iter()
-            .filter(|w| w.year == year)
-            .map(|w| format!("• {}", escape_data(&w.text)))
+        let wishes: Vec<&Passage> = d
+            .wishes_of(e.id.as_str())
+            .filter(|w| w.year == Some(year))
             .collect();
-        card.field(display_name(e), bullets.join("\n"), false);
+        card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
     }
     let buttons = experts
         .iter()
@@ -624,9 +622,9 @@ fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply 
     card_reply(note, card, private, buttons, post)
 }
 
-fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
+fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
     let shown = echo(text);
-    let hits = k.search.search(text, SEARCH_HITS);
+    let hits = k.search.search(text);
     if hits.is_empty() {
         let mut reply = Reply::text(format!("Nothing found for “{shown}”."), true);
         let words = k.search.suggestions(text, 3);
@@ -636,7 +634,10 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
             ));
             for w in words {
                 let asked = Asked {
-                    request: Request::Search { text: w.clone() },
+                    request: Request::Search {
+                        text: w.clone(),
+                        page: 1,
+                    },
                     private,
                 };
                 reply
@@ -667,38 +668,53 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
         });
         return reply.with_outcome(Outcome::NotFound);
     }
+    let d = &k.dataset;
+    let pages = hits.len().div_ceil(SEARCH_PAGE);
+    // A page past the end (an old button after a data change) shows the last one.
+    let page = (page.max(1) as usize).min(pages);
+    let first = (page - 1) * SEARCH_PAGE;
+    let on_page = &hits[first..(first + SEARCH_PAGE).min(hits.len())];
+    let mut leads = HashSet::new();
     let mut entries = Vec::new();
-    let mut owners: Vec<(Id, Kind, String)> = Vec::new();
-    for hit in &hits {
-        let doc = hit.doc;
-        let what = match doc.kind {
-            DocKind::Statement => "statement".to_string(),
-            DocKind::Wish { year } => format!("wish for {year}"),
-            DocKind::Role => "role".to_string(),
-            DocKind::Note => format!("on {}", doc.about.as_deref().unwrap_or("")),
-        };
-        let snippet = highlight(&doc.text, &hit.words, SNIPPET_CHARS, escape_data, |w| {
+    // Experts and groups the hits are by or about, in order of appearance, for buttons.
+    let mut related: Vec<&Id> = Vec::new();
+    for hit in on_page {
+        let p = &d.passages()[hit.passage];
+        let mut head = quote::label(d, p);
+        let about = quote::concerns(d, p);
+        if !about.is_empty() {
+            head.push_str(&format!(" · about {about}"));
+        }
+        let snippet = highlight(&p.text, &hit.words, SNIPPET_CHARS, escape_data, |w| {
             format!("**{w}**")
         });
-        entries.push(format!(
-            "**{}** · {}\n> {}",
-            escape_data(&doc.speaker),
-            escape_data(&what),
-            snippet.replace('\n', "\n> ")
-        ));
-        if !owners.iter().any(|(id, _, _)| *id == doc.owner) {
-            let name = k
-                .dataset
-                .entity(doc.owner.as_str())
-                .map_or_else(|| doc.owner.to_string(), |e| e.name().to_string());
-            owners.push((doc.owner.clone(), doc.owner_kind, name));
+        let mut entry = head;
+        if let Some(lead) = quote::lead_in(p, &mut leads) {
+            entry.push_str(&format!("\n{lead}"));
+        }
+        entry.push_str(&format!("\n> {}", snippet.replace('\n', "\n> ")));
+        entries.push(entry);
+        for id in p.speaker.iter().chain(&p.concerns) {
+            if !related.contains(&id) {
+                related.push(id);
+            }
         }
     }
-    let footer = k.dataset.sources().first().map(|s| source_footer(k, &s.id));
+    let more = hits.len() - (first + on_page.len());
+    if more > 0 {
+        entries.push(format!("_…and {more} more._"));
+    }
+    let source = d.sources().first().map(|s| source_footer(k, &s.id));
     let card = Card {
         title: format!("Search: “{shown}”"),
         description: entries.join("\n\n"),
-        footer,
+        footer: Some(format!(
+            "Hits {}–{} of {}{}",
+            first + 1,
+            first + on_page.len(),
+            hits.len(),
+            source.map(|s| format!(" · {s}")).unwrap_or_default()
+        )),
         ..Card::default()
     };
     let mut reply = Reply {
@@ -706,13 +722,41 @@ fn search(k: &Knowledge, text: &str, private: bool) -> Reply {
         private,
         ..Reply::default()
     };
-    for (id, kind, name) in owners {
-        reply.buttons.extend(open_button(kind, &id, &name));
+    // Other pages open privately for whoever clicks: paging a public answer for everyone
+    // would fill the channel.
+    let text = text.trim().to_string();
+    let to_page = |label: &str, page: usize| {
+        let request = Request::Search {
+            text: text.clone(),
+            page: page as u32,
+        };
+        button(
+            label,
+            Asked {
+                request,
+                private: true,
+            },
+            ButtonStyle::Secondary,
+        )
+    };
+    if page > 1 {
+        reply.buttons.extend(to_page("◂ Previous", page - 1));
+    }
+    if page < pages {
+        reply.buttons.extend(to_page("Next ▸", page + 1));
     }
     if private {
         reply.buttons.extend(post_button(Request::Search {
-            text: text.trim().to_string(),
+            text: text.clone(),
+            page: page as u32,
         }));
+    }
+    for id in related {
+        if let Some(entity) = d.entity(id.as_str()) {
+            reply
+                .buttons
+                .extend(open_button(entity.kind(), entity.id(), entity.name()));
+        }
     }
     reply
 }
@@ -724,11 +768,18 @@ fn about(k: &Knowledge, private: bool) -> Reply {
     let source = d.sources().first();
     let mut description = String::new();
     if let Some(src) = source {
+        // The title is in the footer; the card says it once.
+        description.push_str(
+            "I know what the experts in the article below said, and the groups they spoke of.",
+        );
+        if let Some(q) = d.question(src) {
+            description.push_str(&format!(
+                "\n\nThe question put to them: _{}_",
+                escape_data(&q.text)
+            ));
+        }
         description.push_str(&format!(
-            "I know what the experts in **{}** ({}) said.\n\nThe question put to them: _{}_\n\n{}",
-            escape_data(&src.title),
-            src.year,
-            escape_data(&src.question),
+            "\n\n**In our words** (a summary, not the article's): {}",
             escape_data(&src.summary)
         ));
     }
@@ -741,9 +792,10 @@ fn about(k: &Knowledge, private: bool) -> Reply {
     card.field(
         "What I know",
         format!(
-            "{panel} experts and {} other person quoted, {} statements (verbatim), {} wishes ({}), {} groups, {} other bodies and organisations.",
+            "{panel} experts and {} other person quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
             s.experts - panel,
-            s.quotes,
+            s.passages,
+            s.statements,
             s.wishes,
             years_text(&s.wish_years),
             s.groups,
@@ -763,12 +815,12 @@ fn about(k: &Knowledge, private: bool) -> Reply {
     );
     card.field(
         "Where facts come from",
-        "Statements, wishes and what is said of each group are the article's own words. Member lists and full names marked “background” are well-established public facts, not the article's.",
+        "Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours (this summary, notes) is our wording.",
         false,
     );
     card.field(
         "Found an error?",
-        "Tell the people who run this bot in your server, with the command you typed and what is wrong. The data is one JSON file, validated by `minilateral check`, so a fix is quick.",
+        "Tell the people who run this bot in your server, with the command you typed and what is wrong. The data is a JSON file beside the article's text, and `minilateral check` proves every quote against that text, so a fix is quick.",
         false,
     );
     let mut reply = Reply {

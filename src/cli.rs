@@ -53,6 +53,8 @@ pub enum Command {
     },
     /// Validate the dataset, print a summary; list every problem and exit 1
     Check,
+    /// Print the whole dataset as one JSON document (the shape is in the README)
+    Export,
     /// Register the slash commands (globally, or in one guild)
     Register {
         /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]
@@ -92,6 +94,7 @@ pub fn run(args: Args) -> ExitCode {
     );
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
+        Command::Export => export(&data),
         Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
         Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
@@ -330,6 +333,20 @@ fn check(path: &DataPath) -> ExitCode {
     }
 }
 
+/// `export`: the dataset as one JSON document on stdout.
+fn export(path: &DataPath) -> ExitCode {
+    let dataset = match load(path) {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let doc = crate::dataset::export::export(&dataset);
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&doc).expect("the export serialises")
+    ));
+    ExitCode::from(exit::OK)
+}
+
 fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset) -> String {
     let s = dataset.summary();
     let panel = dataset.experts().iter().filter(|e| e.panel).count();
@@ -343,8 +360,9 @@ fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset
     format!(
         "dataset {} ({files} file{plural}): ok\n\
          \x20 sources       {}\n\
+         \x20 passages      {} (all verbatim in their source)\n\
          \x20 experts       {} ({panel} on the panel)\n\
-         \x20 quotes        {}\n\
+         \x20 statements    {}\n\
          \x20 wishes        {}\n\
          \x20 groups        {}\n\
          \x20 bodies        {}\n\
@@ -352,8 +370,9 @@ fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset
          \x20 wish years    {years}\n",
         path.describe(),
         s.sources,
+        s.passages,
         s.experts,
-        s.quotes,
+        s.statements,
         s.wishes,
         s.groups,
         s.bodies,

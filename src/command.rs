@@ -177,10 +177,21 @@ pub static TABLE: &[CommandSpec] = &[
 /// What someone asked, whatever the front end.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Request {
-    Expert { name: String },
-    Group { name: String },
-    Wish { year: i64, expert: Option<String> },
-    Search { text: String },
+    Expert {
+        name: String,
+    },
+    Group {
+        name: String,
+    },
+    Wish {
+        year: i64,
+        expert: Option<String>,
+    },
+    /// `page` counts from 1; pages past the first come only from buttons.
+    Search {
+        text: String,
+        page: u32,
+    },
     About,
 }
 
@@ -325,6 +336,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         }
         CommandName::Search => Request::Search {
             text: required("text")?,
+            page: 1,
         },
         CommandName::About => Request::About,
     };
@@ -492,7 +504,9 @@ pub fn button_id(asked: &Asked) -> Option<String> {
             year,
             expert: Some(e),
         } => format!("{mode}:wish:{year}:{e}"),
-        Request::Search { text } => format!("{mode}:search:{text}"),
+        Request::Search { text, page: 1 } => format!("{mode}:search:{text}"),
+        // The page rides on the command word, so that ids made before pages still read.
+        Request::Search { text, page } => format!("{mode}:search@{page}:{text}"),
         Request::About => format!("{mode}:about"),
     };
     (id.chars().count() <= limits::CUSTOM_ID_CHARS).then_some(id)
@@ -526,6 +540,11 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         }
         "search" if !args.is_empty() => Request::Search {
             text: args.to_string(),
+            page: 1,
+        },
+        paged if paged.starts_with("search@") && !args.is_empty() => Request::Search {
+            text: args.to_string(),
+            page: paged["search@".len()..].parse().ok().filter(|p| *p >= 1)?,
         },
         "about" => Request::About,
         _ => return None,
@@ -600,6 +619,7 @@ mod tests {
             "/search text:secretariat",
             Request::Search {
                 text: "secretariat".into(),
+                page: 1,
             },
             false,
         );
@@ -662,8 +682,16 @@ mod tests {
             Asked {
                 request: Request::Search {
                     text: "a: b".into(),
+                    page: 1,
                 },
                 private: false,
+            },
+            Asked {
+                request: Request::Search {
+                    text: "2: b".into(),
+                    page: 3,
+                },
+                private: true,
             },
             Asked {
                 request: Request::About,
@@ -674,9 +702,12 @@ mod tests {
             assert_eq!(parse_button_id(&id), Some(asked));
         }
         assert_eq!(parse_button_id("expert:quotes:sara"), None);
+        assert_eq!(parse_button_id("post:search@0:x"), None);
+        assert_eq!(parse_button_id("post:search@two:x"), None);
         let long = Asked {
             request: Request::Search {
                 text: "x".repeat(200),
+                page: 1,
             },
             private: false,
         };

@@ -5,11 +5,14 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::dataset::{DataText, Dataset, LoadError};
+use crate::dataset::{self, DataText, Dataset, LoadError};
 
-/// The bundled dataset, compiled in so that the binary works from any folder.
-pub const BUNDLED: &[(&str, &str)] =
-    &[("minilateral.json", include_str!("../data/minilateral.json"))];
+/// The bundled dataset and the article's text, compiled in so that the binary works from any
+/// folder.
+pub const BUNDLED: &[(&str, &str)] = &[
+    ("minilateral.json", include_str!("../data/minilateral.json")),
+    ("itc-2024.txt", include_str!("../data/itc-2024.txt")),
+];
 
 /// Where the dataset comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,15 +57,56 @@ pub enum DataError {
     Invalid(#[from] LoadError),
 }
 
-/// Reads the files of `path`, in name order for a folder.
+/// Reads the JSON files of `path` (in name order for a folder), then the source texts they
+/// name (`text_file`). A text that cannot be read is left out, and loading says which source
+/// named it.
 pub fn read(path: &DataPath) -> Result<Vec<DataText>, DataError> {
-    let path = match path {
-        DataPath::Bundled => {
-            return Ok(BUNDLED
-                .iter()
-                .map(|(name, text)| DataText::new(format!("<bundled>/{name}"), *text))
-                .collect());
+    if let DataPath::Bundled = path {
+        return Ok(bundled());
+    }
+    let mut files = read_json(path)?;
+    for name in dataset::text_files(&files) {
+        if let Ok(text) = std::fs::read_to_string(&name) {
+            files.push(DataText::source_text(name, text));
         }
+    }
+    Ok(files)
+}
+
+/// The bundled files, named as if in a folder `<bundled>`.
+fn bundled() -> Vec<DataText> {
+    BUNDLED
+        .iter()
+        .map(|(name, text)| {
+            let name = format!("<bundled>/{name}");
+            if name.ends_with(".json") {
+                DataText::new(name, *text)
+            } else {
+                DataText::source_text(name, *text)
+            }
+        })
+        .collect()
+}
+
+/// The paths whose changes change the dataset: the JSON files and the texts they name.
+pub fn watched(path: &DataPath) -> Vec<PathBuf> {
+    let files = match (path, read_json(path)) {
+        (DataPath::Bundled, _) => return Vec::new(),
+        (_, Ok(files)) => files,
+        // Nothing to read yet: watch the path itself, to see it appear.
+        (DataPath::Path(p), Err(_)) => return vec![p.clone()],
+    };
+    let texts = dataset::text_files(&files);
+    files
+        .into_iter()
+        .map(|f| PathBuf::from(f.name))
+        .chain(texts.into_iter().map(PathBuf::from))
+        .collect()
+}
+
+fn read_json(path: &DataPath) -> Result<Vec<DataText>, DataError> {
+    let path = match path {
+        DataPath::Bundled => return Ok(bundled()),
         DataPath::Path(p) => p,
     };
     let io = |p: &Path, source| DataError::Io {

@@ -21,6 +21,7 @@ pub mod limits;
 pub mod live;
 pub mod logging;
 pub mod matching;
+pub mod quote;
 pub mod reply;
 pub mod search;
 pub mod synthetic;

@@ -77,24 +77,10 @@ pub fn reload(path: &DataPath, live: &Live) -> Reloaded {
     }
 }
 
-/// What identifies the state of the data files: each file's name, size and modification time.
+/// What identifies the state of the data files: the name, size and modification time of each
+/// JSON file and of each source text they name.
 fn fingerprint(path: &DataPath) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let DataPath::Path(p) = path else {
-        return Vec::new();
-    };
-    let files: Vec<PathBuf> = if p.is_dir() {
-        std::fs::read_dir(p)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                    .collect()
-            })
-            .unwrap_or_default()
-    } else {
-        vec![p.clone()]
-    };
-    let mut out: Vec<_> = files
+    let mut out: Vec<_> = datafiles::watched(path)
         .into_iter()
         .map(|f| {
             let meta = std::fs::metadata(&f).ok();

@@ -1,9 +1,10 @@
-//! Full-text search over what was said: statements, wishes, roles, and what the article says of
-//! groups and bodies. Accent- and typo-tolerant through the same folding as names.
+//! Full-text search over the passages: each passage once, whatever it concerns. Accent- and
+//! typo-tolerant through the same folding as names; a total order (score, then position in
+//! the source), so the same query gives the same answer in every process.
 
 use std::collections::{HashMap, HashSet};
 
-use crate::dataset::{Dataset, Entity, Id, Kind};
+use crate::dataset::{Dataset, PassageKind};
 use crate::fold;
 
 /// Words too common to rank by.
@@ -25,37 +26,11 @@ const PREFIX_MIN_CHARS: usize = 4;
 /// Suggestions offered when nothing is found.
 const SUGGESTION_SIMILARITY: f64 = 0.8;
 
-/// What a piece of text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocKind {
-    Statement,
-    Wish {
-        year: i32,
-    },
-    Role,
-    /// What the source says of a group or body (`owner`).
-    Note,
-}
-
-/// One searchable text.
+/// A search result: a passage of the dataset.
 #[derive(Debug)]
-pub struct Doc {
-    pub kind: DocKind,
-    /// The expert, group or body it belongs to.
-    pub owner: Id,
-    pub owner_kind: Kind,
-    /// Who said it, for display: an expert's name, or "the article" for the introduction.
-    pub speaker: String,
-    /// The group or body a note is about.
-    pub about: Option<String>,
-    pub text: String,
-    words: HashSet<String>,
-}
-
-/// A search result.
-#[derive(Debug)]
-pub struct Hit<'a> {
-    pub doc: &'a Doc,
+pub struct Hit {
+    /// Index into `Dataset::passages`.
+    pub passage: usize,
     pub score: f64,
     /// Folded vocabulary words that matched, for highlighting.
     pub words: HashSet<String>,
@@ -64,123 +39,82 @@ pub struct Hit<'a> {
 /// The search index of one dataset.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    docs: Vec<Doc>,
-    /// Folded word → documents holding it.
-    vocab: HashMap<String, Vec<u32>>,
+    /// Folded word → passages holding it (indices into `Dataset::passages`, ascending), the
+    /// words sorted so that every walk over them is in one order.
+    vocab: Vec<(String, Vec<u32>)>,
+    /// Passages searched.
+    docs: usize,
 }
 
 impl SearchIndex {
+    /// Indexes every passage but the titles (the title is in every card's footer already):
+    /// its text and its lead-in.
     pub fn new(dataset: &Dataset) -> SearchIndex {
-        let mut docs = Vec::new();
-        let mut add =
-            |kind, owner: &Id, owner_kind, speaker: &str, about: Option<&str>, text: &str| {
-                docs.push(Doc {
-                    kind,
-                    owner: owner.clone(),
-                    owner_kind,
-                    speaker: speaker.to_string(),
-                    about: about.map(String::from),
-                    text: text.to_string(),
-                    words: fold::words(text).into_iter().collect(),
-                });
-            };
-        for e in dataset.experts() {
-            for q in &e.quotes {
-                add(DocKind::Statement, &e.id, Kind::Expert, &e.name, None, q);
-            }
-            for w in &e.wishes {
-                add(
-                    DocKind::Wish { year: w.year },
-                    &e.id,
-                    Kind::Expert,
-                    &e.name,
-                    None,
-                    &w.text,
-                );
-            }
-            for r in &e.roles {
-                let org = dataset
-                    .body(r.organisation.as_str())
-                    .map_or(r.organisation.as_str(), |b| b.name.as_str());
-                let former = if r.current { "" } else { "Former " };
-                let text = format!("{former}{}, {org}", r.title);
-                add(DocKind::Role, &e.id, Kind::Expert, &e.name, None, &text);
-            }
-        }
-        for entity in dataset.entities() {
-            let (Entity::Group(_) | Entity::Body(_)) = entity else {
-                continue;
-            };
-            for n in entity.notes() {
-                let speaker = n
-                    .said_by
-                    .as_ref()
-                    .and_then(|id| dataset.expert(id.as_str()))
-                    .map_or("the article", |e| e.name.as_str());
-                add(
-                    DocKind::Note,
-                    entity.id(),
-                    entity.kind(),
-                    speaker,
-                    Some(entity.name()),
-                    &n.text,
-                );
-            }
-        }
         let mut vocab: HashMap<String, Vec<u32>> = HashMap::new();
-        for (i, d) in docs.iter().enumerate() {
-            for w in &d.words {
-                vocab.entry(w.clone()).or_default().push(i as u32);
+        let mut docs = 0;
+        for (i, p) in dataset.passages().iter().enumerate() {
+            if p.kind == PassageKind::Title {
+                continue;
+            }
+            docs += 1;
+            let mut words: Vec<String> = fold::words(&p.text);
+            if let Some(lead) = &p.lead_in {
+                words.extend(fold::words(lead));
+            }
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                vocab.entry(w).or_default().push(i as u32);
             }
         }
-        SearchIndex { docs, vocab }
+        let mut vocab: Vec<(String, Vec<u32>)> = vocab.into_iter().collect();
+        vocab.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        SearchIndex { vocab, docs }
     }
 
-    /// Documents matching `text`, best first: the most query words matched, then the rarest.
-    pub fn search(&self, text: &str, limit: usize) -> Vec<Hit<'_>> {
+    /// Every passage matching `text`, best first: the most query words matched, then the
+    /// rarest words, then the earliest in the source.
+    pub fn search(&self, text: &str) -> Vec<Hit> {
         let words = query_words(text);
-        let n_docs = self.docs.len().max(1) as f64;
-        // doc → (query words matched, score, vocabulary words matched)
+        let n_docs = self.docs.max(1) as f64;
+        // passage → (query words matched, score, vocabulary words matched)
         let mut found: HashMap<u32, (usize, f64, HashSet<String>)> = HashMap::new();
         for q in &words {
-            let mut best_per_doc: HashMap<u32, (f64, &str)> = HashMap::new();
+            let mut best_per_doc: HashMap<u32, f64> = HashMap::new();
             for (w, docs) in &self.vocab {
                 let Some(quality) = word_match(q, w) else {
                     continue;
                 };
                 let idf = (1.0 + n_docs / docs.len() as f64).ln();
                 for &d in docs {
-                    let slot = best_per_doc.entry(d).or_insert((0.0, w));
-                    if quality * idf > slot.0 {
-                        *slot = (quality * idf, w);
-                    }
+                    let best = best_per_doc.entry(d).or_insert(0.0);
+                    *best = best.max(quality * idf);
                     // Every matching word is highlighted, not only the best.
                     found.entry(d).or_default().2.insert(w.clone());
                 }
             }
-            for (d, (s, _)) in best_per_doc {
+            for (d, s) in best_per_doc {
                 let entry = found.entry(d).or_default();
                 entry.0 += 1;
                 entry.1 += s;
             }
         }
-        let mut hits: Vec<Hit<'_>> = found
+        let mut hits: Vec<Hit> = found
             .into_iter()
             .filter(|(_, (n, _, _))| *n > 0)
             .map(|(d, (n, s, words))| Hit {
-                doc: &self.docs[d as usize],
+                passage: d as usize,
                 // Matching more of the query's words always ranks higher.
                 score: n as f64 * 100.0 + s,
                 words,
             })
             .collect();
+        // A total order: equal scores come in source order, never in hash-map order.
         hits.sort_by(|a, b| {
             b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| a.doc.text.len().cmp(&b.doc.text.len()))
+                .total_cmp(&a.score)
+                .then_with(|| a.passage.cmp(&b.passage))
         });
-        hits.truncate(limit);
         hits
     }
 
@@ -188,18 +122,14 @@ impl SearchIndex {
     pub fn suggestions(&self, text: &str, limit: usize) -> Vec<String> {
         let mut scored: Vec<(f64, &String)> = Vec::new();
         for q in query_words(text) {
-            for w in self.vocab.keys() {
+            for (w, _) in &self.vocab {
                 let s = strsim::jaro_winkler(&q, w);
                 if s >= SUGGESTION_SIMILARITY && w.chars().count() >= 3 {
                     scored.push((s, w));
                 }
             }
         }
-        scored.sort_by(|a, b| {
-            b.0.partial_cmp(&a.0)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(a.1.cmp(b.1))
-        });
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         let mut out: Vec<String> = Vec::new();
         for (_, w) in scored {
             if !out.contains(w) {

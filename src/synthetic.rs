@@ -284,6 +284,7 @@ pub fn dataset_json(spec: Spec) -> String {
 fn dataset_value(spec: Spec) -> Value {
     let mut rng = Rng(spec.seed);
     let mut taken = Taken::default();
+    let mut passages = Passages::default();
     let orgs_n = (spec.entities / 50).max(1);
     let groups_n = (spec.entities / 10).max(1);
     let experts_n = spec.entities.saturating_sub(orgs_n + groups_n).max(1);
@@ -298,6 +299,17 @@ fn dataset_value(spec: Spec) -> Value {
         s
     };
 
+    passages.add(
+        "synthetic-title".to_string(),
+        json!({"kind": "title"}),
+        long("A synthetic dataset".to_string(), 400),
+    );
+    passages.add(
+        "synthetic-question".to_string(),
+        json!({"kind": "question"}),
+        "What would you like to see?".to_string(),
+    );
+
     let mut bodies = Vec::with_capacity(orgs_n);
     while bodies.len() < orgs_n {
         let name = format!("{} {}", surname(&mut rng), rng.pick(ORG_FORMS));
@@ -305,8 +317,7 @@ fn dataset_value(spec: Spec) -> Value {
             continue;
         }
         bodies.push(json!({
-            "id": slug(&name), "name": name, "kind": "organisation",
-            "article": [], "source": "synthetic",
+            "id": slug(&name), "name": name, "kind": "organisation", "source": "synthetic",
         }));
     }
 
@@ -334,33 +345,50 @@ fn dataset_value(spec: Spec) -> Value {
             s = s.trim_end_matches('-').to_string();
             format!("{s}-{}", experts.len())
         };
-        let org = &bodies[rng.below(bodies.len())]["id"];
-        let wishes: Vec<Value> = (0..1 + rng.below(3))
-            .map(|w| {
-                json!({
-                    "year": 2023 + rng.below(3) as i32,
-                    "text": long(format!("More open cooperation on {} in wish {w}", rng.pick(GROUP_TOPICS).to_lowercase()), 1500),
-                    "mentions": [],
-                })
-            })
-            .collect();
-        let quotes: Vec<Value> = (0..1 + rng.below(2))
-            .map(|_| {
-                Value::String(long(
-                    format!(
-                        "Minilaterals on {} can act with agility where larger forums stall.",
-                        rng.pick(GROUP_TOPICS).to_lowercase()
-                    ),
-                    5000,
-                ))
-            })
-            .collect();
+        let org = bodies[rng.below(bodies.len())]["id"].clone();
+        let org_id = org.as_str().unwrap_or("").to_string();
+        passages.add(
+            format!("{id}-byline"),
+            json!({"kind": "byline", "concerns": [&id, &org_id]}),
+            long(
+                format!("{name} is {} at {org_id}.", rng.pick(ROLE_TITLES)),
+                1000,
+            ),
+        );
+        for q in 0..1 + rng.below(2) {
+            let text = long(
+                format!(
+                    "Minilaterals on {} can act with agility where larger forums stall.",
+                    rng.pick(GROUP_TOPICS).to_lowercase()
+                ),
+                5000,
+            );
+            passages.add(
+                format!("{id}-s{q}"),
+                json!({"kind": "statement", "speaker": &id}),
+                text,
+            );
+        }
+        for w in 0..1 + rng.below(3) {
+            let year = 2023 + rng.below(3) as i32;
+            let text = long(
+                format!(
+                    "More open cooperation on {} in wish {w}",
+                    rng.pick(GROUP_TOPICS).to_lowercase()
+                ),
+                1500,
+            );
+            passages.add(
+                format!("{id}-w{w}"),
+                json!({"kind": "wish", "speaker": &id, "year": year}),
+                text,
+            );
+        }
         expert_ids.push(id.clone());
         experts.push(json!({
             "id": id, "name": name, "aliases": [], "credentials": ["PhD"], "panel": true,
-            "byline": long(format!("{name} is {} at {}.", rng.pick(ROLE_TITLES), org.as_str().unwrap_or("")), 1000),
             "roles": [{"title": long(rng.pick(ROLE_TITLES).to_string(), 200), "organisation": org, "current": true}],
-            "quotes": quotes, "wishes": wishes, "source": "synthetic",
+            "source": "synthetic",
         }));
     }
 
@@ -383,23 +411,52 @@ fn dataset_value(spec: Spec) -> Value {
         }
         let members: Vec<&str> = (0..3 + rng.below(5)).map(|_| rng.pick(COUNTRIES)).collect();
         let said_by = &expert_ids[rng.below(expert_ids.len())];
+        let id = format!("{}-{}", slug(&name), groups.len());
+        passages.add(
+            format!("{id}-note"),
+            json!({"kind": "statement", "speaker": said_by, "concerns": [&id]}),
+            long(format!("The {name} lacks a permanent secretariat."), 3000),
+        );
         groups.push(json!({
-            "id": format!("{}-{}", slug(&name), groups.len()), "name": name,
+            "id": id, "name": name,
             "full_name_source": "background", "aliases": [],
             "members": {"source": "background", "as_of": 2024, "states": members},
-            "article": [{"text": long(format!("The {name} lacks a permanent secretariat."), 3000), "topic": "organisation", "said_by": said_by}],
             "source": "synthetic",
         }));
     }
 
+    let Passages { list, text } = passages;
     json!({
         "sources": [{
-            "id": "synthetic", "title": long("A synthetic dataset".to_string(), 400),
-            "question": "What would you like to see?", "year": 2024, "theme": "minilateralism",
+            "id": "synthetic", "year": 2024, "theme": "minilateralism",
             "summary": long("Generated for benchmarks and limit tests.".to_string(), 3000),
+            "text": text,
         }],
         "experts": experts, "groups": groups, "bodies": bodies, "publications": [],
+        "passages": list,
     })
+}
+
+/// The passages of a synthetic dataset, and the source text they are excerpts of: each
+/// passage's text on a line of its own, in order.
+#[derive(Default)]
+struct Passages {
+    list: Vec<Value>,
+    text: String,
+}
+
+impl Passages {
+    /// Adds a passage with these `fields` (kind, speaker, …) and `text`.
+    fn add(&mut self, id: String, mut fields: Value, text: String) {
+        fields["id"] = Value::String(id);
+        fields["source"] = Value::String("synthetic".to_string());
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+        self.text.push_str(&text);
+        fields["text"] = Value::String(text);
+        self.list.push(fields);
+    }
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::file::{DataText, DatasetFile};
+use super::file::{DataText, DatasetFile, text_path};
 use super::problem::{LoadError, Problem, Subject};
-use super::{Dataset, Entity, Id, Kind, Note, Slot};
+use super::verbatim;
+use super::{Dataset, Entity, Id, Kind, PassageKind, Slot};
 use crate::fold;
 
 /// Years outside this range are typing mistakes, not history.
@@ -21,7 +22,12 @@ const MAX_ID_LEN: usize = 64;
 pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    for file in files {
+    let texts: HashMap<&str, &str> = files
+        .iter()
+        .filter(|f| !f.is_json())
+        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .collect();
+    for file in files.iter().filter(|f| f.is_json()) {
         match serde_json::from_str::<DatasetFile>(&file.text) {
             Ok(content) => parsed.push((file.name.as_str(), content)),
             Err(e) => problems.push(json_problem(&file.name, &e)),
@@ -35,6 +41,7 @@ pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     for (name, content) in parsed {
         joined.add(name, content);
     }
+    joined.place_passages(&texts, &mut problems);
     let dataset = joined.check(&mut problems);
     if problems.is_empty() {
         Ok(dataset)
@@ -74,6 +81,7 @@ impl Joined {
             groups,
             bodies,
             publications,
+            passages,
         } = content;
         let d = &mut self.dataset;
         let mut note = |kind: Kind, start: usize, n: usize| {
@@ -86,11 +94,13 @@ impl Joined {
         note(Kind::Group, d.groups.len(), groups.len());
         note(Kind::Body, d.bodies.len(), bodies.len());
         note(Kind::Publication, d.publications.len(), publications.len());
+        note(Kind::Passage, d.passages.len(), passages.len());
         d.sources.extend(sources);
         d.experts.extend(experts);
         d.groups.extend(groups);
         d.bodies.extend(bodies);
         d.publications.extend(publications);
+        d.passages.extend(passages);
     }
 
     fn subject(&self, kind: Kind, index: usize, id: &Id) -> Subject {
@@ -104,13 +114,17 @@ impl Joined {
     fn check(self, problems: &mut Vec<Problem>) -> Dataset {
         let by_id = self.check_ids(problems);
         let Joined { dataset: d, origin } = self;
+        let (said, about) = passage_index(&d.passages);
         let dataset = Dataset {
             sources: d.sources,
             experts: d.experts,
             groups: d.groups,
             bodies: d.bodies,
             publications: d.publications,
+            passages: d.passages,
             by_id,
+            said,
+            about,
         };
         Checker {
             dataset: &dataset,
@@ -119,6 +133,167 @@ impl Joined {
         }
         .run();
         dataset
+    }
+
+    /// Finds every passage in its source's text (and every other text the dataset says is
+    /// the source's words), then puts the passages in source order. Reports each text that
+    /// is not verbatim, with the nearest text of the source.
+    fn place_passages(&mut self, texts: &HashMap<&str, &str>, problems: &mut Vec<Problem>) {
+        // The full text of each source, by source id.
+        let mut full: HashMap<Id, (usize, &str, String)> = HashMap::new();
+        for (i, s) in self.dataset.sources.iter().enumerate() {
+            let subject = self.subject(Kind::Source, i, &s.id);
+            let found = match (&s.text, &s.text_file) {
+                (Some(_), Some(_)) => {
+                    problems.push(Problem::SourceText {
+                        subject,
+                        message: "has both `text` and `text_file`; keep one".to_string(),
+                    });
+                    continue;
+                }
+                (Some(text), None) => (text.as_str(), "its `text`".to_string()),
+                (None, Some(file)) => {
+                    let path = text_path(&subject.file, file);
+                    match texts.get(path.as_str()) {
+                        Some(text) => (*text, path),
+                        None => {
+                            problems.push(Problem::SourceText {
+                                subject,
+                                message: format!(
+                                    "names `text_file` \"{file}\", but {path} could not be read"
+                                ),
+                            });
+                            continue;
+                        }
+                    }
+                }
+                (None, None) => continue,
+            };
+            // A source's text is needed once, here; the dataset keeps no copy of it.
+            full.insert(s.id.clone(), (i, found.0, found.1));
+        }
+        // Where the previous passage of each source ended: passages written in source order
+        // are each found at once.
+        let mut cursor: HashMap<&Id, usize> = HashMap::new();
+        let mut placed: Vec<Option<(usize, usize)>> = Vec::new();
+        for (i, p) in self.dataset.passages.iter().enumerate() {
+            let subject = self.subject(Kind::Passage, i, &p.id);
+            let Some((index, text, text_name)) = full.get(&p.source) else {
+                if self.dataset.sources.iter().any(|s| s.id == p.source) {
+                    problems.push(Problem::SourceText {
+                        subject: self.source_subject(&p.source),
+                        message:
+                            "has passages but no `text_file` (or `text`) to check them against"
+                                .to_string(),
+                    });
+                }
+                placed.push(None);
+                continue;
+            };
+            let from = cursor.get(&p.source).copied().unwrap_or(0);
+            match verbatim::locate(text, &p.text, from) {
+                Ok(at) => {
+                    cursor.insert(&p.source, at + p.text.len());
+                    placed.push(Some((*index, at)));
+                    if let Some(lead) = &p.lead_in {
+                        // The lead-in must come before the passage, as it does when read.
+                        if !text[..at].contains(lead.as_str()) {
+                            problems.push(match verbatim::locate(text, lead, 0) {
+                                Ok(_) => Problem::LeadInAfter { subject },
+                                Err(n) => not_verbatim(subject, "lead_in", p, text_name, n),
+                            });
+                        }
+                    }
+                }
+                Err(nearest) => {
+                    placed.push(None);
+                    problems.push(not_verbatim(subject, "text", p, text_name, nearest));
+                }
+            }
+        }
+        self.other_verbatim(&full, problems);
+        // Source order; passages that could not be placed stay last, in file order (the
+        // dataset is refused anyway).
+        let mut order: Vec<usize> = (0..self.dataset.passages.len()).collect();
+        order.sort_by_key(|&i| placed[i].unwrap_or((usize::MAX, i)));
+        let mut passages: Vec<_> = std::mem::take(&mut self.dataset.passages)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let origins: Vec<String> = (0..passages.len())
+            .map(|i| self.origin[&(Kind::Passage, i)].clone())
+            .collect();
+        for (new, &old) in order.iter().enumerate() {
+            let mut p = passages[old].take().expect("each passage is moved once");
+            p.at = placed[old].unwrap_or((usize::MAX, old));
+            self.dataset.passages.push(p);
+            self.origin
+                .insert((Kind::Passage, new), origins[old].clone());
+        }
+        for s in &mut self.dataset.sources {
+            s.text = None;
+        }
+    }
+
+    /// Role titles, member lists and publication titles that claim to be the source's words.
+    fn other_verbatim(
+        &self,
+        full: &HashMap<Id, (usize, &str, String)>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let d = &self.dataset;
+        let mut check = |subject: Subject, field: String, source: &Id, claimed: &str| {
+            if let Some((_, text, text_name)) = full.get(source)
+                && let Err(nearest) = verbatim::locate(text, claimed, 0)
+            {
+                problems.push(Problem::NotVerbatim {
+                    subject,
+                    field,
+                    context: String::new(),
+                    source_id: source.to_string(),
+                    text_name: text_name.clone(),
+                    nearest,
+                });
+            }
+        };
+        for (i, e) in d.experts.iter().enumerate() {
+            for (r, role) in e.roles.iter().enumerate() {
+                if let Some(written) = &role.as_written {
+                    let subject = self.subject(Kind::Expert, i, &e.id);
+                    check(
+                        subject,
+                        format!("roles[{r}].as_written"),
+                        &e.source,
+                        written,
+                    );
+                }
+            }
+        }
+        for (i, g) in d.groups.iter().enumerate() {
+            if let Some(written) = &g.members.as_written {
+                let subject = self.subject(Kind::Group, i, &g.id);
+                check(
+                    subject,
+                    "members.as_written".to_string(),
+                    &g.source,
+                    written,
+                );
+            }
+        }
+        for (i, p) in d.publications.iter().enumerate() {
+            let subject = self.subject(Kind::Publication, i, &p.id);
+            check(subject, "title".to_string(), &p.source, &p.title);
+        }
+    }
+
+    fn source_subject(&self, id: &Id) -> Subject {
+        let i = self
+            .dataset
+            .sources
+            .iter()
+            .position(|s| s.id == *id)
+            .unwrap_or(0);
+        self.subject(Kind::Source, i, id)
     }
 
     /// Ids are well formed and unique across all kinds; builds the id index.
@@ -152,6 +327,12 @@ impl Joined {
                     .iter()
                     .enumerate()
                     .map(|(i, p)| (Kind::Publication, i, &p.id, Slot::Publication)),
+            )
+            .chain(
+                d.passages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (Kind::Passage, i, &p.id, Slot::Passage(i))),
             );
         let mut by_id: HashMap<Id, Slot> = HashMap::new();
         let mut first: HashMap<&Id, (Kind, usize)> = HashMap::new();
@@ -198,6 +379,56 @@ fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+fn not_verbatim(
+    subject: Subject,
+    field: &str,
+    p: &super::Passage,
+    text_name: &str,
+    nearest: Option<verbatim::Nearest>,
+) -> Problem {
+    let mut context = Vec::new();
+    if let Some(s) = &p.speaker {
+        context.push(format!("said by {s}"));
+    }
+    if !p.concerns.is_empty() {
+        let ids: Vec<&str> = p.concerns.iter().map(Id::as_str).collect();
+        context.push(format!("about {}", ids.join(", ")));
+    }
+    Problem::NotVerbatim {
+        subject,
+        field: field.to_string(),
+        context: if context.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", context.join("; "))
+        },
+        source_id: p.source.to_string(),
+        text_name: text_name.to_string(),
+        nearest,
+    }
+}
+
+/// Expert id → the passages they speak; entity id → the passages that concern it.
+type PassageIndex = HashMap<Id, Vec<usize>>;
+
+fn passage_index(passages: &[super::Passage]) -> (PassageIndex, PassageIndex) {
+    let mut said: PassageIndex = HashMap::new();
+    let mut about: PassageIndex = HashMap::new();
+    for (i, p) in passages.iter().enumerate() {
+        if let Some(s) = &p.speaker {
+            said.entry(s.clone()).or_default().push(i);
+        }
+        for c in &p.concerns {
+            let list = about.entry(c.clone()).or_default();
+            // A passage that names an entity twice concerns it once.
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    (said, about)
+}
+
 /// The checks that need the whole dataset: references, empty fields, years, roles and
 /// name clashes.
 struct Checker<'a> {
@@ -211,14 +442,24 @@ impl Checker<'_> {
         let d = self.dataset;
         for (i, s) in d.sources.iter().enumerate() {
             let subject = self.subject(Kind::Source, i, &s.id);
-            self.nonempty(&subject, "title", &s.title);
-            self.nonempty(&subject, "question", &s.question);
             self.year(&subject, "year", s.year);
+            let titles = d
+                .passages
+                .iter()
+                .filter(|p| p.source == s.id && p.kind == PassageKind::Title)
+                .count();
+            if titles != 1 {
+                self.problems.push(Problem::SourceText {
+                    subject,
+                    message: format!(
+                        "needs exactly one passage of kind \"title\" (it has {titles}); cards cite it"
+                    ),
+                });
+            }
         }
         for (i, e) in d.experts.iter().enumerate() {
             let subject = self.subject(Kind::Expert, i, &e.id);
             self.nonempty(&subject, "name", &e.name);
-            self.nonempty(&subject, "byline", &e.byline);
             self.reference(&subject, "source", &e.source, &[Kind::Source]);
             if e.roles.is_empty() {
                 self.problems.push(Problem::NoRole {
@@ -230,16 +471,11 @@ impl Checker<'_> {
                 let field = format!("roles[{r}].organisation");
                 self.reference(&subject, &field, &role.organisation, &[Kind::Body]);
             }
-            for (q, quote) in e.quotes.iter().enumerate() {
-                self.nonempty(&subject, &format!("quotes[{q}]"), quote);
-            }
-            for (w, wish) in e.wishes.iter().enumerate() {
-                self.nonempty(&subject, &format!("wishes[{w}].text"), &wish.text);
-                self.year(&subject, &format!("wishes[{w}].year"), wish.year);
-                for (m, id) in wish.mentions.iter().enumerate() {
-                    let field = format!("wishes[{w}].mentions[{m}]");
-                    self.reference(&subject, &field, id, &[Kind::Group, Kind::Body]);
-                }
+            let has_byline = d.passages.iter().any(|p| {
+                p.kind == PassageKind::Byline && p.concerns.first().is_some_and(|c| *c == e.id)
+            });
+            if !has_byline {
+                self.problems.push(Problem::NoByline { subject });
             }
         }
         for (i, g) in d.groups.iter().enumerate() {
@@ -250,13 +486,14 @@ impl Checker<'_> {
             for (s, state) in g.members.states.iter().enumerate() {
                 self.nonempty(&subject, &format!("members.states[{s}]"), state);
             }
-            self.notes(&subject, &g.article);
         }
         for (i, b) in d.bodies.iter().enumerate() {
             let subject = self.subject(Kind::Body, i, &b.id);
             self.nonempty(&subject, "name", &b.name);
             self.reference(&subject, "source", &b.source, &[Kind::Source]);
-            self.notes(&subject, &b.article);
+        }
+        for (i, p) in d.passages.iter().enumerate() {
+            self.passage(i, p);
         }
         for (i, p) in d.publications.iter().enumerate() {
             let subject = self.subject(Kind::Publication, i, &p.id);
@@ -270,6 +507,7 @@ impl Checker<'_> {
             for (a, id) in p.authors.iter().enumerate() {
                 self.reference(&subject, &format!("authors[{a}]"), id, &[Kind::Expert]);
             }
+            self.reference(&subject, "source", &p.source, &[Kind::Source]);
         }
         self.names();
     }
@@ -310,7 +548,8 @@ impl Checker<'_> {
                 [Kind::Source] => "a source id",
                 [Kind::Body] => "a body id",
                 [Kind::Expert] => "an expert id",
-                _ => "a group or body id",
+                [Kind::Group, Kind::Body] => "a group or body id",
+                _ => "an expert, group or body id",
             };
             self.problems.push(Problem::Dangling {
                 subject: subject.clone(),
@@ -321,13 +560,67 @@ impl Checker<'_> {
         }
     }
 
-    fn notes(&mut self, subject: &Subject, notes: &[Note]) {
-        for (n, note) in notes.iter().enumerate() {
-            self.nonempty(subject, &format!("article[{n}].text"), &note.text);
-            if let Some(id) = &note.said_by {
-                let field = format!("article[{n}].said_by");
-                self.reference(subject, &field, id, &[Kind::Expert]);
+    /// A passage's references, and the fields its kind needs: statements and wishes have a
+    /// speaker, wishes a year, bylines an expert first among what they concern.
+    fn passage(&mut self, i: usize, p: &super::Passage) {
+        let subject = self.subject(Kind::Passage, i, &p.id);
+        self.nonempty(&subject, "text", &p.text);
+        self.reference(&subject, "source", &p.source, &[Kind::Source]);
+        if let Some(s) = &p.speaker {
+            self.reference(&subject, "speaker", s, &[Kind::Expert]);
+        }
+        for (c, id) in p.concerns.iter().enumerate() {
+            let field = format!("concerns[{c}]");
+            self.reference(
+                &subject,
+                &field,
+                id,
+                &[Kind::Expert, Kind::Group, Kind::Body],
+            );
+        }
+        if let Some(y) = p.year {
+            self.year(&subject, "year", y);
+        }
+        let kind = p.kind.as_str();
+        let mut rule = |ok: bool, message: String| {
+            if !ok {
+                self.problems.push(Problem::PassageRule {
+                    subject: subject.clone(),
+                    message,
+                });
             }
+        };
+        if p.kind.has_speaker() {
+            rule(
+                p.speaker.is_some(),
+                format!("a {kind} needs `speaker` (the expert whose words these are)"),
+            );
+        } else {
+            rule(
+                p.speaker.is_none(),
+                format!("a {kind} is the article's own voice and has no `speaker`"),
+            );
+        }
+        if p.kind == PassageKind::Wish {
+            rule(p.year.is_some(), "a wish needs `year`".to_string());
+        } else {
+            rule(
+                p.year.is_none(),
+                format!("only a wish has a `year`, not a {kind}"),
+            );
+        }
+        if p.kind == PassageKind::Byline {
+            let first = p
+                .concerns
+                .first()
+                .and_then(|c| self.dataset.kind_of(c.as_str()));
+            rule(
+                first == Some(Kind::Expert),
+                "a byline's `concerns` starts with the expert it introduces".to_string(),
+            );
+        }
+        if let Some(lead) = &p.lead_in {
+            self.nonempty(&subject, "lead_in", lead);
         }
     }
 

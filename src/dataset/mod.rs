@@ -2,18 +2,23 @@
 //!
 //! A `Dataset` exists only through [`Dataset::load`], which checks every reference, so code
 //! that holds one can look ids up without handling "not found" for data the file promised.
-//! Front ends share it as `Arc<Dataset>`; a reload builds a new one and swaps it whole.
+//! The unit of text is the [`Passage`]: a verbatim span of a source, stored once, with its
+//! kind, speaker and the entities it concerns. Experts, groups and bodies hold only what is
+//! not a passage (names, roles, members); everything they said or is said of them is found
+//! through the passages. `Knowledge` holds the dataset; a reload builds a new one whole.
 
+pub mod export;
 mod file;
 mod load;
 mod problem;
+pub mod verbatim;
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use file::DataText;
+pub use file::{DataText, text_files, text_path};
 pub use problem::{LoadError, Problem};
 
 /// A stable entity id (`sara-pantuliano`, `g7`): lowercase ASCII letters, digits and `-`.
@@ -43,6 +48,7 @@ pub enum Kind {
     Group,
     Body,
     Publication,
+    Passage,
 }
 
 impl Kind {
@@ -53,6 +59,7 @@ impl Kind {
             Kind::Group => "group",
             Kind::Body => "body",
             Kind::Publication => "publication",
+            Kind::Passage => "passage",
         }
     }
 }
@@ -63,8 +70,8 @@ impl fmt::Display for Kind {
     }
 }
 
-/// Where a fact comes from: the article itself, or well-established public knowledge that
-/// the cards mark as background.
+/// Where a fact that is not a passage comes from: the article itself, or well-established
+/// public knowledge that the cards mark as "not from the article".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
@@ -72,22 +79,29 @@ pub enum Provenance {
     Background,
 }
 
-/// The article (or any other source) the facts come from.
+/// The article (or any other source) the passages come from. Its title and the question it
+/// asks are passages of kind `title` and `question`, not fields, so that they are stored once
+/// and checked like every other passage.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Id,
-    pub title: String,
-    /// The question put to the experts, verbatim.
-    pub question: String,
     pub year: i32,
     pub theme: String,
-    /// A short summary in the dataset's own words (not a quote).
+    /// A short summary in the dataset's own words (never a quote; shown as ours).
     pub summary: String,
+    /// The file holding the source's full text, relative to the folder of the dataset file
+    /// that names it. Every passage of the source is checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+    /// The full text inline, for small or generated datasets; `text_file` is for curators.
+    #[serde(default, skip_serializing)]
+    pub text: Option<String>,
 }
 
 /// A person the article quotes: one of the panel of experts, or an official quoted in the
-/// introduction (`panel: false`).
+/// introduction (`panel: false`). What they said is in their passages (`speaker`), who they
+/// are in their byline passage.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expert {
@@ -100,14 +114,7 @@ pub struct Expert {
     pub credentials: Vec<String>,
     /// True for the experts who answered the question; false for people quoted in passing.
     pub panel: bool,
-    /// The article's own sentence introducing the person, verbatim.
-    pub byline: String,
     pub roles: Vec<Role>,
-    /// Statements verbatim from the source, elisions marked as the source marks them.
-    #[serde(default)]
-    pub quotes: Vec<String>,
-    #[serde(default)]
-    pub wishes: Vec<Wish>,
     pub source: Id,
 }
 
@@ -119,21 +126,73 @@ pub struct Role {
     /// A `bodies` id.
     pub organisation: Id,
     pub current: bool,
-    /// The article's wording, where the title above is normalised from it.
+    /// The article's wording, where the title above is normalised from it (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_written: Option<String>,
 }
 
-/// One thing someone wished to see happen in a year.
+/// What a passage is, in the article's structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// The source's title (one per source).
+    Title,
+    /// The question put to the experts (at most one per source).
+    Question,
+    /// The article's own voice: its introduction and framing.
+    Framing,
+    /// The article's sentence introducing a person; its first `concerns` is that person.
+    Byline,
+    /// What an expert said.
+    Statement,
+    /// What an expert wished to see happen in a year.
+    Wish,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Title => "title",
+            PassageKind::Question => "question",
+            PassageKind::Framing => "framing",
+            PassageKind::Byline => "byline",
+            PassageKind::Statement => "statement",
+            PassageKind::Wish => "wish",
+        }
+    }
+
+    /// Statements and wishes are someone's words; the other kinds are the article's voice.
+    pub fn has_speaker(self) -> bool {
+        matches!(self, PassageKind::Statement | PassageKind::Wish)
+    }
+}
+
+/// A verbatim span of one source, stored once: the unit every answer is built from.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Wish {
-    pub year: i32,
-    /// The article's words (a verbatim excerpt).
-    pub text: String,
-    /// Groups or bodies the wish is about.
+pub struct Passage {
+    pub id: Id,
+    pub source: Id,
+    pub kind: PassageKind,
+    /// The expert whose words these are; none for the article's own voice.
     #[serde(default)]
-    pub mentions: Vec<Id>,
+    pub speaker: Option<Id>,
+    /// The year a wish is for; none for other kinds.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The experts, groups and bodies the passage speaks of.
+    #[serde(default)]
+    pub concerns: Vec<Id>,
+    /// Words of the source just before the passage that it needs to be understood
+    /// ("recently enthused about minilaterals as"); verbatim, and before the passage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<String>,
+    /// The source's words, exactly (typographic quotes and the source's own elisions kept).
+    pub text: String,
+    /// Where the passage starts in its source: (source's index, byte offset). Set by `load`;
+    /// passages are kept in this order.
+    #[serde(skip)]
+    pub at: (usize, usize),
 }
 
 /// A minilateral group of countries.
@@ -150,8 +209,6 @@ pub struct Group {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub members: Members,
-    /// What the article says of the group, verbatim excerpts.
-    pub article: Vec<Note>,
     pub source: Id,
 }
 
@@ -162,24 +219,12 @@ pub struct Members {
     pub source: Provenance,
     pub as_of: i32,
     pub states: Vec<String>,
-    /// The article's wording, when the list comes from the article.
+    /// The article's wording, when the list comes from the article (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_written: Option<String>,
-    /// Background context (who joined when, observers).
+    /// Background context in our words (who joined when, observers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-}
-
-/// A verbatim excerpt of the source about a group or body.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Note {
-    pub text: String,
-    /// What the excerpt is about ("purpose", "organisation", "ai", ...).
-    pub topic: String,
-    /// The expert whose statement it is; none for the article's own introduction.
-    #[serde(default)]
-    pub said_by: Option<Id>,
 }
 
 /// Any other body, initiative or organisation the article names.
@@ -194,10 +239,9 @@ pub struct Body {
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_name: Option<String>,
-    /// Background context, not the article's words.
+    /// Background context in our words, not the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
-    pub article: Vec<Note>,
     pub source: Id,
 }
 
@@ -206,9 +250,11 @@ pub struct Body {
 #[serde(deny_unknown_fields)]
 pub struct Publication {
     pub id: Id,
+    /// Verbatim in `source`'s text.
     pub title: String,
     /// `experts` ids.
     pub authors: Vec<Id>,
+    pub source: Id,
 }
 
 /// Any named entity, borrowed from the dataset.
@@ -256,15 +302,6 @@ impl<'a> Entity<'a> {
             .chain(aliases.iter().map(String::as_str))
             .collect()
     }
-
-    /// What the source says of a group or body (empty for experts).
-    pub fn notes(self) -> &'a [Note] {
-        match self {
-            Entity::Expert(_) => &[],
-            Entity::Group(g) => &g.article,
-            Entity::Body(b) => &b.article,
-        }
-    }
 }
 
 /// Where an entity sits in its kind's list.
@@ -277,6 +314,7 @@ enum Slot {
     /// Publications are looked up through their authors, never by id; the slot only makes
     /// their ids count as taken.
     Publication,
+    Passage(usize),
 }
 
 /// The validated dataset.
@@ -287,15 +325,22 @@ pub struct Dataset {
     groups: Vec<Group>,
     bodies: Vec<Body>,
     publications: Vec<Publication>,
+    /// In source order: by source, then by position in the source's text.
+    passages: Vec<Passage>,
     by_id: HashMap<Id, Slot>,
+    /// Expert id → their passages, in source order.
+    said: HashMap<Id, Vec<usize>>,
+    /// Entity id → the passages that concern it, in source order.
+    about: HashMap<Id, Vec<usize>>,
 }
 
 /// Counts for `check` and `/about`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub sources: usize,
+    pub passages: usize,
     pub experts: usize,
-    pub quotes: usize,
+    pub statements: usize,
     pub wishes: usize,
     pub groups: usize,
     pub bodies: usize,
@@ -304,7 +349,8 @@ pub struct Summary {
 }
 
 impl Dataset {
-    /// Parses and validates the given files as one dataset; see [`load::load`].
+    /// Parses and validates the given files as one dataset; see [`load::load`]. `files` holds
+    /// the JSON files and the source texts they name ([`text_files`]).
     pub fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
         load::load(files)
     }
@@ -324,6 +370,10 @@ impl Dataset {
     pub fn publications(&self) -> &[Publication] {
         &self.publications
     }
+    /// Every passage, in source order.
+    pub fn passages(&self) -> &[Passage] {
+        &self.passages
+    }
 
     /// All experts, groups and bodies.
     pub fn entities(&self) -> impl Iterator<Item = Entity<'_>> {
@@ -339,7 +389,7 @@ impl Dataset {
             Slot::Expert(i) => Some(Entity::Expert(&self.experts[i])),
             Slot::Group(i) => Some(Entity::Group(&self.groups[i])),
             Slot::Body(i) => Some(Entity::Body(&self.bodies[i])),
-            Slot::Source(_) | Slot::Publication => None,
+            Slot::Source(_) | Slot::Publication | Slot::Passage(_) => None,
         }
     }
 
@@ -371,6 +421,13 @@ impl Dataset {
         }
     }
 
+    pub fn passage(&self, id: &str) -> Option<&Passage> {
+        match self.slot(id)? {
+            Slot::Passage(i) => Some(&self.passages[i]),
+            _ => None,
+        }
+    }
+
     pub fn kind_of(&self, id: &str) -> Option<Kind> {
         Some(match self.slot(id)? {
             Slot::Source(_) => Kind::Source,
@@ -378,12 +435,66 @@ impl Dataset {
             Slot::Group(_) => Kind::Group,
             Slot::Body(_) => Kind::Body,
             Slot::Publication => Kind::Publication,
+            Slot::Passage(_) => Kind::Passage,
         })
     }
 
     fn slot(&self, id: &str) -> Option<Slot> {
         // `Id` is a transparent String wrapper; look it up without allocating.
         self.by_id.get(id).copied()
+    }
+
+    fn indexed<'a>(
+        &'a self,
+        index: &'a HashMap<Id, Vec<usize>>,
+        id: &str,
+    ) -> impl Iterator<Item = &'a Passage> + 'a {
+        index
+            .get(id)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.passages[i])
+    }
+
+    /// The passages an expert speaks (statements and wishes), in source order.
+    pub fn said_by<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.indexed(&self.said, expert)
+    }
+
+    /// The passages that concern an entity, in source order.
+    pub fn about<'a>(&'a self, entity: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.indexed(&self.about, entity)
+    }
+
+    /// The article's sentence introducing an expert: the first byline whose first concern
+    /// is the expert (a byline may also name others, such as a co-author).
+    pub fn byline(&self, expert: &str) -> Option<&Passage> {
+        self.about(expert).find(|p| {
+            p.kind == PassageKind::Byline
+                && p.concerns.first().is_some_and(|c| c.as_str() == expert)
+        })
+    }
+
+    /// An expert's wishes, in source order.
+    pub fn wishes_of<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.said_by(expert).filter(|p| p.kind == PassageKind::Wish)
+    }
+
+    /// The source's title (every source has one; checked at load).
+    pub fn title<'a>(&'a self, source: &'a Source) -> &'a str {
+        self.source_passage(source, PassageKind::Title)
+            .map_or(source.id.as_str(), |p| p.text.as_str())
+    }
+
+    /// The question the source put to its experts, if it has one.
+    pub fn question(&self, source: &Source) -> Option<&Passage> {
+        self.source_passage(source, PassageKind::Question)
+    }
+
+    fn source_passage(&self, source: &Source, kind: PassageKind) -> Option<&Passage> {
+        self.passages
+            .iter()
+            .find(|p| p.kind == kind && p.source == source.id)
     }
 
     /// The publications an expert wrote, with their co-authors.
@@ -393,38 +504,61 @@ impl Dataset {
             .filter(move |p| p.authors.contains(expert))
     }
 
-    /// Groups and bodies that an expert speaks of, in dataset order.
-    pub fn spoken_of_by<'a>(&'a self, expert: &'a Id) -> impl Iterator<Item = Entity<'a>> {
-        self.entities()
-            .filter(move |e| e.notes().iter().any(|n| n.said_by.as_ref() == Some(expert)))
+    /// Groups and bodies that an expert's own passages concern, in dataset order.
+    pub fn spoken_of_by(&self, expert: &str) -> Vec<Entity<'_>> {
+        let mut slots: Vec<(u8, usize)> = self
+            .said_by(expert)
+            .flat_map(|p| &p.concerns)
+            .filter_map(|id| match self.slot(id.as_str())? {
+                Slot::Group(i) => Some((0, i)),
+                Slot::Body(i) => Some((1, i)),
+                _ => None,
+            })
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+            .into_iter()
+            .map(|(kind, i)| match kind {
+                0 => Entity::Group(&self.groups[i]),
+                _ => Entity::Body(&self.bodies[i]),
+            })
+            .collect()
     }
 
-    /// Experts who speak of a group or body, in dataset order.
-    pub fn speakers_of<'a>(&'a self, entity: Entity<'a>) -> impl Iterator<Item = &'a Expert> {
-        let said: BTreeSet<&Id> = entity
-            .notes()
-            .iter()
-            .filter_map(|n| n.said_by.as_ref())
+    /// Experts whose own passages concern an entity, in dataset order.
+    pub fn speakers_of(&self, entity: &str) -> Vec<&Expert> {
+        let mut slots: Vec<usize> = self
+            .about(entity)
+            .filter_map(|p| match self.slot(p.speaker.as_ref()?.as_str())? {
+                Slot::Expert(i) => Some(i),
+                _ => None,
+            })
             .collect();
-        self.experts.iter().filter(move |e| said.contains(&e.id))
+        slots.sort_unstable();
+        slots.dedup();
+        slots.into_iter().map(|i| &self.experts[i]).collect()
     }
 
     /// The years that have at least one wish, ascending.
     pub fn wish_years(&self) -> Vec<i32> {
         let years: BTreeSet<i32> = self
-            .experts
+            .passages
             .iter()
-            .flat_map(|e| e.wishes.iter().map(|w| w.year))
+            .filter(|p| p.kind == PassageKind::Wish)
+            .filter_map(|p| p.year)
             .collect();
         years.into_iter().collect()
     }
 
     pub fn summary(&self) -> Summary {
+        let count = |kind| self.passages.iter().filter(|p| p.kind == kind).count();
         Summary {
             sources: self.sources.len(),
+            passages: self.passages.len(),
             experts: self.experts.len(),
-            quotes: self.experts.iter().map(|e| e.quotes.len()).sum(),
-            wishes: self.experts.iter().map(|e| e.wishes.len()).sum(),
+            statements: count(PassageKind::Statement),
+            wishes: count(PassageKind::Wish),
             groups: self.groups.len(),
             bodies: self.bodies.len(),
             publications: self.publications.len(),

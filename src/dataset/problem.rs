@@ -5,6 +5,7 @@ use std::fmt;
 use thiserror::Error;
 
 use super::Kind;
+use super::verbatim::Nearest;
 
 /// The entity a problem is about: file, kind and id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +64,31 @@ pub enum Problem {
     #[error("{subject}: field `roles` is empty; every expert needs at least one role")]
     NoRole { subject: Subject },
     #[error(
+        "{subject}: no byline; add a passage of kind \"byline\" whose `concerns` starts with this expert"
+    )]
+    NoByline { subject: Subject },
+    #[error("{subject}: {message}")]
+    SourceText { subject: Subject, message: String },
+    #[error("{subject}: {message}")]
+    PassageRule { subject: Subject, message: String },
+    #[error(
+        "{subject}{context}: field `{field}` is not verbatim in source \"{source_id}\" ({text_name}){}",
+        nearest_text(nearest)
+    )]
+    NotVerbatim {
+        subject: Subject,
+        field: String,
+        /// Who said it and what it is about, for the curator looking for it.
+        context: String,
+        source_id: String,
+        text_name: String,
+        nearest: Option<Nearest>,
+    },
+    #[error(
+        "{subject}: field `lead_in` is in the source, but not before the passage; a lead-in is the words just before it"
+    )]
+    LeadInAfter { subject: Subject },
+    #[error(
         "{subject}: name \"{text}\" is the same as \"{other_text}\" of {other} once case, accents and punctuation are folded; rename one or drop the alias"
     )]
     NameClash {
@@ -71,6 +97,24 @@ pub enum Problem {
         other: Subject,
         other_text: String,
     },
+}
+
+/// "; the source has “…” where it differs" with the nearest text, cut to a readable length.
+fn nearest_text(nearest: &Option<Nearest>) -> String {
+    /// Characters of the nearest text shown.
+    const SHOWN: usize = 300;
+    let Some(n) = nearest else {
+        return String::new();
+    };
+    let mut text: String = n.text.chars().take(SHOWN).collect();
+    if n.text.chars().count() > SHOWN {
+        text.push('…');
+    }
+    let differs = match &n.differs {
+        Some((ours, theirs)) => format!(" “{ours}” where the source has “{theirs}”:"),
+        None => String::new(),
+    };
+    format!(";{differs} nearest in the source: “{text}”")
 }
 
 /// Every problem found in a dataset, reported together so that one `check` run lists all

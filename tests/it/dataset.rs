@@ -1,6 +1,6 @@
 //! The dataset: faithful to the article, and loading reports every problem with its place.
 
-use minilateral::dataset::{DataText, Dataset, Problem};
+use minilateral::dataset::{DataText, Dataset, PassageKind, Problem, verbatim};
 
 use crate::{bundled, fixture_text};
 
@@ -12,61 +12,143 @@ fn messages(problems: &[Problem]) -> Vec<String> {
     problems.iter().map(ToString::to_string).collect()
 }
 
-/// Collapses the article's line breaks as our quotes keep them: exact characters only.
+/// The article's text as the bundled dataset names it (`text_file`).
 fn article() -> String {
-    fixture_text("article.txt")
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(root.join("data/itc-2024.txt")).expect("the article's text")
 }
 
 #[test]
-fn every_quote_is_verbatim_in_the_article() {
+fn every_passage_is_verbatim_in_the_article_by_the_code_check_uses() {
     let article = article();
     let d = bundled();
-    let mut checked = 0;
-    for e in d.experts() {
-        for q in &e.quotes {
-            assert!(
-                article.contains(q.as_str()),
-                "{}: quote not in article: {q}",
-                e.id
-            );
-            checked += 1;
-        }
-        assert!(article.contains(e.byline.as_str()), "{}: byline", e.id);
-        for w in &e.wishes {
-            assert!(
-                article.contains(w.text.as_str()),
-                "{}: wish: {}",
-                e.id,
-                w.text
-            );
-        }
-        for r in &e.roles {
-            if let Some(text) = &r.as_written {
-                assert!(article.contains(text.as_str()), "{}: role {text}", e.id);
-            }
+    for p in d.passages() {
+        let at = verbatim::locate(&article, &p.text, 0)
+            .unwrap_or_else(|n| panic!("{}: not verbatim; nearest {n:?}", p.id));
+        // The loader placed it where it is, so cards and search keep the article's order.
+        assert_eq!(p.at, (0, at), "{}", p.id);
+        if let Some(lead) = &p.lead_in {
+            assert!(article[..at].contains(lead.as_str()), "{}: lead-in", p.id);
         }
     }
-    for entity in d.entities() {
-        for n in entity.notes() {
-            assert!(
-                article.contains(n.text.as_str()),
-                "{}: note {}",
-                entity.id(),
-                n.text
-            );
+    // The whole article has a place: every sentence is in a passage or a lead-in. What
+    // is left over is punctuation and list markers.
+    let mut covered = vec![false; article.len()];
+    for p in d.passages() {
+        let at = p.at.1;
+        covered[at..at + p.text.len()].fill(true);
+        if let Some(lead) = &p.lead_in {
+            let l = article[..at].rfind(lead.as_str()).unwrap();
+            covered[l..l + lead.len()].fill(true);
         }
     }
-    for g in d.groups() {
-        if let Some(text) = &g.members.as_written {
-            assert!(article.contains(text.as_str()), "{}: members", g.id);
-        }
-    }
-    for p in d.publications() {
-        assert!(article.contains(p.title.as_str()), "{}: title", p.id);
+    let left: String = article
+        .char_indices()
+        .filter(|(i, _)| !covered[*i])
+        .map(|(_, c)| c)
+        .collect();
+    assert!(
+        left.chars().all(|c| !c.is_alphabetic()),
+        "text of the article in no passage: {left:?}"
+    );
+    // The six framing sentences the article opens with are passages of its own voice.
+    for framing in [
+        "In a world marked by conflict, complexity and multilateral stagnation",
+        "A growing cadre of policymakers and analysts agrees.",
+        "where a need for momentum, peer learning and idea sharing",
+        "Against a backdrop of sclerotic multilateral technology policy development",
+        "Technology cooperation is also a new focal point for prominent cross-thematic groupings.",
+        "Our experts reflect on this tendency",
+    ] {
+        let p = d
+            .passages()
+            .iter()
+            .find(|p| p.text.contains(framing))
+            .unwrap_or_else(|| panic!("no passage holds {framing:?}"));
+        assert_eq!(p.kind, PassageKind::Framing, "{framing}");
+        assert_eq!(p.speaker, None, "{framing}");
     }
     let s = &d.sources()[0];
-    assert!(article.starts_with(&format!("{}\n{}\n", s.title, s.question)));
-    assert!(checked >= 8, "only {checked} quotes checked");
+    assert!(article.starts_with(&format!(
+        "{}\n{}\n",
+        d.title(s),
+        d.question(s).unwrap().text
+    )));
+}
+
+#[test]
+fn a_passage_that_is_not_verbatim_is_refused_with_its_nearest_text() {
+    let json = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/minilateral.json"),
+    )
+    .unwrap();
+    let changed = json.replacen(
+        "lacks a permanent secretariat",
+        "lacks a standing secretariat",
+        1,
+    );
+    assert_ne!(changed, json);
+    let files = [
+        DataText::new("d/minilateral.json", changed),
+        DataText::source_text("d/itc-2024.txt", article()),
+    ];
+    let problems = Dataset::load(&files).unwrap_err().problems;
+    let text = messages(&problems).join("\n");
+    assert_eq!(problems.len(), 1, "{text}");
+    assert!(text.contains("passage \"filer-g7-secretariat\""), "{text}");
+    assert!(text.contains("said by tanya-filer; about g7"), "{text}");
+    assert!(
+        text.contains("“standing” where the source has “permanent”"),
+        "{text}"
+    );
+    assert!(
+        text.contains("nearest in the source: “The G7, a significant gathering"),
+        "{text}"
+    );
+    // Without the text file, the source says what it misses.
+    let problems = Dataset::load(&files[..1]).unwrap_err().problems;
+    let text = messages(&problems).join("\n");
+    assert!(
+        text.contains("source \"itc-2024\": names `text_file` \"itc-2024.txt\", but d/itc-2024.txt could not be read"),
+        "{text}"
+    );
+}
+
+#[test]
+fn passage_rules_are_checked() {
+    let json = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/minilateral.json"),
+    )
+    .unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let passages = v["passages"].as_array_mut().unwrap();
+    let find =
+        |ps: &mut Vec<serde_json::Value>, id: &str| ps.iter().position(|p| p["id"] == id).unwrap();
+    let i = find(passages, "meserole-wish-g7-code");
+    passages[i].as_object_mut().unwrap().remove("year");
+    let i = find(passages, "intro-cadre");
+    passages[i]["speaker"] = "tanya-filer".into();
+    let i = find(passages, "fernandez-way-of-the-future");
+    // Words of the article, but after the passage.
+    passages[i]["lead_in"] = "A growing cadre".into();
+    let i = find(passages, "filer-byline");
+    passages[i]["concerns"] = serde_json::json!(["stateup", "tanya-filer"]);
+    let files = [
+        DataText::new("d/m.json", v.to_string()),
+        DataText::source_text("d/itc-2024.txt", article()),
+    ];
+    let problems = Dataset::load(&files).unwrap_err().problems;
+    let text = messages(&problems).join("\n");
+    for expected in [
+        "passage \"meserole-wish-g7-code\": a wish needs `year`",
+        "passage \"intro-cadre\": a framing is the article's own voice and has no `speaker`",
+        "passage \"fernandez-way-of-the-future\": field `lead_in` is in the source, but not before the passage",
+        "passage \"filer-byline\": a byline's `concerns` starts with the expert it introduces",
+        "expert \"tanya-filer\": no byline",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert_eq!(problems.len(), 5, "{text}");
 }
 
 #[test]
@@ -92,8 +174,10 @@ fn bundled_dataset_has_what_the_article_names() {
 
     // Meserole's numbered list is three separate wishes.
     let meserole = d.expert("chris-meserole").unwrap();
-    assert_eq!(meserole.wishes.len(), 3);
-    assert!(meserole.wishes.iter().all(|w| w.year == 2024));
+    let wishes: Vec<_> = d.wishes_of("chris-meserole").collect();
+    assert_eq!(wishes.len(), 3);
+    assert!(wishes.iter().all(|w| w.year == Some(2024)));
+    assert_eq!(wishes[0].concerns[0].as_str(), "g7");
     assert!(meserole.roles.iter().any(|r| !r.current));
 
     // The publication links its two co-authors.
@@ -118,10 +202,8 @@ fn bundled_dataset_has_what_the_article_names() {
     assert_eq!(d.group("g7").unwrap().members.states.len(), 7);
 
     // Who speaks of what: Filer of G7, I2U2 and 3SI; Meserole of G7.
-    let speakers = |id: &str| -> Vec<String> {
-        let e = d.entity(id).unwrap();
-        d.speakers_of(e).map(|x| x.id.to_string()).collect()
-    };
+    let speakers =
+        |id: &str| -> Vec<String> { d.speakers_of(id).iter().map(|x| x.id.to_string()).collect() };
     assert_eq!(speakers("g7"), ["chris-meserole", "tanya-filer"]);
     assert_eq!(speakers("i2u2"), ["tanya-filer"]);
     assert_eq!(speakers("3si"), ["tanya-filer"]);

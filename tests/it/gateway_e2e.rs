@@ -107,8 +107,10 @@ async fn the_bot_answers_through_a_fake_discord() {
     let dir = std::env::temp_dir().join(format!("minilateral-gateway-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let data = dir.join("minilateral.json");
+    for (file, text) in minilateral::datafiles::BUNDLED {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
     let text = minilateral::datafiles::BUNDLED[0].1;
-    std::fs::write(&data, text).unwrap();
     let bot = start_bot(&fake, &[("MINILATERAL_DATA", data.to_str().unwrap())]);
 
     // Registration: the command table, in the guild, with the bot token.
@@ -185,8 +187,8 @@ async fn the_bot_answers_through_a_fake_discord() {
 
     // The data changes the years of /wish: the commands are registered again, with them.
     let one_wish_moved = text.replacen(
-        "\"year\": 2024,\n          \"text\"",
-        "\"year\": 2025,\n          \"text\"",
+        "\"kind\": \"wish\",\n      \"speaker\": \"sara-pantuliano\",\n      \"year\": 2024",
+        "\"kind\": \"wish\",\n      \"speaker\": \"sara-pantuliano\",\n      \"year\": 2025",
         1,
     );
     assert_ne!(one_wish_moved, text);

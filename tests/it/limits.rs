@@ -8,6 +8,7 @@ use minilateral::command::{self, Asked, CommandName, Completion, Request};
 use minilateral::dataset::{DataText, Dataset};
 use minilateral::discord;
 use minilateral::knowledge::Knowledge;
+use minilateral::reply::Reply;
 use minilateral::synthetic::{Spec, dataset_json};
 use serde_json::{Value, json};
 
@@ -114,10 +115,20 @@ pub fn choices_problems(body: &Value) -> Vec<String> {
     p
 }
 
-/// Answers `asked`, checks the body, then follows every button once. On the bundled data
-/// nothing may be left out: every statement is shown whole.
-fn walk(k: &Knowledge, asked: &Asked, seen: &mut HashSet<String>, checked: &mut usize) {
+/// What the walk checks of each reply besides Discord's limits.
+pub type OnReply<'a> = &'a dyn Fn(&Asked, &Reply);
+
+/// Answers `asked`, checks the body (and `on_reply`), then follows every button once. On the
+/// bundled data nothing may be left out: every statement is shown whole.
+fn walk(
+    k: &Knowledge,
+    asked: &Asked,
+    seen: &mut HashSet<String>,
+    checked: &mut usize,
+    on_reply: OnReply<'_>,
+) {
     let reply = answer::answer(k, asked);
+    on_reply(asked, &reply);
     if k.dataset.sources()[0].id.as_str() == "itc-2024" {
         let cut = reply
             .content
@@ -132,7 +143,7 @@ fn walk(k: &Knowledge, asked: &Asked, seen: &mut HashSet<String>, checked: &mut 
     for b in &reply.buttons {
         if seen.insert(b.id.clone()) {
             let next = command::parse_button_id(&b.id).unwrap();
-            walk(k, &next, seen, checked);
+            walk(k, &next, seen, checked, on_reply);
         }
     }
 }
@@ -157,7 +168,10 @@ fn prefixes(name: &str) -> Vec<String> {
         .collect()
 }
 
-fn check_everything(k: &Knowledge) -> usize {
+/// Walks every command and option the data offers (every expert, group and year, searches,
+/// misses, `/about`), following every button, and checks each reply; `searches` are asked
+/// too. Returns how many replies were checked.
+pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_>) -> usize {
     let d = &k.dataset;
     let mut seen = HashSet::new();
     let mut checked = 0;
@@ -175,6 +189,7 @@ fn check_everything(k: &Knowledge) -> usize {
                 ),
                 &mut seen,
                 &mut checked,
+                on_reply,
             );
         }
         walk(
@@ -187,21 +202,34 @@ fn check_everything(k: &Knowledge) -> usize {
             ),
             &mut seen,
             &mut checked,
+            on_reply,
         );
         for y in &years {
             let r = Request::Wish {
                 year: i64::from(*y),
                 expert: Some(e.id.to_string()),
             };
-            walk(k, &ask(r, false), &mut seen, &mut checked);
+            walk(k, &ask(r, false), &mut seen, &mut checked, on_reply);
         }
-        if let Some(q) = e.quotes.first() {
-            let words: String = q.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+        if let Some(q) = d.said_by(e.id.as_str()).next() {
+            let words: String = q
+                .text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
             walk(
                 k,
-                &ask(Request::Search { text: words }, true),
+                &ask(
+                    Request::Search {
+                        text: words,
+                        page: 1,
+                    },
+                    true,
+                ),
                 &mut seen,
                 &mut checked,
+                on_reply,
             );
         }
         for p in prefixes(&e.name) {
@@ -227,6 +255,7 @@ fn check_everything(k: &Knowledge) -> usize {
                 ),
                 &mut seen,
                 &mut checked,
+                on_reply,
             );
         }
         for p in prefixes(&g.name) {
@@ -245,25 +274,24 @@ fn check_everything(k: &Knowledge) -> usize {
             ),
             &mut seen,
             &mut checked,
+            on_reply,
         );
     }
-    for text in [
-        "secretariat",
-        "AI",
-        "zzz",
-        "@everyone <@1> **",
-        &"long ".repeat(400),
-    ] {
+    let long = "long ".repeat(400);
+    let fixed = ["secretariat", "AI", "zzz", "@everyone <@1> **", &long];
+    for text in fixed.into_iter().chain(searches.iter().map(String::as_str)) {
         walk(
             k,
             &ask(
                 Request::Search {
                     text: text.to_string(),
+                    page: 1,
                 },
                 false,
             ),
             &mut seen,
             &mut checked,
+            on_reply,
         );
         walk(
             k,
@@ -275,16 +303,23 @@ fn check_everything(k: &Knowledge) -> usize {
             ),
             &mut seen,
             &mut checked,
+            on_reply,
         );
     }
-    walk(k, &ask(Request::About, true), &mut seen, &mut checked);
+    walk(
+        k,
+        &ask(Request::About, true),
+        &mut seen,
+        &mut checked,
+        on_reply,
+    );
     checked
 }
 
 #[test]
 fn every_reply_of_the_bundled_data_fits_discord() {
     let k = Knowledge::new(crate::bundled());
-    let checked = check_everything(&k);
+    let checked = check_everything(&k, &[], &|_, _| {});
     assert!(checked > 40, "only {checked} replies checked");
 }
 
@@ -298,13 +333,9 @@ fn every_reply_of_a_dataset_with_very_long_texts_fits_discord() {
     let d = Dataset::load(&[DataText::new("long.json", text)]).unwrap();
     // The generator really produces texts over the limits.
     assert!(d.experts().iter().any(|e| e.name.chars().count() > 256));
-    assert!(
-        d.experts()
-            .iter()
-            .any(|e| e.quotes.iter().any(|q| q.chars().count() > 4096))
-    );
+    assert!(d.passages().iter().any(|p| p.text.chars().count() > 4096));
     let k = Knowledge::new(d);
-    let checked = check_everything(&k);
+    let checked = check_everything(&k, &[], &|_, _| {});
     assert!(checked > 250, "only {checked} replies checked");
 }
 

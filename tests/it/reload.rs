@@ -24,21 +24,38 @@ fn expert_interaction(name: &str) -> Vec<u8> {
     v.to_string().into_bytes()
 }
 
-/// The first role line of the `/expert tanya filer` card.
-async fn filer_role(client: &reqwest::Client, base: &str) -> String {
+/// The title of the `/expert tanya filer` card (name and credentials).
+async fn filer_title(client: &reqwest::Client, base: &str) -> String {
     let (status, body) = signed(client, base, &expert_interaction("tanya filer")).await;
     assert_eq!(status, 200);
-    body["data"]["embeds"][0]["description"]
+    body["data"]["embeds"][0]["title"]
         .as_str()
-        .unwrap()
-        .lines()
-        .next()
         .unwrap()
         .to_string()
 }
 
 fn bundled_text() -> String {
     datafiles::BUNDLED[0].1.to_string()
+}
+
+/// The bundled dataset's JSON with Filer's credentials edited.
+fn with_filer_credentials(json: &str, credentials: &str) -> String {
+    let from = "\"name\": \"Tanya Filer\",\n      \"aliases\": [],\n      \"credentials\": [\n        \"PhD\"";
+    let to = format!(
+        "\"name\": \"Tanya Filer\",\n      \"aliases\": [],\n      \"credentials\": [\n        \"{credentials}\""
+    );
+    let edited = json.replacen(from, &to, 1);
+    assert_ne!(edited, json, "the fixture edit applies");
+    edited
+}
+
+/// A folder holding a copy of the bundled dataset and the article's text.
+fn bundled_copy(name: &str) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    for (file, text) in datafiles::BUNDLED {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
 }
 
 fn temp_dir(name: &str) -> std::path::PathBuf {
@@ -64,24 +81,33 @@ where
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_edit_under_a_running_serve_is_served_and_a_broken_one_is_not() {
-    let dir = temp_dir("reload");
+    let dir = bundled_copy("reload");
     let file = dir.join("minilateral.json");
     let good = bundled_text();
-    std::fs::write(&file, &good).unwrap();
     let server = start_server(&public_key_hex(), Some(file.to_str().unwrap())).await;
     let client = reqwest::Client::new();
-    assert_eq!(filer_role(&client, &server.base).await, "**CEO**, StateUp");
+    assert_eq!(filer_title(&client, &server.base).await, "Tanya Filer, PhD");
 
-    // A curator corrects a role: the next requests see it.
-    let edited = good.replacen(
-        "\"title\": \"CEO\",\n          \"organisation\": \"stateup\"",
-        "\"title\": \"Chief Executive\",\n          \"organisation\": \"stateup\"",
-        1,
-    );
-    assert_ne!(edited, good, "the fixture edit applies");
+    // A curator corrects a credential: the next requests see it.
+    let edited = with_filer_credentials(&good, "DPhil");
     std::fs::write(&file, &edited).unwrap();
     eventually("the edit to be served", || async {
-        filer_role(&client, &server.base).await == "**Chief Executive**, StateUp"
+        filer_title(&client, &server.base).await == "Tanya Filer, DPhil"
+    })
+    .await;
+
+    // The article's text is watched too: an edit that leaves a passage unproven is refused,
+    // with the passage named, and the last good data keeps serving.
+    let text_file = dir.join("itc-2024.txt");
+    let article = std::fs::read_to_string(&text_file).unwrap();
+    std::fs::write(&text_file, article.replace("lacks a permanent", "lacks a")).unwrap();
+    eventually("the unproven passage to be reported", || async {
+        server.log().contains("passage \"filer-g7-secretariat\"")
+    })
+    .await;
+    std::fs::write(&text_file, &article).unwrap();
+    eventually("the article to be read again", || async {
+        server.log().matches("dataset reloaded").count() >= 2
     })
     .await;
 
@@ -97,14 +123,14 @@ async fn an_edit_under_a_running_serve_is_served_and_a_broken_one_is_not() {
     .await;
     assert!(server.log().contains("still serving the last good one"));
     assert_eq!(
-        filer_role(&client, &server.base).await,
-        "**Chief Executive**, StateUp"
+        filer_title(&client, &server.base).await,
+        "Tanya Filer, DPhil"
     );
 
     // Fixed: served again.
     std::fs::write(&file, &good).unwrap();
     eventually("the fix to be served", || async {
-        filer_role(&client, &server.base).await == "**CEO**, StateUp"
+        filer_title(&client, &server.base).await == "Tanya Filer, PhD"
     })
     .await;
 
@@ -131,15 +157,10 @@ fn server_pid(server: &crate::endpoint_e2e::Server) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_hundred_reloads_under_load_lose_no_request() {
-    let dir = temp_dir("reloads");
+    let dir = bundled_copy("reloads");
     let file = dir.join("minilateral.json");
     let a = bundled_text();
-    let b = a.replacen(
-        "\"title\": \"CEO\",\n          \"organisation\": \"stateup\"",
-        "\"title\": \"Chief Executive\",\n          \"organisation\": \"stateup\"",
-        1,
-    );
-    std::fs::write(&file, &a).unwrap();
+    let b = with_filer_credentials(&a, "DPhil");
     let path = DataPath::Path(file.clone());
     let live = Arc::new(Live::new(Knowledge::new(datafiles::load(&path).unwrap())));
     let verifier = endpoint::verifier(Some(&public_key_hex())).unwrap();
@@ -156,8 +177,8 @@ async fn a_hundred_reloads_under_load_lose_no_request() {
             tokio::spawn(async move {
                 let client = reqwest::Client::new();
                 while !done.load(Ordering::SeqCst) {
-                    let role = filer_role(&client, &base).await;
-                    if role == "**CEO**, StateUp" || role == "**Chief Executive**, StateUp" {
+                    let title = filer_title(&client, &base).await;
+                    if title == "Tanya Filer, PhD" || title == "Tanya Filer, DPhil" {
                         ok.fetch_add(1, Ordering::SeqCst);
                     } else {
                         failed.fetch_add(1, Ordering::SeqCst);
