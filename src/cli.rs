@@ -323,7 +323,8 @@ fn check(path: &DataPath) -> ExitCode {
     };
     match crate::dataset::Dataset::load(&files) {
         Ok(dataset) => {
-            out(&summary_text(path, files.len(), &dataset));
+            let json = files.iter().filter(|f| f.is_json()).count();
+            out(&summary_text(path, json, files.len() - json, &dataset));
             ExitCode::from(exit::OK)
         }
         Err(e) => {
@@ -347,7 +348,12 @@ fn export(path: &DataPath) -> ExitCode {
     ExitCode::from(exit::OK)
 }
 
-fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset) -> String {
+fn summary_text(
+    path: &DataPath,
+    files: usize,
+    texts: usize,
+    dataset: &crate::dataset::Dataset,
+) -> String {
     let s = dataset.summary();
     let panel = dataset.experts().iter().filter(|e| e.panel).count();
     let years: Vec<String> = s.wish_years.iter().map(i32::to_string).collect();
@@ -356,9 +362,9 @@ fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset
     } else {
         years.join(", ")
     };
-    let plural = if files == 1 { "" } else { "s" };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
     format!(
-        "dataset {} ({files} file{plural}): ok\n\
+        "dataset {} ({files} file{}, {texts} source text{}): ok\n\
          \x20 sources       {}\n\
          \x20 passages      {} (all verbatim in their source)\n\
          \x20 experts       {} ({panel} on the panel)\n\
@@ -369,6 +375,8 @@ fn summary_text(path: &DataPath, files: usize, dataset: &crate::dataset::Dataset
          \x20 publications  {}\n\
          \x20 wish years    {years}\n",
         path.describe(),
+        plural(files),
+        plural(texts),
         s.sources,
         s.passages,
         s.experts,

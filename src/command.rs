@@ -153,7 +153,7 @@ pub static TABLE: &[CommandSpec] = &[
     CommandSpec {
         command: CommandName::Search,
         name: "search",
-        description: "Search what was said: statements, wishes, roles, groups",
+        description: "Search the article: its introduction, bylines, statements and wishes",
         options: &[
             OptionSpec {
                 name: "text",

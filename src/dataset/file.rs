@@ -33,7 +33,8 @@ impl DataText {
         }
     }
 
-    pub(super) fn is_json(&self) -> bool {
+    /// A dataset file, not a source's text.
+    pub fn is_json(&self) -> bool {
         self.json
     }
 }

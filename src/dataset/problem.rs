@@ -111,7 +111,7 @@ fn nearest_text(nearest: &Option<Nearest>) -> String {
         text.push('…');
     }
     let differs = match &n.differs {
-        Some((ours, theirs)) => format!(" “{ours}” where the source has “{theirs}”:"),
+        Some((ours, theirs)) => format!(" it has “{ours}” where the source has “{theirs}”;"),
         None => String::new(),
     };
     format!(";{differs} nearest in the source: “{text}”")

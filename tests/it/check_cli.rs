@@ -36,7 +36,7 @@ fn check_accepts_a_folder_and_an_env_path() {
     let path = fixture("split");
     let out = minilateral(&["check", "--data", path.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("(2 files)"));
+    assert!(stdout(&out).contains("(2 files, 0 source texts)"));
 }
 
 #[test]
@@ -50,4 +50,39 @@ fn a_missing_path_is_a_data_error() {
 fn a_wrong_command_line_exits_2() {
     let out = minilateral(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn check_refuses_a_changed_word_and_names_the_passage() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("minilateral-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let json = std::fs::read_to_string(root.join("data/minilateral.json")).unwrap();
+    // One word of one quote: Pantuliano's "black box" becomes a "grey box".
+    let changed = json.replacen("treat it as a black box.", "treat it as a grey box.", 1);
+    assert_ne!(changed, json);
+    std::fs::write(dir.join("minilateral.json"), changed).unwrap();
+    std::fs::copy(root.join("data/itc-2024.txt"), dir.join("itc-2024.txt")).unwrap();
+
+    let out = minilateral(&["check", "--data", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains("1 problem"), "{err}");
+    assert!(
+        err.contains("passage \"pantuliano-understand-technology\" (said by sara-pantuliano)"),
+        "{err}"
+    );
+    assert!(err.contains("“grey” where the source has “black”"), "{err}");
+    assert!(
+        err.contains("nearest in the source: “It’s critical"),
+        "{err}"
+    );
+
+    // The unchanged copy passes, and says that every passage was found.
+    std::fs::write(dir.join("minilateral.json"), json).unwrap();
+    let out = minilateral(&["check", "--data", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(1 file, 1 source text): ok"));
+    assert!(stdout(&out).contains("passages      35 (all verbatim in their source)"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

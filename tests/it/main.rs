@@ -9,6 +9,7 @@ mod gateway_e2e;
 mod golden;
 mod limits;
 mod matching;
+mod passages;
 mod properties;
 mod reload;
 mod tidy;

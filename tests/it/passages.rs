@@ -1,0 +1,299 @@
+//! Passages: every answer is built from the article's passages, each shown once; search over
+//! them is complete, paged and the same in every process; `export` gives the documented shape.
+
+use std::collections::BTreeSet;
+
+use minilateral::answer;
+use minilateral::command::{self, Asked, Request};
+use minilateral::dataset::Dataset;
+use minilateral::knowledge::Knowledge;
+use minilateral::reply::Reply;
+use serde_json::Value;
+
+use crate::limits::check_everything;
+use crate::{bundled, minilateral, stderr, stdout};
+
+/// Lowercase words of letters and digits, whatever the Markdown, escapes or line breaks
+/// around them: how a reader compares two pieces of text.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Everything a reply shows as text.
+fn shown(reply: &Reply) -> String {
+    let mut out: Vec<&str> = reply.content.iter().map(String::as_str).collect();
+    for c in &reply.cards {
+        out.push(&c.title);
+        out.push(&c.description);
+        for f in &c.fields {
+            out.push(&f.name);
+            out.push(&f.value);
+        }
+        out.extend(c.footer.as_deref());
+    }
+    out.join("\n")
+}
+
+/// How often a run of words occurs in `words`.
+fn occurrences(words: &[String], run: &[String]) -> usize {
+    words.windows(run.len()).filter(|w| *w == run).count()
+}
+
+/// Passages of `d` that `reply` shows more than once: some run of eight of a passage's words
+/// (all of them, for a shorter passage) occurs twice. A run, not the whole text, so that a
+/// passage cut to a snippet still counts.
+fn repeated<'d>(d: &'d Dataset, reply: &Reply) -> Vec<&'d str> {
+    let words = plain_words(&shown(reply));
+    d.passages()
+        .iter()
+        .filter(|p| {
+            let own = plain_words(&p.text);
+            let k = own.len().min(8);
+            k > 0 && own.windows(k).any(|run| occurrences(&words, run) > 1)
+        })
+        .map(|p| p.id.as_str())
+        .collect()
+}
+
+#[test]
+fn no_reply_of_the_bundled_data_shows_a_passage_twice() {
+    let k = Knowledge::new(bundled());
+    // Every word of every passage as a search, besides every card, year and button.
+    let words: BTreeSet<String> = k
+        .dataset
+        .passages()
+        .iter()
+        .flat_map(|p| plain_words(&p.text))
+        .collect();
+    let searches: Vec<String> = words.into_iter().collect();
+    let checked = check_everything(&k, &searches, &|asked: &Asked, reply: &Reply| {
+        let twice = repeated(&k.dataset, reply);
+        assert!(twice.is_empty(), "{asked:?} shows {twice:?} twice");
+    });
+    assert!(checked > 400, "only {checked} replies walked");
+}
+
+#[test]
+fn the_duplicate_finder_finds_a_passage_shown_twice() {
+    // The check above must be able to fail: a reply that shows a wish as a statement and as
+    // a wish, as cards once did, is caught; a snippet of the same passage too.
+    let d = bundled();
+    let wish = d.passage("meserole-wish-g7-code").unwrap();
+    let mut reply = Reply::text(format!("> {}", wish.text), false);
+    assert!(repeated(&d, &reply).is_empty());
+    reply.content = Some(format!("> {}\n• **{}**", wish.text, wish.text));
+    assert_eq!(repeated(&d, &reply), ["meserole-wish-g7-code"]);
+    let long = d.passage("filer-lighthouse").unwrap();
+    let snippet: String = long.text.chars().skip(40).take(120).collect();
+    reply.content = Some(format!("{}\n\n…{snippet}…", long.text));
+    assert_eq!(repeated(&d, &reply), ["filer-lighthouse"]);
+}
+
+fn ask(k: &Knowledge, line: &str) -> Reply {
+    answer::answer(k, &minilateral::console::ask(line).unwrap())
+}
+
+#[test]
+fn the_framing_of_the_article_is_found() {
+    let k = Knowledge::new(bundled());
+    for (query, words) in [
+        ("sclerotic", "Against a backdrop of **sclerotic**"),
+        ("peer learning", "**peer** **learning** and idea sharing"),
+        ("cadre", "A growing **cadre** of policymakers"),
+    ] {
+        let reply = ask(&k, &format!("/search {query}"));
+        let text = &reply.cards[0].description;
+        assert!(
+            text.starts_with("**The article**, introduction\n> "),
+            "{query}: {text}"
+        );
+        assert!(text.contains(words), "{query}: {text}");
+    }
+}
+
+#[test]
+fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
+    let k = Knowledge::new(bundled());
+    let card = &ask(&k, "/group g7").cards[0];
+    assert!(
+        card.description.contains(
+            "**Chris Meserole**, wish for 2024:\n_In 2024 I hope to see:_\n> The G7 code of conduct finalising"
+        ),
+        "{}",
+        card.description
+    );
+    let found = &ask(&k, "/search code of conduct").cards[0];
+    assert!(
+        found.description.starts_with(
+            "**Chris Meserole**, wish for 2024 · about G7\n_In 2024 I hope to see:_\n> The G7 **code** of **conduct**"
+        ),
+        "{}",
+        found.description
+    );
+    // Fernandez's words keep what he called the way of the future.
+    let card = &ask(&k, "/expert fernandez").cards[0];
+    assert!(
+        card.description.contains(
+            "_…recently enthused about minilaterals as_\n> the way of the future [...] focused"
+        ),
+        "{}",
+        card.description
+    );
+    assert!(
+        card.description
+            .starts_with("_Jose W. Fernandez, US Undersecretary of State")
+    );
+    // Weiss's affiliation as the article writes it.
+    let card = &ask(&k, "/expert weiss").cards[0];
+    assert!(
+        card.description
+            .contains("Bennett Institute for Public Policy, University of Cambridge University"),
+        "{}",
+        card.description
+    );
+}
+
+/// The passage ids a search page shows, read back through the labels' order.
+fn page_hits(k: &Knowledge, asked: &Asked) -> (Reply, usize) {
+    let reply = answer::answer(k, asked);
+    let hits = reply.cards[0]
+        .description
+        .split("\n\n")
+        .filter(|e| e.starts_with("**"))
+        .count();
+    (reply, hits)
+}
+
+#[test]
+fn search_pages_through_every_hit_once() {
+    let k = Knowledge::new(bundled());
+    let total = k.search.search("minilaterals").len();
+    assert!(total > 10, "{total}");
+    let mut asked = minilateral::console::ask("/search minilaterals").unwrap();
+    let mut seen = 0;
+    let mut texts = BTreeSet::new();
+    for page in 1.. {
+        let (reply, hits) = page_hits(&k, &asked);
+        let card = &reply.cards[0];
+        let footer = card.footer.as_deref().unwrap();
+        assert!(
+            footer.starts_with(&format!("Hits {}–{} of {total}", seen + 1, seen + hits)),
+            "{footer}"
+        );
+        for entry in card
+            .description
+            .split("\n\n")
+            .filter(|e| e.starts_with("**"))
+        {
+            assert!(
+                texts.insert(entry.to_string()),
+                "page {page} repeats {entry}"
+            );
+        }
+        seen += hits;
+        let more = total - seen;
+        let next = reply.buttons.iter().find(|b| b.label == "Next ▸");
+        if more == 0 {
+            assert!(next.is_none());
+            assert!(!card.description.contains("more._"));
+            break;
+        }
+        assert!(
+            card.description.ends_with(&format!("_…and {more} more._")),
+            "{}",
+            card.description
+        );
+        let next = next.expect("a next button while hits remain");
+        assert_eq!(next.id, format!("pick:search@{}:minilaterals", page + 1));
+        asked = command::parse_button_id(&next.id).unwrap();
+        assert!(matches!(asked.request, Request::Search { page: p, .. } if p == page + 1));
+    }
+    assert_eq!(seen, total);
+}
+
+#[test]
+fn the_same_search_prints_the_same_bytes_in_two_processes() {
+    for line in ["/search ai safety", "/search minilaterals", "/search g7"] {
+        let first = minilateral(&["ask", line, "--json"]);
+        let second = minilateral(&["ask", line, "--json"]);
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(!first.stdout.is_empty());
+        assert_eq!(
+            stdout(&first),
+            stdout(&second),
+            "{line} differs between runs"
+        );
+    }
+}
+
+#[test]
+fn export_prints_the_documented_shape() {
+    let out = minilateral(&["export"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in ["sources", "passages", "experts", "groups", "bodies"] {
+        assert!(doc[key].is_array(), "top-level {key}");
+    }
+    let article = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/itc-2024.txt"),
+    )
+    .unwrap();
+    let kinds = [
+        "title",
+        "question",
+        "framing",
+        "byline",
+        "statement",
+        "wish",
+    ];
+    let passages = doc["passages"].as_array().unwrap();
+    for p in passages {
+        let text = p["text"].as_str().unwrap();
+        assert!(article.contains(text), "{text}");
+        assert!(kinds.contains(&p["kind"].as_str().unwrap()), "{p}");
+        assert!(p["speaker"].is_string() || p["speaker"].is_null(), "{p}");
+        assert_eq!(p["year"].is_number(), p["kind"] == "wish", "{p}");
+        assert_eq!(p["source"], "itc-2024");
+        assert!(p["concerns"].is_array(), "{p}");
+    }
+    let experts = doc["experts"].as_array().unwrap();
+    for e in experts {
+        for key in ["id", "name", "aliases", "roles", "quotes", "wishes"] {
+            assert!(!e[key].is_null(), "{key} of {e}");
+        }
+        // quotes are the texts of the expert's statement passages, in order.
+        let statements: Vec<&Value> = passages
+            .iter()
+            .filter(|p| p["kind"] == "statement" && p["speaker"] == e["id"])
+            .map(|p| &p["text"])
+            .collect();
+        let quotes: Vec<&Value> = e["quotes"].as_array().unwrap().iter().collect();
+        assert_eq!(quotes, statements, "{}", e["id"]);
+    }
+    let meserole = experts
+        .iter()
+        .find(|e| e["id"] == "chris-meserole")
+        .unwrap();
+    let wishes = meserole["wishes"].as_array().unwrap();
+    assert_eq!(wishes.len(), 3);
+    assert_eq!(wishes[0]["year"], 2024);
+    assert_eq!(wishes[0]["text"], "The G7 code of conduct finalising");
+    let g7 = doc["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["id"] == "g7")
+        .unwrap();
+    assert_eq!(g7["name"], "G7");
+    assert!(g7["aliases"].as_array().unwrap().contains(&"G-7".into()));
+    assert_eq!(g7["members"].as_array().unwrap().len(), 7);
+    assert_eq!(doc["sources"][0]["title"], d_title());
+}
+
+fn d_title() -> String {
+    let d = bundled();
+    d.title(&d.sources()[0]).to_string()
+}
