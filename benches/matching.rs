@@ -5,6 +5,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use minilateral::datafiles;
 use minilateral::dataset::{DataText, Dataset, Kind};
 use minilateral::matching::Matcher;
 use minilateral::synthetic::{Spec, dataset_json};
@@ -35,20 +36,19 @@ fn queries(d: &Dataset) -> (Vec<String>, Vec<String>) {
     (resolve, complete)
 }
 
-fn bench_on(c: &mut Criterion, label: &str, text: &str, load_samples: usize) {
-    let files = [DataText::new("bench.json", text)];
+fn bench_on(c: &mut Criterion, label: &str, files: &[DataText], load_samples: usize) {
     let mut group = c.benchmark_group(format!("matching/{label}"));
     group.sample_size(load_samples);
     group.measurement_time(Duration::from_secs(if load_samples < 20 { 20 } else { 5 }));
     group.bench_function("load_and_index", |b| {
         b.iter(|| {
-            let d = Dataset::load(black_box(&files)).unwrap();
+            let d = Dataset::load(black_box(files)).unwrap();
             black_box(Matcher::new(&d));
         })
     });
     group.finish();
 
-    let d = Dataset::load(&files).unwrap();
+    let d = Dataset::load(files).unwrap();
     let m = Matcher::new(&d);
     let (resolve, complete) = queries(&d);
     let mut group = c.benchmark_group(format!("matching/{label}"));
@@ -78,13 +78,9 @@ fn bench_on(c: &mut Criterion, label: &str, text: &str, load_samples: usize) {
 }
 
 fn matching(c: &mut Criterion) {
-    // The bundled JSON with its article inline, so that one file holds the dataset.
-    let mut bundled: serde_json::Value =
-        serde_json::from_str(minilateral::datafiles::BUNDLED[0].1).unwrap();
-    let source = &mut bundled["sources"][0];
-    source.as_object_mut().unwrap().remove("text_file");
-    source["text"] = minilateral::datafiles::BUNDLED[1].1.into();
-    bench_on(c, "bundled", &bundled.to_string(), 100);
+    // The bundled dataset and the article's text, as the binary reads them.
+    let bundled = datafiles::read(&datafiles::DataPath::Bundled).unwrap();
+    bench_on(c, "bundled", &bundled, 100);
     for (label, n, samples) in [
         ("1k", 1_000, 50),
         ("10k", 10_000, 10),
@@ -95,7 +91,7 @@ fn matching(c: &mut Criterion) {
             seed: 2024,
             long_texts: false,
         });
-        bench_on(c, label, &text, samples);
+        bench_on(c, label, &[DataText::new("bench.json", text)], samples);
     }
 }
 

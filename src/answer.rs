@@ -301,21 +301,23 @@ fn expert(k: &Knowledge, name: &str, private: bool) -> Reply {
         unreachable!("resolve(Kind::Expert) gives experts");
     };
     let d = &k.dataset;
-    // Buttons to the groups they speak of, then to the people their byline names (a
-    // co-author).
+    // Buttons to the groups they speak of, then to the people their byline names and their
+    // co-authors.
     let mut buttons: Vec<Button> = d
         .spoken_of_by(e.id.as_str())
         .into_iter()
         .filter(|x| x.kind() == Kind::Group)
         .filter_map(|g| open_button(Kind::Group, g.id(), g.name()))
         .collect();
-    if let Some(byline) = d.byline(e.id.as_str()) {
-        buttons.extend(
-            byline.concerns[1..]
-                .iter()
-                .filter_map(|id| d.expert(id.as_str()))
-                .filter_map(|x| open_button(Kind::Expert, &x.id, &x.name)),
-        );
+    let byline_names = d
+        .byline(e.id.as_str())
+        .map_or(&[][..], |b| &b.concerns[1..]);
+    let coauthors = d.publications_of(&e.id).flat_map(|p| &p.authors);
+    for id in byline_names.iter().chain(coauthors) {
+        if let Some(x) = d.expert(id.as_str()).filter(|x| x.id != e.id) {
+            // `fit` keeps the first of two buttons with one id.
+            buttons.extend(open_button(Kind::Expert, &x.id, &x.name));
+        }
     }
     card_reply(note, expert_card(k, e), private, buttons, again(&e.id))
 }
@@ -453,13 +455,13 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         ..Card::default()
     };
     let m = &g.members;
-    let (origin, note_prefix) = match m.source {
-        Provenance::Article => ("as the article lists them".to_string(), "Our note: "),
-        Provenance::Background => (format!("{NOT_FROM_ARTICLE}, as of {}", m.as_of), ""),
+    let origin = match m.source {
+        Provenance::Article => "as the article lists them".to_string(),
+        Provenance::Background => format!("{NOT_FROM_ARTICLE}, as of {}", m.as_of),
     };
     let mut members = escape_data(&m.states.join(", "));
     if let Some(note) = &m.note {
-        members.push_str(&format!("\n_{note_prefix}{}_", escape_data(note)));
+        members.push_str(&format!("\n_Our note: {}_", escape_data(note)));
     }
     card.field(format!("Members ({origin})"), members, false);
     if let (Provenance::Background, Some(full)) = (g.full_name_source, &g.full_name) {
@@ -723,11 +725,12 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
         ..Reply::default()
     };
     // Other pages open privately for whoever clicks: paging a public answer for everyone
-    // would fill the channel.
-    let text = text.trim().to_string();
+    // would fill the channel. The id carries the query as search reads it, which gives the
+    // same hits in fewer characters.
+    let canonical = crate::search::SearchIndex::canonical(text);
     let to_page = |label: &str, page: usize| {
         let request = Request::Search {
-            text: text.clone(),
+            text: canonical.clone(),
             page: page as u32,
         };
         button(
@@ -739,17 +742,31 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
             ButtonStyle::Secondary,
         )
     };
-    if page > 1 {
-        reply.buttons.extend(to_page("◂ Previous", page - 1));
+    let pager: Vec<Button> = [
+        (page > 1).then(|| to_page("◂ Previous", page - 1)),
+        (page < pages).then(|| to_page("Next ▸", page + 1)),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect();
+    if pages > 1 && pager.is_empty() {
+        // Even the short form is over 100 characters: no button can carry it.
+        reply.cards[0]
+            .description
+            .push_str("\n_This query is too long for page buttons: shorten it to see the rest._");
     }
-    if page < pages {
-        reply.buttons.extend(to_page("Next ▸", page + 1));
-    }
+    reply.buttons.extend(pager);
     if private {
-        reply.buttons.extend(post_button(Request::Search {
-            text: text.clone(),
-            page: page as u32,
-        }));
+        let post = |text: String| {
+            post_button(Request::Search {
+                text,
+                page: page as u32,
+            })
+        };
+        reply
+            .buttons
+            .extend(post(text.trim().to_string()).or_else(|| post(canonical.clone())));
     }
     for id in related {
         if let Some(entity) = d.entity(id.as_str()) {

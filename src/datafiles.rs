@@ -51,6 +51,12 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot read {path}, the `text_file` a source names: {source}")]
+    SourceText {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("{path} is a folder with no .json files in it")]
     NoFiles { path: String },
     #[error("{0}")]
@@ -66,8 +72,9 @@ pub fn read(path: &DataPath) -> Result<Vec<DataText>, DataError> {
     }
     let mut files = read_json(path)?;
     for name in dataset::text_files(&files) {
-        if let Ok(text) = std::fs::read_to_string(&name) {
-            files.push(DataText::source_text(name, text));
+        match std::fs::read_to_string(&name) {
+            Ok(text) => files.push(DataText::source_text(name, text)),
+            Err(source) => return Err(DataError::SourceText { path: name, source }),
         }
     }
     Ok(files)
@@ -88,20 +95,32 @@ fn bundled() -> Vec<DataText> {
         .collect()
 }
 
-/// The paths whose changes change the dataset: the JSON files and the texts they name.
-pub fn watched(path: &DataPath) -> Vec<PathBuf> {
-    let files = match (path, read_json(path)) {
-        (DataPath::Bundled, _) => return Vec::new(),
-        (_, Ok(files)) => files,
-        // Nothing to read yet: watch the path itself, to see it appear.
-        (DataPath::Path(p), Err(_)) => return vec![p.clone()],
-    };
-    let texts = dataset::text_files(&files);
-    files
-        .into_iter()
-        .map(|f| PathBuf::from(f.name))
-        .chain(texts.into_iter().map(PathBuf::from))
-        .collect()
+/// The dataset's JSON files, by listing (nothing is read): a folder's `*.json` files, or the
+/// one file given.
+pub fn json_paths(path: &DataPath) -> Vec<PathBuf> {
+    match path {
+        DataPath::Bundled => Vec::new(),
+        DataPath::Path(p) if p.is_dir() => std::fs::read_dir(p)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|f| f.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        DataPath::Path(p) => vec![p.clone()],
+    }
+}
+
+/// The source texts the dataset's JSON files name (this reads them).
+pub fn text_paths(path: &DataPath) -> Vec<PathBuf> {
+    match (path, read_json(path)) {
+        (DataPath::Path(_), Ok(files)) => dataset::text_files(&files)
+            .into_iter()
+            .map(PathBuf::from)
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn read_json(path: &DataPath) -> Result<Vec<DataText>, DataError> {

@@ -78,10 +78,11 @@ pub fn reload(path: &DataPath, live: &Live) -> Reloaded {
 }
 
 /// What identifies the state of the data files: the name, size and modification time of each
-/// JSON file and of each source text they name.
-fn fingerprint(path: &DataPath) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
-    let mut out: Vec<_> = datafiles::watched(path)
+/// JSON file and of each source text they name (`texts`, as of the last look inside them).
+fn fingerprint(path: &DataPath, texts: &[PathBuf]) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+    let mut out: Vec<_> = datafiles::json_paths(path)
         .into_iter()
+        .chain(texts.iter().cloned())
         .map(|f| {
             let meta = std::fs::metadata(&f).ok();
             let len = meta.as_ref().map_or(0, |m| m.len());
@@ -100,7 +101,10 @@ where
     F: Fn(Arc<Knowledge>) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    let mut seen = fingerprint(&path);
+    // Which texts the JSON files name is read again only when something changed: a poll is
+    // a `stat` per file, never a parse.
+    let mut texts = datafiles::text_paths(&path);
+    let mut seen = fingerprint(&path, &texts);
     let mut tick = tokio::time::interval(POLL_EVERY);
     #[cfg(unix)]
     let mut hangup = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()).ok();
@@ -120,11 +124,11 @@ where
             _ = tick.tick() => false,
             _ = by_signal => true,
         };
-        let now = fingerprint(&path);
-        if !asked && now == seen {
+        if !asked && fingerprint(&path, &texts) == seen {
             continue;
         }
-        seen = now;
+        texts = datafiles::text_paths(&path);
+        seen = fingerprint(&path, &texts);
         if matches!(path, DataPath::Bundled) {
             info!("the bundled dataset cannot change; nothing to reload");
             continue;

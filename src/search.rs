@@ -72,11 +72,14 @@ impl SearchIndex {
         SearchIndex { vocab, docs }
     }
 
-    /// Every passage matching `text`, best first: the most query words matched, then the
-    /// rarest words, then the earliest in the source.
+    /// Every passage matching `text`, best first: the most query words matched, then how
+    /// well (an exact word before a prefix, a prefix before a typo), then the rarest words,
+    /// then the earliest in the source.
     pub fn search(&self, text: &str) -> Vec<Hit> {
         let words = query_words(text);
         let n_docs = self.docs.max(1) as f64;
+        // The largest idf, so that rarity only orders matches of one kind.
+        let max_idf = (1.0 + n_docs).ln();
         // passage → (query words matched, score, vocabulary words matched)
         let mut found: HashMap<u32, (usize, f64, HashSet<String>)> = HashMap::new();
         for q in &words {
@@ -85,10 +88,12 @@ impl SearchIndex {
                 let Some(quality) = word_match(q, w) else {
                     continue;
                 };
-                let idf = (1.0 + n_docs / docs.len() as f64).ln();
+                let idf = (1.0 + n_docs / docs.len() as f64).ln() / max_idf;
+                // The kind of match first (exact 3, prefix 2, typo 1), rarity within it.
+                let score = quality.tier() + quality.weight() * idf;
                 for &d in docs {
                     let best = best_per_doc.entry(d).or_insert(0.0);
-                    *best = best.max(quality * idf);
+                    *best = best.max(score);
                     // Every matching word is highlighted, not only the best.
                     found.entry(d).or_default().2.insert(w.clone());
                 }
@@ -104,7 +109,8 @@ impl SearchIndex {
             .filter(|(_, (n, _, _))| *n > 0)
             .map(|(d, (n, s, words))| Hit {
                 passage: d as usize,
-                // Matching more of the query's words always ranks higher.
+                // Matching more of the query's words always ranks higher (each word adds
+                // at most 4).
                 score: n as f64 * 100.0 + s,
                 words,
             })
@@ -116,6 +122,12 @@ impl SearchIndex {
                 .then_with(|| a.passage.cmp(&b.passage))
         });
         hits
+    }
+
+    /// The query as search reads it (folded content words): the same hits as `text`, and
+    /// often shorter, for a button id that must fit 100 characters.
+    pub fn canonical(text: &str) -> String {
+        query_words(text).join(" ")
     }
 
     /// Words of the dataset close to the query's words, for "did you mean".
@@ -156,21 +168,49 @@ fn query_words(text: &str) -> Vec<String> {
     words
 }
 
-/// How well vocabulary word `w` matches query word `q`: 1 equal, 0.9 a prefix, less a typo.
-fn word_match(q: &str, w: &str) -> Option<f64> {
+/// How a vocabulary word matches a query word.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Match {
+    Exact,
+    Prefix,
+    /// With the Jaro-Winkler similarity.
+    Typo(f64),
+}
+
+impl Match {
+    /// Any exact match ranks above any prefix, any prefix above any typo.
+    fn tier(self) -> f64 {
+        match self {
+            Match::Exact => 3.0,
+            Match::Prefix => 2.0,
+            Match::Typo(_) => 1.0,
+        }
+    }
+
+    /// Within a tier: how much of the word's rarity counts (below 1, so tiers never mix).
+    fn weight(self) -> f64 {
+        match self {
+            Match::Exact | Match::Prefix => 0.99,
+            Match::Typo(s) => 0.99 * s,
+        }
+    }
+}
+
+/// How vocabulary word `w` matches query word `q`, if it does.
+fn word_match(q: &str, w: &str) -> Option<Match> {
     if q == w {
-        return Some(1.0);
+        return Some(Match::Exact);
     }
     let qn = q.chars().count();
     if qn >= PREFIX_MIN_CHARS && w.starts_with(q) {
-        return Some(0.9);
+        return Some(Match::Prefix);
     }
     if qn >= TYPO_MIN_CHARS && w.chars().count() >= TYPO_MIN_CHARS {
         let s = strsim::jaro_winkler(q, w);
         if s >= TYPO_SIMILARITY
             && strsim::normalized_damerau_levenshtein(q, w) >= TYPO_EDIT_SIMILARITY
         {
-            return Some(s * 0.8);
+            return Some(Match::Typo(s));
         }
     }
     None

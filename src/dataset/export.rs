@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Dataset, Id, PassageKind, Provenance, Role};
+use super::{Dataset, Id, PassageKind, Provenance};
 
 /// The document's format, so that a reader can tell a later shape from this one.
 pub const FORMAT: &str = "minilateral-export/1";
@@ -53,11 +53,20 @@ pub struct ExpertOut<'a> {
     pub panel: bool,
     /// The text of the expert's byline passage.
     pub byline: Option<&'a str>,
-    pub roles: &'a [Role],
+    pub roles: Vec<RoleOut<'a>>,
     /// The texts of the expert's statement passages, in source order.
     pub quotes: Vec<&'a str>,
     pub wishes: Vec<WishOut<'a>>,
     pub source: &'a Id,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoleOut<'a> {
+    pub title: &'a str,
+    pub organisation: &'a Id,
+    pub current: bool,
+    /// The article's wording of the title, where the title is normalised from it.
+    pub as_written: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -147,7 +156,16 @@ pub fn export(d: &Dataset) -> Export<'_> {
                 credentials: &e.credentials,
                 panel: e.panel,
                 byline: d.byline(e.id.as_str()).map(|p| p.text.as_str()),
-                roles: &e.roles,
+                roles: e
+                    .roles
+                    .iter()
+                    .map(|r| RoleOut {
+                        title: &r.title,
+                        organisation: &r.organisation,
+                        current: r.current,
+                        as_written: r.as_written.as_deref(),
+                    })
+                    .collect(),
                 quotes: d
                     .said_by(e.id.as_str())
                     .filter(|p| p.kind == PassageKind::Statement)

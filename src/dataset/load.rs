@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use super::file::{DataText, DatasetFile, text_path};
 use super::problem::{LoadError, Problem, Subject};
@@ -137,85 +138,56 @@ impl Joined {
 
     /// Finds every passage in its source's text (and every other text the dataset says is
     /// the source's words), then puts the passages in source order. Reports each text that
-    /// is not verbatim, with the nearest text of the source.
+    /// is not verbatim, with the nearest text of the source; passages that overlap (the same
+    /// words stored twice); and lead-ins that do not lead into their passage.
     fn place_passages(&mut self, texts: &HashMap<&str, &str>, problems: &mut Vec<Problem>) {
-        // The full text of each source, by source id.
-        let mut full: HashMap<Id, (usize, &str, String)> = HashMap::new();
-        for (i, s) in self.dataset.sources.iter().enumerate() {
-            let subject = self.subject(Kind::Source, i, &s.id);
-            let found = match (&s.text, &s.text_file) {
-                (Some(_), Some(_)) => {
-                    problems.push(Problem::SourceText {
-                        subject,
-                        message: "has both `text` and `text_file`; keep one".to_string(),
-                    });
-                    continue;
-                }
-                (Some(text), None) => (text.as_str(), "its `text`".to_string()),
-                (None, Some(file)) => {
-                    let path = text_path(&subject.file, file);
-                    match texts.get(path.as_str()) {
-                        Some(text) => (*text, path),
-                        None => {
-                            problems.push(Problem::SourceText {
-                                subject,
-                                message: format!(
-                                    "names `text_file` \"{file}\", but {path} could not be read"
-                                ),
-                            });
-                            continue;
-                        }
-                    }
-                }
-                (None, None) => continue,
-            };
-            // A source's text is needed once, here; the dataset keeps no copy of it.
-            full.insert(s.id.clone(), (i, found.0, found.1));
-        }
+        // A source's text is needed once, here: taken out, the dataset keeps no copy of it.
+        let inline: HashMap<Id, String> = self
+            .dataset
+            .sources
+            .iter_mut()
+            .filter_map(|s| Some((s.id.clone(), s.text.take()?)))
+            .collect();
+        let full = self.source_texts(texts, &inline, problems);
         // Where the previous passage of each source ended: passages written in source order
         // are each found at once.
         let mut cursor: HashMap<&Id, usize> = HashMap::new();
-        let mut placed: Vec<Option<(usize, usize)>> = Vec::new();
+        let mut placed: Vec<Option<(usize, Range<usize>)>> = Vec::new();
         for (i, p) in self.dataset.passages.iter().enumerate() {
-            let subject = self.subject(Kind::Passage, i, &p.id);
             let Some((index, text, text_name)) = full.get(&p.source) else {
-                if self.dataset.sources.iter().any(|s| s.id == p.source) {
-                    problems.push(Problem::SourceText {
-                        subject: self.source_subject(&p.source),
-                        message:
-                            "has passages but no `text_file` (or `text`) to check them against"
-                                .to_string(),
-                    });
-                }
                 placed.push(None);
                 continue;
             };
+            if p.text.trim().is_empty() {
+                // Reported as an empty field by the checker.
+                placed.push(None);
+                continue;
+            }
             let from = cursor.get(&p.source).copied().unwrap_or(0);
             match verbatim::locate(text, &p.text, from) {
-                Ok(at) => {
-                    cursor.insert(&p.source, at + p.text.len());
-                    placed.push(Some((*index, at)));
-                    if let Some(lead) = &p.lead_in {
-                        // The lead-in must come before the passage, as it does when read.
-                        if !text[..at].contains(lead.as_str()) {
-                            problems.push(match verbatim::locate(text, lead, 0) {
-                                Ok(_) => Problem::LeadInAfter { subject },
-                                Err(n) => not_verbatim(subject, "lead_in", p, text_name, n),
-                            });
-                        }
-                    }
+                Ok(range) => {
+                    cursor.insert(&p.source, range.end);
+                    placed.push(Some((*index, range)));
                 }
                 Err(nearest) => {
                     placed.push(None);
+                    let subject = self.subject(Kind::Passage, i, &p.id);
                     problems.push(not_verbatim(subject, "text", p, text_name, nearest));
                 }
             }
         }
+        self.overlaps(&placed, problems);
+        self.lead_ins(&full, &placed, problems);
         self.other_verbatim(&full, problems);
         // Source order; passages that could not be placed stay last, in file order (the
         // dataset is refused anyway).
+        let key = |i: usize| {
+            placed[i]
+                .as_ref()
+                .map_or((usize::MAX, i), |(s, r)| (*s, r.start))
+        };
         let mut order: Vec<usize> = (0..self.dataset.passages.len()).collect();
-        order.sort_by_key(|&i| placed[i].unwrap_or((usize::MAX, i)));
+        order.sort_by_key(|&i| key(i));
         let mut passages: Vec<_> = std::mem::take(&mut self.dataset.passages)
             .into_iter()
             .map(Some)
@@ -225,22 +197,146 @@ impl Joined {
             .collect();
         for (new, &old) in order.iter().enumerate() {
             let mut p = passages[old].take().expect("each passage is moved once");
-            p.at = placed[old].unwrap_or((usize::MAX, old));
+            p.at = key(old);
             self.dataset.passages.push(p);
             self.origin
                 .insert((Kind::Passage, new), origins[old].clone());
         }
-        for s in &mut self.dataset.sources {
-            s.text = None;
+    }
+
+    /// The full text of each source that has one, by source id: (source index, text, the
+    /// name to show for it). A source whose text is missing is reported once.
+    fn source_texts<'t>(
+        &self,
+        texts: &HashMap<&str, &'t str>,
+        inline: &'t HashMap<Id, String>,
+        problems: &mut Vec<Problem>,
+    ) -> SourceTexts<'t> {
+        let d = &self.dataset;
+        let mut full = HashMap::new();
+        for (i, s) in d.sources.iter().enumerate() {
+            let subject = self.subject(Kind::Source, i, &s.id);
+            let message = match (inline.get(&s.id), &s.text_file) {
+                (Some(_), Some(_)) => "has both `text` and `text_file`; keep one".to_string(),
+                (Some(text), None) => {
+                    full.insert(s.id.clone(), (i, text.as_str(), "its `text`".to_string()));
+                    continue;
+                }
+                (None, Some(file)) => {
+                    let path = text_path(&subject.file, file);
+                    match texts.get(path.as_str()) {
+                        Some(text) => {
+                            full.insert(s.id.clone(), (i, *text, path));
+                            continue;
+                        }
+                        None => {
+                            format!("names `text_file` \"{file}\", but {path} could not be read")
+                        }
+                    }
+                }
+                (None, None) => {
+                    // Without a text nothing can be proven; that is only wrong when
+                    // something claims to be the source's words.
+                    let claims = d.passages.iter().any(|p| p.source == s.id)
+                        || d.publications.iter().any(|p| p.source == s.id)
+                        || d.experts.iter().any(|e| {
+                            e.source == s.id && e.roles.iter().any(|r| r.as_written.is_some())
+                        })
+                        || d.groups
+                            .iter()
+                            .any(|g| g.source == s.id && g.members.as_written.is_some());
+                    if !claims {
+                        continue;
+                    }
+                    "has passages (or `as_written` texts, or publications) but no `text_file` (or `text`) to prove them against".to_string()
+                }
+            };
+            problems.push(Problem::SourceText { subject, message });
+        }
+        full
+    }
+    /// Two passages of one source that share words: the same text stored twice.
+    fn overlaps(&self, placed: &[Option<(usize, Range<usize>)>], problems: &mut Vec<Problem>) {
+        let mut spans: Vec<(usize, Range<usize>, usize)> = placed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.clone().map(|(s, r)| (s, r, i)))
+            .collect();
+        spans.sort_by_key(|(s, r, i)| (*s, r.start, *i));
+        // The passage reaching furthest so far, per source: a later one starting before its
+        // end overlaps it.
+        let mut reach: Option<(usize, usize, usize)> = None;
+        for (source, range, i) in spans {
+            if let Some((s, end, j)) = reach
+                && s == source
+                && range.start < end
+            {
+                let p = &self.dataset.passages[i];
+                problems.push(Problem::Overlap {
+                    subject: self.subject(Kind::Passage, i, &p.id),
+                    other: self.dataset.passages[j].id.to_string(),
+                });
+            }
+            if reach.is_none_or(|(s, end, _)| s != source || range.end > end) {
+                reach = Some((source, range.end, i));
+            }
+        }
+    }
+
+    /// A lead-in is the words just before its passage: only spacing, quotes, list markers
+    /// and passages with the same lead-in (the items of one list) may come between.
+    fn lead_ins(
+        &self,
+        full: &SourceTexts<'_>,
+        placed: &[Option<(usize, Range<usize>)>],
+        problems: &mut Vec<Problem>,
+    ) {
+        let passages = &self.dataset.passages;
+        for (i, p) in passages.iter().enumerate() {
+            let (Some(lead), Some((_, range)), Some((_, text, text_name))) =
+                (&p.lead_in, &placed[i], full.get(&p.source))
+            else {
+                continue;
+            };
+            let subject = || self.subject(Kind::Passage, i, &p.id);
+            if lead.trim().is_empty() {
+                continue;
+            }
+            let Some(at) = text[..range.start].rfind(lead.as_str()) else {
+                problems.push(match verbatim::locate(text, lead, 0) {
+                    Ok(_) => Problem::LeadInNotBefore {
+                        subject: subject(),
+                        between: String::new(),
+                    },
+                    Err(n) => not_verbatim(subject(), "lead_in", p, text_name, n),
+                });
+                continue;
+            };
+            let gap = at + lead.len()..range.start;
+            let mut between: String = text[gap.clone()].to_string();
+            for (j, q) in passages.iter().enumerate() {
+                if q.lead_in == p.lead_in
+                    && q.source == p.source
+                    && let Some((_, r)) = &placed[j]
+                    && gap.start <= r.start
+                    && r.end <= gap.end
+                {
+                    between = between.replacen(q.text.as_str(), " ", 1);
+                }
+            }
+            if between.chars().any(char::is_alphabetic) {
+                let shown: String = between.split_whitespace().collect::<Vec<_>>().join(" ");
+                let shown: String = shown.chars().take(80).collect();
+                problems.push(Problem::LeadInNotBefore {
+                    subject: subject(),
+                    between: format!(" (“{shown}” comes between)"),
+                });
+            }
         }
     }
 
     /// Role titles, member lists and publication titles that claim to be the source's words.
-    fn other_verbatim(
-        &self,
-        full: &HashMap<Id, (usize, &str, String)>,
-        problems: &mut Vec<Problem>,
-    ) {
+    fn other_verbatim(&self, full: &SourceTexts<'_>, problems: &mut Vec<Problem>) {
         let d = &self.dataset;
         let mut check = |subject: Subject, field: String, source: &Id, claimed: &str| {
             if let Some((_, text, text_name)) = full.get(source)
@@ -284,16 +380,6 @@ impl Joined {
             let subject = self.subject(Kind::Publication, i, &p.id);
             check(subject, "title".to_string(), &p.source, &p.title);
         }
-    }
-
-    fn source_subject(&self, id: &Id) -> Subject {
-        let i = self
-            .dataset
-            .sources
-            .iter()
-            .position(|s| s.id == *id)
-            .unwrap_or(0);
-        self.subject(Kind::Source, i, id)
     }
 
     /// Ids are well formed and unique across all kinds; builds the id index.
@@ -408,6 +494,9 @@ fn not_verbatim(
     }
 }
 
+/// The full text of each source, by source id: (source's index, text, the name to show).
+type SourceTexts<'t> = HashMap<Id, (usize, &'t str, String)>;
+
 /// Expert id → the passages they speak; entity id → the passages that concern it.
 type PassageIndex = HashMap<Id, Vec<usize>>;
 
@@ -443,16 +532,27 @@ impl Checker<'_> {
         for (i, s) in d.sources.iter().enumerate() {
             let subject = self.subject(Kind::Source, i, &s.id);
             self.year(&subject, "year", s.year);
-            let titles = d
-                .passages
-                .iter()
-                .filter(|p| p.source == s.id && p.kind == PassageKind::Title)
-                .count();
+            let count = |kind| {
+                d.passages
+                    .iter()
+                    .filter(|p| p.source == s.id && p.kind == kind)
+                    .count()
+            };
+            let titles = count(PassageKind::Title);
             if titles != 1 {
+                self.problems.push(Problem::SourceText {
+                    subject: subject.clone(),
+                    message: format!(
+                        "needs exactly one passage of kind \"title\" (it has {titles}); cards cite it"
+                    ),
+                });
+            }
+            let questions = count(PassageKind::Question);
+            if questions > 1 {
                 self.problems.push(Problem::SourceText {
                     subject,
                     message: format!(
-                        "needs exactly one passage of kind \"title\" (it has {titles}); cards cite it"
+                        "has {questions} passages of kind \"question\"; a source asks one question"
                     ),
                 });
             }

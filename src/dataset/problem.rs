@@ -5,7 +5,7 @@ use std::fmt;
 use thiserror::Error;
 
 use super::Kind;
-use super::verbatim::Nearest;
+use super::verbatim::{Difference, Nearest};
 
 /// The entity a problem is about: file, kind and id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,9 +85,17 @@ pub enum Problem {
         nearest: Option<Nearest>,
     },
     #[error(
-        "{subject}: field `lead_in` is in the source, but not before the passage; a lead-in is the words just before it"
+        "{subject}: field `lead_in` is in the source, but not just before the passage{between}; a lead-in is the words that lead into it"
     )]
-    LeadInAfter { subject: Subject },
+    LeadInNotBefore {
+        subject: Subject,
+        /// What stands between, when the lead-in is earlier but not adjacent.
+        between: String,
+    },
+    #[error(
+        "{subject}: overlaps passage \"{other}\" in the source; the source's words are stored once, so shorten one (a fragment that needs the words before it takes them as `lead_in`)"
+    )]
+    Overlap { subject: Subject, other: String },
     #[error(
         "{subject}: name \"{text}\" is the same as \"{other_text}\" of {other} once case, accents and punctuation are folded; rename one or drop the alias"
     )]
@@ -99,22 +107,29 @@ pub enum Problem {
     },
 }
 
-/// "; the source has “…” where it differs" with the nearest text, cut to a readable length.
+/// How the text differs from the source and the nearest text there, cut to a readable
+/// length: "; it has “grey” where the source has “black”; nearest in the source: “…”".
 fn nearest_text(nearest: &Option<Nearest>) -> String {
     /// Characters of the nearest text shown.
     const SHOWN: usize = 300;
     let Some(n) = nearest else {
         return String::new();
     };
+    let differs = match &n.differs {
+        Difference::Word { ours, theirs } => {
+            format!("; it has “{ours}” where the source has “{theirs}”")
+        }
+        Difference::Spacing => "; every word agrees, so the spacing or line breaks differ".to_string(),
+        Difference::Elision => "; each piece between its elision marks is in the source, but they do not follow each other within one paragraph, as whole words, with words left out between them".to_string(),
+    };
+    if n.text.is_empty() {
+        return differs;
+    }
     let mut text: String = n.text.chars().take(SHOWN).collect();
     if n.text.chars().count() > SHOWN {
         text.push('…');
     }
-    let differs = match &n.differs {
-        Some((ours, theirs)) => format!(" it has “{ours}” where the source has “{theirs}”;"),
-        None => String::new(),
-    };
-    format!(";{differs} nearest in the source: “{text}”")
+    format!("{differs}; nearest in the source: “{text}”")
 }
 
 /// Every problem found in a dataset, reported together so that one `check` run lists all

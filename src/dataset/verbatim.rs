@@ -1,8 +1,10 @@
 //! Is a text verbatim in its source? Exact characters (typographic quotes, dashes and line
-//! breaks included), with one allowance: a passage may leave out part of a sentence where it
-//! writes an elision mark (`[…]` or `[...]`), each piece then found in order. Used by
-//! `Dataset::load` (and so by `check`) for every passage, lead-in and `as_written` text, and
-//! by the tests, so that one definition of "verbatim" holds everywhere.
+//! breaks included), with one allowance: a passage may leave out words inside a paragraph
+//! where it writes an elision mark (`[…]` or `[...]`). Used by `Dataset::load` (and so by
+//! `check` and every reload) for every passage, lead-in and `as_written` text, and by the
+//! tests, so that one definition of "verbatim" holds everywhere.
+
+use std::ops::Range;
 
 /// The marks with which a passage says that it leaves something out. A mark that the source
 /// itself writes matches as it stands: the exact comparison comes first.
@@ -12,20 +14,32 @@ pub const ELISIONS: &[&str] = &["[…]", "[...]"];
 /// without the nearest text, rather than spend seconds on a huge source.
 const NEAREST_BUDGET: usize = 50_000_000;
 
-/// Why a text is not verbatim: the span of the source that comes nearest, and the first
-/// word that differs there.
+/// Why a text is not verbatim: the span of the source that comes nearest, and how the text
+/// differs from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Nearest {
-    /// The source's words where the text comes nearest (as many words as the text has).
+    /// The source's words where the text comes nearest (as many words as the text has);
+    /// empty for an elision whose pieces are each in the source.
     pub text: String,
-    /// The first word of the text that differs, and the source's word in its place.
-    pub differs: Option<(String, String)>,
+    pub differs: Difference,
 }
 
-/// The byte offset where `text` starts in `source`, looking first from `from` (the end of
-/// the previous passage, so that passages in source order are found in one pass) and then
-/// from the start. `Err` holds the nearest span of the source.
-pub fn locate(source: &str, text: &str, from: usize) -> Result<usize, Option<Nearest>> {
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Difference {
+    /// The first word of the text that differs, and the source's word in its place.
+    Word { ours: String, theirs: String },
+    /// Every word agrees: only spacing or line breaks differ.
+    Spacing,
+    /// Every piece between elision marks is in the source, but not in order, within one
+    /// paragraph, at word boundaries, with words left out between them.
+    Elision,
+}
+
+/// Where `text` is in `source`: the byte range from its first to its last character. Looks
+/// first from `from` (the end of the previous passage, so that passages in source order are
+/// found in one pass) and then from the start. `Err` holds the nearest span of the source,
+/// when some of its words agree.
+pub fn locate(source: &str, text: &str, from: usize) -> Result<Range<usize>, Option<Nearest>> {
     if text.is_empty() {
         return Err(None);
     }
@@ -35,48 +49,93 @@ pub fn locate(source: &str, text: &str, from: usize) -> Result<usize, Option<Nea
         0
     };
     if let Some(i) = source[from..].find(text) {
-        return Ok(from + i);
+        return Ok(from + i..from + i + text.len());
     }
     if let Some(i) = source.find(text) {
-        return Ok(i);
+        return Ok(i..i + text.len());
     }
-    if let Some(at) = elided(source, text) {
-        return Ok(at);
+    let pieces = pieces(text);
+    if pieces.len() > 1 {
+        return elided(source, &pieces);
     }
     Err(nearest(source, text))
 }
 
-/// `text` with elision marks: each piece in order, the first piece's offset.
-fn elided(source: &str, text: &str) -> Option<usize> {
-    let mark = ELISIONS.iter().find(|m| text.contains(*m))?;
-    let pieces: Vec<&str> = text
-        .split(mark)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let first = pieces.first()?;
-    // Every place the first piece occurs may start the passage.
+/// The pieces of `text` between elision marks, trimmed.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut pieces = vec![text];
+    for mark in ELISIONS {
+        pieces = pieces.into_iter().flat_map(|p| p.split(mark)).collect();
+    }
+    pieces.into_iter().map(str::trim).collect()
+}
+
+/// A text with elision marks: every piece whole words, in order, each mark standing for at
+/// least one left-out word and never for a paragraph break (an elision shortens a
+/// sentence; it does not join two people's words).
+fn elided(source: &str, pieces: &[&str]) -> Result<Range<usize>, Option<Nearest>> {
+    if pieces.iter().any(|p| p.is_empty()) {
+        // "[…] words" or "words […]": nothing on one side of the mark to anchor it.
+        return Err(None);
+    }
+    let first = pieces[0];
     let mut start = 0;
+    // Every place the first piece occurs may start the passage.
     while let Some(i) = source[start..].find(first) {
         let at = start + i;
-        let mut cursor = at + first.len();
-        let all = pieces[1..].iter().all(|p| match source[cursor..].find(p) {
-            Some(j) => {
-                cursor += j + p.len();
-                true
-            }
-            None => false,
-        });
-        if all {
-            return Some(at);
+        if let Some(end) = rest_in_order(source, at, pieces) {
+            return Ok(at..end);
         }
         start = at + first.len();
     }
-    None
+    // Name the first piece that cannot be found, with its own nearest text.
+    match pieces.iter().find(|p| !source.contains(*p)) {
+        Some(missing) => Err(nearest(source, missing)),
+        None => Err(Some(Nearest {
+            text: String::new(),
+            differs: Difference::Elision,
+        })),
+    }
+}
+
+/// The end of the last piece when `pieces` follow each other from `at` as an elision allows.
+fn rest_in_order(source: &str, at: usize, pieces: &[&str]) -> Option<usize> {
+    if !whole_words(source, at..at + pieces[0].len()) {
+        return None;
+    }
+    let mut cursor = at + pieces[0].len();
+    for piece in &pieces[1..] {
+        // Within the paragraph, after a gap that leaves out at least part of a word.
+        let paragraph_end = source[cursor..]
+            .find('\n')
+            .map_or(source.len(), |n| cursor + n);
+        let window = &source[cursor..paragraph_end];
+        let found = window
+            .match_indices(piece)
+            .map(|(j, _)| cursor + j)
+            .find(|&j| {
+                source[cursor..j].chars().any(char::is_alphanumeric)
+                    && whole_words(source, j..j + piece.len())
+            })?;
+        cursor = found + piece.len();
+    }
+    Some(cursor)
+}
+
+/// Whether `range` of `source` starts and ends at word boundaries.
+fn whole_words(source: &str, range: Range<usize>) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let before = source[..range.start].chars().next_back();
+    let first = source[range.start..].chars().next();
+    let last = source[..range.end].chars().next_back();
+    let after = source[range.end..].chars().next();
+    let cuts_a_word = (word(before) && word(first)) || (word(last) && word(after));
+    !cuts_a_word
 }
 
 /// The span of `source` whose words agree most with the words of `text`, aligned word by
-/// word (one changed word keeps every other aligned); the earliest of equals.
+/// word (one changed word keeps every other aligned); the earliest of equals. None when no
+/// word agrees anywhere.
 fn nearest(source: &str, text: &str) -> Option<Nearest> {
     let src: Vec<(usize, &str)> = words(source);
     let want: Vec<&str> = words(text).into_iter().map(|(_, w)| w).collect();
@@ -94,20 +153,29 @@ fn nearest(source: &str, text: &str) -> Option<Nearest> {
             best = (start, same);
         }
     }
-    let (start, _) = best;
+    let (start, same) = best;
+    if same == 0 {
+        return None;
+    }
     let end = (start + want.len()).min(src.len());
     let (from, _) = src[start];
     let (last_at, last) = src[end - 1];
+    let word = |ours: &str, theirs: &str| Difference::Word {
+        ours: ours.to_string(),
+        theirs: theirs.to_string(),
+    };
     let differs = want
         .iter()
         .zip(&src[start..end])
         .find(|(a, (_, b))| a != &b)
-        .map(|(a, (_, b))| (a.to_string(), b.to_string()))
+        .map(|(a, (_, b))| word(a, b))
         .or_else(|| {
-            // Every aligned word agrees: the text runs past the source's end.
+            // Every aligned word agrees: the text runs past the source's end …
             want.get(end - start)
-                .map(|a| (a.to_string(), "(the end of the source)".to_string()))
-        });
+                .map(|a| word(a, "(the end of the source)"))
+        })
+        // … or only the spacing differs.
+        .unwrap_or(Difference::Spacing);
     Some(Nearest {
         text: source[from..last_at + last.len()].to_string(),
         differs,
@@ -139,27 +207,38 @@ mod tests {
     use super::*;
 
     const SOURCE: &str = "One word kept cropping up. “The way of the future [...] focused, agile.” \
-                          Forums such as the G7 offer flexibility.\n1/ The G7 code";
+                          Forums such as the G7 offer flexibility.\n1/ The G7 code\nA growing cadre agrees.";
 
     #[test]
-    fn exact_text_is_found_where_it_starts() {
-        let at = locate(SOURCE, "Forums such as the G7", 0).unwrap();
-        assert!(SOURCE[at..].starts_with("Forums such as"));
+    fn exact_text_is_found_where_it_is() {
+        let r = locate(SOURCE, "Forums such as the G7", 0).unwrap();
+        assert_eq!(&SOURCE[r], "Forums such as the G7");
         // From a later cursor, an earlier occurrence is still found.
-        assert_eq!(locate(SOURCE, "One word", SOURCE.len()), Ok(0));
+        assert_eq!(locate(SOURCE, "One word", SOURCE.len()), Ok(0..8));
         // The source's own elision mark matches as it stands.
         assert!(locate(SOURCE, "The way of the future [...] focused", 0).is_ok());
         // Exact characters: straight quotes are not typographic ones.
         assert!(locate(SOURCE, "\"The way of the future", 0).is_err());
         assert!(locate(SOURCE, "offer flexibility.\n1/ The", 0).is_ok());
+        assert_eq!(locate(SOURCE, "", 0), Err(None));
     }
 
     #[test]
-    fn a_passage_may_elide_with_a_mark() {
-        let at = locate(SOURCE, "One word […] the G7 offer flexibility.", 0).unwrap();
-        assert_eq!(at, 0);
+    fn a_passage_may_elide_words_within_a_paragraph() {
+        let r = locate(SOURCE, "One word […] the G7 offer flexibility.", 0).unwrap();
+        assert_eq!(r, 0..SOURCE.find("\n1/").unwrap());
+        assert!(locate(SOURCE, "One word [...] cropping up. […] Forums such", 0).is_ok());
         // Pieces must come in order.
         assert!(locate(SOURCE, "the G7 offer […] One word", 0).is_err());
+        // An elision never joins two paragraphs.
+        assert!(locate(SOURCE, "Forums such […] A growing cadre agrees.", 0).is_err());
+        // It stands for something left out, not for nothing.
+        assert!(locate(SOURCE, "One word […] kept cropping up.", 0).is_err());
+        // Pieces are whole words.
+        assert!(locate(SOURCE, "One wo […] cropping up.", 0).is_err());
+        assert!(locate(SOURCE, "One word […] ropping up.", 0).is_err());
+        // A mark with nothing on one side anchors nothing.
+        assert!(locate(SOURCE, "[…] cropping up.", 0).is_err());
     }
 
     #[test]
@@ -167,7 +246,30 @@ mod tests {
         let err = locate(SOURCE, "Forums such as the G8 offer flexibility.", 0).unwrap_err();
         let n = err.unwrap();
         assert_eq!(n.text, "Forums such as the G7 offer flexibility.");
-        assert_eq!(n.differs, Some(("G8".to_string(), "G7".to_string())));
-        assert_eq!(locate(SOURCE, "", 0), Err(None));
+        let g8 = Difference::Word {
+            ours: "G8".to_string(),
+            theirs: "G7".to_string(),
+        };
+        assert_eq!(n.differs, g8);
+        // With an elision, the piece that is not in the source is the one named.
+        let n = locate(SOURCE, "One word […] the G8 offer flexibility.", 0)
+            .unwrap_err()
+            .unwrap();
+        assert_eq!(n.differs, g8);
+        // Pieces that are each in the source, joined across a paragraph.
+        let n = locate(SOURCE, "Forums such […] A growing cadre agrees.", 0)
+            .unwrap_err()
+            .unwrap();
+        assert_eq!(n.differs, Difference::Elision);
+        // Only the spacing differs: every word agrees.
+        let n = locate(SOURCE, "Forums  such as the G7", 0)
+            .unwrap_err()
+            .unwrap();
+        assert_eq!(
+            (n.text.as_str(), n.differs),
+            ("Forums such as the G7", Difference::Spacing)
+        );
+        // No word in common: nothing to point at.
+        assert_eq!(locate(SOURCE, "Zebras", 0), Err(None));
     }
 }

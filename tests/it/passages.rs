@@ -215,6 +215,46 @@ fn search_pages_through_every_hit_once() {
 }
 
 #[test]
+fn a_long_query_pages_by_its_short_form_or_says_why_not() {
+    let k = Knowledge::new(bundled());
+    // Over 100 characters as typed, but its content words are few: the buttons carry those.
+    let padded = format!("{}minilaterals", "the and of in ".repeat(8));
+    assert!(padded.len() > 100);
+    let reply = ask(&k, &format!("/search {padded}"));
+    let next = reply.buttons.iter().find(|b| b.label == "Next ▸").unwrap();
+    assert_eq!(next.id, "pick:search@2:minilaterals");
+    // Too many content words for any button: the reply says so instead of a dead end.
+    let long = "minilaterals technology cooperation governance organisation countries international experts policy secretariat";
+    assert!(k.search.search(long).len() > 5);
+    let reply = ask(&k, &format!("/search {long}"));
+    assert!(reply.buttons.iter().all(|b| !b.label.contains("Next")));
+    let text = &reply.cards[0].description;
+    assert!(text.contains("more._"), "{text}");
+    assert!(
+        text.ends_with("too long for page buttons: shorten it to see the rest._"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_exact_word_ranks_above_a_typo_of_it() {
+    let k = Knowledge::new(bundled());
+    let hits = k.search.search("minilaterals");
+    let d = &k.dataset;
+    // A passage is found by its words and its lead-in's.
+    let exact = |i: usize| {
+        let p = &d.passages()[hits[i].passage];
+        let text = format!("{} {}", p.lead_in.as_deref().unwrap_or(""), p.text);
+        plain_words(&text).contains(&"minilaterals".to_string())
+    };
+    // Every passage with the word itself comes before any that has only a near form
+    // ("minilateral", "miniliateralism").
+    let first_other = (0..hits.len()).find(|&i| !exact(i)).unwrap();
+    assert!(first_other >= 5, "{first_other}");
+    assert!((first_other..hits.len()).all(|i| !exact(i)));
+}
+
+#[test]
 fn the_same_search_prints_the_same_bytes_in_two_processes() {
     for line in ["/search ai safety", "/search minilaterals", "/search g7"] {
         let first = minilateral(&["ask", line, "--json"]);
@@ -229,14 +269,91 @@ fn the_same_search_prints_the_same_bytes_in_two_processes() {
     }
 }
 
+/// Every element of `doc[list]` has each of `keys` (present, even when null).
+fn has_keys(doc: &Value, list: &str, keys: &[&str]) {
+    let items = doc[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("{list} is a list"));
+    assert!(!items.is_empty(), "{list} is empty");
+    for item in items {
+        let object = item.as_object().unwrap();
+        for key in keys {
+            assert!(object.contains_key(*key), "{list}: no `{key}` in {item}");
+        }
+    }
+}
+
 #[test]
 fn export_prints_the_documented_shape() {
     let out = minilateral(&["export"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    for key in ["sources", "passages", "experts", "groups", "bodies"] {
-        assert!(doc[key].is_array(), "top-level {key}");
+    assert_eq!(doc["format"], "minilateral-export/1");
+    // The keys of interface.md and the README, on every element.
+    let source = [
+        "id",
+        "title",
+        "question",
+        "year",
+        "theme",
+        "summary",
+        "text_file",
+    ];
+    has_keys(&doc, "sources", &source);
+    let passage = [
+        "id", "text", "kind", "speaker", "year", "source", "concerns", "lead_in",
+    ];
+    has_keys(&doc, "passages", &passage);
+    let expert = [
+        "id",
+        "name",
+        "aliases",
+        "credentials",
+        "panel",
+        "byline",
+        "roles",
+        "quotes",
+        "wishes",
+        "source",
+    ];
+    has_keys(&doc, "experts", &expert);
+    let group = [
+        "id",
+        "name",
+        "full_name",
+        "full_name_source",
+        "aliases",
+        "members",
+        "members_source",
+        "members_as_of",
+        "members_note",
+        "source",
+    ];
+    has_keys(&doc, "groups", &group);
+    let body = [
+        "id",
+        "name",
+        "kind",
+        "full_name",
+        "aliases",
+        "background",
+        "source",
+    ];
+    has_keys(&doc, "bodies", &body);
+    has_keys(&doc, "publications", &["id", "title", "authors", "source"]);
+    for e in doc["experts"].as_array().unwrap() {
+        for role in e["roles"].as_array().unwrap() {
+            for key in ["title", "organisation", "current", "as_written"] {
+                assert!(role.as_object().unwrap().contains_key(key), "{role}");
+            }
+        }
+        for wish in e["wishes"].as_array().unwrap() {
+            for key in ["year", "text", "passage"] {
+                assert!(wish.as_object().unwrap().contains_key(key), "{wish}");
+            }
+        }
     }
+
     let article = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/itc-2024.txt"),
     )
@@ -250,20 +367,22 @@ fn export_prints_the_documented_shape() {
         "wish",
     ];
     let passages = doc["passages"].as_array().unwrap();
+    let mut last = 0;
     for p in passages {
         let text = p["text"].as_str().unwrap();
-        assert!(article.contains(text), "{text}");
+        // Verbatim, and in the article's order.
+        let at = article.find(text).unwrap_or_else(|| panic!("{text}"));
+        assert!(at >= last, "{text} is out of order");
+        last = at;
         assert!(kinds.contains(&p["kind"].as_str().unwrap()), "{p}");
-        assert!(p["speaker"].is_string() || p["speaker"].is_null(), "{p}");
+        let speaks = p["kind"] == "wish" || p["kind"] == "statement";
+        assert_eq!(p["speaker"].is_string(), speaks, "{p}");
         assert_eq!(p["year"].is_number(), p["kind"] == "wish", "{p}");
         assert_eq!(p["source"], "itc-2024");
         assert!(p["concerns"].is_array(), "{p}");
     }
     let experts = doc["experts"].as_array().unwrap();
     for e in experts {
-        for key in ["id", "name", "aliases", "roles", "quotes", "wishes"] {
-            assert!(!e[key].is_null(), "{key} of {e}");
-        }
         // quotes are the texts of the expert's statement passages, in order.
         let statements: Vec<&Value> = passages
             .iter()
