@@ -1,8 +1,11 @@
 //! minilateral: what the experts of "International Tech Cooperation in 2024: What Experts
 //! Want" said, and the minilateral groups they spoke about, as a Discord bot.
 //!
-//! The core (`dataset`, `fold`) knows nothing of Discord, files or the environment; the front
-//! ends translate to and from it. See ARCHITECTURE.md.
+//! The core (`dataset`, `fold`, `matching`, `search`, `quote`, `command`, `answer`, `reply`,
+//! `limits`, `knowledge`) knows nothing of Discord, files or the environment; the front ends
+//! (`discord`, `gateway`, `endpoint`, `console`) translate to and from it, and the shell
+//! (`cli`, `config`, `logging`, `datafiles`, `live`) reads files and the environment. See
+//! ARCHITECTURE.md.
 
 pub mod dataset;
 pub mod fold;

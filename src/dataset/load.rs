@@ -116,6 +116,7 @@ impl Joined {
         let by_id = self.check_ids(problems);
         let Joined { dataset: d, origin } = self;
         let (said, about) = passage_index(&d.passages);
+        let heads = source_heads(&d.sources, &d.passages);
         let dataset = Dataset {
             sources: d.sources,
             experts: d.experts,
@@ -126,6 +127,7 @@ impl Joined {
             by_id,
             said,
             about,
+            heads,
         };
         Checker {
             dataset: &dataset,
@@ -292,6 +294,17 @@ impl Joined {
         problems: &mut Vec<Problem>,
     ) {
         let passages = &self.dataset.passages;
+        // The placed passages that share a lead-in, by source and lead-in: the items of one
+        // list, which may stand between a later item and its lead-in.
+        let mut lists: HashMap<(&Id, &str), Vec<Range<usize>>> = HashMap::new();
+        for (p, placed) in passages.iter().zip(placed) {
+            if let (Some(lead), Some((_, range))) = (&p.lead_in, placed) {
+                lists
+                    .entry((&p.source, lead.as_str()))
+                    .or_default()
+                    .push(range.clone());
+            }
+        }
         for (i, p) in passages.iter().enumerate() {
             let (Some(lead), Some((_, range)), Some((_, text, text_name))) =
                 (&p.lead_in, &placed[i], full.get(&p.source))
@@ -313,17 +326,15 @@ impl Joined {
                 continue;
             };
             let gap = at + lead.len()..range.start;
-            let mut between: String = text[gap.clone()].to_string();
-            for (j, q) in passages.iter().enumerate() {
-                if q.lead_in == p.lead_in
-                    && q.source == p.source
-                    && let Some((_, r)) = &placed[j]
-                    && gap.start <= r.start
-                    && r.end <= gap.end
-                {
-                    between = between.replacen(q.text.as_str(), " ", 1);
-                }
-            }
+            let siblings = &lists[&(&p.source, lead.as_str())];
+            let between: String = text[gap.clone()]
+                .char_indices()
+                .filter(|(k, _)| {
+                    let k = gap.start + k;
+                    !siblings.iter().any(|r| r.start <= k && k < r.end)
+                })
+                .map(|(_, c)| c)
+                .collect();
             if between.chars().any(char::is_alphabetic) {
                 let shown: String = between.split_whitespace().collect::<Vec<_>>().join(" ");
                 let shown: String = shown.chars().take(80).collect();
@@ -494,6 +505,31 @@ fn not_verbatim(
     }
 }
 
+/// For each source (in order), its title passage and its question passage, if any.
+fn source_heads(
+    sources: &[super::Source],
+    passages: &[super::Passage],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let index: HashMap<&Id, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let mut heads = vec![(None, None); sources.len()];
+    for (i, p) in passages.iter().enumerate() {
+        let Some(&s) = index.get(&p.source) else {
+            continue;
+        };
+        let slot = match p.kind {
+            PassageKind::Title => &mut heads[s].0,
+            PassageKind::Question => &mut heads[s].1,
+            _ => continue,
+        };
+        slot.get_or_insert(i);
+    }
+    heads
+}
+
 /// The full text of each source, by source id: (source's index, text, the name to show).
 type SourceTexts<'t> = HashMap<Id, (usize, &'t str, String)>;
 
@@ -557,6 +593,13 @@ impl Checker<'_> {
                 });
             }
         }
+        // The experts some byline introduces (its first concern), looked up once.
+        let introduced: std::collections::HashSet<&Id> = d
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Byline)
+            .filter_map(|p| p.concerns.first())
+            .collect();
         for (i, e) in d.experts.iter().enumerate() {
             let subject = self.subject(Kind::Expert, i, &e.id);
             self.nonempty(&subject, "name", &e.name);
@@ -571,10 +614,7 @@ impl Checker<'_> {
                 let field = format!("roles[{r}].organisation");
                 self.reference(&subject, &field, &role.organisation, &[Kind::Body]);
             }
-            let has_byline = d.passages.iter().any(|p| {
-                p.kind == PassageKind::Byline && p.concerns.first().is_some_and(|c| *c == e.id)
-            });
-            if !has_byline {
+            if !introduced.contains(&e.id) {
                 self.problems.push(Problem::NoByline { subject });
             }
         }

@@ -332,6 +332,8 @@ pub struct Dataset {
     said: HashMap<Id, Vec<usize>>,
     /// Entity id → the passages that concern it, in source order.
     about: HashMap<Id, Vec<usize>>,
+    /// Per source (in order): its title passage and its question passage.
+    heads: Vec<(Option<usize>, Option<usize>)>,
 }
 
 /// Counts for `check` and `/about`.
@@ -482,19 +484,22 @@ impl Dataset {
 
     /// The source's title (every source has one; checked at load).
     pub fn title<'a>(&'a self, source: &'a Source) -> &'a str {
-        self.source_passage(source, PassageKind::Title)
-            .map_or(source.id.as_str(), |p| p.text.as_str())
+        self.head(source)
+            .and_then(|(title, _)| title)
+            .map_or(source.id.as_str(), |i| self.passages[i].text.as_str())
     }
 
     /// The question the source put to its experts, if it has one.
     pub fn question(&self, source: &Source) -> Option<&Passage> {
-        self.source_passage(source, PassageKind::Question)
+        let (_, question) = self.head(source)?;
+        question.map(|i| &self.passages[i])
     }
 
-    fn source_passage(&self, source: &Source, kind: PassageKind) -> Option<&Passage> {
-        self.passages
-            .iter()
-            .find(|p| p.kind == kind && p.source == source.id)
+    fn head(&self, source: &Source) -> Option<(Option<usize>, Option<usize>)> {
+        match self.slot(source.id.as_str())? {
+            Slot::Source(i) => self.heads.get(i).copied(),
+            _ => None,
+        }
     }
 
     /// The publications an expert wrote, with their co-authors.

@@ -86,3 +86,23 @@ fn check_refuses_a_changed_word_and_names_the_passage() {
     assert!(stdout(&out).contains("passages      35 (all verbatim in their source)"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_missing_source_text_is_named_with_its_reason() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("minilateral-notext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::copy(
+        root.join("data/minilateral.json"),
+        dir.join("minilateral.json"),
+    )
+    .unwrap();
+    let out = minilateral(&["check", "--data", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("itc-2024.txt, the `text_file` a source names: No such file"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

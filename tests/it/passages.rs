@@ -416,3 +416,49 @@ fn d_title() -> String {
     let d = bundled();
     d.title(&d.sources()[0]).to_string()
 }
+
+#[test]
+fn the_readmes_worked_example_of_adding_a_passage_works() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sentence = "Minilaterals need budgets that outlast a summit.";
+    // 1. The sentence is in the text (here we add it, as if the article had it).
+    let article = std::fs::read_to_string(root.join("data/itc-2024.txt")).unwrap();
+    let anchor = "3SI has reportedly struggled to maintain momentum between summits.";
+    let article = article.replacen(anchor, &format!("{anchor} {sentence}"), 1);
+    // 2. The passage of the README, added to `passages`.
+    let mut json: Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("data/minilateral.json")).unwrap())
+            .unwrap();
+    let passage: Value = serde_json::json!({
+        "id": "filer-budgets",
+        "source": "itc-2024",
+        "kind": "statement",
+        "speaker": "tanya-filer",
+        "concerns": ["g7"],
+        "text": sentence
+    });
+    json["passages"].as_array_mut().unwrap().push(passage);
+    let files = [
+        minilateral::dataset::DataText::new("d/minilateral.json", json.to_string()),
+        minilateral::dataset::DataText::source_text("d/itc-2024.txt", article),
+    ];
+    // 3. It loads (as `check` would).
+    let k = Knowledge::new(Dataset::load(&files).unwrap());
+    assert_eq!(k.dataset.passages().len(), bundled().passages().len() + 1);
+    // 4. The G7 card, Filer's card and search show it.
+    let g7 = &ask(&k, "/group g7").cards[0].description;
+    assert!(
+        g7.contains(&format!("**Tanya Filer**, statement:\n> {sentence}")),
+        "{g7}"
+    );
+    assert!(
+        ask(&k, "/expert filer").cards[0]
+            .description
+            .contains(sentence)
+    );
+    let found = &ask(&k, "/search budgets").cards[0].description;
+    assert!(
+        found.contains("> Minilaterals need **budgets** that outlast"),
+        "{found}"
+    );
+}
