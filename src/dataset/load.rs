@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::fmt;
 use std::ops::Range;
 
 use super::file::{DataText, DatasetFile, text_path};
@@ -70,8 +71,36 @@ fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
 #[derive(Default)]
 struct Joined {
     dataset: DatasetFile,
-    /// File names, parallel to each list of `dataset`.
-    origin: HashMap<(Kind, usize), String>,
+    origin: Origin,
+}
+
+/// Which file each entity came from: every file name once, and per kind a file number for
+/// each entity of that kind's list.
+#[derive(Default)]
+struct Origin {
+    files: Vec<String>,
+    of: HashMap<Kind, Vec<u32>>,
+}
+
+impl Origin {
+    fn file(&self, kind: Kind, index: usize) -> &str {
+        &self.files[self.of[&kind][index] as usize]
+    }
+
+    fn subject(&self, kind: Kind, index: usize, id: &Id) -> Subject {
+        Subject {
+            file: self.file(kind, index).to_string(),
+            kind,
+            id: id.to_string(),
+        }
+    }
+
+    /// After `kind`'s list was put in `order` (new position → old position).
+    fn reorder(&mut self, kind: Kind, order: &[usize]) {
+        if let Some(files) = self.of.get_mut(&kind) {
+            *files = order.iter().map(|&old| files[old]).collect();
+        }
+    }
 }
 
 impl Joined {
@@ -85,17 +114,18 @@ impl Joined {
             passages,
         } = content;
         let d = &mut self.dataset;
-        let mut note = |kind: Kind, start: usize, n: usize| {
-            for i in start..start + n {
-                self.origin.insert((kind, i), name.to_string());
-            }
+        let file = self.origin.files.len() as u32;
+        self.origin.files.push(name.to_string());
+        let mut note = |kind: Kind, n: usize| {
+            let files = self.origin.of.entry(kind).or_default();
+            files.extend(std::iter::repeat_n(file, n));
         };
-        note(Kind::Source, d.sources.len(), sources.len());
-        note(Kind::Expert, d.experts.len(), experts.len());
-        note(Kind::Group, d.groups.len(), groups.len());
-        note(Kind::Body, d.bodies.len(), bodies.len());
-        note(Kind::Publication, d.publications.len(), publications.len());
-        note(Kind::Passage, d.passages.len(), passages.len());
+        note(Kind::Source, sources.len());
+        note(Kind::Expert, experts.len());
+        note(Kind::Group, groups.len());
+        note(Kind::Body, bodies.len());
+        note(Kind::Publication, publications.len());
+        note(Kind::Passage, passages.len());
         d.sources.extend(sources);
         d.experts.extend(experts);
         d.groups.extend(groups);
@@ -105,17 +135,13 @@ impl Joined {
     }
 
     fn subject(&self, kind: Kind, index: usize, id: &Id) -> Subject {
-        Subject {
-            file: self.origin[&(kind, index)].clone(),
-            kind,
-            id: id.to_string(),
-        }
+        self.origin.subject(kind, index, id)
     }
 
     fn check(self, problems: &mut Vec<Problem>) -> Dataset {
         let by_id = self.check_ids(problems);
         let Joined { dataset: d, origin } = self;
-        let (said, about) = passage_index(&d.passages);
+        let (said, about) = passage_index(&d.passages, &by_id, d.experts.len(), d.groups.len());
         let heads = source_heads(&d.sources, &d.passages);
         let dataset = Dataset {
             sources: d.sources,
@@ -194,16 +220,12 @@ impl Joined {
             .into_iter()
             .map(Some)
             .collect();
-        let origins: Vec<String> = (0..passages.len())
-            .map(|i| self.origin[&(Kind::Passage, i)].clone())
-            .collect();
-        for (new, &old) in order.iter().enumerate() {
+        for &old in &order {
             let mut p = passages[old].take().expect("each passage is moved once");
             p.at = key(old);
             self.dataset.passages.push(p);
-            self.origin
-                .insert((Kind::Passage, new), origins[old].clone());
         }
+        self.origin.reorder(Kind::Passage, &order);
     }
 
     /// The full text of each source that has one, by source id: (source index, text, the
@@ -431,26 +453,33 @@ impl Joined {
                     .enumerate()
                     .map(|(i, p)| (Kind::Passage, i, &p.id, Slot::Passage(i))),
             );
-        let mut by_id: HashMap<Id, Slot> = HashMap::new();
+        let n = d.sources.len()
+            + d.experts.len()
+            + d.groups.len()
+            + d.bodies.len()
+            + d.publications.len()
+            + d.passages.len();
+        let mut by_id: HashMap<Id, Slot> = HashMap::with_capacity(n);
+        // Where each id was first seen, for the message about a second one.
         let mut first: HashMap<&Id, (Kind, usize)> = HashMap::new();
         for (kind, index, id, slot) in all {
-            let subject = self.subject(kind, index, id);
             if !is_valid_id(id.as_str()) {
                 problems.push(Problem::BadId {
-                    subject: subject.clone(),
+                    subject: self.subject(kind, index, id),
                 });
             }
             match by_id.entry(id.clone()) {
                 Entry::Vacant(v) => {
                     v.insert(slot);
-                    first.insert(id, (kind, index));
                 }
-                Entry::Occupied(_) => {
-                    let (first_kind, first_index) = first[id];
+                Entry::Occupied(o) => {
+                    let (first_kind, first_index) = *first
+                        .entry(id)
+                        .or_insert_with(|| slot_place(*o.get(), &self.dataset, id));
                     problems.push(Problem::DuplicateId {
-                        subject,
+                        subject: self.subject(kind, index, id),
                         first_kind,
-                        first_file: self.origin[&(first_kind, first_index)].clone(),
+                        first_file: self.origin.file(first_kind, first_index).to_string(),
                     });
                 }
             }
@@ -458,13 +487,30 @@ impl Joined {
         if d.sources.is_empty() {
             let file = self
                 .origin
-                .values()
+                .files
+                .iter()
                 .min()
                 .cloned()
                 .unwrap_or_else(|| "(no files)".to_string());
             problems.push(Problem::NoSource { file });
         }
         by_id
+    }
+}
+
+/// The kind and list position of the entity in `slot` (publications, which have no
+/// position in their slot, are found by id).
+fn slot_place(slot: Slot, d: &DatasetFile, id: &Id) -> (Kind, usize) {
+    match slot {
+        Slot::Source(i) => (Kind::Source, i),
+        Slot::Expert(i) => (Kind::Expert, i),
+        Slot::Group(i) => (Kind::Group, i),
+        Slot::Body(i) => (Kind::Body, i),
+        Slot::Passage(i) => (Kind::Passage, i),
+        Slot::Publication => (
+            Kind::Publication,
+            d.publications.iter().position(|p| p.id == *id).unwrap_or(0),
+        ),
     }
 }
 
@@ -533,32 +579,54 @@ fn source_heads(
 /// The full text of each source, by source id: (source's index, text, the name to show).
 type SourceTexts<'t> = HashMap<Id, (usize, &'t str, String)>;
 
-/// Expert id → the passages they speak; entity id → the passages that concern it.
-type PassageIndex = HashMap<Id, Vec<usize>>;
-
-fn passage_index(passages: &[super::Passage]) -> (PassageIndex, PassageIndex) {
-    let mut said: PassageIndex = HashMap::new();
-    let mut about: PassageIndex = HashMap::new();
+/// The passages each expert speaks (by expert position), and the passages that concern each
+/// entity (by entity number: experts, then groups, then bodies), in source order.
+fn passage_index(
+    passages: &[super::Passage],
+    by_id: &HashMap<Id, Slot>,
+    experts: usize,
+    groups: usize,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let number = |id: &Id| match by_id.get(id.as_str())? {
+        Slot::Expert(i) => Some(*i),
+        Slot::Group(i) => Some(experts + i),
+        Slot::Body(i) => Some(experts + groups + i),
+        _ => None,
+    };
+    let mut said: Vec<Vec<u32>> = vec![Vec::new(); experts];
+    let mut about: Vec<Vec<u32>> = Vec::new();
     for (i, p) in passages.iter().enumerate() {
-        if let Some(s) = &p.speaker {
-            said.entry(s.clone()).or_default().push(i);
+        let i = i as u32;
+        if let Some(Slot::Expert(e)) = p.speaker.as_ref().and_then(|s| by_id.get(s.as_str())) {
+            said[*e].push(i);
         }
-        for c in &p.concerns {
-            let list = about.entry(c.clone()).or_default();
+        for n in p.concerns.iter().filter_map(number) {
+            if about.len() <= n {
+                about.resize_with(n + 1, Vec::new);
+            }
             // A passage that names an entity twice concerns it once.
-            if list.last() != Some(&i) {
-                list.push(i);
+            if about[n].last() != Some(&i) {
+                about[n].push(i);
             }
         }
     }
     (said, about)
 }
 
+/// The entity a check is about, cheap to copy: its `Subject` (with the file name) is made
+/// only when there is a problem to report.
+#[derive(Clone, Copy)]
+struct Who<'a> {
+    kind: Kind,
+    index: usize,
+    id: &'a Id,
+}
+
 /// The checks that need the whole dataset: references, empty fields, years, roles and
 /// name clashes.
 struct Checker<'a> {
     dataset: &'a Dataset,
-    origin: &'a HashMap<(Kind, usize), String>,
+    origin: &'a Origin,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -566,8 +634,12 @@ impl Checker<'_> {
     fn run(mut self) {
         let d = self.dataset;
         for (i, s) in d.sources.iter().enumerate() {
-            let subject = self.subject(Kind::Source, i, &s.id);
-            self.year(&subject, "year", s.year);
+            let who = Who {
+                kind: Kind::Source,
+                index: i,
+                id: &s.id,
+            };
+            self.year(who, "year", s.year);
             let count = |kind| {
                 d.passages
                     .iter()
@@ -577,7 +649,7 @@ impl Checker<'_> {
             let titles = count(PassageKind::Title);
             if titles != 1 {
                 self.problems.push(Problem::SourceText {
-                    subject: subject.clone(),
+                    subject: self.subject(who),
                     message: format!(
                         "needs exactly one passage of kind \"title\" (it has {titles}); cards cite it"
                     ),
@@ -586,7 +658,7 @@ impl Checker<'_> {
             let questions = count(PassageKind::Question);
             if questions > 1 {
                 self.problems.push(Problem::SourceText {
-                    subject,
+                    subject: self.subject(who),
                     message: format!(
                         "has {questions} passages of kind \"question\"; a source asks one question"
                     ),
@@ -601,78 +673,92 @@ impl Checker<'_> {
             .filter_map(|p| p.concerns.first())
             .collect();
         for (i, e) in d.experts.iter().enumerate() {
-            let subject = self.subject(Kind::Expert, i, &e.id);
-            self.nonempty(&subject, "name", &e.name);
-            self.reference(&subject, "source", &e.source, &[Kind::Source]);
+            let who = Who {
+                kind: Kind::Expert,
+                index: i,
+                id: &e.id,
+            };
+            self.nonempty(who, "name", &e.name);
+            self.reference(who, "source", &e.source, &[Kind::Source]);
             if e.roles.is_empty() {
                 self.problems.push(Problem::NoRole {
-                    subject: subject.clone(),
+                    subject: self.subject(who),
                 });
             }
             for (r, role) in e.roles.iter().enumerate() {
-                self.nonempty(&subject, &format!("roles[{r}].title"), &role.title);
-                let field = format!("roles[{r}].organisation");
-                self.reference(&subject, &field, &role.organisation, &[Kind::Body]);
+                self.nonempty(who, format_args!("roles[{r}].title"), &role.title);
+                let field = format_args!("roles[{r}].organisation");
+                self.reference(who, field, &role.organisation, &[Kind::Body]);
             }
             if !introduced.contains(&e.id) {
-                self.problems.push(Problem::NoByline { subject });
+                self.problems.push(Problem::NoByline {
+                    subject: self.subject(who),
+                });
             }
         }
         for (i, g) in d.groups.iter().enumerate() {
-            let subject = self.subject(Kind::Group, i, &g.id);
-            self.nonempty(&subject, "name", &g.name);
-            self.reference(&subject, "source", &g.source, &[Kind::Source]);
-            self.year(&subject, "members.as_of", g.members.as_of);
+            let who = Who {
+                kind: Kind::Group,
+                index: i,
+                id: &g.id,
+            };
+            self.nonempty(who, "name", &g.name);
+            self.reference(who, "source", &g.source, &[Kind::Source]);
+            self.year(who, "members.as_of", g.members.as_of);
             for (s, state) in g.members.states.iter().enumerate() {
-                self.nonempty(&subject, &format!("members.states[{s}]"), state);
+                self.nonempty(who, format_args!("members.states[{s}]"), state);
             }
         }
         for (i, b) in d.bodies.iter().enumerate() {
-            let subject = self.subject(Kind::Body, i, &b.id);
-            self.nonempty(&subject, "name", &b.name);
-            self.reference(&subject, "source", &b.source, &[Kind::Source]);
+            let who = Who {
+                kind: Kind::Body,
+                index: i,
+                id: &b.id,
+            };
+            self.nonempty(who, "name", &b.name);
+            self.reference(who, "source", &b.source, &[Kind::Source]);
         }
         for (i, p) in d.passages.iter().enumerate() {
             self.passage(i, p);
         }
         for (i, p) in d.publications.iter().enumerate() {
-            let subject = self.subject(Kind::Publication, i, &p.id);
-            self.nonempty(&subject, "title", &p.title);
+            let who = Who {
+                kind: Kind::Publication,
+                index: i,
+                id: &p.id,
+            };
+            self.nonempty(who, "title", &p.title);
             if p.authors.is_empty() {
                 self.problems.push(Problem::Empty {
-                    subject: subject.clone(),
+                    subject: self.subject(who),
                     field: "authors".to_string(),
                 });
             }
             for (a, id) in p.authors.iter().enumerate() {
-                self.reference(&subject, &format!("authors[{a}]"), id, &[Kind::Expert]);
+                self.reference(who, format_args!("authors[{a}]"), id, &[Kind::Expert]);
             }
-            self.reference(&subject, "source", &p.source, &[Kind::Source]);
+            self.reference(who, "source", &p.source, &[Kind::Source]);
         }
         self.names();
     }
 
-    fn subject(&self, kind: Kind, index: usize, id: &Id) -> Subject {
-        Subject {
-            file: self.origin[&(kind, index)].clone(),
-            kind,
-            id: id.to_string(),
-        }
+    fn subject(&self, who: Who<'_>) -> Subject {
+        self.origin.subject(who.kind, who.index, who.id)
     }
 
-    fn nonempty(&mut self, subject: &Subject, field: &str, value: &str) {
+    fn nonempty(&mut self, who: Who<'_>, field: impl fmt::Display, value: &str) {
         if value.trim().is_empty() {
             self.problems.push(Problem::Empty {
-                subject: subject.clone(),
+                subject: self.subject(who),
                 field: field.to_string(),
             });
         }
     }
 
-    fn year(&mut self, subject: &Subject, field: &str, year: i32) {
+    fn year(&mut self, who: Who<'_>, field: impl fmt::Display, year: i32) {
         if !YEARS.contains(&year) {
             self.problems.push(Problem::Year {
-                subject: subject.clone(),
+                subject: self.subject(who),
                 field: field.to_string(),
                 year,
                 min: *YEARS.start(),
@@ -681,7 +767,7 @@ impl Checker<'_> {
         }
     }
 
-    fn reference(&mut self, subject: &Subject, field: &str, target: &Id, kinds: &[Kind]) {
+    fn reference(&mut self, who: Who<'_>, field: impl fmt::Display, target: &Id, kinds: &[Kind]) {
         let found = self.dataset.kind_of(target.as_str());
         if !found.is_some_and(|k| kinds.contains(&k)) {
             let expected = match kinds {
@@ -692,7 +778,7 @@ impl Checker<'_> {
                 _ => "an expert, group or body id",
             };
             self.problems.push(Problem::Dangling {
-                subject: subject.clone(),
+                subject: self.subject(who),
                 field: field.to_string(),
                 target: target.to_string(),
                 expected,
@@ -703,64 +789,60 @@ impl Checker<'_> {
     /// A passage's references, and the fields its kind needs: statements and wishes have a
     /// speaker, wishes a year, bylines an expert first among what they concern.
     fn passage(&mut self, i: usize, p: &super::Passage) {
-        let subject = self.subject(Kind::Passage, i, &p.id);
-        self.nonempty(&subject, "text", &p.text);
-        self.reference(&subject, "source", &p.source, &[Kind::Source]);
+        let who = Who {
+            kind: Kind::Passage,
+            index: i,
+            id: &p.id,
+        };
+        self.nonempty(who, "text", &p.text);
+        self.reference(who, "source", &p.source, &[Kind::Source]);
         if let Some(s) = &p.speaker {
-            self.reference(&subject, "speaker", s, &[Kind::Expert]);
+            self.reference(who, "speaker", s, &[Kind::Expert]);
         }
         for (c, id) in p.concerns.iter().enumerate() {
-            let field = format!("concerns[{c}]");
-            self.reference(
-                &subject,
-                &field,
-                id,
-                &[Kind::Expert, Kind::Group, Kind::Body],
-            );
+            let field = format_args!("concerns[{c}]");
+            self.reference(who, field, id, &[Kind::Expert, Kind::Group, Kind::Body]);
         }
         if let Some(y) = p.year {
-            self.year(&subject, "year", y);
+            self.year(who, "year", y);
         }
         let kind = p.kind.as_str();
-        let mut rule = |ok: bool, message: String| {
+        let first_concern = p
+            .concerns
+            .first()
+            .and_then(|c| self.dataset.kind_of(c.as_str()));
+        let mut rule = |ok: bool, message: &dyn Fn() -> String| {
             if !ok {
+                let subject = self.subject(who);
                 self.problems.push(Problem::PassageRule {
-                    subject: subject.clone(),
-                    message,
+                    subject,
+                    message: message(),
                 });
             }
         };
         if p.kind.has_speaker() {
-            rule(
-                p.speaker.is_some(),
-                format!("a {kind} needs `speaker` (the expert whose words these are)"),
-            );
+            rule(p.speaker.is_some(), &|| {
+                format!("a {kind} needs `speaker` (the expert whose words these are)")
+            });
         } else {
-            rule(
-                p.speaker.is_none(),
-                format!("a {kind} is the article's own voice and has no `speaker`"),
-            );
+            rule(p.speaker.is_none(), &|| {
+                format!("a {kind} is the article's own voice and has no `speaker`")
+            });
         }
         if p.kind == PassageKind::Wish {
-            rule(p.year.is_some(), "a wish needs `year`".to_string());
+            rule(p.year.is_some(), &|| "a wish needs `year`".to_string());
         } else {
-            rule(
-                p.year.is_none(),
-                format!("only a wish has a `year`, not a {kind}"),
-            );
+            rule(p.year.is_none(), &|| {
+                format!("only a wish has a `year`, not a {kind}")
+            });
         }
         if p.kind == PassageKind::Byline {
-            let first = p
-                .concerns
-                .first()
-                .and_then(|c| self.dataset.kind_of(c.as_str()));
-            rule(
-                first == Some(Kind::Expert),
-                "a byline's `concerns` starts with the expert it introduces".to_string(),
-            );
+            rule(first_concern == Some(Kind::Expert), &|| {
+                "a byline's `concerns` starts with the expert it introduces".to_string()
+            });
         }
         if let Some(lead) = &p.lead_in {
-            self.nonempty(&subject, "lead_in", lead);
+            self.nonempty(who, "lead_in", lead);
         }
     }
 
@@ -768,7 +850,7 @@ impl Checker<'_> {
     /// apart. Names that fold to nothing ("Dr.") could never be matched at all.
     fn names(&mut self) {
         let d = self.dataset;
-        let mut owners: HashMap<String, (Subject, String)> = HashMap::new();
+        let mut owners: HashMap<String, (Who<'_>, &str)> = HashMap::new();
         let indexed = d
             .experts
             .iter()
@@ -787,14 +869,18 @@ impl Checker<'_> {
                     .map(|(i, b)| (Kind::Body, i, Entity::Body(b))),
             );
         for (kind, index, entity) in indexed {
-            let subject = self.subject(kind, index, entity.id());
+            let who = Who {
+                kind,
+                index,
+                id: entity.id(),
+            };
             for (n, text) in entity.names().into_iter().enumerate() {
                 let key = fold::compact(&fold::fold(text));
                 if key.is_empty() {
                     let field = if n == 0 { "name" } else { "aliases" };
                     if !text.trim().is_empty() || n > 0 {
                         self.problems.push(Problem::Empty {
-                            subject: subject.clone(),
+                            subject: self.subject(who),
                             field: format!("{field} (\"{text}\" has no letters or digits)"),
                         });
                     }
@@ -802,16 +888,16 @@ impl Checker<'_> {
                 }
                 match owners.entry(key) {
                     Entry::Vacant(v) => {
-                        v.insert((subject.clone(), text.to_string()));
+                        v.insert((who, text));
                     }
                     Entry::Occupied(o) => {
-                        let (other, other_text) = o.get();
-                        if other.id != subject.id {
+                        let (other, other_text) = *o.get();
+                        if other.id != who.id {
                             self.problems.push(Problem::NameClash {
-                                subject: subject.clone(),
+                                subject: self.subject(who),
                                 text: text.to_string(),
-                                other: other.clone(),
-                                other_text: other_text.clone(),
+                                other: self.subject(other),
+                                other_text: other_text.to_string(),
                             });
                         }
                     }

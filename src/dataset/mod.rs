@@ -328,10 +328,11 @@ pub struct Dataset {
     /// In source order: by source, then by position in the source's text.
     passages: Vec<Passage>,
     by_id: HashMap<Id, Slot>,
-    /// Expert id → their passages, in source order.
-    said: HashMap<Id, Vec<usize>>,
-    /// Entity id → the passages that concern it, in source order.
-    about: HashMap<Id, Vec<usize>>,
+    /// Per expert (by position): their passages, in source order.
+    said: Vec<Vec<u32>>,
+    /// Per entity (experts, then groups, then bodies): the passages that concern it, in
+    /// source order.
+    about: Vec<Vec<u32>>,
     /// Per source (in order): its title passage and its question passage.
     heads: Vec<(Option<usize>, Option<usize>)>,
 }
@@ -446,26 +447,31 @@ impl Dataset {
         self.by_id.get(id).copied()
     }
 
-    fn indexed<'a>(
-        &'a self,
-        index: &'a HashMap<Id, Vec<usize>>,
-        id: &str,
-    ) -> impl Iterator<Item = &'a Passage> + 'a {
-        index
-            .get(id)
-            .into_iter()
+    fn indexed<'a>(&'a self, list: Option<&'a Vec<u32>>) -> impl Iterator<Item = &'a Passage> + 'a {
+        list.into_iter()
             .flatten()
-            .map(|&i| &self.passages[i])
+            .map(|&i| &self.passages[i as usize])
     }
 
     /// The passages an expert speaks (statements and wishes), in source order.
     pub fn said_by<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
-        self.indexed(&self.said, expert)
+        let list = match self.slot(expert) {
+            Some(Slot::Expert(i)) => self.said.get(i),
+            _ => None,
+        };
+        self.indexed(list)
     }
 
     /// The passages that concern an entity, in source order.
     pub fn about<'a>(&'a self, entity: &str) -> impl Iterator<Item = &'a Passage> + 'a {
-        self.indexed(&self.about, entity)
+        let (e, g) = (self.experts.len(), self.groups.len());
+        let number = match self.slot(entity) {
+            Some(Slot::Expert(i)) => Some(i),
+            Some(Slot::Group(i)) => Some(e + i),
+            Some(Slot::Body(i)) => Some(e + g + i),
+            _ => None,
+        };
+        self.indexed(number.and_then(|n| self.about.get(n)))
     }
 
     /// The article's sentence introducing an expert: the first byline whose first concern
