@@ -677,6 +677,7 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
     let first = (page - 1) * SEARCH_PAGE;
     let on_page = &hits[first..(first + SEARCH_PAGE).min(hits.len())];
     let mut leads = HashSet::new();
+    let mut previous_lead: Option<&str> = None;
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
     let mut related: Vec<&Id> = Vec::new();
@@ -691,6 +692,12 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
             format!("**{w}**")
         });
         let mut entry = head;
+        // Each hit stands alone, so it gets its lead-in, unless the hit just above had the
+        // same one (the items of one list, in a row).
+        if previous_lead != p.lead_in.as_deref() {
+            leads.clear();
+        }
+        previous_lead = p.lead_in.as_deref();
         if let Some(lead) = quote::lead_in(p, &mut leads) {
             entry.push_str(&format!("\n{lead}"));
         }

@@ -51,12 +51,6 @@ pub enum DataError {
         #[source]
         source: std::io::Error,
     },
-    #[error("cannot read {path}, the `text_file` a source names: {source}")]
-    SourceText {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
     #[error("{path} is a folder with no .json files in it")]
     NoFiles { path: String },
     #[error("{0}")]
@@ -64,18 +58,18 @@ pub enum DataError {
 }
 
 /// Reads the JSON files of `path` (in name order for a folder), then the source texts they
-/// name (`text_file`). A text that cannot be read is left out, and loading says which source
-/// named it.
+/// name (`text_file`). A text that cannot be read is passed on with the reason, and loading
+/// reports it with the source that names it, beside every other problem.
 pub fn read(path: &DataPath) -> Result<Vec<DataText>, DataError> {
     if let DataPath::Bundled = path {
         return Ok(bundled());
     }
     let mut files = read_json(path)?;
     for name in dataset::text_files(&files) {
-        match std::fs::read_to_string(&name) {
-            Ok(text) => files.push(DataText::source_text(name, text)),
-            Err(source) => return Err(DataError::SourceText { path: name, source }),
-        }
+        files.push(match std::fs::read_to_string(&name) {
+            Ok(text) => DataText::source_text(name, text),
+            Err(e) => DataText::unreadable(name, e.to_string()),
+        });
     }
     Ok(files)
 }

@@ -163,7 +163,9 @@ fn query_words(text: &str) -> Vec<String> {
         .cloned()
         .collect();
     let mut words = if content.is_empty() { all } else { content };
-    words.dedup();
+    // Each word once, in the order typed: "g7 brics g7" asks for two words.
+    let mut seen = std::collections::HashSet::new();
+    words.retain(|w| seen.insert(w.clone()));
     words.truncate(12);
     words
 }

@@ -13,6 +13,9 @@ pub struct DataText {
     pub name: String,
     pub text: String,
     json: bool,
+    /// Why a source text named by the dataset could not be read (its `text` is then empty):
+    /// loading reports it with the source, beside every other problem.
+    unreadable: Option<String>,
 }
 
 impl DataText {
@@ -22,6 +25,7 @@ impl DataText {
             name: name.into(),
             text: text.into(),
             json: true,
+            unreadable: None,
         }
     }
 
@@ -30,6 +34,23 @@ impl DataText {
         DataText {
             json: false,
             ..DataText::new(name, text)
+        }
+    }
+
+    /// A source text that could not be read, and why.
+    pub fn unreadable(name: impl Into<String>, why: impl Into<String>) -> DataText {
+        DataText {
+            json: false,
+            unreadable: Some(why.into()),
+            ..DataText::new(name, "")
+        }
+    }
+
+    /// The text, or why it could not be read.
+    pub(super) fn read(&self) -> Result<&str, &str> {
+        match &self.unreadable {
+            Some(why) => Err(why),
+            None => Ok(&self.text),
         }
     }
 

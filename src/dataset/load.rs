@@ -9,11 +9,14 @@ use std::ops::Range;
 use super::file::{DataText, DatasetFile, text_path};
 use super::problem::{LoadError, Problem, Subject};
 use super::verbatim;
-use super::{Dataset, Entity, Id, Kind, PassageKind, Slot};
+use super::{Dataset, Entity, Id, Kind, PassageKind, Provenance, Slot};
 use crate::fold;
 
 /// Years outside this range are typing mistakes, not history.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+/// Texts not found in their source that `check` explains with the nearest text; the rest
+/// are named only (each explanation is a pass over the source's words).
+const EXPLAINED: usize = 20;
 /// Ids go into button ids (`pick:expert:<id>`, at most 100 characters in all).
 const MAX_ID_LEN: usize = 64;
 
@@ -24,10 +27,10 @@ const MAX_ID_LEN: usize = 64;
 pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     let mut problems = Vec::new();
     let mut parsed = Vec::new();
-    let texts: HashMap<&str, &str> = files
+    let texts: HashMap<&str, Result<&str, &str>> = files
         .iter()
         .filter(|f| !f.is_json())
-        .map(|f| (f.name.as_str(), f.text.as_str()))
+        .map(|f| (f.name.as_str(), f.read()))
         .collect();
     for file in files.iter().filter(|f| f.is_json()) {
         match serde_json::from_str::<DatasetFile>(&file.text) {
@@ -168,7 +171,7 @@ impl Joined {
     /// the source's words), then puts the passages in source order. Reports each text that
     /// is not verbatim, with the nearest text of the source; passages that overlap (the same
     /// words stored twice); and lead-ins that do not lead into their passage.
-    fn place_passages(&mut self, texts: &HashMap<&str, &str>, problems: &mut Vec<Problem>) {
+    fn place_passages(&mut self, texts: &Texts<'_>, problems: &mut Vec<Problem>) {
         // A source's text is needed once, here: taken out, the dataset keeps no copy of it.
         let inline: HashMap<Id, String> = self
             .dataset
@@ -181,6 +184,9 @@ impl Joined {
         // are each found at once.
         let mut cursor: HashMap<&Id, usize> = HashMap::new();
         let mut placed: Vec<Option<(usize, Range<usize>)>> = Vec::new();
+        // Texts not found: the first few are explained with the nearest text of the source,
+        // the rest only named, so that a broken source of a huge dataset reports quickly.
+        let mut unexplained = EXPLAINED;
         for (i, p) in self.dataset.passages.iter().enumerate() {
             let Some((index, text, text_name)) = full.get(&p.source) else {
                 placed.push(None);
@@ -192,20 +198,21 @@ impl Joined {
                 continue;
             }
             let from = cursor.get(&p.source).copied().unwrap_or(0);
-            match verbatim::locate(text, &p.text, from) {
+            match verbatim::locate_in(text, &p.text, from, unexplained > 0) {
                 Ok(range) => {
                     cursor.insert(&p.source, range.end);
                     placed.push(Some((*index, range)));
                 }
                 Err(nearest) => {
+                    unexplained = unexplained.saturating_sub(1);
                     placed.push(None);
                     let subject = self.subject(Kind::Passage, i, &p.id);
                     problems.push(not_verbatim(subject, "text", p, text_name, nearest));
                 }
             }
         }
-        self.overlaps(&placed, problems);
-        self.lead_ins(&full, &placed, problems);
+        let leads = self.lead_ins(&full, &placed, problems);
+        self.overlaps(&placed, &leads, problems);
         self.other_verbatim(&full, problems);
         // Source order; passages that could not be placed stay last, in file order (the
         // dataset is refused anyway).
@@ -232,7 +239,7 @@ impl Joined {
     /// name to show for it). A source whose text is missing is reported once.
     fn source_texts<'t>(
         &self,
-        texts: &HashMap<&str, &'t str>,
+        texts: &Texts<'t>,
         inline: &'t HashMap<Id, String>,
         problems: &mut Vec<Problem>,
     ) -> SourceTexts<'t> {
@@ -249,10 +256,13 @@ impl Joined {
                 (None, Some(file)) => {
                     let path = text_path(&subject.file, file);
                     match texts.get(path.as_str()) {
-                        Some(text) => {
+                        Some(Ok(text)) => {
                             full.insert(s.id.clone(), (i, *text, path));
                             continue;
                         }
+                        Some(Err(why)) => format!(
+                            "names `text_file` \"{file}\", but {path} could not be read: {why}"
+                        ),
                         None => {
                             format!("names `text_file` \"{file}\", but {path} could not be read")
                         }
@@ -279,43 +289,64 @@ impl Joined {
         }
         full
     }
-    /// Two passages of one source that share words: the same text stored twice.
-    fn overlaps(&self, placed: &[Option<(usize, Range<usize>)>], problems: &mut Vec<Problem>) {
-        let mut spans: Vec<(usize, Range<usize>, usize)> = placed
+    /// Two passages of one source that share words (or a passage and another's lead-in):
+    /// the same text stored twice, which a reply would show twice.
+    fn overlaps(
+        &self,
+        placed: &[Option<(usize, Range<usize>)>],
+        leads: &[(usize, Range<usize>, usize)],
+        problems: &mut Vec<Problem>,
+    ) {
+        // (source, span, passage, whether the span is that passage's lead-in)
+        let mut spans: Vec<(usize, Range<usize>, usize, bool)> = placed
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| p.clone().map(|(s, r)| (s, r, i)))
+            .filter_map(|(i, p)| p.clone().map(|(s, r)| (s, r, i, false)))
+            .chain(leads.iter().map(|(s, r, i)| (*s, r.clone(), *i, true)))
             .collect();
-        spans.sort_by_key(|(s, r, i)| (*s, r.start, *i));
-        // The passage reaching furthest so far, per source: a later one starting before its
-        // end overlaps it.
-        let mut reach: Option<(usize, usize, usize)> = None;
-        for (source, range, i) in spans {
-            if let Some((s, end, j)) = reach
+        spans.sort_by_key(|(s, r, i, lead)| (*s, r.start, *lead, *i));
+        let name = |i: usize, lead: bool| {
+            let id = &self.dataset.passages[i].id;
+            if lead {
+                format!("the `lead_in` of passage \"{id}\"")
+            } else {
+                format!("passage \"{id}\"")
+            }
+        };
+        // The span reaching furthest so far, per source: a later one starting before its end
+        // overlaps it.
+        let mut reach: Option<(usize, usize, usize, bool)> = None;
+        for (source, range, i, lead) in spans {
+            if let Some((s, end, j, other_lead)) = reach
                 && s == source
                 && range.start < end
             {
                 let p = &self.dataset.passages[i];
                 problems.push(Problem::Overlap {
                     subject: self.subject(Kind::Passage, i, &p.id),
-                    other: self.dataset.passages[j].id.to_string(),
+                    what: if lead { "its `lead_in`" } else { "it" },
+                    other: name(j, other_lead),
                 });
             }
-            if reach.is_none_or(|(s, end, _)| s != source || range.end > end) {
-                reach = Some((source, range.end, i));
+            if reach.is_none_or(|(s, end, _, _)| s != source || range.end > end) {
+                reach = Some((source, range.end, i, lead));
             }
         }
     }
 
     /// A lead-in is the words just before its passage: only spacing, quotes, list markers
     /// and passages with the same lead-in (the items of one list) may come between.
+    /// Returns where each distinct lead-in is (source, span, the first passage it leads
+    /// into), for the overlap check.
     fn lead_ins(
         &self,
         full: &SourceTexts<'_>,
         placed: &[Option<(usize, Range<usize>)>],
         problems: &mut Vec<Problem>,
-    ) {
+    ) -> Vec<(usize, Range<usize>, usize)> {
         let passages = &self.dataset.passages;
+        let mut spans: Vec<(usize, Range<usize>, usize)> = Vec::new();
+        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
         // The placed passages that share a lead-in, by source and lead-in: the items of one
         // list, which may stand between a later item and its lead-in.
         let mut lists: HashMap<(&Id, &str), Vec<Range<usize>>> = HashMap::new();
@@ -328,7 +359,7 @@ impl Joined {
             }
         }
         for (i, p) in passages.iter().enumerate() {
-            let (Some(lead), Some((_, range)), Some((_, text, text_name))) =
+            let (Some(lead), Some((source, range)), Some((_, text, text_name))) =
                 (&p.lead_in, &placed[i], full.get(&p.source))
             else {
                 continue;
@@ -347,6 +378,11 @@ impl Joined {
                 });
                 continue;
             };
+            let span = at..at + lead.len();
+            // The items of one list share their lead-in's span: it counts once.
+            if seen.insert((*source, span.start)) {
+                spans.push((*source, span, i));
+            }
             let gap = at + lead.len()..range.start;
             let siblings = &lists[&(&p.source, lead.as_str())];
             let between: String = text[gap.clone()]
@@ -366,6 +402,7 @@ impl Joined {
                 });
             }
         }
+        spans
     }
 
     /// Role titles, member lists and publication titles that claim to be the source's words.
@@ -408,10 +445,23 @@ impl Joined {
                     written,
                 );
             }
+            // What a card shows as the article's must be the article's.
+            if let (Provenance::Article, Some(full)) = (g.full_name_source, &g.full_name) {
+                let subject = self.subject(Kind::Group, i, &g.id);
+                check(subject, "full_name".to_string(), &g.source, full);
+            }
         }
         for (i, p) in d.publications.iter().enumerate() {
             let subject = self.subject(Kind::Publication, i, &p.id);
             check(subject, "title".to_string(), &p.source, &p.title);
+        }
+        for (i, g) in d.groups.iter().enumerate() {
+            if g.members.source == Provenance::Article && g.members.as_written.is_none() {
+                problems.push(Problem::Rule {
+                    subject: self.subject(Kind::Group, i, &g.id),
+                    message: "`members.source` is \"article\", so `members.as_written` must give the article's words for the list (or mark the list \"background\")".to_string(),
+                });
+            }
         }
     }
 
@@ -575,6 +625,9 @@ fn source_heads(
     }
     heads
 }
+
+/// The source texts given to `load`, by name: the text, or why it could not be read.
+type Texts<'t> = HashMap<&'t str, Result<&'t str, &'t str>>;
 
 /// The full text of each source, by source id: (source's index, text, the name to show).
 type SourceTexts<'t> = HashMap<Id, (usize, &'t str, String)>;
@@ -814,7 +867,7 @@ impl Checker<'_> {
         let mut rule = |ok: bool, message: &dyn Fn() -> String| {
             if !ok {
                 let subject = self.subject(who);
-                self.problems.push(Problem::PassageRule {
+                self.problems.push(Problem::Rule {
                     subject,
                     message: message(),
                 });

@@ -70,7 +70,7 @@ pub enum Problem {
     #[error("{subject}: {message}")]
     SourceText { subject: Subject, message: String },
     #[error("{subject}: {message}")]
-    PassageRule { subject: Subject, message: String },
+    Rule { subject: Subject, message: String },
     #[error(
         "{subject}{context}: field `{field}` is not verbatim in source \"{source_id}\" ({text_name}){}",
         nearest_text(nearest)
@@ -93,9 +93,15 @@ pub enum Problem {
         between: String,
     },
     #[error(
-        "{subject}: overlaps passage \"{other}\" in the source; the source's words are stored once, so shorten one (a fragment that needs the words before it takes them as `lead_in`)"
+        "{subject}: {what} overlaps {other} in the source; the source's words are stored once (a reply would show them twice), so shorten one"
     )]
-    Overlap { subject: Subject, other: String },
+    Overlap {
+        subject: Subject,
+        /// "it", or "its `lead_in`".
+        what: &'static str,
+        /// `passage "id"`, or `the lead_in of passage "id"`.
+        other: String,
+    },
     #[error(
         "{subject}: name \"{text}\" is the same as \"{other_text}\" of {other} once case, accents and punctuation are folded; rename one or drop the alias"
     )]

@@ -35,12 +35,23 @@ pub enum Difference {
     Elision,
 }
 
-/// Where `text` is in `source`: the byte range from its first to its last character. Looks
-/// first from `from` (the end of the previous passage, so that passages in source order are
-/// found in one pass) and then from the start. `Err` holds the nearest span of the source,
-/// when some of its words agree.
+/// Where `text` is in `source`, as whole words: the byte range from its first to its last
+/// character. Looks first from `from` (the end of the previous passage, so that passages in
+/// source order are found in one pass) and then from the start. `Err` holds the nearest span
+/// of the source, when some of its words agree.
 pub fn locate(source: &str, text: &str, from: usize) -> Result<Range<usize>, Option<Nearest>> {
-    if text.is_empty() {
+    locate_in(source, text, from, true)
+}
+
+/// `locate`, with the nearest text looked for only when `explain` (it costs a pass over the
+/// source's words for each text not found; a load stops explaining after a few).
+pub fn locate_in(
+    source: &str,
+    text: &str,
+    from: usize,
+    explain: bool,
+) -> Result<Range<usize>, Option<Nearest>> {
+    if text.trim().is_empty() {
         return Err(None);
     }
     let from = if source.is_char_boundary(from) {
@@ -48,23 +59,30 @@ pub fn locate(source: &str, text: &str, from: usize) -> Result<Range<usize>, Opt
     } else {
         0
     };
-    if let Some(i) = source[from..].find(text) {
-        return Ok(from + i..from + i + text.len());
+    if let Some(at) = find_whole(source, text, from).or_else(|| find_whole(source, text, 0)) {
+        return Ok(at..at + text.len());
     }
-    if let Some(i) = source.find(text) {
-        return Ok(i..i + text.len());
-    }
-    let pieces = pieces(text);
+    let pieces = pieces(source, text);
     if pieces.len() > 1 {
-        return elided(source, &pieces);
+        return elided(source, &pieces, explain);
     }
-    Err(nearest(source, text))
+    Err(if explain { nearest(source, text) } else { None })
 }
 
-/// The pieces of `text` between elision marks, trimmed.
-fn pieces(text: &str) -> Vec<&str> {
+/// The first place from `start` where `text` stands as whole words: a passage that begins or
+/// ends inside a word ("secret" of "secretariat") would quote the source wrongly.
+fn find_whole(source: &str, text: &str, start: usize) -> Option<usize> {
+    source[start..]
+        .match_indices(text)
+        .map(|(i, _)| start + i)
+        .find(|&at| whole_words(source, at..at + text.len()))
+}
+
+/// The pieces of `text` between the elision marks that the source does not itself write
+/// (the article's own "[...]" is part of its words), trimmed.
+fn pieces<'t>(source: &str, text: &'t str) -> Vec<&'t str> {
     let mut pieces = vec![text];
-    for mark in ELISIONS {
+    for mark in ELISIONS.iter().filter(|m| !source.contains(*m)) {
         pieces = pieces.into_iter().flat_map(|p| p.split(mark)).collect();
     }
     pieces.into_iter().map(str::trim).collect()
@@ -73,7 +91,7 @@ fn pieces(text: &str) -> Vec<&str> {
 /// A text with elision marks: every piece whole words, in order, each mark standing for at
 /// least one left-out word and never for a paragraph break (an elision shortens a
 /// sentence; it does not join two people's words).
-fn elided(source: &str, pieces: &[&str]) -> Result<Range<usize>, Option<Nearest>> {
+fn elided(source: &str, pieces: &[&str], explain: bool) -> Result<Range<usize>, Option<Nearest>> {
     if pieces.iter().any(|p| p.is_empty()) {
         // "[…] words" or "words […]": nothing on one side of the mark to anchor it.
         return Err(None);
@@ -90,6 +108,7 @@ fn elided(source: &str, pieces: &[&str]) -> Result<Range<usize>, Option<Nearest>
     }
     // Name the first piece that cannot be found, with its own nearest text.
     match pieces.iter().find(|p| !source.contains(*p)) {
+        Some(_) if !explain => Err(None),
         Some(missing) => Err(nearest(source, missing)),
         None => Err(Some(Nearest {
             text: String::new(),
@@ -135,7 +154,7 @@ fn whole_words(source: &str, range: Range<usize>) -> bool {
 
 /// The span of `source` whose words agree most with the words of `text`, aligned word by
 /// word (one changed word keeps every other aligned); the earliest of equals. None when no
-/// word agrees anywhere.
+/// span has at least half the words in common.
 fn nearest(source: &str, text: &str) -> Option<Nearest> {
     let src: Vec<(usize, &str)> = words(source);
     let want: Vec<&str> = words(text).into_iter().map(|(_, w)| w).collect();
@@ -154,7 +173,8 @@ fn nearest(source: &str, text: &str) -> Option<Nearest> {
         }
     }
     let (start, same) = best;
-    if same == 0 {
+    // Fewer than half the words in common: no span is near enough to point at.
+    if same * 2 < want.len() {
         return None;
     }
     let end = (start + want.len()).min(src.len());
@@ -207,7 +227,8 @@ mod tests {
     use super::*;
 
     const SOURCE: &str = "One word kept cropping up. “The way of the future [...] focused, agile.” \
-                          Forums such as the G7 offer flexibility.\n1/ The G7 code\nA growing cadre agrees.";
+                          Forums such as the G7 offer flexibility.\n1/ The G7 code\nA growing cadre agrees. \
+                          The G7 lacks a permanent secretariat.";
 
     #[test]
     fn exact_text_is_found_where_it_is() {
@@ -221,13 +242,19 @@ mod tests {
         assert!(locate(SOURCE, "\"The way of the future", 0).is_err());
         assert!(locate(SOURCE, "offer flexibility.\n1/ The", 0).is_ok());
         assert_eq!(locate(SOURCE, "", 0), Err(None));
+        // Whole words: a passage cut inside a word misquotes the source.
+        assert!(locate(SOURCE, "lacks a permanent secret", 0).is_err());
+        assert!(locate(SOURCE, "he G7 lacks", 0).is_err());
+        assert!(locate(SOURCE, "The G7 lacks a permanent secretariat.", 0).is_ok());
+        // A quote mark or a dash is not a word: "the way" right after "“" is whole.
+        assert!(locate(SOURCE, "The way of the future", 0).is_ok());
     }
 
     #[test]
     fn a_passage_may_elide_words_within_a_paragraph() {
         let r = locate(SOURCE, "One word […] the G7 offer flexibility.", 0).unwrap();
         assert_eq!(r, 0..SOURCE.find("\n1/").unwrap());
-        assert!(locate(SOURCE, "One word [...] cropping up. […] Forums such", 0).is_ok());
+        assert!(locate(SOURCE, "One word […] cropping up. […] Forums such", 0).is_ok());
         // Pieces must come in order.
         assert!(locate(SOURCE, "the G7 offer […] One word", 0).is_err());
         // An elision never joins two paragraphs.
@@ -239,6 +266,15 @@ mod tests {
         assert!(locate(SOURCE, "One word […] ropping up.", 0).is_err());
         // A mark with nothing on one side anchors nothing.
         assert!(locate(SOURCE, "[…] cropping up.", 0).is_err());
+        // The source's own "[...]" stays text while a curator's "[…]" elides.
+        assert!(
+            locate(
+                SOURCE,
+                "The way of the future [...] focused, […] Forums such",
+                0
+            )
+            .is_ok()
+        );
     }
 
     #[test]

@@ -92,16 +92,22 @@ fn a_missing_source_text_is_named_with_its_reason() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = std::env::temp_dir().join(format!("minilateral-notext-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    std::fs::copy(
-        root.join("data/minilateral.json"),
-        dir.join("minilateral.json"),
-    )
-    .unwrap();
+    // No text beside the data, and one more problem: both are reported at once.
+    let json = std::fs::read_to_string(root.join("data/minilateral.json")).unwrap();
+    let broken = json.replacen("\"name\": \"Tanya Filer\"", "\"name\": \"\"", 1);
+    assert_ne!(broken, json);
+    std::fs::write(dir.join("minilateral.json"), broken).unwrap();
     let out = minilateral(&["check", "--data", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
+    assert!(err.contains("2 problems"), "{err}");
     assert!(
-        err.contains("itc-2024.txt, the `text_file` a source names: No such file"),
+        err.contains("source \"itc-2024\": names `text_file` \"itc-2024.txt\", but "),
+        "{err}"
+    );
+    assert!(err.contains("could not be read: No such file"), "{err}");
+    assert!(
+        err.contains("expert \"tanya-filer\": field `name` is empty"),
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
