@@ -53,6 +53,10 @@ pub enum DataError {
     },
     #[error("{path} is a folder with no .json files in it")]
     NoFiles { path: String },
+    #[error("{path} is {what}, not a file; a dataset is JSON files (and the texts they name)")]
+    NotAFile { path: String, what: &'static str },
+    #[error("{path} is over {max} bytes; a dataset file that large is a mistake, not data")]
+    TooLarge { path: String, max: u64 },
     #[error("{0}")]
     Invalid(#[from] LoadError),
 }
@@ -66,8 +70,9 @@ pub fn read(path: &DataPath) -> Result<Vec<DataText>, DataError> {
     }
     let mut files = read_json(path)?;
     for name in dataset::text_files(&files) {
-        files.push(match std::fs::read_to_string(&name) {
+        files.push(match read_file(Path::new(&name)) {
             Ok(text) => DataText::source_text(name, text),
+            Err(DataError::Io { source, .. }) => DataText::unreadable(name, source.to_string()),
             Err(e) => DataText::unreadable(name, e.to_string()),
         });
     }
@@ -117,20 +122,83 @@ pub fn text_paths(path: &DataPath) -> Vec<PathBuf> {
     }
 }
 
+/// The most bytes one data file may hold. The bundled data is 30 KB; 100k synthetic
+/// entities are about 60 MB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The text of one regular file of at most `MAX_FILE_BYTES`: a FIFO or a device would block
+/// or never end, so they are refused before anything is read.
+fn read_file(path: &Path) -> Result<String, DataError> {
+    use std::io::Read;
+    let shown = || path.display().to_string();
+    let io = |source| DataError::Io {
+        path: shown(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(DataError::NotAFile {
+            path: shown(),
+            what: file_kind(&meta),
+        });
+    }
+    let too_large = || DataError::TooLarge {
+        path: shown(),
+        max: MAX_FILE_BYTES,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(text)
+}
+
+/// What a path that is not a regular file is, for the message.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO (named pipe)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
 fn read_json(path: &DataPath) -> Result<Vec<DataText>, DataError> {
     let path = match path {
         DataPath::Bundled => return Ok(bundled()),
         DataPath::Path(p) => p,
     };
-    let io = |p: &Path, source| DataError::Io {
-        path: p.display().to_string(),
-        source,
-    };
     let files = if path.is_dir() {
+        // Every `*.json` entry is read: one that is not a readable file (a dangling link, a
+        // folder named `x.json`, a FIFO) is an error, never silently left out.
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| io(path, e))?
+            .map_err(|e| DataError::Io {
+                path: path.display().to_string(),
+                source: e,
+            })?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json") && p.is_file())
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
         files.sort();
         if files.is_empty() {
@@ -144,10 +212,7 @@ fn read_json(path: &DataPath) -> Result<Vec<DataText>, DataError> {
     };
     files
         .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).map_err(|e| io(p, e))?;
-            Ok(DataText::new(p.display().to_string(), text))
-        })
+        .map(|p| Ok(DataText::new(p.display().to_string(), read_file(p)?)))
         .collect()
 }
 

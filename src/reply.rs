@@ -215,9 +215,24 @@ pub const ECHO_CHARS: usize = 80;
 pub fn echo(text: &str) -> String {
     let one_line: String = text
         .chars()
+        .filter(|c| !is_invisible(*c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     escape(&cut(one_line.trim(), ECHO_CHARS), true)
+}
+
+/// Characters that change how the text around them reads without showing themselves:
+/// bidirectional overrides and isolates (U+202E makes "txt.exe" read "exe.txt"), direction
+/// marks, zero-width characters and the byte-order mark. Echoed text drops them.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
@@ -259,6 +274,11 @@ mod tests {
         );
         assert!(echo(&"x ".repeat(500)).chars().count() <= ECHO_CHARS + 2);
         assert_eq!(echo("a\nb"), "a b");
+        // Direction overrides and zero-width characters are dropped, not echoed.
+        assert_eq!(
+            echo("g7\u{202E}kcatta\u{202C} \u{200B}x\u{2066}y"),
+            "g7kcatta xy"
+        );
     }
 
     #[test]

@@ -79,6 +79,12 @@ pub(super) struct DatasetFile {
     pub passages: Vec<Passage>,
 }
 
+/// `text` without a leading byte-order mark, which some editors write and which is not part
+/// of the JSON (or of a source's words).
+pub(super) fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 /// The name under which the text file `text_file`, named by a source in the dataset file
 /// `json_name`, is expected: relative to that file's folder.
 pub fn text_path(json_name: &str, text_file: &str) -> String {
@@ -105,7 +111,7 @@ pub fn text_files(files: &[DataText]) -> Vec<String> {
     }
     let mut out = Vec::new();
     for file in files.iter().filter(|f| f.is_json()) {
-        let Ok(parsed) = serde_json::from_str::<Sources>(&file.text) else {
+        let Ok(parsed) = serde_json::from_str::<Sources>(without_bom(&file.text)) else {
             continue;
         };
         for name in parsed.sources.into_iter().filter_map(|s| s.text_file) {

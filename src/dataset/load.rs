@@ -6,7 +6,7 @@ use std::collections::hash_map::Entry;
 use std::fmt;
 use std::ops::Range;
 
-use super::file::{DataText, DatasetFile, text_path};
+use super::file::{DataText, DatasetFile, text_path, without_bom};
 use super::problem::{LoadError, Problem, Subject};
 use super::verbatim;
 use super::{Dataset, Entity, Id, Kind, PassageKind, Provenance, Slot};
@@ -30,10 +30,16 @@ pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     let texts: HashMap<&str, Result<&str, &str>> = files
         .iter()
         .filter(|f| !f.is_json())
-        .map(|f| (f.name.as_str(), f.read()))
+        .map(|f| (f.name.as_str(), f.read().map(without_bom)))
         .collect();
     for file in files.iter().filter(|f| f.is_json()) {
-        match serde_json::from_str::<DatasetFile>(&file.text) {
+        // A byte-order mark, as some editors write, is not part of the JSON.
+        let text = without_bom(&file.text);
+        if let Some(problem) = not_an_object(&file.name, text) {
+            problems.push(problem);
+            continue;
+        }
+        match serde_json::from_str::<DatasetFile>(text) {
             Ok(content) => parsed.push((file.name.as_str(), content)),
             Err(e) => problems.push(json_problem(&file.name, &e)),
         }
@@ -53,6 +59,26 @@ pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     } else {
         Err(LoadError { problems })
     }
+}
+
+/// A dataset file is one JSON object; serde would also take an array for it (filling the
+/// lists by position), so anything else is refused by its first character.
+fn not_an_object(file: &str, text: &str) -> Option<Problem> {
+    let (at, first) = text.char_indices().find(|(_, c)| !c.is_whitespace())?;
+    if first == '{' {
+        return None;
+    }
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(Problem::Json {
+        file: file.to_string(),
+        line,
+        column,
+        message:
+            "a dataset file holds one JSON object, { \"sources\": [...], \"experts\": [...], ... }"
+                .to_string(),
+    })
 }
 
 fn json_problem(file: &str, e: &serde_json::Error) -> Problem {

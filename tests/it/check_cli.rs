@@ -112,3 +112,100 @@ fn a_missing_source_text_is_named_with_its_reason() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A fresh empty folder under the system's temporary folder.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("minilateral-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `check --data PATH`, failing the test instead of hanging if it does not finish.
+fn check_within_seconds(path: &std::path::Path) -> (Option<i32>, String) {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
+        .args(["check", "--data", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("check --data {} did not finish", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn data_paths_that_are_not_files_are_refused_without_hanging() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    // Alone, and in a folder: a FIFO would block a reader forever.
+    for path in [fifo.clone(), dir.clone()] {
+        let (code, err) = check_within_seconds(&path);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(
+            err.contains("pipe.json is a FIFO (named pipe), not a file"),
+            "{err}"
+        );
+    }
+    // A folder named like a data file, and a link to nothing, are named, not skipped.
+    let dir = scratch("odd-entries");
+    std::fs::write(dir.join("a.json"), r#"{"sources": []}"#).unwrap();
+    std::fs::create_dir(dir.join("b.json")).unwrap();
+    let (code, err) = check_within_seconds(&dir);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("b.json is a folder, not a file"), "{err}");
+    std::fs::remove_dir(dir.join("b.json")).unwrap();
+    std::os::unix::fs::symlink(dir.join("gone.json"), dir.join("c.json")).unwrap();
+    let (code, err) = check_within_seconds(&dir);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("c.json: No such file"), "{err}");
+    // A device never ends.
+    let (code, err) = check_within_seconds(std::path::Path::new("/dev/zero"));
+    assert_eq!(code, Some(1));
+    assert!(err.contains("/dev/zero is a device, not a file"), "{err}");
+}
+
+#[test]
+fn a_bom_is_skipped_and_a_file_that_is_not_an_object_is_named() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = scratch("bom");
+    let json = std::fs::read_to_string(root.join("data/minilateral.json")).unwrap();
+    std::fs::write(dir.join("minilateral.json"), format!("\u{feff}{json}")).unwrap();
+    std::fs::copy(root.join("data/itc-2024.txt"), dir.join("itc-2024.txt")).unwrap();
+    let (code, err) = check_within_seconds(&dir);
+    assert_eq!(code, Some(0), "{err}");
+
+    // A top-level array is not a dataset (serde would read it as the lists by position).
+    std::fs::write(dir.join("more.json"), "\n  [[], [], [], [], [], []]").unwrap();
+    let (code, err) = check_within_seconds(&dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("more.json:2:3: a dataset file holds one JSON object"),
+        "{err}"
+    );
+
+    // An empty object is named by its file when the dataset has no source.
+    let dir = scratch("empty-object");
+    std::fs::write(dir.join("only.json"), "{}").unwrap();
+    let (code, err) = check_within_seconds(&dir);
+    assert_eq!(code, Some(1));
+    assert!(
+        err.contains("only.json: the dataset has no sources"),
+        "{err}"
+    );
+}
