@@ -55,6 +55,18 @@ pub fn verifier(hex: Option<&str>) -> Result<Verifier, KeyError> {
     Verifier::try_new(key).map_err(|_| KeyError::Invalid)
 }
 
+/// Discord signs `timestamp ‖ body` with no separator, so a timestamp that is not only
+/// digits could carry bytes of the body ("1700000000{" with the body's first brace moved into
+/// it) and still verify; and a hex decoder may accept "+" for a digit. Only a timestamp of
+/// ASCII digits and a signature of exactly 128 hex digits are verified at all.
+fn well_formed(signature: &str, timestamp: &str) -> bool {
+    let digits = !timestamp.is_empty()
+        && timestamp.len() <= 20
+        && timestamp.bytes().all(|b| b.is_ascii_digit());
+    let hex = signature.len() == 128 && signature.bytes().all(|b| b.is_ascii_hexdigit());
+    digits && hex
+}
+
 #[derive(Clone)]
 struct App {
     live: Arc<Live>,
@@ -94,8 +106,10 @@ async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -
         return StatusCode::UNAUTHORIZED.into_response();
     };
     // Verified over the raw bytes, before any parsing: re-serialised JSON would not verify,
-    // and nothing unsigned should reach the parser.
-    if app.verifier.verify(signature, timestamp, &body).is_err() {
+    // and nothing unsigned should reach the parser. Only Discord's forms are verified at all.
+    if !well_formed(signature, timestamp)
+        || app.verifier.verify(signature, timestamp, &body).is_err()
+    {
         return StatusCode::UNAUTHORIZED.into_response();
     }
     let interaction: Interaction = match serde_json::from_slice(&body) {

@@ -77,21 +77,38 @@ pub fn reload(path: &DataPath, live: &Live) -> Reloaded {
     }
 }
 
-/// What identifies the state of the data files: the name, size and modification time of each
-/// JSON file and of each source text they name (`texts`, as of the last look inside them).
-fn fingerprint(path: &DataPath, texts: &[PathBuf]) -> Vec<(PathBuf, u64, Option<SystemTime>)> {
+/// One file's state as `stat` tells it: size, modification time, and on Unix the inode and
+/// the change time, which no tool can set back. A rewrite that keeps size and modification
+/// time (`cp -p`, `rsync -t`) still changes the change time or the inode.
+type FileState = (PathBuf, u64, Option<SystemTime>, (u64, i64, i64));
+
+/// What identifies the state of the data files: the state of each JSON file and of each
+/// source text they name (`texts`, as of the last look inside them).
+fn fingerprint(path: &DataPath, texts: &[PathBuf]) -> Vec<FileState> {
     let mut out: Vec<_> = datafiles::json_paths(path)
         .into_iter()
         .chain(texts.iter().cloned())
         .map(|f| {
             let meta = std::fs::metadata(&f).ok();
             let len = meta.as_ref().map_or(0, |m| m.len());
-            let modified = meta.and_then(|m| m.modified().ok());
-            (f, len, modified)
+            let modified = meta.as_ref().and_then(|m| m.modified().ok());
+            let changed = meta.as_ref().map_or((0, 0, 0), inode_and_ctime);
+            (f, len, modified, changed)
         })
         .collect();
     out.sort();
     out
+}
+
+#[cfg(unix)]
+fn inode_and_ctime(meta: &std::fs::Metadata) -> (u64, i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ino(), meta.ctime(), meta.ctime_nsec())
+}
+
+#[cfg(not(unix))]
+fn inode_and_ctime(_: &std::fs::Metadata) -> (u64, i64, i64) {
+    (0, 0, 0)
 }
 
 /// Reloads on every change of the files at `path` and on SIGHUP, forever; `on_years` runs
@@ -124,18 +141,31 @@ where
             _ = tick.tick() => false,
             _ = by_signal => true,
         };
-        if !asked && fingerprint(&path, &texts) == seen {
-            continue;
-        }
-        texts = datafiles::text_paths(&path);
-        seen = fingerprint(&path, &texts);
         if matches!(path, DataPath::Bundled) {
-            info!("the bundled dataset cannot change; nothing to reload");
+            if asked {
+                info!("the bundled dataset cannot change; nothing to reload");
+            }
             continue;
         }
+        // Looking at the files and reloading are blocking work (a large dataset takes
+        // seconds): off the async workers, so requests go on meanwhile. The loop waits for
+        // it, so two reloads never run at once.
+        let (p, l, t, s) = (path.clone(), live.clone(), texts.clone(), seen.clone());
+        let work = tokio::task::spawn_blocking(move || {
+            if !asked && fingerprint(&p, &t) == s {
+                return None;
+            }
+            let texts = datafiles::text_paths(&p);
+            let seen = fingerprint(&p, &texts);
+            Some((texts, seen, reload(&p, &l)))
+        });
+        let Ok(Some((new_texts, new_seen, reloaded))) = work.await else {
+            continue;
+        };
+        (texts, seen) = (new_texts, new_seen);
         if let Reloaded::Swapped {
             years_changed: true,
-        } = reload(&path, &live)
+        } = reloaded
         {
             on_years(live.get()).await;
         }

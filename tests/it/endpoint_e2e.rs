@@ -267,6 +267,30 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
             .0,
         401
     );
+    // A byte moved from the body into the timestamp signs the same message: refused before
+    // verifying, since a timestamp is digits only.
+    let moved_ts = format!("{ts}{}", ping[0] as char);
+    assert_eq!(
+        post(
+            &client,
+            &base,
+            ping[1..].to_vec(),
+            Some(&sig),
+            Some(&moved_ts)
+        )
+        .await
+        .0,
+        401
+    );
+    // "+" where the signature has a 0 digit: not hex, refused.
+    let zero = sig.find('0').expect("the fixed signature has a 0 digit");
+    let plus = format!("{}+{}", &sig[..zero], &sig[zero + 1..]);
+    assert_eq!(
+        post(&client, &base, ping.clone(), Some(&plus), Some(&ts))
+            .await
+            .0,
+        401
+    );
 
     // Oversized: 413. Malformed JSON or an unknown type after a valid signature: 400.
     let big = vec![b' '; 65 * 1024];

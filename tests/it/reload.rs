@@ -204,3 +204,46 @@ async fn a_hundred_reloads_under_load_lose_no_request() {
     assert!(ok >= 100, "only {ok} requests during 100 reloads");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rewrite_with_the_same_size_and_time_is_noticed() {
+    let dir = bundled_copy("same-size");
+    let file = dir.join("minilateral.json");
+    let path = DataPath::Path(dir.clone());
+    let live = Arc::new(Live::new(Knowledge::new(datafiles::load(&path).unwrap())));
+    tokio::spawn(live::watch(path, live.clone(), |_| async {}));
+    // The watcher's first look at the files.
+    tokio::time::sleep(live::POLL_EVERY + Duration::from_millis(500)).await;
+
+    // What `cp -p` or `rsync -t` do: new content of the same size, the old modification time.
+    let json = std::fs::read_to_string(&file).unwrap();
+    let edited = with_filer_credentials(&json, "PhX");
+    assert_eq!(edited.len(), json.len());
+    let reference = dir.join("reference");
+    std::fs::write(&reference, "").unwrap();
+    let touch = |from: &std::path::Path, to: &std::path::Path| {
+        let done = std::process::Command::new("touch")
+            .arg("-r")
+            .arg(from)
+            .arg(to)
+            .status()
+            .unwrap();
+        assert!(done.success());
+    };
+    touch(&file, &reference);
+    std::fs::write(&file, &edited).unwrap();
+    touch(&reference, &file);
+    let modified = |p: &std::path::Path| std::fs::metadata(p).unwrap().modified().unwrap();
+    assert_eq!(modified(&file), modified(&reference));
+
+    eventually("the same-size rewrite to be served", || async {
+        live.get()
+            .dataset
+            .expert("tanya-filer")
+            .unwrap()
+            .credentials
+            == ["PhX"]
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
