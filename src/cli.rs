@@ -178,6 +178,13 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
     // The endpoint needs no token; with one it can register changed commands itself. Either
     // way the token stays out of the logs.
     let discord = crate::config::Discord::from_env().ok();
+    let limits = match crate::config::server_limits() {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
     crate::logging::init(env_value("DISCORD_TOKEN").into_iter().collect());
     let listen = listen
         .or_else(|| env_value("MINILATERAL_LISTEN"))
@@ -192,6 +199,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         live,
         verifier,
         discord,
+        limits,
     ))
 }
 

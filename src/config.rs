@@ -128,6 +128,37 @@ impl Discord {
     }
 }
 
+/// `serve`'s limits from the environment; each unset one keeps its default
+/// (`endpoint::ServerLimits::default`). A value that is not a positive number is an error that
+/// names the variable.
+pub fn server_limits() -> Result<crate::endpoint::ServerLimits, String> {
+    let mut limits = crate::endpoint::ServerLimits::default();
+    let seconds = |name: &str, default: std::time::Duration| match env_value(name) {
+        None => Ok(default),
+        Some(v) => v
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+            .map(std::time::Duration::from_secs_f64)
+            .ok_or_else(|| format!("{name} must be a number of seconds above 0, not `{v}`")),
+    };
+    limits.header_timeout = seconds("MINILATERAL_HEADER_TIMEOUT", limits.header_timeout)?;
+    limits.body_timeout = seconds("MINILATERAL_BODY_TIMEOUT", limits.body_timeout)?;
+    limits.shutdown_deadline = seconds("MINILATERAL_SHUTDOWN_DEADLINE", limits.shutdown_deadline)?;
+    if let Some(v) = env_value("MINILATERAL_MAX_CONNECTIONS") {
+        limits.max_connections = v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                format!("MINILATERAL_MAX_CONNECTIONS must be a whole number above 0, not `{v}`")
+            })?;
+    }
+    Ok(limits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

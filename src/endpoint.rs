@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -71,15 +71,55 @@ fn well_formed(signature: &str, timestamp: &str) -> bool {
 struct App {
     live: Arc<Live>,
     verifier: Verifier,
+    body_timeout: Duration,
+}
+
+/// How long a client may take, and how many may be connected: an internet-facing server that
+/// waits forever for slow or silent clients runs out of sockets and memory.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServerLimits {
+    /// To send a request's headers, and to start the next request on a kept-alive connection
+    /// (`MINILATERAL_HEADER_TIMEOUT`, seconds).
+    pub header_timeout: Duration,
+    /// To send a request's body once its headers are in (`MINILATERAL_BODY_TIMEOUT`).
+    pub body_timeout: Duration,
+    /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`); more wait in the kernel's queue.
+    /// Below the usual limit of 1,024 open files, so that the server never runs out.
+    pub max_connections: usize,
+    /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
+    /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
+    pub shutdown_deadline: Duration,
+}
+
+/// The most bytes of request headers taken (hyper's floor is 8 KiB; Discord sends about 1).
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+impl Default for ServerLimits {
+    fn default() -> ServerLimits {
+        ServerLimits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            max_connections: 512,
+            shutdown_deadline: Duration::from_secs(10),
+        }
+    }
 }
 
 /// The routes: `POST /interactions`, `GET /healthz`.
 pub fn router(live: Arc<Live>, verifier: Verifier) -> Router {
+    router_with(live, verifier, ServerLimits::default())
+}
+
+fn router_with(live: Arc<Live>, verifier: Verifier, limits: ServerLimits) -> Router {
     Router::new()
         .route("/interactions", post(interactions))
         .route("/healthz", get(healthz))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
-        .with_state(App { live, verifier })
+        .with_state(App {
+            live,
+            verifier,
+            body_timeout: limits.body_timeout,
+        })
 }
 
 async fn healthz(State(app): State<App>) -> impl IntoResponse {
@@ -96,8 +136,22 @@ fn json(status: StatusCode, body: Vec<u8>) -> Response {
     response
 }
 
-async fn interactions(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+async fn interactions(
+    State(app): State<App>,
+    headers: HeaderMap,
+    body: axum::body::Body,
+) -> Response {
     let start = Instant::now();
+    // A body that never arrives (shorter than its Content-Length, an unfinished chunk) holds a
+    // connection: it has `body_timeout` to come, and `MAX_BODY_BYTES` to be.
+    let body: Bytes =
+        match tokio::time::timeout(app.body_timeout, axum::body::to_bytes(body, MAX_BODY_BYTES))
+            .await
+        {
+            Ok(Ok(bytes)) => bytes,
+            Ok(Err(_)) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+            Err(_) => return StatusCode::REQUEST_TIMEOUT.into_response(),
+        };
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let (Some(signature), Some(timestamp)) = (
         header("x-signature-ed25519"),
@@ -146,6 +200,7 @@ pub async fn serve(
     live: Arc<Live>,
     verifier: Verifier,
     discord: Option<crate::config::Discord>,
+    limits: ServerLimits,
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = tokio::net::lookup_host(listen)
         .await
@@ -175,9 +230,60 @@ pub async fn serve(
             }
         }
     }));
-    axum::serve(listener, router(live, verifier))
-        .with_graceful_shutdown(gateway::shutdown_signal())
-        .await?;
+    accept(listener, router_with(live, verifier, limits), limits).await;
     info!("stopped");
     Ok(())
+}
+
+/// Serves connections until SIGINT or SIGTERM, each with the header timeout and header size
+/// cap, at most `max_connections` at once; then lets requests in flight finish within the
+/// shutdown deadline and drops whatever is left.
+async fn accept(listener: tokio::net::TcpListener, app: Router, limits: ServerLimits) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        .max_buf_size(MAX_HEADER_BYTES.max(8192) + MAX_BODY_BYTES)
+        .max_header_size(MAX_HEADER_BYTES)
+        .keep_alive(true);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    let mut stop = std::pin::pin!(gateway::shutdown_signal());
+    loop {
+        // A free slot first: past the cap, new connections wait in the kernel's queue rather
+        // than taking a file descriptor here.
+        let slot = tokio::select! {
+            slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
+            _ = stop.as_mut() => break,
+        };
+        let (stream, _) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(conn) => conn,
+                Err(e) => {
+                    // Out of file descriptors or a transient error: wait, then accept again.
+                    warn!(error = %e, "accept failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            _ = stop.as_mut() => break,
+        };
+        let service = hyper_util::service::TowerToHyperService::new(app.clone());
+        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            // Timeouts and clients that go away end connections with an error: normal here.
+            let _ = conn.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(limits.shutdown_deadline, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        warn!(
+            deadline_s = limits.shutdown_deadline.as_secs_f64(),
+            "connections still open at the shutdown deadline were dropped"
+        );
+    }
 }

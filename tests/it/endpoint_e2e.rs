@@ -43,7 +43,17 @@ pub struct Server {
 
 /// Starts `serve` on a free loopback port and waits until it listens.
 pub async fn start_server(public_key: &str, data: Option<&str>) -> Server {
+    start_server_with(public_key, data, &[]).await
+}
+
+/// `start_server` with more environment (limits, …).
+pub async fn start_server_with(
+    public_key: &str,
+    data: Option<&str>,
+    env: &[(&str, &str)],
+) -> Server {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_minilateral"));
+    cmd.envs(env.iter().copied());
     cmd.args(["serve", "--listen", "127.0.0.1:0"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("DISCORD_PUBLIC_KEY", public_key)

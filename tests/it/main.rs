@@ -12,6 +12,7 @@ mod matching;
 mod passages;
 mod properties;
 mod reload;
+mod slow_clients;
 mod tidy;
 
 use std::path::PathBuf;
