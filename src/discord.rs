@@ -47,15 +47,23 @@ impl Response {
         }
     }
 
-    /// Logs the interaction: one line, and one more for a query that matched nothing.
-    pub fn log(&self, kind: &str, command: &str, ms: f64) {
-        tracing::info!(
-            kind,
-            command,
-            outcome = self.outcome.as_str(),
-            ms,
-            "interaction"
-        );
+    /// Logs the interaction, the same for every front end: one line (`kind`, `command`,
+    /// `outcome`, `ms` to two decimals; a warning with the error when the answer could not be
+    /// sent), and one more for a query that matched nothing.
+    pub fn log(&self, kind: &str, command: &str, ms: f64, failed: Option<&dyn std::fmt::Display>) {
+        let ms = (ms * 100.0).round() / 100.0;
+        let outcome = self.outcome.as_str();
+        match failed {
+            None => tracing::info!(kind, command, outcome, ms, "interaction"),
+            Some(error) => tracing::warn!(
+                kind,
+                command,
+                outcome,
+                ms,
+                error = %error,
+                "interaction not answered"
+            ),
+        }
         if let Some(miss) = &self.miss {
             // Never who asked: only what was looked for, folded.
             tracing::info!(what = miss.what, query = %miss.folded, "no match");

@@ -187,7 +187,7 @@ async fn interactions(
             return StatusCode::INTERNAL_SERVER_ERROR.into_response();
         }
     };
-    response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0);
+    response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
     json(StatusCode::OK, body)
 }
 

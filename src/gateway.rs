@@ -10,7 +10,7 @@ use serenity::all::{
     ApplicationId, ClientBuilder, Command, Context, CreateCommand, EventHandler, GatewayIntents,
     GuildId, Http, HttpBuilder, Interaction, Ready,
 };
-use tracing::{error, info, warn};
+use tracing::{error, info};
 
 use crate::answer;
 use crate::config::{Discord, Shards};
@@ -89,14 +89,13 @@ pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction
         _ => Ok(()),
     };
     let ms = start.elapsed().as_secs_f64() * 1000.0;
-    match sent {
-        Ok(()) => {
-            info!(kind, command = %name, outcome = response.outcome.as_str(), ms, "interaction")
-        }
-        Err(e) => {
-            warn!(kind, command = %name, outcome = response.outcome.as_str(), ms, error = %e, "interaction not answered")
-        }
-    }
+    let failed = sent.err();
+    response.log(
+        kind,
+        &name,
+        ms,
+        failed.as_ref().map(|e| e as &dyn std::fmt::Display),
+    );
 }
 
 /// `discord::respond`, with a panic caught and turned into an apology.

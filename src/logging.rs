@@ -75,6 +75,8 @@ pub fn init(secrets: Vec<String>) {
             secrets: secrets.clone(),
         })
         .with_target(true)
+        // Colour only for a person at a terminal: escape codes in a log file are noise.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     std::panic::set_hook(Box::new(move |info| {
         let location = info

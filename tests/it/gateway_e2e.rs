@@ -146,6 +146,13 @@ async fn the_bot_answers_through_a_fake_discord() {
         json!({"parse": [], "users": [], "roles": []})
     );
 
+    // A name that matches nothing: answered privately, and logged for curators.
+    let mut miss = payload("02-command-expert-string-option.json");
+    miss["id"] = json!("1100000000000000150");
+    miss["data"]["options"][0]["value"] = json!("Gréta  THUNBERG");
+    let body = interact(&fake, miss).await;
+    assert_eq!(body["data"]["flags"], 64);
+
     // Autocomplete.
     let body = interact(&fake, payload("04-autocomplete-expert-focused.json")).await;
     assert_eq!(body["type"], 8);
@@ -219,9 +226,30 @@ async fn the_bot_answers_through_a_fake_discord() {
     // SIGTERM: a clean exit, and the token never printed at trace level.
     let (code, printed) = stop(bot).await;
     assert_eq!(code, Some(0), "{printed}");
+    // The interaction line of every front end, field by field, and the miss.
+    let line = printed
+        .lines()
+        .find(|l| l.contains(" interaction ") && l.contains("command=\"expert\""))
+        .unwrap_or_else(|| panic!("no interaction line for /expert:\n{printed}"));
+    for field in ["kind=\"command\"", "outcome=\"answered\"", "ms="] {
+        assert!(line.contains(field), "{field} missing from {line}");
+    }
+    let ms = line
+        .split("ms=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
+    let decimals = ms.split('.').nth(1).map_or(0, str::len);
+    assert!(decimals <= 2, "ms={ms} is not rounded");
     assert!(
-        printed.contains("interaction"),
-        "one log line per interaction:\n{printed}"
+        printed.contains("no match what=\"expert\" query=greta thunberg"),
+        "the gateway logs misses too:\n{printed}"
+    );
+    assert!(
+        !printed.contains('\u{1b}'),
+        "colour codes in a log that is not a terminal"
     );
     assert!(!printed.contains(TOKEN), "the token was printed");
     assert!(
