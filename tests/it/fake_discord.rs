@@ -42,6 +42,8 @@ struct Inner {
     connections: usize,
     /// The open connection (its number, and how to reach it).
     control: Option<(usize, mpsc::UnboundedSender<Control>)>,
+    /// The connection that identified as each shard (for several processes sharing a bot).
+    by_shard: std::collections::HashMap<u64, mpsc::UnboundedSender<Control>>,
     seq: u64,
 }
 
@@ -141,6 +143,20 @@ impl Fake {
         self.control(Control::Send(json!({"op": 0, "t": event, "s": s, "d": d})));
     }
 
+    /// Sends a dispatch on the connection that identified as `shard`, as Discord sends a
+    /// guild's events on the shard `(guild_id >> 22) % total`.
+    pub fn dispatch_to_shard(&self, shard: u64, event: &str, d: Value) {
+        let (s, tx) = {
+            let mut inner = self.inner.lock().unwrap();
+            inner.seq += 1;
+            let tx = inner.by_shard.get(&shard).cloned();
+            (inner.seq, tx)
+        };
+        tx.unwrap_or_else(|| panic!("no connection identified as shard {shard}"))
+            .send(Control::Send(json!({"op": 0, "t": event, "s": s, "d": d})))
+            .unwrap();
+    }
+
     pub fn send(&self, payload: Value) {
         self.control(Control::Send(payload));
     }
@@ -226,6 +242,7 @@ async fn gateway(State(fake): State<Fake>, ws: WebSocketUpgrade) -> Response {
 /// heartbeats, and whatever the test sends.
 async fn connection(fake: Fake, mut socket: WebSocket) {
     let (tx, mut rx) = mpsc::unbounded_channel();
+    let own = tx.clone();
     let number = {
         let mut inner = fake.inner.lock().unwrap();
         inner.connections += 1;
@@ -253,6 +270,10 @@ async fn connection(fake: Fake, mut socket: WebSocket) {
                 };
                 let Ok(payload) = serde_json::from_str::<Value>(&text) else { continue };
                 let op = payload["op"].as_u64();
+                // Known by its shard before the test can see the IDENTIFY.
+                if op == Some(2) && let Some(id) = payload["d"]["shard"][0].as_u64() {
+                    fake.inner.lock().unwrap().by_shard.insert(id, own.clone());
+                }
                 fake.record_gateway(payload.clone());
                 let answer = match op {
                     Some(1) => Some(json!({"op": 11, "d": null, "s": null, "t": null})),

@@ -313,3 +313,97 @@ fn a_bad_configuration_exits_1_with_a_message() {
     assert!(err.contains("DISCORD_SHARDS"), "{err}");
     assert!(!err.contains("secret-test-token"));
 }
+
+/// The shard Discord sends a guild's events on.
+fn shard_of(guild: u64, total: u64) -> u64 {
+    (guild >> 22) % total
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_processes_share_the_shards_and_the_rest_base() {
+    let fake = Fake::start().await;
+    let quiet = [("RUST_LOG", "info")];
+    let first = start_bot(&fake, &[quiet[0], ("DISCORD_SHARDS", "0-0/2")]);
+    let second = start_bot(&fake, &[quiet[0], ("DISCORD_SHARDS", "1-1/2")]);
+
+    // Each identifies with its own shard of two.
+    let shards = fake
+        .wait_for(30, "both shards to identify", |f| {
+            let mut shards: Vec<Value> = f
+                .gateway_messages()
+                .into_iter()
+                .filter(|m| m["op"] == 2)
+                .map(|m| m["d"]["shard"].clone())
+                .collect();
+            shards.sort_by_key(|s| s[0].as_u64());
+            (shards.len() == 2).then_some(shards)
+        })
+        .await;
+    assert_eq!(shards, [json!([0, 2]), json!([1, 2])]);
+
+    // Two guilds, one on each shard: each process answers the guild of its shard.
+    let guilds: Vec<u64> = (1_300_000_000_000_000_001u64..)
+        .step_by(1 << 22)
+        .take(2)
+        .collect();
+    assert_ne!(shard_of(guilds[0], 2), shard_of(guilds[1], 2));
+    let mut asked = Vec::new();
+    for (n, (guild, line)) in guilds.iter().zip(["expert", "group"]).enumerate() {
+        let mut interaction = payload("02-command-expert-string-option.json");
+        let id = format!("11000000000000002{n:02}");
+        interaction["id"] = json!(id);
+        interaction["guild_id"] = json!(guild.to_string());
+        interaction["data"]["name"] = json!(line);
+        interaction["data"]["options"][0]["value"] =
+            json!(if line == "group" { "g7" } else { "sara" });
+        let token = interaction["token"].as_str().unwrap().to_string();
+        fake.dispatch_to_shard(shard_of(*guild, 2), "INTERACTION_CREATE", interaction);
+        let body = fake
+            .rest_call(1, "POST", &format!("/interactions/{id}/{token}/callback"))
+            .await
+            .body;
+        asked.push((shard_of(*guild, 2), line, body));
+    }
+    for (_, line, body) in &asked {
+        let title = body["data"]["embeds"][0]["title"].as_str().unwrap_or("");
+        let expected = if *line == "group" {
+            "G7 — Group of Seven"
+        } else {
+            "Sara Pantuliano, PhD"
+        };
+        assert_eq!(title, expected);
+    }
+
+    // Every REST call went to the one base: each process asked for the gateway and
+    // registered once; both callbacks came there.
+    let calls = fake.rest_calls();
+    let count = |method: &str, part: &str| {
+        calls
+            .iter()
+            .filter(|c| c.method == method && c.path.contains(part))
+            .count()
+    };
+    assert_eq!(count("PUT", "/commands"), 2, "{calls:?}");
+    assert_eq!(count("POST", "/callback"), 2, "{calls:?}");
+
+    // And the right process answered each: its log has the command of its shard's guild only.
+    let (code0, log0) = stop(first).await;
+    let (code1, log1) = stop(second).await;
+    assert_eq!((code0, code1), (Some(0), Some(0)), "{log0}\n{log1}");
+    for (shard, line, _) in &asked {
+        let (own, other) = if *shard == 0 {
+            (&log0, &log1)
+        } else {
+            (&log1, &log0)
+        };
+        let field = format!("command=\"{line}\"");
+        assert!(
+            own.contains(&field),
+            "shard {shard} did not answer /{line}:\n{own}"
+        );
+        assert!(
+            !other.contains(&field),
+            "the other shard answered /{line}:\n{other}"
+        );
+    }
+}
