@@ -15,6 +15,10 @@ const SATURATION_SECS: u64 = 10;
 const CONNECTIONS: usize = 32;
 const RATE: u64 = 2_000;
 const RATE_SECS: u64 = 10;
+/// Slow clients held open (each sent half a request line and stops) while valid requests go on.
+const SLOW_CLIENTS: usize = 2_000;
+const SLOW_RATE: u64 = 500;
+const SLOW_SECS: u64 = 5;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -68,7 +72,9 @@ fn main() {
         .unwrap()
         .port();
     let base = format!("http://127.0.0.1:{port}");
-    let _server = Server(
+    // This client holds thousands of sockets too.
+    let _ = rlimit::increase_nofile_limit(65_536);
+    let server = Server(
         Command::new(env!("CARGO_BIN_EXE_minilateral"))
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
             .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
@@ -80,6 +86,7 @@ fn main() {
             .expect("start serve"),
     );
 
+    let server_pid = server.0.id();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -178,5 +185,64 @@ fn main() {
             errors,
             start.elapsed().as_secs_f64(),
         );
+
+        // Slow clients: SLOW_CLIENTS connections that send half a request and stop, held
+        // open (inside the server's header timeout) while valid requests come at a fixed rate.
+        let rss_before = rss_kib(server_pid);
+        let mut slow = Vec::with_capacity(SLOW_CLIENTS);
+        for _ in 0..SLOW_CLIENTS {
+            use tokio::io::AsyncWriteExt;
+            let mut s = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
+                .await
+                .expect("connect a slow client");
+            let _ = s.write_all(b"POST /interactions HTTP/1.1\r\nHost: x\r\n").await;
+            slow.push(s);
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let n = SLOW_RATE * SLOW_SECS;
+        let interval = Duration::from_nanos(1_000_000_000 / SLOW_RATE);
+        let start = tokio::time::Instant::now();
+        let mut tasks = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            let at = start + interval * i as u32;
+            tokio::time::sleep_until(at).await;
+            let r = request.clone();
+            tasks.push(tokio::spawn(async move {
+                let ok = send(r).await;
+                (ok, at.elapsed().as_micros() as u64)
+            }));
+        }
+        let (mut all, mut errors) = (Vec::new(), 0);
+        for t in tasks {
+            match t.await.unwrap() {
+                (true, us) => all.push(us),
+                (false, _) => errors += 1,
+            }
+        }
+        let rss_during = rss_kib(server_pid);
+        report(
+            &format!("fixed rate {SLOW_RATE}/s with {SLOW_CLIENTS} slow clients held open"),
+            all,
+            errors,
+            start.elapsed().as_secs_f64(),
+        );
+        println!(
+            "server memory (RSS): {} MiB before the slow clients, {} MiB with them",
+            rss_before / 1024,
+            rss_during / 1024
+        );
+        drop(slow);
     });
+}
+
+/// The resident memory of process `pid`, in KiB (Linux).
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
 }

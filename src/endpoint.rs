@@ -84,12 +84,16 @@ pub struct ServerLimits {
     /// To send a request's body once its headers are in (`MINILATERAL_BODY_TIMEOUT`).
     pub body_timeout: Duration,
     /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`); more wait in the kernel's queue.
-    /// Below the usual limit of 1,024 open files, so that the server never runs out.
+    /// Never more than the open-files limit allows (less 64 for everything else), so that the
+    /// server never runs out of file descriptors.
     pub max_connections: usize,
     /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
     /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
     pub shutdown_deadline: Duration,
 }
+
+/// The open-files limit `serve` asks for (the soft limit is raised toward the hard one).
+const OPEN_FILES_WANTED: u64 = 65_536;
 
 /// The most bytes of request headers taken (hyper's floor is 8 KiB; Discord sends about 1).
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
@@ -99,7 +103,7 @@ impl Default for ServerLimits {
         ServerLimits {
             header_timeout: Duration::from_secs(10),
             body_timeout: Duration::from_secs(10),
-            max_connections: 512,
+            max_connections: 4096,
             shutdown_deadline: Duration::from_secs(10),
         }
     }
@@ -210,7 +214,21 @@ pub async fn serve(
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .map_err(|e| anyhow::anyhow!("cannot listen on {addr}: {e}"))?;
-    info!(address = %listener.local_addr()?, "serving POST /interactions and GET /healthz");
+    // Idle clients must not lock everyone out: as many connections as the open-files limit
+    // allows, raised to the hard limit where the system lets us.
+    let open_files = rlimit::increase_nofile_limit(OPEN_FILES_WANTED).unwrap_or(1024);
+    let limits = ServerLimits {
+        max_connections: limits
+            .max_connections
+            .min(open_files.saturating_sub(64).max(1) as usize),
+        ..limits
+    };
+    info!(
+        address = %listener.local_addr()?,
+        max_connections = limits.max_connections,
+        open_files,
+        "serving POST /interactions and GET /healthz"
+    );
     tokio::spawn(crate::live::watch(path, live.clone(), move |knowledge| {
         let discord = discord.clone();
         async move {
