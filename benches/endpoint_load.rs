@@ -195,7 +195,9 @@ fn main() {
             let mut s = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
                 .await
                 .expect("connect a slow client");
-            let _ = s.write_all(b"POST /interactions HTTP/1.1\r\nHost: x\r\n").await;
+            let _ = s
+                .write_all(b"POST /interactions HTTP/1.1\r\nHost: x\r\n")
+                .await;
             slow.push(s);
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
