@@ -19,6 +19,10 @@ const RATE_SECS: u64 = 10;
 const SLOW_CLIENTS: usize = 2_000;
 const SLOW_RATE: u64 = 500;
 const SLOW_SECS: u64 = 5;
+/// Entities of the synthetic dataset reloaded under load (about 50 MB of JSON).
+const RELOAD_ENTITIES: usize = 45_000;
+const RELOAD_RATE: u64 = 200;
+const RELOAD_SECS: u64 = 20;
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
@@ -235,6 +239,119 @@ fn main() {
         );
         drop(slow);
     });
+    drop(server);
+    reloads_under_load(&key, TIMESTAMP);
+}
+
+/// A second server on a large synthetic dataset, rewritten twice while valid requests come at
+/// a fixed rate: how long a reload delays requests, and the memory before and after.
+fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
+    use minilateral::synthetic::{Spec, dataset_json};
+    let dir = std::env::temp_dir().join(format!("minilateral-reload-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("data.json");
+    let text = dataset_json(Spec {
+        entities: RELOAD_ENTITIES,
+        seed: 2024,
+        long_texts: false,
+    });
+    std::fs::write(&file, &text).unwrap();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let server = Server(
+        Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
+            .env("DISCORD_TOKEN", "")
+            .env("MINILATERAL_DATA", &file)
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start serve"),
+    );
+    let pid = server.0.id();
+    // The same signed `/expert` request as above; on this dataset it is a miss, which is
+    // answered from whatever dataset is in use.
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/discord/02-command-expert-string-option.json"
+    ))
+    .unwrap();
+    let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async move {
+        let client = reqwest::Client::new();
+        let request = Arc::new((base, body, signature, client));
+        let send = move |r: Arc<(String, Vec<u8>, String, reqwest::Client)>| async move {
+            let (base, body, signature, client) = &*r;
+            let response = client
+                .post(format!("{base}/interactions"))
+                .header("X-Signature-Ed25519", signature)
+                .header("X-Signature-Timestamp", timestamp)
+                .body(body.clone())
+                .send()
+                .await;
+            matches!(response, Ok(r) if r.status() == 200)
+        };
+        let deadline = Instant::now() + Duration::from_secs(120);
+        while !send(request.clone()).await {
+            assert!(Instant::now() < deadline, "serve did not come up on the large dataset");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let rss_before = rss_kib(pid);
+        let n = RELOAD_RATE * RELOAD_SECS;
+        let interval = Duration::from_nanos(1_000_000_000 / RELOAD_RATE);
+        let start = tokio::time::Instant::now();
+        let mut tasks = Vec::with_capacity(n as usize);
+        let mut rewrites = 0;
+        for i in 0..n {
+            let at = start + interval * i as u32;
+            tokio::time::sleep_until(at).await;
+            // Rewrite the file (same bytes, new change time) at a quarter and at half time.
+            if i == n / 4 || i == n / 2 {
+                std::fs::write(&file, &text).unwrap();
+                rewrites += 1;
+            }
+            let r = request.clone();
+            tasks.push(tokio::spawn(async move {
+                let ok = send(r).await;
+                (ok, at.elapsed().as_micros() as u64)
+            }));
+        }
+        let (mut all, mut errors) = (Vec::new(), 0);
+        for t in tasks {
+            match t.await.unwrap() {
+                (true, us) => all.push(us),
+                (false, _) => errors += 1,
+            }
+        }
+        report(
+            &format!(
+                "fixed rate {RELOAD_RATE}/s on {RELOAD_ENTITIES} entities ({} MB), {rewrites} reloads",
+                text.len() / 1_000_000
+            ),
+            all,
+            errors,
+            start.elapsed().as_secs_f64(),
+        );
+        println!(
+            "server memory (RSS): {} MiB before the reloads, {} MiB after",
+            rss_before / 1024,
+            rss_kib(pid) / 1024
+        );
+    });
+    drop(server);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// The resident memory of process `pid`, in KiB (Linux).

@@ -37,10 +37,29 @@ impl Live {
             .clone()
     }
 
-    fn swap(&self, knowledge: Knowledge) {
-        *self.current.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(knowledge);
+    /// Puts `knowledge` in use and returns the knowledge it replaces.
+    fn swap(&self, knowledge: Knowledge) -> Arc<Knowledge> {
+        std::mem::replace(
+            &mut *self.current.write().unwrap_or_else(|e| e.into_inner()),
+            Arc::new(knowledge),
+        )
     }
 }
+
+/// Drops the knowledge a reload replaced here, in the reloading thread: requests hold it for
+/// microseconds, so this waits for them (at most `RETIRE_WAIT`). Otherwise the last request
+/// to let go would free a large dataset on an async worker and stall every other request
+/// for that long.
+fn retire(old: Arc<Knowledge>) {
+    let deadline = std::time::Instant::now() + RETIRE_WAIT;
+    while Arc::strong_count(&old) > 1 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    drop(old);
+}
+
+/// How long `retire` waits for requests to let go of the old knowledge.
+const RETIRE_WAIT: Duration = Duration::from_secs(5);
 
 /// What a reload did.
 #[derive(Debug)]
@@ -60,7 +79,7 @@ pub fn reload(path: &DataPath, live: &Live) -> Reloaded {
             let knowledge = Knowledge::new(dataset);
             let years_changed = knowledge.dataset.wish_years() != before;
             let s = knowledge.dataset.summary();
-            live.swap(knowledge);
+            retire(live.swap(knowledge));
             info!(
                 path = %path.describe(),
                 experts = s.experts,
