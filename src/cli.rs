@@ -160,7 +160,7 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
     match runtime.block_on(mode) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
-            tracing::error!(error = %format!("{e:#}"), "stopped on an error");
+            tracing::error!(error = %crate::logging::error_chain(&e), "stopped on an error");
             ExitCode::from(exit::BAD_DATA_OR_CONFIG)
         }
     }

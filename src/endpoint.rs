@@ -243,7 +243,10 @@ pub async fn serve(
             match gateway::register(&config, &knowledge, None, false).await {
                 Ok(said) => info!("{said}: the years of /wish changed"),
                 Err(e) => {
-                    warn!(error = %format!("{e:#}"), "could not register the changed commands")
+                    warn!(
+                        error = %crate::logging::error_chain(&e),
+                        "could not register the changed commands"
+                    )
                 }
             }
         }

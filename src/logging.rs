@@ -94,9 +94,53 @@ pub fn init(secrets: Vec<String>) {
     }));
 }
 
+/// An error and its causes on one line, each text once: many errors print their cause in their
+/// own message and return it as `source()` too, and `{e:#}` would then say it twice ("Error
+/// while sending HTTP request.: Error while sending HTTP request.").
+pub fn error_chain(e: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !parts.iter().any(|p| p.contains(&text)) {
+            parts.push(text);
+        }
+    }
+    parts.join(": ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug)]
+    struct Wrapped(std::io::Error);
+
+    impl std::fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // Like serenity's HTTP errors: the cause's text, and the cause as source.
+            write!(f, "{}", self.0)
+        }
+    }
+
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    #[test]
+    fn an_error_chain_says_each_cause_once() {
+        let io = std::io::Error::other("connection refused");
+        let e = anyhow::Error::new(Wrapped(io)).context("could not register the commands");
+        assert_eq!(
+            format!("{e:#}"),
+            "could not register the commands: connection refused: connection refused"
+        );
+        assert_eq!(
+            error_chain(&e),
+            "could not register the commands: connection refused"
+        );
+    }
 
     #[test]
     fn redact_replaces_every_secret() {
