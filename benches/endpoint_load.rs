@@ -102,21 +102,7 @@ fn main() {
             .build()
             .unwrap();
         let request = Arc::new((base.clone(), body, signature, client));
-        let send = |r: Arc<(String, Vec<u8>, String, reqwest::Client)>| async move {
-            let (base, body, signature, client) = &*r;
-            let response = client
-                .post(format!("{base}/interactions"))
-                .header("X-Signature-Ed25519", signature)
-                .header("X-Signature-Timestamp", TIMESTAMP)
-                .header("Content-Type", "application/json")
-                .body(body.clone())
-                .send()
-                .await;
-            match response {
-                Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),
-                _ => false,
-            }
-        };
+        let send = |r: Arc<Target>| post(r, TIMESTAMP);
         // Wait for the server.
         let deadline = Instant::now() + Duration::from_secs(20);
         while !send(request.clone()).await {
@@ -161,34 +147,9 @@ fn main() {
             start.elapsed().as_secs_f64(),
         );
 
-        // Fixed rate, open loop: each request is sent at its scheduled time whatever the
-        // others are doing, and its latency counts from that time (no coordinated omission).
-        let n = RATE * RATE_SECS;
-        let interval = Duration::from_nanos(1_000_000_000 / RATE);
-        let start = tokio::time::Instant::now();
-        let mut tasks = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            let at = start + interval * i as u32;
-            tokio::time::sleep_until(at).await;
-            let r = request.clone();
-            tasks.push(tokio::spawn(async move {
-                let ok = send(r).await;
-                (ok, at.elapsed().as_micros() as u64)
-            }));
-        }
-        let (mut all, mut errors) = (Vec::new(), 0);
-        for t in tasks {
-            match t.await.unwrap() {
-                (true, us) => all.push(us),
-                (false, _) => errors += 1,
-            }
-        }
-        report(
-            &format!("fixed rate {RATE}/s"),
-            all,
-            errors,
-            start.elapsed().as_secs_f64(),
-        );
+        let (all, errors, secs) =
+            fixed_rate(RATE, RATE_SECS, || send(request.clone()), |_| {}).await;
+        report(&format!("fixed rate {RATE}/s"), all, errors, secs);
 
         // Slow clients: SLOW_CLIENTS connections that send half a request and stop, held
         // open (inside the server's header timeout) while valid requests come at a fixed rate.
@@ -205,32 +166,14 @@ fn main() {
             slow.push(s);
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let n = SLOW_RATE * SLOW_SECS;
-        let interval = Duration::from_nanos(1_000_000_000 / SLOW_RATE);
-        let start = tokio::time::Instant::now();
-        let mut tasks = Vec::with_capacity(n as usize);
-        for i in 0..n {
-            let at = start + interval * i as u32;
-            tokio::time::sleep_until(at).await;
-            let r = request.clone();
-            tasks.push(tokio::spawn(async move {
-                let ok = send(r).await;
-                (ok, at.elapsed().as_micros() as u64)
-            }));
-        }
-        let (mut all, mut errors) = (Vec::new(), 0);
-        for t in tasks {
-            match t.await.unwrap() {
-                (true, us) => all.push(us),
-                (false, _) => errors += 1,
-            }
-        }
+        let (all, errors, secs) =
+            fixed_rate(SLOW_RATE, SLOW_SECS, || send(request.clone()), |_| {}).await;
         let rss_during = rss_kib(server_pid);
         report(
             &format!("fixed rate {SLOW_RATE}/s with {SLOW_CLIENTS} slow clients held open"),
             all,
             errors,
-            start.elapsed().as_secs_f64(),
+            secs,
         );
         println!(
             "server memory (RSS): {} MiB before the slow clients, {} MiB with them",
@@ -292,17 +235,7 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
     runtime.block_on(async move {
         let client = reqwest::Client::new();
         let request = Arc::new((base, body, signature, client));
-        let send = move |r: Arc<(String, Vec<u8>, String, reqwest::Client)>| async move {
-            let (base, body, signature, client) = &*r;
-            let response = client
-                .post(format!("{base}/interactions"))
-                .header("X-Signature-Ed25519", signature)
-                .header("X-Signature-Timestamp", timestamp)
-                .body(body.clone())
-                .send()
-                .await;
-            matches!(response, Ok(r) if r.status() == 200)
-        };
+        let send = move |r: Arc<Target>| post(r, timestamp);
         let deadline = Instant::now() + Duration::from_secs(120);
         while !send(request.clone()).await {
             assert!(Instant::now() < deadline, "serve did not come up on the large dataset");
@@ -310,31 +243,16 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
         }
         let rss_before = rss_kib(pid);
         let n = RELOAD_RATE * RELOAD_SECS;
-        let interval = Duration::from_nanos(1_000_000_000 / RELOAD_RATE);
-        let start = tokio::time::Instant::now();
-        let mut tasks = Vec::with_capacity(n as usize);
         let mut rewrites = 0;
-        for i in 0..n {
-            let at = start + interval * i as u32;
-            tokio::time::sleep_until(at).await;
-            // Rewrite the file (same bytes, new change time) at a quarter and at half time.
+        // Rewrite the file (same bytes, new change time) at a quarter and at half time.
+        let rewrite = |i: u64| {
             if i == n / 4 || i == n / 2 {
                 std::fs::write(&file, &text).unwrap();
                 rewrites += 1;
             }
-            let r = request.clone();
-            tasks.push(tokio::spawn(async move {
-                let ok = send(r).await;
-                (ok, at.elapsed().as_micros() as u64)
-            }));
-        }
-        let (mut all, mut errors) = (Vec::new(), 0);
-        for t in tasks {
-            match t.await.unwrap() {
-                (true, us) => all.push(us),
-                (false, _) => errors += 1,
-            }
-        }
+        };
+        let (all, errors, secs) =
+            fixed_rate(RELOAD_RATE, RELOAD_SECS, || send(request.clone()), rewrite).await;
         report(
             &format!(
                 "fixed rate {RELOAD_RATE}/s on {RELOAD_ENTITIES} entities ({} MB), {rewrites} reloads",
@@ -342,7 +260,7 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
             ),
             all,
             errors,
-            start.elapsed().as_secs_f64(),
+            secs,
         );
         println!(
             "server memory (RSS): {} MiB before the reloads, {} MiB after",
@@ -352,6 +270,64 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
     });
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Where and what to post: base URL, signed body, its signature, the client.
+type Target = (String, Vec<u8>, String, reqwest::Client);
+
+/// POSTs the signed body; true for a 200 whose body arrived.
+async fn post(r: Arc<Target>, timestamp: &'static str) -> bool {
+    let (base, body, signature, client) = &*r;
+    let response = client
+        .post(format!("{base}/interactions"))
+        .header("X-Signature-Ed25519", signature)
+        .header("X-Signature-Timestamp", timestamp)
+        .header("Content-Type", "application/json")
+        .body(body.clone())
+        .send()
+        .await;
+    match response {
+        Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),
+        _ => false,
+    }
+}
+
+/// Requests at `rate` a second for `secs`, open loop: each is sent at its scheduled time
+/// whatever the others are doing, and its latency counts from that time (no coordinated
+/// omission). `before(i)` runs just before request `i`. Returns the latencies in µs of the
+/// requests that succeeded, the number that failed, and the seconds it took.
+async fn fixed_rate<F, Fut>(
+    rate: u64,
+    secs: u64,
+    send: F,
+    mut before: impl FnMut(u64),
+) -> (Vec<u64>, usize, f64)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = bool> + Send + 'static,
+{
+    let n = rate * secs;
+    let interval = Duration::from_nanos(1_000_000_000 / rate);
+    let start = tokio::time::Instant::now();
+    let mut tasks = Vec::with_capacity(n as usize);
+    for i in 0..n {
+        let at = start + interval * i as u32;
+        tokio::time::sleep_until(at).await;
+        before(i);
+        let request = send();
+        tasks.push(tokio::spawn(async move {
+            let ok = request.await;
+            (ok, at.elapsed().as_micros() as u64)
+        }));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            (true, us) => all.push(us),
+            (false, _) => errors += 1,
+        }
+    }
+    (all, errors, start.elapsed().as_secs_f64())
 }
 
 /// The resident memory of process `pid`, in KiB (Linux).

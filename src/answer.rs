@@ -256,7 +256,11 @@ fn open_request(kind: Kind, id: &Id) -> Option<Request> {
 /// A button that opens an entity's card privately for whoever clicks it: harmless on a public
 /// message, since nobody else sees the answer.
 fn open_button(kind: Kind, id: &Id, label: &str) -> Option<Button> {
-    let request = open_request(kind, id)?;
+    pick_button(label, open_request(kind, id)?)
+}
+
+/// A button whose answer only the person who clicks it sees.
+fn pick_button(label: &str, request: Request) -> Option<Button> {
     button(
         label,
         Asked {
@@ -676,7 +680,6 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
     let page = (page.max(1) as usize).min(pages);
     let first = (page - 1) * SEARCH_PAGE;
     let on_page = &hits[first..(first + SEARCH_PAGE).min(hits.len())];
-    let mut leads = HashSet::new();
     let mut previous_lead: Option<&str> = None;
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
@@ -694,11 +697,9 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
         let mut entry = head;
         // Each hit stands alone, so it gets its lead-in, unless the hit just above had the
         // same one (the items of one list, in a row).
-        if previous_lead != p.lead_in.as_deref() {
-            leads.clear();
-        }
+        let repeated = previous_lead.is_some() && previous_lead == p.lead_in.as_deref();
         previous_lead = p.lead_in.as_deref();
-        if let Some(lead) = quote::lead_in(p, &mut leads) {
+        if let Some(lead) = quote::lead_in(p, &mut HashSet::new()).filter(|_| !repeated) {
             entry.push_str(&format!("\n{lead}"));
         }
         entry.push_str(&format!("\n> {}", snippet.replace('\n', "\n> ")));
@@ -740,14 +741,7 @@ fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
             text: canonical.clone(),
             page: page as u32,
         };
-        button(
-            label,
-            Asked {
-                request,
-                private: true,
-            },
-            ButtonStyle::Secondary,
-        )
+        pick_button(label, request)
     };
     let pager: Vec<Button> = [
         (page > 1).then(|| to_page("◂ Previous", page - 1)),

@@ -113,13 +113,17 @@ pub fn json_paths(path: &DataPath) -> Vec<PathBuf> {
 
 /// The source texts the dataset's JSON files name (this reads them).
 pub fn text_paths(path: &DataPath) -> Vec<PathBuf> {
-    match (path, read_json(path)) {
-        (DataPath::Path(_), Ok(files)) => dataset::text_files(&files)
-            .into_iter()
-            .map(PathBuf::from)
-            .collect(),
-        _ => Vec::new(),
-    }
+    // The bundled texts are compiled in: nothing to watch.
+    let DataPath::Path(_) = path else {
+        return Vec::new();
+    };
+    let Ok(files) = read_json(path) else {
+        return Vec::new();
+    };
+    dataset::text_files(&files)
+        .into_iter()
+        .map(PathBuf::from)
+        .collect()
 }
 
 /// The most bytes one data file may hold. The bundled data is 30 KB; 100k synthetic
