@@ -189,7 +189,7 @@ fn main() {
 /// A second server on a large synthetic dataset, rewritten twice while valid requests come at
 /// a fixed rate: how long a reload delays requests, and the memory before and after.
 fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
-    use minilateral::synthetic::{Spec, dataset_json};
+    use minilateral_synthetic::{Spec, dataset_json};
     let dir = std::env::temp_dir().join(format!("minilateral-reload-bench-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -8,7 +8,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use minilateral::datafiles;
 use minilateral::dataset::{DataText, Dataset, Kind};
 use minilateral::matching::Matcher;
-use minilateral::synthetic::{Spec, dataset_json};
+use minilateral_synthetic::{Spec, dataset_json};
 
 /// Queries as people type them: names with a typo, a surname alone, a prefix.
 fn queries(d: &Dataset) -> (Vec<String>, Vec<String>) {

@@ -9,7 +9,7 @@ use minilateral::dataset::{DataText, Dataset};
 use minilateral::discord;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
-use minilateral::synthetic::{Spec, dataset_json};
+use minilateral_synthetic::{Spec, dataset_json};
 use serde_json::{Value, json};
 
 fn chars(v: &Value) -> usize {

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde_json::{Value, json};
 
-use crate::fold;
+use minilateral_core::fold;
 
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
@@ -462,7 +462,7 @@ impl Passages {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{DataText, Dataset};
+    use minilateral_core::dataset::{DataText, Dataset};
 
     #[test]
     fn generated_datasets_are_valid_and_deterministic() {
