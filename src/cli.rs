@@ -19,6 +19,9 @@ use crate::live::Live;
 pub struct Args {
     /// Dataset: a JSON file or a folder of them [env: MINILATERAL_DATA] [default: ./data if it
     /// exists, else the bundled copy]
+    // Not clap's `env`: clap refuses an empty variable ("a value is required"), and a `.env`
+    // copied from `.env.example` has empty lines for what is not used. `config::value` reads
+    // empty as unset.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
@@ -90,7 +93,7 @@ pub mod exit {
 pub fn run(args: Args) -> ExitCode {
     let data = DataPath::choose(
         args.data
-            .or_else(|| env_value("MINILATERAL_DATA").map(PathBuf::from)),
+            .or_else(|| crate::config::value("MINILATERAL_DATA").map(PathBuf::from)),
     );
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
@@ -99,7 +102,7 @@ pub fn run(args: Args) -> ExitCode {
         Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
         Command::Console => with_knowledge(&data, console),
-        Command::Run if env_value("DISCORD_TOKEN").is_none() => {
+        Command::Run if crate::config::value("DISCORD_TOKEN").is_none() => {
             eprintln!("{NO_TOKEN}");
             with_knowledge(&data, console)
         }
@@ -111,7 +114,7 @@ pub fn run(args: Args) -> ExitCode {
         }
         Command::Serve { listen } => serve(&data, listen),
         Command::Register { guild, clear_other } => with_discord(&data, |config, k| async move {
-            let said = crate::gateway::register(&config, &k, guild, clear_other).await?;
+            let said = crate::runtime::register(&config, &k, guild, clear_other).await?;
             out(&format!("{said}\n"));
             Ok(())
         }),
@@ -168,26 +171,27 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
 
 /// `serve`: the key checked first (a bad one stops here with exit 1), then the endpoint.
 fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
-    let verifier = match crate::endpoint::verifier(env_value("DISCORD_PUBLIC_KEY").as_deref()) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
-        }
-    };
+    let verifier =
+        match crate::endpoint::verifier(crate::config::value("DISCORD_PUBLIC_KEY").as_deref()) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("minilateral: {e}");
+                return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            }
+        };
     // The endpoint needs no token; with one it can register changed commands itself. Either
     // way the token stays out of the logs.
     let discord = crate::config::Discord::from_env().ok();
-    let limits = match crate::config::server_limits() {
+    let limits = match crate::config::ServerLimits::from_env() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("minilateral: {e}");
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    crate::logging::init(env_value("DISCORD_TOKEN").into_iter().collect());
+    crate::logging::init(crate::config::value("DISCORD_TOKEN").into_iter().collect());
     let listen = listen
-        .or_else(|| env_value("MINILATERAL_LISTEN"))
+        .or_else(|| crate::config::value("MINILATERAL_LISTEN"))
         .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
     let live = match load(path) {
         Ok(d) => Arc::new(Live::new(Knowledge::new(d))),
@@ -400,10 +404,4 @@ fn summary_text(
 pub fn out(text: &str) {
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
-}
-
-/// An environment variable's value; unset and empty are the same (a `.env` copied from
-/// `.env.example` has empty lines for what is not used).
-pub fn env_value(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
 }

@@ -2,10 +2,15 @@
 //! live in `Secret`, whose `Debug` and `Display` print `***`.
 
 use std::fmt;
+use std::time::Duration;
 
 use thiserror::Error;
 
-use crate::cli::env_value;
+/// An environment variable's value; unset and empty are the same (a `.env` copied from
+/// `.env.example` has empty lines for what is not used). The one place the environment is read.
+pub fn value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
 
 /// A value that must never reach a log, an error or a panic message.
 #[derive(Clone, PartialEq, Eq)]
@@ -91,7 +96,7 @@ pub enum ConfigError {
 }
 
 fn id(name: &'static str) -> Result<Option<u64>, ConfigError> {
-    env_value(name)
+    value(name)
         .map(|v| {
             v.trim()
                 .parse::<u64>()
@@ -103,12 +108,12 @@ fn id(name: &'static str) -> Result<Option<u64>, ConfigError> {
 impl Discord {
     /// Reads the settings from the environment.
     pub fn from_env() -> Result<Discord, ConfigError> {
-        let token = env_value("DISCORD_TOKEN").ok_or(ConfigError::NoToken)?;
-        let shards = env_value("DISCORD_SHARDS")
+        let token = value("DISCORD_TOKEN").ok_or(ConfigError::NoToken)?;
+        let shards = value("DISCORD_SHARDS")
             .map(|s| s.parse().map_err(ConfigError::Shards))
             .transpose()?
             .unwrap_or(Shards::Auto);
-        let api_base = env_value("DISCORD_API_BASE")
+        let api_base = value("DISCORD_API_BASE")
             .map(|b| {
                 let b = b.trim().trim_end_matches('/').to_string();
                 if b.starts_with("http://") || b.starts_with("https://") {
@@ -128,35 +133,66 @@ impl Discord {
     }
 }
 
-/// `serve`'s limits from the environment; each unset one keeps its default
-/// (`endpoint::ServerLimits::default`). A value that is not a positive number is an error that
-/// names the variable.
-pub fn server_limits() -> Result<crate::endpoint::ServerLimits, String> {
-    let mut limits = crate::endpoint::ServerLimits::default();
-    let seconds = |name: &str, default: std::time::Duration| match env_value(name) {
-        None => Ok(default),
-        Some(v) => v
-            .trim()
-            .parse::<f64>()
-            .ok()
-            .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
-            .map(std::time::Duration::from_secs_f64)
-            .ok_or_else(|| format!("{name} must be a number of seconds above 0, not `{v}`")),
-    };
-    limits.header_timeout = seconds("MINILATERAL_HEADER_TIMEOUT", limits.header_timeout)?;
-    limits.body_timeout = seconds("MINILATERAL_BODY_TIMEOUT", limits.body_timeout)?;
-    limits.shutdown_deadline = seconds("MINILATERAL_SHUTDOWN_DEADLINE", limits.shutdown_deadline)?;
-    if let Some(v) = env_value("MINILATERAL_MAX_CONNECTIONS") {
-        limits.max_connections = v
-            .trim()
-            .parse::<usize>()
-            .ok()
-            .filter(|n| *n > 0)
-            .ok_or_else(|| {
-                format!("MINILATERAL_MAX_CONNECTIONS must be a whole number above 0, not `{v}`")
-            })?;
+/// How long a client may take, and how many may be connected: an internet-facing server that
+/// waits forever for slow or silent clients runs out of sockets and memory.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServerLimits {
+    /// To send a request's headers, and to start the next request on a kept-alive connection
+    /// (`MINILATERAL_HEADER_TIMEOUT`, seconds).
+    pub header_timeout: Duration,
+    /// To send a request's body once its headers are in (`MINILATERAL_BODY_TIMEOUT`).
+    pub body_timeout: Duration,
+    /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`); more wait in the kernel's queue.
+    /// Never more than the open-files limit allows (less 64 for everything else), so that the
+    /// server never runs out of file descriptors.
+    pub max_connections: usize,
+    /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
+    /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
+    pub shutdown_deadline: Duration,
+}
+
+impl Default for ServerLimits {
+    fn default() -> ServerLimits {
+        ServerLimits {
+            header_timeout: Duration::from_secs(10),
+            body_timeout: Duration::from_secs(10),
+            max_connections: 4096,
+            shutdown_deadline: Duration::from_secs(10),
+        }
     }
-    Ok(limits)
+}
+
+impl ServerLimits {
+    /// `serve`'s limits from the environment; each unset one keeps its default. A value that is
+    /// not a positive number is an error that names the variable.
+    pub fn from_env() -> Result<ServerLimits, String> {
+        let mut limits = ServerLimits::default();
+        let seconds = |name: &str, default: Duration| match value(name) {
+            None => Ok(default),
+            Some(v) => v
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .filter(|s| s.is_finite() && *s > 0.0 && *s <= 86_400.0)
+                .map(Duration::from_secs_f64)
+                .ok_or_else(|| format!("{name} must be a number of seconds above 0, not `{v}`")),
+        };
+        limits.header_timeout = seconds("MINILATERAL_HEADER_TIMEOUT", limits.header_timeout)?;
+        limits.body_timeout = seconds("MINILATERAL_BODY_TIMEOUT", limits.body_timeout)?;
+        limits.shutdown_deadline =
+            seconds("MINILATERAL_SHUTDOWN_DEADLINE", limits.shutdown_deadline)?;
+        if let Some(v) = value("MINILATERAL_MAX_CONNECTIONS") {
+            limits.max_connections = v
+                .trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| {
+                    format!("MINILATERAL_MAX_CONNECTIONS must be a whole number above 0, not `{v}`")
+                })?;
+        }
+        Ok(limits)
+    }
 }
 
 #[cfg(test)]

@@ -94,21 +94,31 @@ fn bundled() -> Vec<DataText> {
         .collect()
 }
 
-/// The dataset's JSON files, by listing (nothing is read): a folder's `*.json` files, or the
-/// one file given.
+/// The dataset's JSON files, by listing (nothing is read): a folder's `*.json` entries in
+/// name order, or the one file given. Nothing for a folder that cannot be listed (`read` says
+/// why).
 pub fn json_paths(path: &DataPath) -> Vec<PathBuf> {
     match path {
         DataPath::Bundled => Vec::new(),
-        DataPath::Path(p) if p.is_dir() => std::fs::read_dir(p)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|f| f.extension().is_some_and(|x| x == "json"))
-                    .collect()
-            })
-            .unwrap_or_default(),
+        DataPath::Path(p) if p.is_dir() => list_json(p).unwrap_or_default(),
         DataPath::Path(p) => vec![p.clone()],
     }
+}
+
+/// A folder's `*.json` entries, sorted. Every one is listed, whatever it is: one that is not a
+/// readable file (a dangling link, a folder named `x.json`, a FIFO) is an error when read,
+/// never silently left out.
+fn list_json(folder: &Path) -> Result<Vec<PathBuf>, DataError> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| DataError::Io {
+            path: folder.display().to_string(),
+            source: e,
+        })?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 /// The source texts the dataset's JSON files name (this reads them).
@@ -194,17 +204,7 @@ fn read_json(path: &DataPath) -> Result<Vec<DataText>, DataError> {
         DataPath::Path(p) => p,
     };
     let files = if path.is_dir() {
-        // Every `*.json` entry is read: one that is not a readable file (a dangling link, a
-        // folder named `x.json`, a FIFO) is an error, never silently left out.
-        let mut files: Vec<PathBuf> = std::fs::read_dir(path)
-            .map_err(|e| DataError::Io {
-                path: path.display().to_string(),
-                source: e,
-            })?
-            .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
-            .collect();
-        files.sort();
+        let files = list_json(path)?;
         if files.is_empty() {
             return Err(DataError::NoFiles {
                 path: path.display().to_string(),

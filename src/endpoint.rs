@@ -17,10 +17,11 @@ use serenity::interactions_endpoint::Verifier;
 use thiserror::Error;
 use tracing::{info, warn};
 
+use crate::config::ServerLimits;
 use crate::datafiles::DataPath;
 use crate::discord;
-use crate::gateway;
 use crate::live::Live;
+use crate::runtime;
 
 /// Discord's interaction bodies are a few KiB; anything past this is not from Discord.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -74,40 +75,11 @@ struct App {
     body_timeout: Duration,
 }
 
-/// How long a client may take, and how many may be connected: an internet-facing server that
-/// waits forever for slow or silent clients runs out of sockets and memory.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct ServerLimits {
-    /// To send a request's headers, and to start the next request on a kept-alive connection
-    /// (`MINILATERAL_HEADER_TIMEOUT`, seconds).
-    pub header_timeout: Duration,
-    /// To send a request's body once its headers are in (`MINILATERAL_BODY_TIMEOUT`).
-    pub body_timeout: Duration,
-    /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`); more wait in the kernel's queue.
-    /// Never more than the open-files limit allows (less 64 for everything else), so that the
-    /// server never runs out of file descriptors.
-    pub max_connections: usize,
-    /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
-    /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
-    pub shutdown_deadline: Duration,
-}
-
 /// The open-files limit `serve` asks for (the soft limit is raised toward the hard one).
 const OPEN_FILES_WANTED: u64 = 65_536;
 
 /// The most bytes of request headers taken (hyper's floor is 8 KiB; Discord sends about 1).
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
-
-impl Default for ServerLimits {
-    fn default() -> ServerLimits {
-        ServerLimits {
-            header_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(10),
-            max_connections: 4096,
-            shutdown_deadline: Duration::from_secs(10),
-        }
-    }
-}
 
 /// The routes: `POST /interactions`, `GET /healthz`.
 pub fn router(live: Arc<Live>, verifier: Verifier) -> Router {
@@ -183,7 +155,7 @@ async fn interactions(
     }
     let (kind, name) = discord::describe(&interaction);
     let knowledge = app.live.get();
-    let response = gateway::caught(|| discord::respond(&knowledge, &interaction));
+    let response = runtime::caught(|| discord::respond(&knowledge, &interaction));
     let body = match serde_json::to_vec(&response.body) {
         Ok(b) => b,
         Err(e) => {
@@ -240,7 +212,7 @@ pub async fn serve(
                 );
                 return;
             };
-            match gateway::register(&config, &knowledge, None, false).await {
+            match runtime::register(&config, &knowledge, None, false).await {
                 Ok(said) => info!("{said}: the years of /wish changed"),
                 Err(e) => {
                     warn!(
@@ -269,7 +241,7 @@ async fn accept(listener: tokio::net::TcpListener, app: Router, limits: ServerLi
         .keep_alive(true);
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
-    let mut stop = std::pin::pin!(gateway::shutdown_signal());
+    let mut stop = std::pin::pin!(runtime::shutdown_signal());
     loop {
         // A free slot first: past the cap, new connections wait in the kernel's queue rather
         // than taking a file descriptor here.

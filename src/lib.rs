@@ -21,3 +21,4 @@ pub mod endpoint;
 pub mod gateway;
 pub mod live;
 pub mod logging;
+pub mod runtime;

@@ -80,11 +80,31 @@ fn fold_with(text: &str, numbers: bool) -> String {
 
 /// The words of `text`, folded.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    split(&fold(text))
+}
+
+/// The words of a text already folded (words are separated by single spaces).
+pub fn split(folded: &str) -> Vec<String> {
+    folded
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(String::from)
         .collect()
+}
+
+/// Folded `words` less the `filler` ones; all of them when nothing else is left ("the" alone
+/// is still what was asked).
+pub fn content_words(words: &[String], filler: &[&str]) -> Vec<String> {
+    let content: Vec<String> = words
+        .iter()
+        .filter(|w| !filler.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if content.is_empty() {
+        words.to_vec()
+    } else {
+        content
+    }
 }
 
 /// The folded form without spaces: "g 7" → "g7", "i 2 u 2" → "i2u2". Used to compare names

@@ -156,13 +156,7 @@ impl SearchIndex {
 }
 
 fn query_words(text: &str) -> Vec<String> {
-    let all = fold::words(text);
-    let content: Vec<String> = all
-        .iter()
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    let mut words = if content.is_empty() { all } else { content };
+    let mut words = fold::content_words(&fold::words(text), STOPWORDS);
     // Each word once, in the order typed: "g7 brics g7" asks for two words.
     let mut seen = std::collections::HashSet::new();
     words.retain(|w| seen.insert(w.clone()));

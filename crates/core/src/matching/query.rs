@@ -34,16 +34,7 @@ impl Query {
             None => text,
         };
         let all = fold::words(text);
-        let content: Vec<String> = all
-            .iter()
-            .filter(|w| !FILLER.contains(&w.as_str()))
-            .cloned()
-            .collect();
-        let tokens = if content.is_empty() {
-            all.clone()
-        } else {
-            content
-        };
+        let tokens = fold::content_words(&all, FILLER);
         let digits = digit_words(&tokens);
         Query {
             compact: tokens.concat(),
@@ -90,7 +81,7 @@ impl Key {
     }
 
     fn with_folding(entry: u32, text: &str, folded: &str, derived: bool) -> Key {
-        let tokens = words(folded);
+        let tokens = fold::split(folded);
         let digits = digit_words(&tokens);
         Key {
             entry,
@@ -133,15 +124,6 @@ impl Key {
             derived: true,
         })
     }
-}
-
-/// The words of a folded text.
-fn words(folded: &str) -> Vec<String> {
-    folded
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 /// The words that are numbers: a candidate must hold every one the query holds.
