@@ -21,12 +21,32 @@ pub enum Step {
     Quit,
 }
 
-const HELP: &str = "Type a slash command as in Discord, for example:
+const EXAMPLES: &str = "Type a slash command as in Discord, for example:
   /expert sara          /group three seas       /wish 2024
   /wish year:2024 expert:filer                  /search text:secretariat
-  /about
-Options by name (name:value) or in order; private:true for a private answer.
-A number picks a button of the last answer. `help` shows this, `quit` leaves.";
+  /about";
+
+/// The examples, then every command of the table with its options.
+fn help() -> String {
+    let commands: Vec<String> = command::TABLE
+        .iter()
+        .map(|c| {
+            let options: Vec<String> = c
+                .options
+                .iter()
+                .map(|o| match o.required {
+                    true => o.name().to_string(),
+                    false => format!("[{}]", o.name()),
+                })
+                .collect();
+            format!("  /{} {}: {}", c.name, options.join(" "), c.description)
+        })
+        .collect();
+    format!(
+        "{EXAMPLES}\nCommands:\n{}\nOptions by name (name:value) or in order; private:true for a private answer.\nA number picks a button of the last answer. `help` shows this, `quit` leaves.",
+        commands.join("\n")
+    )
+}
 
 impl<'k> Session<'k> {
     pub fn new(knowledge: &'k Knowledge) -> Session<'k> {
@@ -41,7 +61,7 @@ impl<'k> Session<'k> {
         match line {
             "" => return Step::Print(String::new()),
             "quit" | "exit" | "/quit" | "/exit" => return Step::Quit,
-            "help" | "/help" | "?" => return Step::Print(HELP.to_string()),
+            "help" | "/help" | "?" => return Step::Print(help()),
             _ => {}
         }
         if let Ok(n) = line.parse::<usize>() {
@@ -78,7 +98,7 @@ pub fn ask(line: &str) -> Result<Asked, command::RequestError> {
 pub fn run(knowledge: &Knowledge) -> std::io::Result<()> {
     let mut session = Session::new(knowledge);
     if std::io::stdin().is_terminal() {
-        println!("minilateral console. {HELP}\n");
+        println!("minilateral console. {}\n", help());
         let mut editor = rustyline::DefaultEditor::new().map_err(std::io::Error::other)?;
         loop {
             match editor.readline("minilateral> ") {

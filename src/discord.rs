@@ -140,20 +140,11 @@ pub fn decode_completion(c: &CommandInteraction) -> Option<Completion> {
         CommandDataOptionValue::Autocomplete { value, .. } => Some((o.name.clone(), value.clone())),
         _ => None,
     })?;
-    let year = c
-        .data
-        .options
-        .iter()
-        .find_map(|o| match (&o.value, o.name.as_str()) {
-            (CommandDataOptionValue::Integer(i), "year") => Some(*i),
-            _ => None,
-        });
-    Some(Completion {
+    Some(command::completion(
         command,
-        option: focused.0,
-        partial: focused.1,
-        year,
-    })
+        focused,
+        &options(&c.data.options),
+    ))
 }
 
 /// A reply as Discord's interaction response (type 4), with no mention allowed.
@@ -237,19 +228,17 @@ pub fn commands(k: &Knowledge) -> Vec<CreateCommand> {
                         OptionType::Integer => CommandOptionType::Integer,
                         OptionType::Boolean => CommandOptionType::Boolean,
                     };
-                    let mut option =
-                        CreateCommandOption::new(kind, o.name, o.description).required(o.required);
+                    let mut option = CreateCommandOption::new(kind, o.name(), o.description)
+                        .required(o.required);
                     match o.choices {
-                        Choices::Experts | Choices::Groups => {
-                            option = option.set_autocomplete(true);
-                        }
+                        c if c.autocompleted() => option = option.set_autocomplete(true),
                         Choices::WishYears => {
                             // Newest first, as people usually want the latest year.
                             for y in years.iter().rev().take(limits::OPTION_CHOICES) {
                                 option = option.add_int_choice(y.to_string(), *y);
                             }
                         }
-                        Choices::None => {}
+                        _ => {}
                     }
                     if let Some(max) = o.max_length {
                         option = option.max_length(max);

@@ -1,8 +1,10 @@
 //! Everything the answers need, built once per dataset: the dataset, the name matcher and the
-//! search index. Front ends share it as `Arc<Knowledge>`; a reload builds a new one.
+//! search index. Front ends share it as `Arc<Knowledge>`; a reload builds a new one. Names
+//! resolve here to the entities themselves (`&Expert`, `&Group`), so no answer looks an id up
+//! again.
 
-use crate::dataset::Dataset;
-use crate::matching::Matcher;
+use crate::dataset::{Body, Dataset, Expert, Group, Kind};
+use crate::matching::{Candidate, Matcher, Outcome};
 use crate::search::SearchIndex;
 
 #[derive(Debug)]
@@ -12,12 +14,81 @@ pub struct Knowledge {
     pub search: SearchIndex,
 }
 
+/// A kind of entity that names resolve to.
+pub trait Named<'k>: Copy {
+    const KIND: Kind;
+    fn get(dataset: &'k Dataset, id: &str) -> Option<Self>;
+}
+
+impl<'k> Named<'k> for &'k Expert {
+    const KIND: Kind = Kind::Expert;
+    fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
+        dataset.expert(id)
+    }
+}
+
+impl<'k> Named<'k> for &'k Group {
+    const KIND: Kind = Kind::Group;
+    fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
+        dataset.group(id)
+    }
+}
+
+impl<'k> Named<'k> for &'k Body {
+    const KIND: Kind = Kind::Body;
+    fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
+        dataset.body(id)
+    }
+}
+
+/// A candidate of a resolution, with its entity.
+#[derive(Clone, Debug)]
+pub struct Found<T> {
+    pub entity: T,
+    pub candidate: Candidate,
+}
+
+/// The matcher's decision on a name, each candidate with its entity, best first.
+#[derive(Clone, Debug)]
+pub struct Resolved<T> {
+    pub outcome: Outcome,
+    pub found: Vec<Found<T>>,
+}
+
+impl<T> Resolved<T> {
+    /// The matched candidate, for `Outcome::Match`.
+    pub fn best(&self) -> Option<&Found<T>> {
+        match self.outcome {
+            Outcome::Match => self.found.first(),
+            _ => None,
+        }
+    }
+}
+
 impl Knowledge {
     pub fn new(dataset: Dataset) -> Knowledge {
         Knowledge {
             matcher: Matcher::new(&dataset),
             search: SearchIndex::new(&dataset),
             dataset,
+        }
+    }
+
+    /// Resolves `name` among the entities of `T`'s kind. The matcher was built from this
+    /// dataset, so every candidate has its entity; one that had not would be left out.
+    pub fn resolve<'k, T: Named<'k>>(&'k self, name: &str) -> Resolved<T> {
+        let r = self.matcher.resolve(T::KIND, name);
+        let found = r
+            .candidates
+            .into_iter()
+            .filter_map(|candidate| {
+                let entity = T::get(&self.dataset, candidate.id.as_str())?;
+                Some(Found { entity, candidate })
+            })
+            .collect();
+        Resolved {
+            outcome: r.outcome,
+            found,
         }
     }
 }

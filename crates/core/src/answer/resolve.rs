@@ -1,0 +1,131 @@
+//! Resolving a name typed for a command: the entity when it is one match, and otherwise the
+//! reply that says so (which one did you mean, what the name is instead, the closest names).
+
+use crate::command::{Asked, Request};
+use crate::dataset::{Id, Kind};
+use crate::fold;
+use crate::knowledge::{Knowledge, Named};
+use crate::matching::{self, Candidate, Resolution, Tier};
+use crate::reply::{Button, ButtonStyle, Miss, Outcome, Reply, echo, escape_data};
+
+use super::parts::{button, open_request};
+
+/// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
+/// anything but a match, the reply that says so. `again` makes the request a chosen id should
+/// run (for the buttons of "which one did you mean").
+pub(super) fn resolve<'k, T: Named<'k>>(
+    k: &'k Knowledge,
+    name: &str,
+    private: bool,
+    again: &dyn Fn(&Id) -> Request,
+) -> Result<(T, Option<String>), Reply> {
+    let r = k.resolve::<T>(name);
+    let pick = |c: &Candidate| {
+        let asked = Asked {
+            request: again(&c.id),
+            private,
+        };
+        button(c.name.clone(), asked, ButtonStyle::Secondary)
+    };
+    if let Some(best) = r.best() {
+        let c = &best.candidate;
+        let note = (c.tier != Tier::Exact)
+            .then(|| format!("Showing **{}** for “{}”.", escape_data(&c.name), echo(name)));
+        return Ok((best.entity, note));
+    }
+    let candidates: Vec<&Candidate> = r.found.iter().map(|f| &f.candidate).collect();
+    if r.outcome == matching::Outcome::Ambiguous {
+        let mut reply = Reply::text(
+            format!(
+                "Several names are close to “{}”. Which one did you mean?",
+                echo(name)
+            ),
+            true,
+        );
+        reply.buttons = candidates.into_iter().filter_map(pick).collect();
+        return Err(reply.with_outcome(Outcome::Ambiguous));
+    }
+    let mut reply = no_match(k, T::KIND, name, private, &candidates, &pick);
+    if reply.outcome == Outcome::NotFound {
+        reply.miss = Some(Miss {
+            what: T::KIND.as_str(),
+            folded: fold::fold(name),
+        });
+    }
+    Err(reply)
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Expert => "an expert",
+        Kind::Group => "a group",
+        _ => "a body the article names",
+    }
+}
+
+/// The reply for a name that matches nothing of `kind`: what it is instead if it is another
+/// kind's name, else the closest names of this kind.
+fn no_match(
+    k: &Knowledge,
+    kind: Kind,
+    name: &str,
+    private: bool,
+    candidates: &[&Candidate],
+    pick: &dyn Fn(&Candidate) -> Option<Button>,
+) -> Reply {
+    let shown = echo(name);
+    // A name of the other kind with a card: say what it is, with a button to its card.
+    let other = match kind {
+        Kind::Expert => Kind::Group,
+        _ => Kind::Expert,
+    };
+    let elsewhere: Resolution = k.matcher.resolve(other, name);
+    if let Some(best) = elsewhere.best()
+        && let Some(request) = open_request(other, &best.id)
+    {
+        let mut reply = Reply::text(
+            format!(
+                "**{}** is {}, not {}.",
+                escape_data(&best.name),
+                kind_word(other),
+                kind_word(kind)
+            ),
+            true,
+        );
+        let label = format!("Open {}", best.name);
+        reply.buttons.extend(button(
+            label,
+            Asked { request, private },
+            ButtonStyle::Primary,
+        ));
+        return reply.with_outcome(Outcome::OtherKind);
+    }
+    if let Some(body) = k.matcher.resolve(Kind::Body, name).best() {
+        return Reply::text(
+            format!(
+                "**{}** is named in the article, but it is not one of the {}s I have cards for. `/search` finds what is said of it.",
+                escape_data(&body.name),
+                kind.as_str(),
+            ),
+            true,
+        )
+        .with_outcome(Outcome::OtherKind);
+    }
+    let what = kind.as_str();
+    if candidates.is_empty() {
+        Reply::text(
+            format!(
+                "No {what} matches “{shown}”. `/search` looks through what was said, and `/about` lists what I know."
+            ),
+            true,
+        )
+        .with_outcome(Outcome::NotFound)
+    } else {
+        let mut reply = Reply::text(
+            format!("No {what} matches “{shown}”. The closest names are below."),
+            true,
+        );
+        reply.buttons = candidates.iter().copied().filter_map(pick).collect();
+        reply.with_outcome(Outcome::NotFound)
+    }
+}

@@ -1,0 +1,170 @@
+//! `/search TEXT`: the passages that say it, one page at a time, with the words found in bold,
+//! stateless page buttons, and suggestions when nothing is found.
+
+use std::collections::HashSet;
+
+use crate::command::{Asked, Request};
+use crate::dataset::{Id, Kind};
+use crate::fold;
+use crate::knowledge::Knowledge;
+use crate::quote;
+use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::search::{SearchIndex, highlight};
+
+use super::parts::{button, open_button, open_request, pick_button, post_button, source_footer};
+
+/// Search hits shown on one page.
+const SEARCH_PAGE: usize = 5;
+/// Characters of context shown around a search hit.
+const SNIPPET_CHARS: usize = 280;
+
+pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
+    let shown = echo(text);
+    let hits = k.search.search(text);
+    if hits.is_empty() {
+        let mut reply = Reply::text(format!("Nothing found for “{shown}”."), true);
+        let words = k.search.suggestions(text, 3);
+        if !words.is_empty() {
+            reply.content = Some(format!(
+                "Nothing found for “{shown}”. Did you mean one of these?"
+            ));
+            for w in words {
+                let asked = Asked {
+                    request: Request::Search {
+                        text: w.clone(),
+                        page: 1,
+                    },
+                    private,
+                };
+                reply
+                    .buttons
+                    .extend(button(w, asked, ButtonStyle::Secondary));
+            }
+        }
+        for kind in [Kind::Expert, Kind::Group] {
+            if let Some(best) = k.matcher.resolve(kind, text).best() {
+                let Some(request) = open_request(kind, &best.id) else {
+                    continue;
+                };
+                reply.buttons.extend(button(
+                    format!("Open {}", best.name),
+                    Asked { request, private },
+                    ButtonStyle::Primary,
+                ));
+            }
+        }
+        if reply.buttons.is_empty() {
+            reply.content = Some(format!(
+                "Nothing found for “{shown}”. Try other words, or `/about` for what I know."
+            ));
+        }
+        reply.miss = Some(Miss {
+            what: "search",
+            folded: fold::fold(text),
+        });
+        return reply.with_outcome(Outcome::NotFound);
+    }
+    let d = &k.dataset;
+    let pages = hits.len().div_ceil(SEARCH_PAGE);
+    // A page past the end (an old button after a data change) shows the last one.
+    let page = (page.max(1) as usize).min(pages);
+    let first = (page - 1) * SEARCH_PAGE;
+    let on_page = &hits[first..(first + SEARCH_PAGE).min(hits.len())];
+    let mut previous_lead: Option<&str> = None;
+    let mut entries = Vec::new();
+    // Experts and groups the hits are by or about, in order of appearance, for buttons.
+    let mut related: Vec<&Id> = Vec::new();
+    for hit in on_page {
+        let p = &d.passages()[hit.passage];
+        let mut head = quote::label(d, p);
+        let about = quote::concerns(d, p);
+        if !about.is_empty() {
+            head.push_str(&format!(" · about {about}"));
+        }
+        let snippet = highlight(&p.text, &hit.words, SNIPPET_CHARS, escape_data, |w| {
+            format!("**{w}**")
+        });
+        let mut entry = head;
+        // Each hit stands alone, so it gets its lead-in, unless the hit just above had the
+        // same one (the items of one list, in a row).
+        let repeated = previous_lead.is_some() && previous_lead == p.lead_in.as_deref();
+        previous_lead = p.lead_in.as_deref();
+        if let Some(lead) = quote::lead_in(p, &mut HashSet::new()).filter(|_| !repeated) {
+            entry.push_str(&format!("\n{lead}"));
+        }
+        entry.push_str(&format!("\n> {}", snippet.replace('\n', "\n> ")));
+        entries.push(entry);
+        for id in p.speaker.iter().chain(&p.concerns) {
+            if !related.contains(&id) {
+                related.push(id);
+            }
+        }
+    }
+    let more = hits.len() - (first + on_page.len());
+    if more > 0 {
+        entries.push(format!("_…and {more} more._"));
+    }
+    let source = d.sources().first().map(|s| source_footer(k, &s.id));
+    let card = Card {
+        title: format!("Search: “{shown}”"),
+        description: entries.join("\n\n"),
+        footer: Some(format!(
+            "Hits {}–{} of {}{}",
+            first + 1,
+            first + on_page.len(),
+            hits.len(),
+            source.map(|s| format!(" · {s}")).unwrap_or_default()
+        )),
+        ..Card::default()
+    };
+    let mut reply = Reply {
+        cards: vec![card],
+        private,
+        ..Reply::default()
+    };
+    // Other pages open privately for whoever clicks: paging a public answer for everyone
+    // would fill the channel. The id carries the query as search reads it, which gives the
+    // same hits in fewer characters.
+    let canonical = SearchIndex::canonical(text);
+    let to_page = |label: &str, page: usize| {
+        let request = Request::Search {
+            text: canonical.clone(),
+            page: page as u32,
+        };
+        pick_button(label, request)
+    };
+    let pager: Vec<Button> = [
+        (page > 1).then(|| to_page("◂ Previous", page - 1)),
+        (page < pages).then(|| to_page("Next ▸", page + 1)),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect();
+    if pages > 1 && pager.is_empty() {
+        // Even the short form is over 100 characters: no button can carry it.
+        reply.cards[0]
+            .description
+            .push_str("\n_This query is too long for page buttons: shorten it to see the rest._");
+    }
+    reply.buttons.extend(pager);
+    if private {
+        let post = |text: String| {
+            post_button(Request::Search {
+                text,
+                page: page as u32,
+            })
+        };
+        reply
+            .buttons
+            .extend(post(text.trim().to_string()).or_else(|| post(canonical.clone())));
+    }
+    for id in related {
+        if let Some(entity) = d.entity(id.as_str()) {
+            reply
+                .buttons
+                .extend(open_button(entity.kind(), entity.id(), entity.name()));
+        }
+    }
+    reply
+}

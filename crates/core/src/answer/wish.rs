@@ -1,0 +1,129 @@
+//! `/wish YEAR [expert]`: what the experts wished for in a year, each wish once, by expert.
+
+use std::collections::HashSet;
+
+use crate::command::{Asked, Request};
+use crate::dataset::{Expert, Id, Kind, Passage};
+use crate::knowledge::Knowledge;
+use crate::quote;
+use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data};
+
+use super::parts::{button, card_reply, display_name, open_button, source_footer, years_text};
+use super::resolve::resolve;
+
+pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply {
+    let d = &k.dataset;
+    let years = d.wish_years();
+    let year_buttons = |reply: &mut Reply, expert: Option<&Id>| {
+        for y in &years {
+            let asked = Asked {
+                request: Request::Wish {
+                    year: i64::from(*y),
+                    expert: expert.map(Id::to_string),
+                },
+                private,
+            };
+            reply
+                .buttons
+                .extend(button(y.to_string(), asked, ButtonStyle::Secondary));
+        }
+    };
+    let Some(year) = i32::try_from(year).ok().filter(|y| years.contains(y)) else {
+        let mut reply = Reply::text(
+            format!(
+                "No wishes for {year} in the data. Years with wishes: {}.",
+                years_text(&years)
+            ),
+            true,
+        );
+        year_buttons(&mut reply, None);
+        return reply.with_outcome(Outcome::NotFound);
+    };
+
+    let (experts, note): (Vec<&Expert>, Option<String>) = match expert {
+        None => (
+            d.experts()
+                .iter()
+                .filter(|e| d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)))
+                .collect(),
+            None,
+        ),
+        Some(name) => {
+            let again = |id: &Id| Request::Wish {
+                year: i64::from(year),
+                expert: Some(id.to_string()),
+            };
+            let (e, note) = match resolve::<&Expert>(k, name, private, &again) {
+                Ok(found) => found,
+                Err(reply) => return reply,
+            };
+            if !d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)) {
+                let theirs: Vec<i32> = {
+                    let mut y: Vec<i32> =
+                        d.wishes_of(e.id.as_str()).filter_map(|w| w.year).collect();
+                    y.sort_unstable();
+                    y.dedup();
+                    y
+                };
+                let mut reply = Reply::text(
+                    format!(
+                        "**{}** has no wishes for {year} in the data. Years with their wishes: {}.",
+                        escape_data(&e.name),
+                        years_text(&theirs)
+                    ),
+                    true,
+                );
+                if theirs.is_empty() {
+                    let open = Asked {
+                        request: Request::Expert {
+                            name: e.id.to_string(),
+                        },
+                        private,
+                    };
+                    reply.buttons.extend(button(
+                        format!("Open {}", e.name),
+                        open,
+                        ButtonStyle::Secondary,
+                    ));
+                } else {
+                    year_buttons(&mut reply, Some(&e.id));
+                }
+                return reply.with_outcome(Outcome::NotFound);
+            }
+            (vec![e], note)
+        }
+    };
+
+    let question = d
+        .sources()
+        .first()
+        .and_then(|s| d.question(s))
+        .map(|q| format!("_{}_", escape_data(&q.text)))
+        .unwrap_or_default();
+    let mut card = Card {
+        title: match experts.as_slice() {
+            [one] if expert.is_some() => format!("{}: wishes for {year}", one.name),
+            _ => format!("Wishes for {year}"),
+        },
+        description: question,
+        footer: experts.first().map(|e| source_footer(k, &e.source)),
+        ..Card::default()
+    };
+    let mut shown = HashSet::new();
+    for e in &experts {
+        let wishes: Vec<&Passage> = d
+            .wishes_of(e.id.as_str())
+            .filter(|w| w.year == Some(year))
+            .collect();
+        card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
+    }
+    let buttons = experts
+        .iter()
+        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+        .collect();
+    let post = Request::Wish {
+        year: i64::from(year),
+        expert: expert.and(experts.first().map(|e| e.id.to_string())),
+    };
+    card_reply(note, card, private, buttons, post)
+}

@@ -1,0 +1,225 @@
+//! What people ask, whatever the front end: `Request` and `Asked`, built from a command and its
+//! options by reading the table; `Completion`, the option being typed.
+
+use super::table::{Arg, CommandName, OptionType, command_list};
+
+/// What someone asked, whatever the front end.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    Expert {
+        name: String,
+    },
+    Group {
+        name: String,
+    },
+    Wish {
+        year: i64,
+        expert: Option<String>,
+    },
+    /// `page` counts from 1; pages past the first come only from buttons.
+    Search {
+        text: String,
+        page: u32,
+    },
+    About,
+}
+
+/// A request and who should see the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Asked {
+    pub request: Request,
+    /// Only the person who asked sees the answer.
+    pub private: bool,
+}
+
+/// An autocomplete request: the option being typed, its partial text, and the options
+/// already filled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub command: CommandName,
+    pub option: String,
+    pub partial: String,
+    /// For `/wish`: the year already chosen.
+    pub year: Option<i64>,
+}
+
+/// An option's value as it arrived.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    String(String),
+    Integer(i64),
+    Boolean(bool),
+}
+
+impl Value {
+    /// The value as text, whatever its type (a name typed as digits arrives as a number).
+    pub fn text(&self) -> String {
+        match self {
+            Value::String(s) => s.clone(),
+            Value::Integer(i) => i.to_string(),
+            Value::Boolean(b) => b.to_string(),
+        }
+    }
+}
+
+/// Options by name, as they arrived (from Discord or from a parsed line).
+pub type Options = Vec<(String, Value)>;
+
+/// Why a request could not be read: said to the person, who can fix it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RequestError {
+    #[error("unknown command `/{0}`; the commands are {list}", list = command_list())]
+    UnknownCommand(String),
+    #[error("a command line starts with `/`, e.g. `/expert sara`")]
+    NoSlash,
+    #[error("`/{command}` has no option `{option}`")]
+    UnknownOption {
+        command: CommandName,
+        option: String,
+    },
+    #[error("`/{command}` needs `{option}`")]
+    Missing {
+        command: CommandName,
+        option: &'static str,
+    },
+    #[error("`{option}` must be {expected}, not `{value}`")]
+    BadValue {
+        option: &'static str,
+        expected: &'static str,
+        value: String,
+    },
+    #[error("too much text for `/{command}`")]
+    Extra { command: CommandName },
+}
+
+/// The options of one command, read by meaning.
+struct Given<'a> {
+    command: CommandName,
+    options: &'a Options,
+}
+
+impl Given<'_> {
+    fn get(&self, arg: Arg) -> Option<&Value> {
+        let name = self.command.spec().option_for(arg)?.name();
+        self.options.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    fn text(&self, arg: Arg) -> Option<String> {
+        self.get(arg).map(Value::text)
+    }
+
+    fn required(&self, arg: Arg) -> Result<String, RequestError> {
+        self.text(arg).ok_or(RequestError::Missing {
+            command: self.command,
+            option: arg.as_str(),
+        })
+    }
+
+    fn private(&self) -> Result<bool, RequestError> {
+        Ok(match self.get(Arg::Private) {
+            None => false,
+            Some(Value::Boolean(b)) => *b,
+            Some(Value::String(s)) => parse_bool(s).ok_or_else(|| RequestError::BadValue {
+                option: Arg::Private.as_str(),
+                expected: "true or false",
+                value: s.clone(),
+            })?,
+            Some(Value::Integer(i)) => *i != 0,
+        })
+    }
+
+    fn year(&self) -> Result<i64, RequestError> {
+        let bad = |value: String| RequestError::BadValue {
+            option: Arg::Year.as_str(),
+            expected: "a year such as 2024",
+            value,
+        };
+        match self.get(Arg::Year) {
+            Some(Value::Integer(i)) => Ok(*i),
+            Some(Value::String(s)) => s.trim().parse::<i64>().map_err(|_| bad(s.clone())),
+            Some(Value::Boolean(b)) => Err(bad(b.to_string())),
+            None => Err(RequestError::Missing {
+                command: self.command,
+                option: Arg::Year.as_str(),
+            }),
+        }
+    }
+}
+
+/// Builds a request from a command name and its options.
+pub fn request(command: CommandName, options: &Options) -> Result<Asked, RequestError> {
+    let spec = command.spec();
+    if let Some((name, _)) = options.iter().find(|(n, _)| spec.option(n).is_none()) {
+        return Err(RequestError::UnknownOption {
+            command,
+            option: name.clone(),
+        });
+    }
+    let given = Given { command, options };
+    let private = given.private()?;
+    let request = match command {
+        CommandName::Expert => Request::Expert {
+            name: given.required(Arg::Name)?,
+        },
+        CommandName::Group => Request::Group {
+            name: given.required(Arg::Name)?,
+        },
+        CommandName::Wish => Request::Wish {
+            year: given.year()?,
+            expert: given.text(Arg::Expert).filter(|s| !s.trim().is_empty()),
+        },
+        CommandName::Search => Request::Search {
+            text: given.required(Arg::Text)?,
+            page: 1,
+        },
+        CommandName::About => Request::About,
+    };
+    Ok(Asked { request, private })
+}
+
+/// The completion for `focused` (the option being typed and its text so far), given the
+/// options already filled. Front ends only say which option is focused.
+pub fn completion(
+    command: CommandName,
+    focused: (String, String),
+    options: &Options,
+) -> Completion {
+    let (option, partial) = focused;
+    let year = if option == Arg::Year.as_str() {
+        None
+    } else {
+        Given { command, options }.year().ok()
+    };
+    Completion {
+        command,
+        option,
+        partial,
+        year,
+    }
+}
+
+/// Typed words for true and false, as people write them in a console line.
+pub(super) fn parse_bool(s: &str) -> Option<bool> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" | "on" => Some(true),
+        "false" | "no" | "n" | "0" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The value of a typed word for an option of `kind`: a number or a boolean where one is
+/// expected and the word reads as one, else the text (which `request` then refuses).
+pub(super) fn typed(kind: OptionType, value: String) -> Value {
+    match kind {
+        OptionType::Integer => value
+            .trim()
+            .parse()
+            .map(Value::Integer)
+            .unwrap_or(Value::String(value)),
+        OptionType::Boolean => match parse_bool(&value) {
+            Some(b) => Value::Boolean(b),
+            None => Value::String(value),
+        },
+        OptionType::String => Value::String(value),
+    }
+}

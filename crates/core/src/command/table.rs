@@ -1,0 +1,281 @@
+//! The command table: every command, its options, their types and what completes them. The one
+//! source that registration, parsing, completion and help read.
+
+use std::fmt;
+
+/// The commands. Each has exactly one spec (`spec`), so a name is never looked up and missed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CommandName {
+    Expert,
+    Group,
+    Wish,
+    Search,
+    About,
+}
+
+impl CommandName {
+    pub fn spec(self) -> &'static CommandSpec {
+        match self {
+            CommandName::Expert => &EXPERT,
+            CommandName::Group => &GROUP,
+            CommandName::Wish => &WISH,
+            CommandName::Search => &SEARCH,
+            CommandName::About => &ABOUT,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.spec().name
+    }
+
+    pub fn parse(name: &str) -> Option<CommandName> {
+        TABLE.iter().find(|c| c.name == name).map(|c| c.command)
+    }
+}
+
+impl fmt::Display for CommandName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What an option means to the core. Its name in Discord is its meaning's name, so that the
+/// code that reads a request names the meaning, never a string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// The name of the expert or group asked about.
+    Name,
+    /// The year of `/wish`.
+    Year,
+    /// The expert `/wish` is narrowed to.
+    Expert,
+    /// The words of `/search`.
+    Text,
+    /// Only the person who asked sees the answer.
+    Private,
+}
+
+impl Arg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Arg::Name => "name",
+            Arg::Year => "year",
+            Arg::Expert => "expert",
+            Arg::Text => "text",
+            Arg::Private => "private",
+        }
+    }
+}
+
+/// The type of an option's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionType {
+    String,
+    Integer,
+    Boolean,
+}
+
+/// Where an option's choices come from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choices {
+    /// Free text.
+    None,
+    /// Autocomplete with names of experts.
+    Experts,
+    /// Autocomplete with names of experts who have wishes (in the year chosen, once it is).
+    ExpertsWithWishes,
+    /// Autocomplete with names of groups.
+    Groups,
+    /// Fixed choices: the years that have wishes, read from the dataset at registration.
+    WishYears,
+}
+
+impl Choices {
+    /// Discord asks the bot while the option is typed.
+    pub fn autocompleted(self) -> bool {
+        matches!(
+            self,
+            Choices::Experts | Choices::ExpertsWithWishes | Choices::Groups
+        )
+    }
+}
+
+#[derive(Debug)]
+pub struct OptionSpec {
+    pub arg: Arg,
+    pub description: &'static str,
+    pub kind: OptionType,
+    pub required: bool,
+    pub choices: Choices,
+    /// For strings: the most characters Discord lets people type.
+    pub max_length: Option<u16>,
+}
+
+impl OptionSpec {
+    pub fn name(&self) -> &'static str {
+        self.arg.as_str()
+    }
+}
+
+#[derive(Debug)]
+pub struct CommandSpec {
+    pub command: CommandName,
+    pub name: &'static str,
+    pub description: &'static str,
+    /// In declared order: required first, as Discord demands.
+    pub options: &'static [OptionSpec],
+}
+
+impl CommandSpec {
+    /// The option called `name` (as it arrives from Discord or a typed line).
+    pub fn option(&self, name: &str) -> Option<&'static OptionSpec> {
+        self.options.iter().find(|o| o.name() == name)
+    }
+
+    /// The option that means `arg`, if this command has one.
+    pub fn option_for(&self, arg: Arg) -> Option<&'static OptionSpec> {
+        self.options.iter().find(|o| o.arg == arg)
+    }
+}
+
+/// Names are short; a query past this is not a name (Discord would allow 6000).
+pub const NAME_MAX_CHARS: u16 = 100;
+/// Search text.
+pub const SEARCH_MAX_CHARS: u16 = 200;
+
+const PRIVATE: OptionSpec = OptionSpec {
+    arg: Arg::Private,
+    description: "Only you see the answer (with a button to post it to the channel)",
+    kind: OptionType::Boolean,
+    required: false,
+    choices: Choices::None,
+    max_length: None,
+};
+
+static EXPERT: CommandSpec = CommandSpec {
+    command: CommandName::Expert,
+    name: "expert",
+    description: "Who an expert is, what they said, and what they wished for",
+    options: &[
+        OptionSpec {
+            arg: Arg::Name,
+            description: "The expert's name; half-remembered is fine",
+            kind: OptionType::String,
+            required: true,
+            choices: Choices::Experts,
+            max_length: Some(NAME_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
+static GROUP: CommandSpec = CommandSpec {
+    command: CommandName::Group,
+    name: "group",
+    description: "A minilateral group: members, what the article says, who speaks of it",
+    options: &[
+        OptionSpec {
+            arg: Arg::Name,
+            description: "G7, BRICS, I2U2, Three Seas…",
+            kind: OptionType::String,
+            required: true,
+            choices: Choices::Groups,
+            max_length: Some(NAME_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
+static WISH: CommandSpec = CommandSpec {
+    command: CommandName::Wish,
+    name: "wish",
+    description: "What the experts wished to see happen in a year",
+    options: &[
+        OptionSpec {
+            arg: Arg::Year,
+            description: "The year",
+            kind: OptionType::Integer,
+            required: true,
+            choices: Choices::WishYears,
+            max_length: None,
+        },
+        OptionSpec {
+            arg: Arg::Expert,
+            description: "Only this expert's wishes",
+            kind: OptionType::String,
+            required: false,
+            choices: Choices::ExpertsWithWishes,
+            max_length: Some(NAME_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
+static SEARCH: CommandSpec = CommandSpec {
+    command: CommandName::Search,
+    name: "search",
+    description: "Search the article: its introduction, bylines, statements and wishes",
+    options: &[
+        OptionSpec {
+            arg: Arg::Text,
+            description: "Words to look for; typos and accents are fine",
+            kind: OptionType::String,
+            required: true,
+            choices: Choices::None,
+            max_length: Some(SEARCH_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
+static ABOUT: CommandSpec = CommandSpec {
+    command: CommandName::About,
+    name: "about",
+    description: "What this bot knows, how it matches names, how to report an error",
+    options: &[PRIVATE],
+};
+
+/// Every command, in the order help lists them.
+pub static TABLE: [&CommandSpec; 5] = [&EXPERT, &GROUP, &WISH, &SEARCH, &ABOUT];
+
+/// "/expert, /group, …", for messages.
+pub fn command_list() -> String {
+    TABLE
+        .iter()
+        .map(|c| format!("/{}", c.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits;
+
+    #[test]
+    fn each_spec_is_its_own_commands() {
+        for spec in TABLE {
+            assert_eq!(spec.command.spec().name, spec.name);
+            assert_eq!(CommandName::parse(spec.name), Some(spec.command));
+        }
+    }
+
+    #[test]
+    fn the_table_respects_discord_rules() {
+        for c in TABLE {
+            assert!(c.description.chars().count() <= limits::DESCRIPTION_CHARS);
+            let mut seen_optional = false;
+            for o in c.options {
+                assert!(o.description.chars().count() <= limits::DESCRIPTION_CHARS);
+                assert!(
+                    !(seen_optional && o.required),
+                    "/{} required after optional",
+                    c.name
+                );
+                seen_optional |= !o.required;
+                // Autocomplete and fixed choices are for typed values only.
+                assert!(!o.choices.autocompleted() || o.kind == OptionType::String);
+            }
+        }
+    }
+}
