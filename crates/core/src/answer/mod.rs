@@ -69,3 +69,95 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
         Choices::WishYears | Choices::None => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::command::{CommandName, parse_line, request};
+    use crate::dataset::{DataText, Dataset};
+
+    /// The bundled dataset, as the shell hands it over (files read, nothing else done).
+    fn knowledge() -> Knowledge {
+        let files = [
+            DataText::new(
+                "<bundled>/minilateral.json",
+                include_str!("../../../../data/minilateral.json"),
+            ),
+            DataText::source_text(
+                "<bundled>/itc-2024.txt",
+                include_str!("../../../../data/itc-2024.txt"),
+            ),
+        ];
+        Knowledge::new(Dataset::load(&files).expect("the bundled data loads"))
+    }
+
+    fn ask(k: &Knowledge, line: &str) -> Reply {
+        let line = parse_line(line).unwrap();
+        answer(k, &request(line.command, &line.options).unwrap())
+    }
+
+    #[test]
+    fn an_exact_name_is_answered_without_a_note_and_a_typo_with_one() {
+        let k = knowledge();
+        let exact = ask(&k, "/expert Tanya Filer");
+        assert_eq!(exact.outcome, Outcome::Answered);
+        assert_eq!(exact.content, None);
+        assert!(exact.cards[0].title.starts_with("Tanya Filer"));
+        let typo = ask(&k, "/expert tanya fyler");
+        assert_eq!(typo.outcome, Outcome::Guessed);
+        assert!(typo.content.unwrap().contains("Tanya Filer"));
+        assert_eq!(typo.cards[0].title, exact.cards[0].title);
+    }
+
+    #[test]
+    fn a_name_of_the_other_kind_says_what_it_is_with_a_button_to_its_card() {
+        let k = knowledge();
+        let reply = ask(&k, "/expert g7");
+        assert_eq!(reply.outcome, Outcome::OtherKind);
+        assert!(reply.content.unwrap().contains("is a group, not an expert"));
+        assert_eq!(reply.buttons.len(), 1);
+        let reply = ask(&k, "/group filer");
+        assert_eq!(reply.outcome, Outcome::OtherKind);
+        assert!(reply.buttons[0].id.ends_with(":expert:tanya-filer"));
+    }
+
+    #[test]
+    fn a_private_card_offers_to_post_the_same_request() {
+        let k = knowledge();
+        let reply = ask(&k, "/group three seas private:true");
+        assert!(reply.private);
+        let post = reply.buttons.last().unwrap();
+        assert_eq!(post.label, "Post to channel");
+        let posted = crate::command::parse_button_id(&post.id).unwrap();
+        assert!(!posted.private);
+        let again = answer(&k, &posted);
+        assert_eq!(again.cards[0].title, reply.cards[0].title);
+        assert!(!again.private);
+    }
+
+    #[test]
+    fn completion_follows_the_table() {
+        let k = knowledge();
+        let completion = |command, option: &str, year| Completion {
+            command,
+            option: option.to_string(),
+            partial: String::new(),
+            year,
+        };
+        let experts = complete(&k, &completion(CommandName::Expert, "name", None));
+        let with_wishes = complete(&k, &completion(CommandName::Wish, "expert", Some(2024)));
+        assert!(!with_wishes.is_empty());
+        assert!(
+            with_wishes.len() < experts.len(),
+            "/wish expert offers only experts with wishes"
+        );
+        for c in &with_wishes {
+            assert!(k.dataset.wishes_of(&c.value).any(|w| w.year == Some(2024)));
+        }
+        let none = complete(&k, &completion(CommandName::Wish, "expert", Some(1999)));
+        assert!(none.is_empty());
+        // Options the table completes with nothing, or does not have.
+        assert!(complete(&k, &completion(CommandName::Search, "text", None)).is_empty());
+        assert!(complete(&k, &completion(CommandName::Expert, "nope", None)).is_empty());
+    }
+}
