@@ -1,4 +1,5 @@
-//! The command line (see `shared/interface.md`): arguments, and the dispatch to each mode.
+//! The command line (the README, "Commands of the binary"): arguments, and the dispatch to each
+//! mode.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

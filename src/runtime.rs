@@ -15,8 +15,8 @@ use crate::knowledge::Knowledge;
 use crate::reply::Outcome;
 
 /// serenity's HTTP client, sent to `DISCORD_API_BASE` when set. serenity 0.12.5 honours the
-/// proxy only with its rate limiter off (shared/discord/platform.md §4); a shared API proxy
-/// does the rate limiting then.
+/// proxy only with its rate limiter off (`Http::request` passes `proxy` to the request only on
+/// the path without a rate limiter); a shared API proxy does the rate limiting then.
 pub fn http(config: &Discord) -> Http {
     let mut builder = HttpBuilder::new(config.token.expose());
     if let Some(id) = config.application_id {

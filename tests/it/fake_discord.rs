@@ -1,5 +1,6 @@
 //! A fake of Discord's REST API and gateway on 127.0.0.1, for running the real bot binary
-//! end to end (shared/discord/platform.md §4–6). It records every REST call and gateway
+//! end to end: the REST routes serenity calls and the gateway's hello, identify, ready and
+//! dispatch, as Discord's developer documentation describes them. It records every REST call and gateway
 //! message, and lets the test push dispatches or drop the connection.
 
 use std::net::SocketAddr;

@@ -3,7 +3,8 @@
 //! Discord counts characters as Unicode scalar values (what `str::chars` yields), as serenity
 //! does. Replies are checked against these in one place (`reply::fit`) because serenity checks
 //! lengths only on its REST path, never for an HTTP-endpoint body.
-//! Source: shared/discord/platform.md §3.
+//! Sources: Discord's developer documentation, "Message Resource" (embed and component limits)
+//! and "Application Commands" (names, descriptions, choices).
 
 /// Message `content`.
 pub const CONTENT_CHARS: usize = 2000;

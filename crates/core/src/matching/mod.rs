@@ -58,7 +58,7 @@ pub struct Candidate {
     pub tier: Tier,
 }
 
-/// What a query resolved to; serialises to the `match` JSON of `shared/interface.md`.
+/// What a query resolved to; serialises to the JSON of `minilateral match` (the README).
 #[derive(Clone, Debug, Serialize)]
 pub struct Resolution {
     pub query: String,
