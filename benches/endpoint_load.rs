@@ -30,6 +30,32 @@ fn hex(bytes: &[u8]) -> String {
 
 struct Server(Child);
 
+impl Server {
+    /// `minilateral serve` on a free port of 127.0.0.1, with the public key of `key` and the
+    /// dataset at `data` (the bundled one when `None`); its address.
+    fn start(key: &SigningKey, data: Option<&std::path::Path>) -> (Server, String) {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_minilateral"));
+        command
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
+            .env("DISCORD_TOKEN", "")
+            .env(
+                "MINILATERAL_DATA",
+                data.map(|d| d.as_os_str()).unwrap_or_default(),
+            )
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        let child = command.spawn().expect("start serve");
+        (Server(child), format!("http://127.0.0.1:{port}"))
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -70,25 +96,9 @@ fn main() {
     let timestamp = TIMESTAMP;
     let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
 
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let base = format!("http://127.0.0.1:{port}");
     // This client holds thousands of sockets too.
     let _ = rlimit::increase_nofile_limit(65_536);
-    let server = Server(
-        Command::new(env!("CARGO_BIN_EXE_minilateral"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
-            .env("DISCORD_TOKEN", "")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start serve"),
-    );
+    let (server, base) = Server::start(&key, None);
 
     let server_pid = server.0.id();
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -200,24 +210,7 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
         long_texts: false,
     });
     std::fs::write(&file, &text).unwrap();
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let base = format!("http://127.0.0.1:{port}");
-    let server = Server(
-        Command::new(env!("CARGO_BIN_EXE_minilateral"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
-            .env("DISCORD_TOKEN", "")
-            .env("MINILATERAL_DATA", &file)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start serve"),
-    );
+    let (server, base) = Server::start(key, Some(&file));
     let pid = server.0.id();
     // The same signed `/expert` request as above; on this dataset it is a miss, which is
     // answered from whatever dataset is in use.
