@@ -38,6 +38,19 @@ enum Slot {
     Passage(usize),
 }
 
+impl Slot {
+    /// The entity's number in `Dataset::about`: experts, then groups, then bodies. The index
+    /// is built at load and read by queries, so both take the number from here.
+    fn entity_number(self, experts: usize, groups: usize) -> Option<usize> {
+        match self {
+            Slot::Expert(i) => Some(i),
+            Slot::Group(i) => Some(experts + i),
+            Slot::Body(i) => Some(experts + groups + i),
+            Slot::Source(_) | Slot::Publication | Slot::Passage(_) => None,
+        }
+    }
+}
+
 /// The validated dataset.
 #[derive(Debug)]
 pub struct Dataset {

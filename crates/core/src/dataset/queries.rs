@@ -39,13 +39,9 @@ impl Dataset {
 
     /// The passages that concern an entity, in source order.
     pub fn about<'a>(&'a self, entity: &str) -> impl Iterator<Item = &'a Passage> + 'a {
-        let (e, g) = (self.experts.len(), self.groups.len());
-        let number = match self.slot(entity) {
-            Some(Slot::Expert(i)) => Some(i),
-            Some(Slot::Group(i)) => Some(e + i),
-            Some(Slot::Body(i)) => Some(e + g + i),
-            _ => None,
-        };
+        let number = self
+            .slot(entity)
+            .and_then(|s| s.entity_number(self.experts.len(), self.groups.len()));
         self.indexed(number.and_then(|n| self.about.get(n)))
     }
 
