@@ -6,6 +6,9 @@
 //! kind, speaker and the entities it concerns. Experts, groups and bodies hold only what is
 //! not a passage (names, roles, members); everything they said or is said of them is found
 //! through the passages. `Knowledge` holds the dataset; a reload builds a new one whole.
+//!
+//! This module holds the `Dataset` and its lookups by id; the types it is made of are in
+//! `model`, the queries on passages in `queries`, and every check in `load`.
 
 pub mod export;
 mod file;

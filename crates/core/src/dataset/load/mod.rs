@@ -112,7 +112,7 @@ impl Origin {
         &self.files[self.of[&kind][index] as usize]
     }
 
-    /// The one place a `Subject` is made: every check names its entity through here.
+    /// Every check names its entity through here, so that all messages place it alike.
     fn subject(&self, who: Who<'_>) -> Subject {
         Subject {
             file: self.file(who.kind, who.index).to_string(),
