@@ -1,11 +1,14 @@
 //! Deterministic synthetic datasets: thousands of experts and groups with realistic names,
 //! for benchmarks and for limit tests. The same `Spec` always gives the same JSON text.
 
-use std::collections::HashSet;
+mod words;
 
 use serde_json::{Value, json};
 
-use minilateral_core::fold;
+use words::{
+    COUNTRIES, FIRST_NAMES, GROUP_ADJECTIVES, GROUP_FORMS, GROUP_TOPICS, ORG_FORMS, ROLE_TITLES,
+    Taken, slug, surname,
+};
 
 /// What to generate.
 #[derive(Clone, Copy, Debug)]
@@ -16,219 +19,6 @@ pub struct Spec {
     /// Quotes, wishes and names near Discord's limits, to test that replies are cut to fit.
     pub long_texts: bool,
 }
-
-const FIRST_NAMES: &[&str] = &[
-    "Aaliyah",
-    "Abdul",
-    "Ada",
-    "Adrian",
-    "Aiko",
-    "Akira",
-    "Alejandro",
-    "Amara",
-    "Amina",
-    "Ana",
-    "Andrea",
-    "Anil",
-    "Anna",
-    "Arjun",
-    "Astrid",
-    "Ayesha",
-    "Beatriz",
-    "Bilal",
-    "Bjorn",
-    "Camila",
-    "Carlos",
-    "Chen",
-    "Chiara",
-    "Chidi",
-    "Claire",
-    "Daniel",
-    "Dario",
-    "Deepa",
-    "Diego",
-    "Dmitri",
-    "Elena",
-    "Elif",
-    "Emeka",
-    "Emma",
-    "Farah",
-    "Fatima",
-    "Felipe",
-    "Fiona",
-    "Gabriel",
-    "Grace",
-    "Hana",
-    "Hannah",
-    "Hassan",
-    "Hiroshi",
-    "Ibrahim",
-    "Ines",
-    "Ingrid",
-    "Isaac",
-    "Ivan",
-    "Jamal",
-    "Javier",
-    "Jin",
-    "Joao",
-    "Jonas",
-    "Julia",
-    "Kai",
-    "Kamala",
-    "Karim",
-    "Kenji",
-    "Kofi",
-    "Lars",
-    "Layla",
-    "Leila",
-    "Liam",
-    "Lina",
-    "Lucia",
-    "Luis",
-    "Maya",
-    "Mehmet",
-    "Mei",
-    "Miguel",
-    "Mira",
-    "Mohammed",
-    "Nadia",
-    "Naveen",
-    "Nia",
-    "Nikolai",
-    "Noor",
-    "Olga",
-    "Omar",
-    "Pablo",
-    "Priya",
-    "Rafael",
-    "Rahul",
-    "Rania",
-    "Ravi",
-    "Rosa",
-    "Sakura",
-    "Samir",
-    "Sofia",
-    "Sven",
-    "Tariq",
-    "Thabo",
-    "Tomas",
-    "Valentina",
-    "Wei",
-    "Yara",
-    "Yusuf",
-    "Zainab",
-    "Zhang",
-    "Zoe",
-];
-
-const SYLLABLES: &[&str] = &[
-    "an", "bar", "ber", "bo", "car", "chen", "da", "del", "den", "dor", "ek", "el", "fa", "fer",
-    "gar", "gen", "ha", "hol", "in", "ka", "kov", "la", "lin", "lo", "man", "mar", "mel", "mi",
-    "mon", "na", "nen", "no", "ov", "pa", "per", "ra", "ri", "ro", "sa", "sen", "ski", "son", "ta",
-    "ter", "to", "val", "ven", "vi", "wa", "yer", "za", "zo",
-];
-
-const GROUP_ADJECTIVES: &[&str] = &[
-    "Nordic",
-    "Pacific",
-    "Atlantic",
-    "Andean",
-    "Alpine",
-    "Arctic",
-    "Baltic",
-    "Caspian",
-    "Coastal",
-    "Danube",
-    "Eastern",
-    "Gulf",
-    "Indian Ocean",
-    "Mekong",
-    "Mediterranean",
-    "Northern",
-    "Sahel",
-    "Southern",
-    "Western",
-    "Highland",
-    "Island",
-    "Continental",
-    "Equatorial",
-    "Polar",
-];
-const GROUP_TOPICS: &[&str] = &[
-    "Digital",
-    "Data",
-    "Cyber",
-    "Semiconductor",
-    "Quantum",
-    "Space",
-    "Energy",
-    "Climate Tech",
-    "AI Safety",
-    "Connectivity",
-    "Biotech",
-    "Critical Minerals",
-    "Cloud",
-    "Open Source",
-    "Standards",
-    "Telecom",
-];
-const GROUP_FORMS: &[&str] = &[
-    "Compact",
-    "Alliance",
-    "Partnership",
-    "Forum",
-    "Dialogue",
-    "Council",
-    "Initiative",
-    "Network",
-    "Accord",
-    "Coalition",
-];
-const ORG_FORMS: &[&str] = &[
-    "Institute",
-    "Foundation",
-    "Centre",
-    "Lab",
-    "Observatory",
-    "Trust",
-    "Council",
-];
-const ROLE_TITLES: &[&str] = &[
-    "Director",
-    "Senior Fellow",
-    "Chief Executive",
-    "Research Lead",
-    "Professor",
-    "Adviser",
-    "Programme Head",
-];
-const COUNTRIES: &[&str] = &[
-    "Argentina",
-    "Australia",
-    "Brazil",
-    "Canada",
-    "Chile",
-    "Denmark",
-    "Egypt",
-    "Estonia",
-    "Finland",
-    "France",
-    "Germany",
-    "Ghana",
-    "India",
-    "Indonesia",
-    "Japan",
-    "Kenya",
-    "Korea",
-    "Mexico",
-    "Nigeria",
-    "Norway",
-    "Poland",
-    "Singapore",
-    "Spain",
-    "Sweden",
-    "Vietnam",
-];
 
 /// splitmix64: small, fast, and the same everywhere.
 struct Rng(u64);
@@ -249,31 +39,6 @@ impl Rng {
     fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
-}
-
-/// Names already given out, folded as the dataset's clash check folds them.
-#[derive(Default)]
-struct Taken(HashSet<String>);
-
-impl Taken {
-    /// Claims `name` (and its acronym-free compact form); false if it clashes.
-    fn claim(&mut self, name: &str) -> bool {
-        let key = fold::compact(&fold::fold(name));
-        !key.is_empty() && self.0.insert(key)
-    }
-}
-
-fn surname(rng: &mut Rng) -> String {
-    let n = 2 + rng.below(2);
-    let mut s: String = (0..n).map(|_| rng.pick(SYLLABLES)).collect();
-    if let Some(first) = s.get(..1) {
-        s = first.to_uppercase() + &s[1..];
-    }
-    s
-}
-
-fn slug(name: &str) -> String {
-    fold::fold(name).replace(' ', "-")
 }
 
 /// The JSON text of a synthetic dataset, ready for `Dataset::load`.
@@ -401,7 +166,7 @@ fn dataset_value(spec: Spec) -> Value {
             rng.pick(GROUP_FORMS)
         );
         // Past the combinations of three words, add a surname so names stay unique.
-        let name = if taken.0.len() > orgs_n + experts_n + 3000 {
+        let name = if taken.len() > orgs_n + experts_n + 3000 {
             format!("{} {name}", surname(&mut rng))
         } else {
             name

@@ -1,0 +1,216 @@
+//! The checks that need the whole dataset: references, empty fields, years, roles, and the
+//! fields each kind of passage needs.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::{Origin, Who};
+use crate::dataset::problem::Problem;
+use crate::dataset::{Dataset, Id, Kind, Passage, PassageKind};
+
+/// Years outside this range are typing mistakes, not history.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Runs every check of this module on `dataset`, in dataset order.
+pub(super) fn check(dataset: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
+    Checker {
+        dataset,
+        origin,
+        problems,
+    }
+    .run();
+}
+
+struct Checker<'a> {
+    dataset: &'a Dataset,
+    origin: &'a Origin,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn run(mut self) {
+        let d = self.dataset;
+        for (i, s) in d.sources.iter().enumerate() {
+            let who = Who::new(Kind::Source, i, &s.id);
+            self.year(who, "year", s.year);
+            let count = |kind| {
+                d.passages
+                    .iter()
+                    .filter(|p| p.source == s.id && p.kind == kind)
+                    .count()
+            };
+            let titles = count(PassageKind::Title);
+            if titles != 1 {
+                self.problems.push(Problem::SourceText {
+                    subject: self.origin.subject(who),
+                    message: format!(
+                        "needs exactly one passage of kind \"title\" (it has {titles}); cards cite it"
+                    ),
+                });
+            }
+            let questions = count(PassageKind::Question);
+            if questions > 1 {
+                self.problems.push(Problem::SourceText {
+                    subject: self.origin.subject(who),
+                    message: format!(
+                        "has {questions} passages of kind \"question\"; a source asks one question"
+                    ),
+                });
+            }
+        }
+        // The experts some byline introduces (its first concern), looked up once.
+        let introduced: HashSet<&Id> = d
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Byline)
+            .filter_map(|p| p.concerns.first())
+            .collect();
+        for (i, e) in d.experts.iter().enumerate() {
+            let who = Who::new(Kind::Expert, i, &e.id);
+            self.nonempty(who, "name", &e.name);
+            self.reference(who, "source", &e.source, &[Kind::Source]);
+            if e.roles.is_empty() {
+                self.problems.push(Problem::NoRole {
+                    subject: self.origin.subject(who),
+                });
+            }
+            for (r, role) in e.roles.iter().enumerate() {
+                self.nonempty(who, format_args!("roles[{r}].title"), &role.title);
+                let field = format_args!("roles[{r}].organisation");
+                self.reference(who, field, &role.organisation, &[Kind::Body]);
+            }
+            if !introduced.contains(&e.id) {
+                self.problems.push(Problem::NoByline {
+                    subject: self.origin.subject(who),
+                });
+            }
+        }
+        for (i, g) in d.groups.iter().enumerate() {
+            let who = Who::new(Kind::Group, i, &g.id);
+            self.nonempty(who, "name", &g.name);
+            self.reference(who, "source", &g.source, &[Kind::Source]);
+            self.year(who, "members.as_of", g.members.as_of);
+            for (s, state) in g.members.states.iter().enumerate() {
+                self.nonempty(who, format_args!("members.states[{s}]"), state);
+            }
+        }
+        for (i, b) in d.bodies.iter().enumerate() {
+            let who = Who::new(Kind::Body, i, &b.id);
+            self.nonempty(who, "name", &b.name);
+            self.reference(who, "source", &b.source, &[Kind::Source]);
+        }
+        for (i, p) in d.passages.iter().enumerate() {
+            self.passage(i, p);
+        }
+        for (i, p) in d.publications.iter().enumerate() {
+            let who = Who::new(Kind::Publication, i, &p.id);
+            self.nonempty(who, "title", &p.title);
+            if p.authors.is_empty() {
+                self.problems.push(Problem::Empty {
+                    subject: self.origin.subject(who),
+                    field: "authors".to_string(),
+                });
+            }
+            for (a, id) in p.authors.iter().enumerate() {
+                self.reference(who, format_args!("authors[{a}]"), id, &[Kind::Expert]);
+            }
+            self.reference(who, "source", &p.source, &[Kind::Source]);
+        }
+    }
+
+    fn nonempty(&mut self, who: Who<'_>, field: impl fmt::Display, value: &str) {
+        if value.trim().is_empty() {
+            self.problems.push(Problem::Empty {
+                subject: self.origin.subject(who),
+                field: field.to_string(),
+            });
+        }
+    }
+
+    fn year(&mut self, who: Who<'_>, field: impl fmt::Display, year: i32) {
+        if !YEARS.contains(&year) {
+            self.problems.push(Problem::Year {
+                subject: self.origin.subject(who),
+                field: field.to_string(),
+                year,
+                min: *YEARS.start(),
+                max: *YEARS.end(),
+            });
+        }
+    }
+
+    fn reference(&mut self, who: Who<'_>, field: impl fmt::Display, target: &Id, kinds: &[Kind]) {
+        let found = self.dataset.kind_of(target.as_str());
+        if !found.is_some_and(|k| kinds.contains(&k)) {
+            let expected = match kinds {
+                [Kind::Source] => "a source id",
+                [Kind::Body] => "a body id",
+                [Kind::Expert] => "an expert id",
+                [Kind::Group, Kind::Body] => "a group or body id",
+                _ => "an expert, group or body id",
+            };
+            self.problems.push(Problem::Dangling {
+                subject: self.origin.subject(who),
+                field: field.to_string(),
+                target: target.to_string(),
+                expected,
+            });
+        }
+    }
+
+    /// A passage's references, and the fields its kind needs: statements and wishes have a
+    /// speaker, wishes a year, bylines an expert first among what they concern.
+    fn passage(&mut self, i: usize, p: &Passage) {
+        let who = Who::new(Kind::Passage, i, &p.id);
+        self.nonempty(who, "text", &p.text);
+        self.reference(who, "source", &p.source, &[Kind::Source]);
+        if let Some(s) = &p.speaker {
+            self.reference(who, "speaker", s, &[Kind::Expert]);
+        }
+        for (c, id) in p.concerns.iter().enumerate() {
+            let field = format_args!("concerns[{c}]");
+            self.reference(who, field, id, &[Kind::Expert, Kind::Group, Kind::Body]);
+        }
+        if let Some(y) = p.year {
+            self.year(who, "year", y);
+        }
+        let kind = p.kind.as_str();
+        let first_concern = p
+            .concerns
+            .first()
+            .and_then(|c| self.dataset.kind_of(c.as_str()));
+        let mut rule = |ok: bool, message: &dyn Fn() -> String| {
+            if !ok {
+                let subject = self.origin.subject(who);
+                self.problems.push(Problem::Rule {
+                    subject,
+                    message: message(),
+                });
+            }
+        };
+        if p.kind.has_speaker() {
+            rule(p.speaker.is_some(), &|| {
+                format!("a {kind} needs `speaker` (the expert whose words these are)")
+            });
+        } else {
+            rule(p.speaker.is_none(), &|| {
+                format!("a {kind} is the article's own voice and has no `speaker`")
+            });
+        }
+        if p.kind == PassageKind::Wish {
+            rule(p.year.is_some(), &|| "a wish needs `year`".to_string());
+        } else {
+            rule(p.year.is_none(), &|| {
+                format!("only a wish has a `year`, not a {kind}")
+            });
+        }
+        if p.kind == PassageKind::Byline {
+            rule(first_concern == Some(Kind::Expert), &|| {
+                "a byline's `concerns` starts with the expert it introduces".to_string()
+            });
+        }
+        if let Some(lead) = &p.lead_in {
+            self.nonempty(who, "lead_in", lead);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! The indexes a `Dataset` answers its queries from, built once at load: the passages each
+//! expert speaks, the passages that concern each entity, and each source's title and
+//! question.
+
+use std::collections::HashMap;
+
+use crate::dataset::{Id, Passage, PassageKind, Slot, Source};
+
+/// The passages each expert speaks (by expert position), and the passages that concern each
+/// entity (by entity number: experts, then groups, then bodies), in source order.
+pub(super) fn passage_index(
+    passages: &[Passage],
+    by_id: &HashMap<Id, Slot>,
+    experts: usize,
+    groups: usize,
+) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let number = |id: &Id| by_id.get(id.as_str())?.entity_number(experts, groups);
+    let mut said: Vec<Vec<u32>> = vec![Vec::new(); experts];
+    let mut about: Vec<Vec<u32>> = Vec::new();
+    for (i, p) in passages.iter().enumerate() {
+        let i = i as u32;
+        if let Some(Slot::Expert(e)) = p.speaker.as_ref().and_then(|s| by_id.get(s.as_str())) {
+            said[*e].push(i);
+        }
+        for n in p.concerns.iter().filter_map(number) {
+            if about.len() <= n {
+                about.resize_with(n + 1, Vec::new);
+            }
+            // A passage that names an entity twice concerns it once.
+            if about[n].last() != Some(&i) {
+                about[n].push(i);
+            }
+        }
+    }
+    (said, about)
+}
+
+/// For each source (in order), its title passage and its question passage, if any.
+pub(super) fn source_heads(
+    sources: &[Source],
+    passages: &[Passage],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let index: HashMap<&Id, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let mut heads = vec![(None, None); sources.len()];
+    for (i, p) in passages.iter().enumerate() {
+        let Some(&s) = index.get(&p.source) else {
+            continue;
+        };
+        let slot = match p.kind {
+            PassageKind::Title => &mut heads[s].0,
+            PassageKind::Question => &mut heads[s].1,
+            _ => continue,
+        };
+        slot.get_or_insert(i);
+    }
+    heads
+}

@@ -1,0 +1,65 @@
+//! Names: no two entities may answer to the same folded name, and every name must fold to
+//! something the matcher can match.
+
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
+use super::{Origin, Who};
+use crate::dataset::problem::Problem;
+use crate::dataset::{Dataset, Entity, Kind};
+use crate::fold;
+
+/// No two entities may answer to the same folded name: the matcher could not tell them
+/// apart. Names that fold to nothing ("Dr.") could never be matched at all.
+pub(super) fn check(d: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
+    let mut owners: HashMap<String, (Who<'_>, &str)> = HashMap::new();
+    let indexed = d
+        .experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Kind::Expert, i, Entity::Expert(e)))
+        .chain(
+            d.groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (Kind::Group, i, Entity::Group(g))),
+        )
+        .chain(
+            d.bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (Kind::Body, i, Entity::Body(b))),
+        );
+    for (kind, index, entity) in indexed {
+        let who = Who::new(kind, index, entity.id());
+        for (n, text) in entity.names().into_iter().enumerate() {
+            let key = fold::compact(&fold::fold(text));
+            if key.is_empty() {
+                let field = if n == 0 { "name" } else { "aliases" };
+                if !text.trim().is_empty() || n > 0 {
+                    problems.push(Problem::Empty {
+                        subject: origin.subject(who),
+                        field: format!("{field} (\"{text}\" has no letters or digits)"),
+                    });
+                }
+                continue;
+            }
+            match owners.entry(key) {
+                Entry::Vacant(v) => {
+                    v.insert((who, text));
+                }
+                Entry::Occupied(o) => {
+                    let (other, other_text) = *o.get();
+                    if other.id != who.id {
+                        problems.push(Problem::NameClash {
+                            subject: origin.subject(who),
+                            text: text.to_string(),
+                            other: origin.subject(other),
+                            other_text: other_text.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Passages placed in their source: each found verbatim, put in source order, and checked
+//! for overlaps (the same words stored twice) and for lead-ins that do not lead into them.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::texts::{SourceTexts, Texts};
+use super::{Joined, Who};
+use crate::dataset::problem::{Problem, Subject};
+use crate::dataset::{Id, Kind, Passage, verbatim};
+
+/// Texts not found in their source that `check` explains with the nearest text; the rest
+/// are named only (each explanation is a pass over the source's words).
+const EXPLAINED: usize = 20;
+
+impl Joined {
+    /// Finds every passage in its source's text (and every other text the dataset says is
+    /// the source's words), then puts the passages in source order. Reports each text that
+    /// is not verbatim, with the nearest text of the source; passages that overlap (the same
+    /// words stored twice); and lead-ins that do not lead into their passage.
+    pub(super) fn place_passages(&mut self, texts: &Texts<'_>, problems: &mut Vec<Problem>) {
+        // A source's text is needed once, here: taken out, the dataset keeps no copy of it.
+        let inline: HashMap<Id, String> = self
+            .dataset
+            .sources
+            .iter_mut()
+            .filter_map(|s| Some((s.id.clone(), s.text.take()?)))
+            .collect();
+        let full = self.source_texts(texts, &inline, problems);
+        // Where the previous passage of each source ended: passages written in source order
+        // are each found at once.
+        let mut cursor: HashMap<&Id, usize> = HashMap::new();
+        let mut placed: Vec<Option<(usize, Range<usize>)>> = Vec::new();
+        // Texts not found: the first few are explained with the nearest text of the source,
+        // the rest only named, so that a broken source of a huge dataset reports quickly.
+        let mut unexplained = EXPLAINED;
+        for (i, p) in self.dataset.passages.iter().enumerate() {
+            let Some((index, text, text_name)) = full.get(&p.source) else {
+                placed.push(None);
+                continue;
+            };
+            if p.text.trim().is_empty() {
+                // Reported as an empty field by the checker.
+                placed.push(None);
+                continue;
+            }
+            let from = cursor.get(&p.source).copied().unwrap_or(0);
+            match verbatim::locate_in(text, &p.text, from, unexplained > 0) {
+                Ok(range) => {
+                    cursor.insert(&p.source, range.end);
+                    placed.push(Some((*index, range)));
+                }
+                Err(nearest) => {
+                    unexplained = unexplained.saturating_sub(1);
+                    placed.push(None);
+                    let subject = self.origin.subject(Who::new(Kind::Passage, i, &p.id));
+                    problems.push(not_verbatim(subject, "text", p, text_name, nearest));
+                }
+            }
+        }
+        let leads = self.lead_ins(&full, &placed, problems);
+        self.overlaps(&placed, &leads, problems);
+        self.other_verbatim(&full, problems);
+        // Source order; passages that could not be placed stay last, in file order (the
+        // dataset is refused anyway).
+        let key = |i: usize| {
+            placed[i]
+                .as_ref()
+                .map_or((usize::MAX, i), |(s, r)| (*s, r.start))
+        };
+        let mut order: Vec<usize> = (0..self.dataset.passages.len()).collect();
+        order.sort_by_key(|&i| key(i));
+        let mut passages: Vec<_> = std::mem::take(&mut self.dataset.passages)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for &old in &order {
+            let mut p = passages[old].take().expect("each passage is moved once");
+            p.at = key(old);
+            self.dataset.passages.push(p);
+        }
+        self.origin.reorder(Kind::Passage, &order);
+    }
+
+    /// Two passages of one source that share words (or a passage and another's lead-in):
+    /// the same text stored twice, which a reply would show twice.
+    fn overlaps(
+        &self,
+        placed: &[Option<(usize, Range<usize>)>],
+        leads: &[(usize, Range<usize>, usize)],
+        problems: &mut Vec<Problem>,
+    ) {
+        // (source, span, passage, whether the span is that passage's lead-in)
+        let mut spans: Vec<(usize, Range<usize>, usize, bool)> = placed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.clone().map(|(s, r)| (s, r, i, false)))
+            .chain(leads.iter().map(|(s, r, i)| (*s, r.clone(), *i, true)))
+            .collect();
+        spans.sort_by_key(|(s, r, i, lead)| (*s, r.start, *lead, *i));
+        let name = |i: usize, lead: bool| {
+            let id = &self.dataset.passages[i].id;
+            if lead {
+                format!("the `lead_in` of passage \"{id}\"")
+            } else {
+                format!("passage \"{id}\"")
+            }
+        };
+        // The span reaching furthest so far, per source: a later one starting before its end
+        // overlaps it.
+        let mut reach: Option<(usize, usize, usize, bool)> = None;
+        for (source, range, i, lead) in spans {
+            if let Some((s, end, j, other_lead)) = reach
+                && s == source
+                && range.start < end
+            {
+                let p = &self.dataset.passages[i];
+                problems.push(Problem::Overlap {
+                    subject: self.origin.subject(Who::new(Kind::Passage, i, &p.id)),
+                    what: if lead { "its `lead_in`" } else { "it" },
+                    other: name(j, other_lead),
+                });
+            }
+            if reach.is_none_or(|(s, end, _, _)| s != source || range.end > end) {
+                reach = Some((source, range.end, i, lead));
+            }
+        }
+    }
+
+    /// A lead-in is the words just before its passage: only spacing, quotes, list markers
+    /// and passages with the same lead-in (the items of one list) may come between.
+    /// Returns where each distinct lead-in is (source, span, the first passage it leads
+    /// into), for the overlap check.
+    fn lead_ins(
+        &self,
+        full: &SourceTexts<'_>,
+        placed: &[Option<(usize, Range<usize>)>],
+        problems: &mut Vec<Problem>,
+    ) -> Vec<(usize, Range<usize>, usize)> {
+        let passages = &self.dataset.passages;
+        let mut spans: Vec<(usize, Range<usize>, usize)> = Vec::new();
+        let mut seen: std::collections::HashSet<(usize, usize)> = Default::default();
+        // The placed passages that share a lead-in, by source and lead-in: the items of one
+        // list, which may stand between a later item and its lead-in.
+        let mut lists: HashMap<(&Id, &str), Vec<Range<usize>>> = HashMap::new();
+        for (p, placed) in passages.iter().zip(placed) {
+            if let (Some(lead), Some((_, range))) = (&p.lead_in, placed) {
+                lists
+                    .entry((&p.source, lead.as_str()))
+                    .or_default()
+                    .push(range.clone());
+            }
+        }
+        for (i, p) in passages.iter().enumerate() {
+            let (Some(lead), Some((source, range)), Some((_, text, text_name))) =
+                (&p.lead_in, &placed[i], full.get(&p.source))
+            else {
+                continue;
+            };
+            let subject = || self.origin.subject(Who::new(Kind::Passage, i, &p.id));
+            if lead.trim().is_empty() {
+                continue;
+            }
+            let Some(at) = text[..range.start].rfind(lead.as_str()) else {
+                problems.push(match verbatim::locate(text, lead, 0) {
+                    Ok(_) => Problem::LeadInNotBefore {
+                        subject: subject(),
+                        between: String::new(),
+                    },
+                    Err(n) => not_verbatim(subject(), "lead_in", p, text_name, n),
+                });
+                continue;
+            };
+            let span = at..at + lead.len();
+            // The items of one list share their lead-in's span: it counts once.
+            if seen.insert((*source, span.start)) {
+                spans.push((*source, span, i));
+            }
+            let gap = at + lead.len()..range.start;
+            let siblings = &lists[&(&p.source, lead.as_str())];
+            let between: String = text[gap.clone()]
+                .char_indices()
+                .filter(|(k, _)| {
+                    let k = gap.start + k;
+                    !siblings.iter().any(|r| r.start <= k && k < r.end)
+                })
+                .map(|(_, c)| c)
+                .collect();
+            if between.chars().any(char::is_alphabetic) {
+                let shown: String = between.split_whitespace().collect::<Vec<_>>().join(" ");
+                let shown: String = shown.chars().take(80).collect();
+                problems.push(Problem::LeadInNotBefore {
+                    subject: subject(),
+                    between: format!(" (“{shown}” comes between)"),
+                });
+            }
+        }
+        spans
+    }
+}
+
+fn not_verbatim(
+    subject: Subject,
+    field: &str,
+    p: &Passage,
+    text_name: &str,
+    nearest: Option<verbatim::Nearest>,
+) -> Problem {
+    let mut context = Vec::new();
+    if let Some(s) = &p.speaker {
+        context.push(format!("said by {s}"));
+    }
+    if !p.concerns.is_empty() {
+        let ids: Vec<&str> = p.concerns.iter().map(Id::as_str).collect();
+        context.push(format!("about {}", ids.join(", ")));
+    }
+    Problem::NotVerbatim {
+        subject,
+        field: field.to_string(),
+        context: if context.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", context.join("; "))
+        },
+        source_id: p.source.to_string(),
+        text_name: text_name.to_string(),
+        nearest,
+    }
+}

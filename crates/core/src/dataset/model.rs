@@ -1,0 +1,295 @@
+//! The dataset's model: ids, kinds and the entities and passages a dataset file holds,
+//! as serde reads and writes them.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A stable entity id (`sara-pantuliano`, `g7`): lowercase ASCII letters, digits and `-`.
+/// Ids are unique across all kinds, so an id alone names one entity.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The kinds of entity a name can resolve to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Source,
+    Expert,
+    Group,
+    Body,
+    Publication,
+    Passage,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Expert => "expert",
+            Kind::Group => "group",
+            Kind::Body => "body",
+            Kind::Publication => "publication",
+            Kind::Passage => "passage",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a fact that is not a passage comes from: the article itself, or well-established
+/// public knowledge that the cards mark as "not from the article".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provenance {
+    Article,
+    Background,
+}
+
+/// The article (or any other source) the passages come from. Its title and the question it
+/// asks are passages of kind `title` and `question`, not fields, so that they are stored once
+/// and checked like every other passage.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: Id,
+    pub year: i32,
+    pub theme: String,
+    /// A short summary in the dataset's own words (never a quote; shown as ours).
+    pub summary: String,
+    /// The file holding the source's full text, relative to the folder of the dataset file
+    /// that names it. Every passage of the source is checked against it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+    /// The full text inline, for small or generated datasets; `text_file` is for curators.
+    #[serde(default, skip_serializing)]
+    pub text: Option<String>,
+}
+
+/// A person the article quotes: one of the panel of experts, or an official quoted in the
+/// introduction (`panel: false`). What they said is in their passages (`speaker`), who they
+/// are in their byline passage.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expert {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Post-nominal credentials as the article gives them ("PhD").
+    #[serde(default)]
+    pub credentials: Vec<String>,
+    /// True for the experts who answered the question; false for people quoted in passing.
+    pub panel: bool,
+    pub roles: Vec<Role>,
+    pub source: Id,
+}
+
+/// A position someone holds or held.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    pub title: String,
+    /// A `bodies` id.
+    pub organisation: Id,
+    pub current: bool,
+    /// The article's wording, where the title above is normalised from it (checked verbatim).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+}
+
+/// What a passage is, in the article's structure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// The source's title (one per source).
+    Title,
+    /// The question put to the experts (at most one per source).
+    Question,
+    /// The article's own voice: its introduction and framing.
+    Framing,
+    /// The article's sentence introducing a person; its first `concerns` is that person.
+    Byline,
+    /// What an expert said.
+    Statement,
+    /// What an expert wished to see happen in a year.
+    Wish,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Title => "title",
+            PassageKind::Question => "question",
+            PassageKind::Framing => "framing",
+            PassageKind::Byline => "byline",
+            PassageKind::Statement => "statement",
+            PassageKind::Wish => "wish",
+        }
+    }
+
+    /// Statements and wishes are someone's words; the other kinds are the article's voice.
+    pub fn has_speaker(self) -> bool {
+        matches!(self, PassageKind::Statement | PassageKind::Wish)
+    }
+}
+
+/// A verbatim span of one source, stored once: the unit every answer is built from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passage {
+    pub id: Id,
+    pub source: Id,
+    pub kind: PassageKind,
+    /// The expert whose words these are; none for the article's own voice.
+    #[serde(default)]
+    pub speaker: Option<Id>,
+    /// The year a wish is for; none for other kinds.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// The experts, groups and bodies the passage speaks of.
+    #[serde(default)]
+    pub concerns: Vec<Id>,
+    /// Words of the source just before the passage that it needs to be understood
+    /// ("recently enthused about minilaterals as"); verbatim, and before the passage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead_in: Option<String>,
+    /// The source's words, exactly (typographic quotes and the source's own elisions kept).
+    pub text: String,
+    /// Where the passage starts in its source: (source's index, byte offset). Set by `load`;
+    /// passages are kept in this order.
+    #[serde(skip)]
+    pub at: (usize, usize),
+}
+
+/// A minilateral group of countries.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub id: Id,
+    /// The short name the article uses ("G7", "3SI").
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// Whether the full name is the article's or background knowledge.
+    pub full_name_source: Provenance,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub members: Members,
+    pub source: Id,
+}
+
+/// A group's member states and where that list comes from.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Members {
+    pub source: Provenance,
+    pub as_of: i32,
+    pub states: Vec<String>,
+    /// The article's wording, when the list comes from the article (checked verbatim).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_written: Option<String>,
+    /// Background context in our words (who joined when, observers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Any other body, initiative or organisation the article names.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    pub id: Id,
+    pub name: String,
+    /// "multilateral", "initiative" or "organisation".
+    pub kind: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_name: Option<String>,
+    /// Background context in our words, not the article's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    pub source: Id,
+}
+
+/// A publication the source names.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    pub id: Id,
+    /// Verbatim in `source`'s text.
+    pub title: String,
+    /// `experts` ids.
+    pub authors: Vec<Id>,
+    pub source: Id,
+}
+
+/// Any named entity, borrowed from the dataset.
+#[derive(Clone, Copy, Debug)]
+pub enum Entity<'a> {
+    Expert(&'a Expert),
+    Group(&'a Group),
+    Body(&'a Body),
+}
+
+impl<'a> Entity<'a> {
+    pub fn id(self) -> &'a Id {
+        match self {
+            Entity::Expert(e) => &e.id,
+            Entity::Group(g) => &g.id,
+            Entity::Body(b) => &b.id,
+        }
+    }
+
+    pub fn name(self) -> &'a str {
+        match self {
+            Entity::Expert(e) => &e.name,
+            Entity::Group(g) => &g.name,
+            Entity::Body(b) => &b.name,
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            Entity::Expert(_) => Kind::Expert,
+            Entity::Group(_) => Kind::Group,
+            Entity::Body(_) => Kind::Body,
+        }
+    }
+
+    /// Every name the entity answers to: name, full name and aliases, in that order.
+    pub fn names(self) -> Vec<&'a str> {
+        let (name, full, aliases) = match self {
+            Entity::Expert(e) => (&e.name, None, &e.aliases),
+            Entity::Group(g) => (&g.name, g.full_name.as_ref(), &g.aliases),
+            Entity::Body(b) => (&b.name, b.full_name.as_ref(), &b.aliases),
+        };
+        std::iter::once(name.as_str())
+            .chain(full.map(String::as_str))
+            .chain(aliases.iter().map(String::as_str))
+            .collect()
+    }
+}

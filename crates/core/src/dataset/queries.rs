@@ -1,0 +1,150 @@
+//! Read-only queries on a [`Dataset`]: what an expert said, what concerns an entity, a
+//! source's title and question, and the counts `check` and `/about` show.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{Dataset, Entity, Expert, Id, Passage, PassageKind, Publication, Slot, Source};
+
+/// Counts for `check` and `/about`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub passages: usize,
+    pub experts: usize,
+    pub statements: usize,
+    pub wishes: usize,
+    pub groups: usize,
+    pub bodies: usize,
+    pub publications: usize,
+    pub wish_years: Vec<i32>,
+}
+
+impl Dataset {
+    fn indexed<'a>(&'a self, list: Option<&'a Vec<u32>>) -> impl Iterator<Item = &'a Passage> + 'a {
+        list.into_iter()
+            .flatten()
+            .map(|&i| &self.passages[i as usize])
+    }
+
+    /// The passages an expert speaks (statements and wishes), in source order.
+    pub fn said_by<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        let list = match self.slot(expert) {
+            Some(Slot::Expert(i)) => self.said.get(i),
+            _ => None,
+        };
+        self.indexed(list)
+    }
+
+    /// The passages that concern an entity, in source order.
+    pub fn about<'a>(&'a self, entity: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        let number = self
+            .slot(entity)
+            .and_then(|s| s.entity_number(self.experts.len(), self.groups.len()));
+        self.indexed(number.and_then(|n| self.about.get(n)))
+    }
+
+    /// The article's sentence introducing an expert: the first byline whose first concern
+    /// is the expert (a byline may also name others, such as a co-author).
+    pub fn byline(&self, expert: &str) -> Option<&Passage> {
+        self.about(expert).find(|p| {
+            p.kind == PassageKind::Byline
+                && p.concerns.first().is_some_and(|c| c.as_str() == expert)
+        })
+    }
+
+    /// An expert's wishes, in source order.
+    pub fn wishes_of<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
+        self.said_by(expert).filter(|p| p.kind == PassageKind::Wish)
+    }
+
+    /// The source's title (every source has one; checked at load).
+    pub fn title<'a>(&'a self, source: &'a Source) -> &'a str {
+        self.head(source)
+            .and_then(|(title, _)| title)
+            .map_or(source.id.as_str(), |i| self.passages[i].text.as_str())
+    }
+
+    /// The question the source put to its experts, if it has one.
+    pub fn question(&self, source: &Source) -> Option<&Passage> {
+        let (_, question) = self.head(source)?;
+        question.map(|i| &self.passages[i])
+    }
+
+    fn head(&self, source: &Source) -> Option<(Option<usize>, Option<usize>)> {
+        match self.slot(source.id.as_str())? {
+            Slot::Source(i) => self.heads.get(i).copied(),
+            _ => None,
+        }
+    }
+
+    /// The publications an expert wrote, with their co-authors.
+    pub fn publications_of<'a>(&'a self, expert: &'a Id) -> impl Iterator<Item = &'a Publication> {
+        self.publications
+            .iter()
+            .filter(move |p| p.authors.contains(expert))
+    }
+
+    /// Groups and bodies that an expert's own passages concern, in dataset order.
+    pub fn spoken_of_by(&self, expert: &str) -> Vec<Entity<'_>> {
+        let mut slots: Vec<(u8, usize)> = self
+            .said_by(expert)
+            .flat_map(|p| &p.concerns)
+            .filter_map(|id| match self.slot(id.as_str())? {
+                Slot::Group(i) => Some((0, i)),
+                Slot::Body(i) => Some((1, i)),
+                _ => None,
+            })
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots
+            .into_iter()
+            .map(|(kind, i)| match kind {
+                0 => Entity::Group(&self.groups[i]),
+                _ => Entity::Body(&self.bodies[i]),
+            })
+            .collect()
+    }
+
+    /// Experts whose own passages concern an entity, in dataset order.
+    pub fn speakers_of(&self, entity: &str) -> Vec<&Expert> {
+        let mut slots: Vec<usize> = self
+            .about(entity)
+            .filter_map(|p| match self.slot(p.speaker.as_ref()?.as_str())? {
+                Slot::Expert(i) => Some(i),
+                _ => None,
+            })
+            .collect();
+        slots.sort_unstable();
+        slots.dedup();
+        slots.into_iter().map(|i| &self.experts[i]).collect()
+    }
+
+    /// The years that have at least one wish, ascending.
+    pub fn wish_years(&self) -> Vec<i32> {
+        let years: BTreeSet<i32> = self
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Wish)
+            .filter_map(|p| p.year)
+            .collect();
+        years.into_iter().collect()
+    }
+
+    pub fn summary(&self) -> Summary {
+        let count = |kind| self.passages.iter().filter(|p| p.kind == kind).count();
+        Summary {
+            sources: self.sources.len(),
+            passages: self.passages.len(),
+            experts: self.experts.len(),
+            statements: count(PassageKind::Statement),
+            wishes: count(PassageKind::Wish),
+            groups: self.groups.len(),
+            bodies: self.bodies.len(),
+            publications: self.publications.len(),
+            wish_years: self.wish_years(),
+        }
+    }
+}
