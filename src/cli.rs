@@ -368,13 +368,7 @@ fn summary_text(
     dataset: &crate::dataset::Dataset,
 ) -> String {
     let s = dataset.summary();
-    let panel = dataset.experts().iter().filter(|e| e.panel).count();
-    let years: Vec<String> = s.wish_years.iter().map(i32::to_string).collect();
-    let years = if years.is_empty() {
-        "none".to_string()
-    } else {
-        years.join(", ")
-    };
+    let (panel, years) = (s.panel, crate::reply::years_text(&s.wish_years));
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     format!(
         "dataset {} ({files} file{}, {texts} source text{}): ok\n\

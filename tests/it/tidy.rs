@@ -21,6 +21,9 @@ const NOT_IN_THE_CORE: &[&str] = &[
     "minilateral",
 ];
 
+/// The longest a source file may grow: past this, it holds more than one idea.
+const MAX_LINES: usize = 450;
+
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -133,4 +136,20 @@ fn every_source_file_says_what_it_holds() {
         let text = std::fs::read_to_string(&f).unwrap();
         assert!(text.starts_with("//!"), "{} lacks a //! line", f.display());
     }
+}
+
+#[test]
+fn no_source_file_holds_more_than_one_idea() {
+    let long: Vec<String> = sources()
+        .into_iter()
+        .filter_map(|f| {
+            let n = std::fs::read_to_string(&f).unwrap().lines().count();
+            (n > MAX_LINES).then(|| format!("{}: {n} lines", f.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "split these by idea (at most {MAX_LINES} lines each):\n{}",
+        long.join("\n")
+    );
 }

@@ -262,6 +262,19 @@ fn escape(text: &str, brackets: bool) -> String {
     out
 }
 
+/// Years as a reply or a summary lists them: "2024, 2025", or "none".
+pub fn years_text(years: &[i32]) -> String {
+    if years.is_empty() {
+        "none".to_string()
+    } else {
+        years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

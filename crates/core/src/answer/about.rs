@@ -3,14 +3,13 @@
 
 use crate::command::{Request, TABLE};
 use crate::knowledge::Knowledge;
-use crate::reply::{Card, Reply, escape_data};
+use crate::reply::{Card, Reply, escape_data, years_text};
 
-use super::parts::{post_button, source_footer, years_text};
+use super::parts::{post_button, source_footer};
 
 pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     let d = &k.dataset;
     let s = d.summary();
-    let panel = d.experts().iter().filter(|e| e.panel).count();
     let source = d.sources().first();
     let mut description = String::new();
     if let Some(src) = source {
@@ -38,8 +37,9 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     card.field(
         "What I know",
         format!(
-            "{panel} experts and {} other person quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
-            s.experts - panel,
+            "{} experts and {} other person quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
+            s.panel,
+            s.experts - s.panel,
             s.passages,
             s.statements,
             s.wishes,

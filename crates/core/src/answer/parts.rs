@@ -93,19 +93,6 @@ pub(super) fn card_reply(
     }
 }
 
-/// "2024, 2025", or "none".
-pub(super) fn years_text(years: &[i32]) -> String {
-    if years.is_empty() {
-        "none".to_string()
-    } else {
-        years
-            .iter()
-            .map(i32::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
 /// An expert's name with their credentials: "Tanya Filer, PhD".
 pub(super) fn display_name(e: &Expert) -> String {
     if e.credentials.is_empty() {

@@ -6,9 +6,9 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Expert, Id, Kind, Passage};
 use crate::knowledge::Knowledge;
 use crate::quote;
-use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data};
+use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 
-use super::parts::{button, card_reply, display_name, open_button, source_footer, years_text};
+use super::parts::{button, card_reply, display_name, open_button, source_footer};
 use super::resolve::resolve;
 
 pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply {

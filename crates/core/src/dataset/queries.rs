@@ -13,6 +13,8 @@ pub struct Summary {
     pub sources: usize,
     pub passages: usize,
     pub experts: usize,
+    /// Experts on the article's panel (the others are quoted in its introduction).
+    pub panel: usize,
     pub statements: usize,
     pub wishes: usize,
     pub groups: usize,
@@ -139,6 +141,7 @@ impl Dataset {
             sources: self.sources.len(),
             passages: self.passages.len(),
             experts: self.experts.len(),
+            panel: self.experts.iter().filter(|e| e.panel).count(),
             statements: count(PassageKind::Statement),
             wishes: count(PassageKind::Wish),
             groups: self.groups.len(),
