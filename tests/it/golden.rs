@@ -95,7 +95,11 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
     ("wish-expert-without-wishes", None, "/wish 2024 fernandez"),
     ("search", None, "/search text:secretariat"),
     ("search-none", None, "/search zzzqqq"),
-    ("search-suggestions", None, "/search secretariet"),
+    // A typo close enough to match: hits, no question.
+    ("search-typo", None, "/search secretariet"),
+    // A typo too far from any word to match ("cooperate" less two letters), close enough to
+    // be suggested: the did-you-mean branch (checked below).
+    ("search-suggestions", None, "/search coopate"),
     ("about", None, "/about"),
     ("bad-line", None, "/wish soon"),
 ];
@@ -106,6 +110,35 @@ fn golden_replies_for_every_command_and_outcome() {
         ASKED
             .iter()
             .map(|(name, data, line)| (*name, *line, ask_json(&knowledge(*data), line))),
+    );
+}
+
+/// The "search-suggestions" case really is the did-you-mean branch of `/search`: no hit, the
+/// question, and a button per suggested word that searches for it.
+#[test]
+fn search_suggestions_case_reaches_did_you_mean() {
+    let line = ASKED
+        .iter()
+        .find(|(name, _, _)| *name == "search-suggestions")
+        .unwrap()
+        .2;
+    let body = ask_json(&knowledge(None), line);
+    let content = body["data"]["content"].as_str().unwrap_or("");
+    assert!(
+        content.contains("Did you mean one of these?"),
+        "{line}: not the did-you-mean branch: {body:#}"
+    );
+    let searches: Vec<&str> = body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .filter_map(|b| b["custom_id"].as_str())
+        .filter(|id| id.starts_with("post:search:"))
+        .collect();
+    assert!(
+        !searches.is_empty(),
+        "{line}: no suggestion button: {body:#}"
     );
 }
 
