@@ -1,7 +1,18 @@
-//! Golden JSON: the exact interaction response body for every command and every outcome,
-//! and for autocomplete on each option. `UPDATE_GOLDEN=1 cargo test golden` rewrites them;
-//! review the diff before committing.
-
+//! Golden replies as insta snapshots: the exact interaction response body for every command and
+//! every outcome, for autocomplete on each option and for button clicks, one named snapshot per
+//! case in `tests/it/snapshots/it__golden__NAME.snap`.
+//!
+//! When a reply changes, the test fails and shows the diff for each changed case (all of them in
+//! one run), and outside CI insta writes the new reply beside the old one as `NAME.snap.new`.
+//! Review and accept them one by one:
+//!
+//! - with `cargo insta review` (from `cargo install cargo-insta`): shows each change and asks to
+//!   accept, reject or skip it; or
+//! - without cargo-insta: `INSTA_UPDATE=always cargo test --test it golden` rewrites the changed
+//!   snapshots in place, then `git diff tests/it/snapshots` shows each change, and `git add -p`
+//!   / `git checkout -- FILE` accept or undo them one by one (delete any leftover `*.snap.new`).
+//!
+//! In CI (`CI` set) insta never writes a file: a missing or changed snapshot only fails.
 use minilateral::answer;
 use minilateral::command::{self, completion_of_line, parse_line};
 use minilateral::datafiles::{self, DataPath};
@@ -37,25 +48,29 @@ fn button_json(k: &Knowledge, id: &str) -> Value {
     serde_json::to_value(discord::encode(&answer::answer(k, &asked))).unwrap()
 }
 
-/// Compares with `tests/golden/NAME.json`, or writes it when UPDATE_GOLDEN is set.
-fn golden(name: &str, actual: &Value) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(format!("{name}.json"));
-    let text = serde_json::to_string_pretty(actual).unwrap() + "\n";
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &text).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "{}: {e} (run with UPDATE_GOLDEN=1 to create it)",
-            path.display()
-        )
+/// Compares `actual` with the snapshot `tests/it/snapshots/it__golden__NAME.snap`. A missing or
+/// changed snapshot fails; outside CI insta also writes `NAME.snap.new` beside it, for review.
+/// The snapshot's header says what was asked (`input`), for the reviewer.
+fn golden(name: &str, input: &str, actual: &Value) {
+    insta::with_settings!({ description => input, omit_expression => true }, {
+        insta::assert_json_snapshot!(name, actual);
     });
-    assert_eq!(
-        text, expected,
-        "{name}: the response changed; if that is intended, run UPDATE_GOLDEN=1 cargo test golden"
+}
+
+/// Checks every case, not only up to the first change, so that one run shows (and, outside CI,
+/// writes for review) every changed reply; then fails naming them all.
+fn golden_all<'a>(cases: impl IntoIterator<Item = (&'a str, &'a str, Value)>) {
+    let changed: Vec<&str> = cases
+        .into_iter()
+        .filter(|(name, input, actual)| {
+            let check = || golden(name, input, actual);
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(check)).is_err()
+        })
+        .map(|(name, _, _)| name)
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "snapshots changed or missing: {changed:?}; see the module doc of tests/it/golden.rs"
     );
 }
 
@@ -80,41 +95,77 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
     ("wish-expert-without-wishes", None, "/wish 2024 fernandez"),
     ("search", None, "/search text:secretariat"),
     ("search-none", None, "/search zzzqqq"),
-    ("search-suggestions", None, "/search secretariet"),
+    // A typo close enough to match: hits, no question.
+    ("search-typo", None, "/search secretariet"),
+    // A typo too far from any word to match ("cooperate" less two letters), close enough to
+    // be suggested: the did-you-mean branch (checked below).
+    ("search-suggestions", None, "/search coopate"),
     ("about", None, "/about"),
     ("bad-line", None, "/wish soon"),
 ];
 
 #[test]
 fn golden_replies_for_every_command_and_outcome() {
-    for (name, data, line) in ASKED {
-        let k = knowledge(*data);
-        golden(name, &ask_json(&k, line));
-    }
+    golden_all(
+        ASKED
+            .iter()
+            .map(|(name, data, line)| (*name, *line, ask_json(&knowledge(*data), line))),
+    );
+}
+
+/// The "search-suggestions" case really is the did-you-mean branch of `/search`: no hit, the
+/// question, and a button per suggested word that searches for it.
+#[test]
+fn search_suggestions_case_reaches_did_you_mean() {
+    let line = ASKED
+        .iter()
+        .find(|(name, _, _)| *name == "search-suggestions")
+        .unwrap()
+        .2;
+    let body = ask_json(&knowledge(None), line);
+    let content = body["data"]["content"].as_str().unwrap_or("");
+    assert!(
+        content.contains("Did you mean one of these?"),
+        "{line}: not the did-you-mean branch: {body:#}"
+    );
+    let searches: Vec<&str> = body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .filter_map(|b| b["custom_id"].as_str())
+        .filter(|id| id.starts_with("post:search:"))
+        .collect();
+    assert!(
+        !searches.is_empty(),
+        "{line}: no suggestion button: {body:#}"
+    );
 }
 
 #[test]
 fn golden_autocomplete_for_each_option() {
     let k = knowledge(None);
-    for (name, line) in [
+    let cases = [
         ("complete-expert-prefix", "/expert pan"),
         ("complete-expert-empty", "/expert "),
         ("complete-expert-typo", "/expert fyler"),
         ("complete-group-alias", "/group thr"),
         ("complete-wish-expert", "/wish year:2024 expert:"),
         ("complete-wish-expert-typed", "/wish year:2024 expert:fi"),
-    ] {
-        golden(name, &complete_json(&k, line));
-    }
+    ]
+    .map(|(name, line)| (name, line, complete_json(&k, line)));
+    golden_all(cases);
 }
 
 #[test]
 fn golden_button_clicks() {
     let k = knowledge(None);
-    golden("button-pick-group", &button_json(&k, "pick:group:g7"));
-    golden(
-        "button-post-expert",
-        &button_json(&k, "post:expert:tanya-filer"),
+    golden_all(
+        [
+            ("button-pick-group", "pick:group:g7"),
+            ("button-post-expert", "post:expert:tanya-filer"),
+        ]
+        .map(|(name, id)| (name, id, button_json(&k, id))),
     );
 }
 
@@ -130,7 +181,11 @@ fn ask_json_prints_the_exact_response_body() {
         printed["data"]["allowed_mentions"],
         serde_json::json!({"parse": [], "users": [], "roles": []})
     );
-    golden("ask-expert-sara", &printed);
+    golden(
+        "ask-expert-sara",
+        "minilateral ask '/expert sara' --json",
+        &printed,
+    );
 }
 
 #[test]

@@ -1,13 +1,21 @@
 //! Property tests over everything a stranger can send: console lines, interaction JSON from
 //! Discord (or from anyone, to the HTTP endpoint), and what comes back. No input may panic, and
-//! every reply stays within Discord's limits. Thousands of cases per property.
+//! every reply stays within Discord's limits. Thousands of cases per property. Besides any JSON
+//! and any option values in the recorded interactions, a strategy generates well-formed
+//! interactions (commands and autocompletes of the command table, clicks on the bot's own
+//! buttons, and some of what the bot does not know), most of which must reach the answers.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use minilateral::command::{completion_of_line, parse_line, request};
+use minilateral::command::{
+    self, Asked, Choices, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line,
+    request,
+};
 use minilateral::knowledge::Knowledge;
 use minilateral::{answer, console, discord};
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
 use serde_json::{Value, json};
 use serenity::all::Interaction;
 
@@ -150,5 +158,253 @@ proptest! {
         if let Ok(interaction) = serde_json::from_value::<Interaction>(v) {
             respond(&interaction)?;
         }
+    }
+}
+
+/// Names and ids of the bundled data's experts and groups: option values and button ids that
+/// find something.
+fn known_names() -> &'static [String] {
+    static NAMES: OnceLock<Vec<String>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let d = &knowledge().dataset;
+        let experts = d
+            .experts()
+            .iter()
+            .flat_map(|e| [e.name.clone(), e.id.to_string()]);
+        let groups = d
+            .groups()
+            .iter()
+            .flat_map(|g| [g.name.clone(), g.id.to_string()]);
+        experts.chain(groups).collect()
+    })
+}
+
+/// A string option's value: a known name, a year, or any text.
+fn string_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => prop::sample::select(known_names()),
+        1 => (2018..2032i64).prop_map(|y| y.to_string()),
+        3 => text(),
+    ]
+}
+
+/// An integer option's value: mostly near the data's years.
+fn integer_value() -> impl Strategy<Value = i64> {
+    prop_oneof![3 => 2018..2032i64, 1 => any::<i64>()]
+}
+
+/// Discord's option type for one of ours.
+fn discord_type(kind: OptionType) -> u8 {
+    match kind {
+        OptionType::String => 3,
+        OptionType::Integer => 4,
+        OptionType::Boolean => 5,
+    }
+}
+
+/// A value as Discord sends it for option type `kind` (3 string, 4 integer, 5 boolean,
+/// 10 number, 6 user: a snowflake as a string).
+fn value_of_type(kind: u8) -> BoxedStrategy<Value> {
+    match kind {
+        3 => string_value().prop_map(Value::String).boxed(),
+        4 => integer_value().prop_map(|n| json!(n)).boxed(),
+        5 => any::<bool>().prop_map(Value::Bool).boxed(),
+        10 => any::<f64>()
+            .prop_filter("finite", |n| n.is_finite())
+            .prop_map(|n| json!(n))
+            .boxed(),
+        _ => "[1-9][0-9]{17}".prop_map(Value::String).boxed(),
+    }
+}
+
+/// One option of command `spec` as Discord sends it: mostly its declared name and type, now and
+/// then an unknown name or another type. `None` when left out (always possible for optional
+/// options, rarely for required ones).
+fn option_json(spec: &'static OptionSpec) -> impl Strategy<Value = Option<Value>> {
+    let name = prop_oneof![
+        29 => Just(spec.name.to_string()),
+        1 => "[a-z]{1,12}",
+    ];
+    let kind = prop_oneof![
+        29 => Just(discord_type(spec.kind)),
+        1 => prop::sample::select(vec![3u8, 4, 5, 6, 10]),
+    ];
+    let present = if spec.required { 0.97 } else { 0.5 };
+    (prop::bool::weighted(present), name, kind).prop_flat_map(|(present, name, kind)| {
+        value_of_type(kind).prop_map(move |value| {
+            present.then(|| json!({"type": kind, "name": name, "value": value}))
+        })
+    })
+}
+
+/// The options of one command: each of its declared options (or none of them for an unknown
+/// command), in a random order.
+fn options_json(command: &str) -> BoxedStrategy<Vec<Value>> {
+    let Some(spec) = TABLE.iter().find(|s| s.name == command) else {
+        return prop::collection::vec(
+            ("[a-z]{1,12}", value_of_type(3))
+                .prop_map(|(name, value)| json!({"type": 3, "name": name, "value": value})),
+            0..3,
+        )
+        .boxed();
+    };
+    spec.options
+        .iter()
+        .map(option_json)
+        .collect::<Vec<_>>()
+        .prop_map(|options| options.into_iter().flatten().collect::<Vec<_>>())
+        .prop_shuffle()
+        .boxed()
+}
+
+/// A command name: mostly one of the table's, sometimes one the bot does not have.
+fn command_name() -> impl Strategy<Value = String> {
+    let known: Vec<String> = TABLE.iter().map(|s| s.name.to_string()).collect();
+    prop_oneof![
+        15 => prop::sample::select(known),
+        1 => "[a-z]{1,12}",
+    ]
+}
+
+/// The `data` of an application command (interaction type 2) or an autocomplete (type 4);
+/// an autocomplete has one focused option, whose value is the partial text as a string
+/// whatever the option's type.
+fn command_data(autocomplete: bool) -> impl Strategy<Value = Value> {
+    command_name().prop_flat_map(move |name| {
+        // Mostly an option that has autocomplete, as Discord sends only those.
+        let with_autocomplete = TABLE
+            .iter()
+            .find(|s| s.name == name)
+            .and_then(|s| s.options.iter().find(|o| o.choices != Choices::None))
+            .map_or(("name".to_string(), 3), |o| {
+                (o.name.to_string(), discord_type(o.kind))
+            });
+        let focused = prop_oneof![
+            4 => Just(with_autocomplete),
+            1 => ("[a-z]{1,12}", Just(3u8)),
+        ];
+        (
+            options_json(&name),
+            focused,
+            text(),
+            any::<prop::sample::Index>(),
+        )
+            .prop_map(move |(mut options, (focused, kind), partial, at)| {
+                if autocomplete {
+                    // The focused option replaces any option of that name.
+                    options.retain(|o| o["name"] != focused.as_str());
+                    let o =
+                        json!({"type": kind, "name": focused, "value": partial, "focused": true});
+                    options.insert(at.index(options.len() + 1), o);
+                }
+                json!({
+                    "id": "1200000000000000001",
+                    "name": name,
+                    "type": 1,
+                    "version": "1210000000000000001",
+                    "options": options,
+                })
+            })
+    })
+}
+
+/// A button's custom id: mostly one the bot makes (`command::button_id`) for a request with a
+/// known or random name, sometimes any text.
+fn custom_id() -> impl Strategy<Value = String> {
+    let request = prop_oneof![
+        string_value().prop_map(|name| Request::Expert { name }),
+        string_value().prop_map(|name| Request::Group { name }),
+        (integer_value(), prop::option::of(string_value()))
+            .prop_map(|(year, expert)| Request::Wish { year, expert }),
+        (string_value(), 1..20u32).prop_map(|(text, page)| Request::Search { text, page }),
+        Just(Request::About),
+    ];
+    let made = (request, any::<bool>()).prop_filter_map("id too long", |(request, private)| {
+        command::button_id(&Asked { request, private })
+    });
+    prop_oneof![
+        8 => made,
+        1 => "\\PC{0,100}",
+        1 => "(pick|post|open):\\PC{0,40}",
+    ]
+}
+
+/// A structurally valid interaction as Discord sends it: an application command, an
+/// autocomplete or a button click, in the envelope of the recorded fixtures.
+fn interaction_json() -> impl Strategy<Value = Value> {
+    let with = |base: &str, kind: u8| {
+        let mut v = fixture(base);
+        v["type"] = json!(kind);
+        move |data: Value| {
+            let mut v = v.clone();
+            v["data"] = data;
+            v
+        }
+    };
+    prop_oneof![
+        3 => command_data(false).prop_map(with("02", 2)),
+        2 => command_data(true).prop_map(with("04", 4)),
+        2 => custom_id()
+            .prop_map(|id| json!({"component_type": 2, "custom_id": id}))
+            .prop_map(with("05", 3)),
+    ]
+}
+
+/// Whether the core reads the interaction as a request (and so answers it with what it knows,
+/// not with an explanation of what was wrong).
+fn reaches_the_answers(interaction: &Interaction) -> bool {
+    match interaction {
+        Interaction::Command(c) => discord::decode_command(c).is_ok(),
+        Interaction::Autocomplete(c) => discord::decode_completion(c).is_some(),
+        Interaction::Component(c) => command::parse_button_id(&c.data.custom_id).is_some(),
+        _ => false,
+    }
+}
+
+/// Generated interactions all decode, most of them (80 % or more, and half or more of each
+/// kind) are requests the core answers, and every response is within Discord's limits.
+#[test]
+fn generated_interactions_decode_reach_the_answers_and_stay_within_limits() {
+    // Per kind (command, autocomplete, button): cases, and cases that reached the answers.
+    let seen: [[AtomicUsize; 2]; 3] = Default::default();
+    let config = ProptestConfig {
+        cases: 3000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    };
+    let mut runner = TestRunner::new(config);
+    let result = runner.run(&interaction_json(), |v| {
+        let interaction = serde_json::from_value::<Interaction>(v.clone())
+            .map_err(|e| TestCaseError::fail(format!("{e} for {v}")))?;
+        let kind = match &interaction {
+            Interaction::Command(_) => 0,
+            Interaction::Autocomplete(_) => 1,
+            Interaction::Component(_) => 2,
+            other => return Err(TestCaseError::fail(format!("decoded as {other:?}"))),
+        };
+        seen[kind][0].fetch_add(1, Ordering::Relaxed);
+        if reaches_the_answers(&interaction) {
+            seen[kind][1].fetch_add(1, Ordering::Relaxed);
+        }
+        respond(&interaction)
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    let seen = seen.map(|[n, reached]| (n.into_inner(), reached.into_inner()));
+    let report = format!("(cases, reached) for commands, autocompletes, buttons: {seen:?}");
+    eprintln!("{report}");
+    let (total, reached) = seen
+        .iter()
+        .fold((0, 0), |(n, r), (kn, kr)| (n + kn, r + kr));
+    assert!(
+        reached * 100 >= total * 80,
+        "too few reached the answers: {report}"
+    );
+    for (n, reached) in seen {
+        assert!(
+            n > 0 && reached * 2 >= n,
+            "a kind seldom reached the answers: {report}"
+        );
     }
 }
