@@ -9,8 +9,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minilateral::command::{
-    self, Asked, Choices, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line,
-    request,
+    self, Asked, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line, request,
 };
 use minilateral::knowledge::Knowledge;
 use minilateral::{answer, console, discord};
@@ -222,7 +221,7 @@ fn value_of_type(kind: u8) -> BoxedStrategy<Value> {
 /// options, rarely for required ones).
 fn option_json(spec: &'static OptionSpec) -> impl Strategy<Value = Option<Value>> {
     let name = prop_oneof![
-        29 => Just(spec.name.to_string()),
+        29 => Just(spec.name().to_string()),
         1 => "[a-z]{1,12}",
     ];
     let kind = prop_oneof![
@@ -275,9 +274,9 @@ fn command_data(autocomplete: bool) -> impl Strategy<Value = Value> {
         let with_autocomplete = TABLE
             .iter()
             .find(|s| s.name == name)
-            .and_then(|s| s.options.iter().find(|o| o.choices != Choices::None))
+            .and_then(|s| s.options.iter().find(|o| o.choices.autocompleted()))
             .map_or(("name".to_string(), 3), |o| {
-                (o.name.to_string(), discord_type(o.kind))
+                (o.name().to_string(), discord_type(o.kind))
             });
         let focused = prop_oneof![
             4 => Just(with_autocomplete),
