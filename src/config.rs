@@ -149,6 +149,10 @@ pub struct ServerLimits {
     /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
     /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
     pub shutdown_deadline: Duration,
+    /// The oldest signature timestamp taken, in either direction of this machine's clock
+    /// (`MINILATERAL_MAX_SIGNATURE_AGE`, seconds). Off by default: Discord does not ask for it,
+    /// and a server with a wrong clock would then refuse everything.
+    pub max_signature_age: Option<Duration>,
 }
 
 impl Default for ServerLimits {
@@ -158,6 +162,7 @@ impl Default for ServerLimits {
             body_timeout: Duration::from_secs(10),
             max_connections: 4096,
             shutdown_deadline: Duration::from_secs(10),
+            max_signature_age: None,
         }
     }
 }
@@ -181,6 +186,10 @@ impl ServerLimits {
         limits.body_timeout = seconds("MINILATERAL_BODY_TIMEOUT", limits.body_timeout)?;
         limits.shutdown_deadline =
             seconds("MINILATERAL_SHUTDOWN_DEADLINE", limits.shutdown_deadline)?;
+        if value("MINILATERAL_MAX_SIGNATURE_AGE").is_some() {
+            limits.max_signature_age =
+                Some(seconds("MINILATERAL_MAX_SIGNATURE_AGE", Duration::ZERO)?);
+        }
         if let Some(v) = value("MINILATERAL_MAX_CONNECTIONS") {
             limits.max_connections = v
                 .trim()

@@ -4,7 +4,7 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
 use axum::body::Bytes;
@@ -68,11 +68,25 @@ fn well_formed(signature: &str, timestamp: &str) -> bool {
     digits && hex
 }
 
+/// Whether a signature's timestamp (seconds since 1970, ASCII digits) is within `max_age` of
+/// `now`, before or after: a replayed request is refused once it is that old. Always, when no
+/// age is set.
+fn fresh(timestamp: &str, max_age: Option<Duration>, now: SystemTime) -> bool {
+    let Some(max_age) = max_age else {
+        return true;
+    };
+    let (Ok(signed), Ok(now)) = (timestamp.parse::<u64>(), now.duration_since(UNIX_EPOCH)) else {
+        return false;
+    };
+    now.as_secs().abs_diff(signed) <= max_age.as_secs()
+}
+
 #[derive(Clone)]
 struct App {
     live: Arc<Live>,
     verifier: Verifier,
     body_timeout: Duration,
+    max_signature_age: Option<Duration>,
 }
 
 /// The open-files limit `serve` asks for (the soft limit is raised toward the hard one).
@@ -95,6 +109,7 @@ fn router_with(live: Arc<Live>, verifier: Verifier, limits: ServerLimits) -> Rou
             live,
             verifier,
             body_timeout: limits.body_timeout,
+            max_signature_age: limits.max_signature_age,
         })
 }
 
@@ -139,6 +154,7 @@ async fn interactions(
     // and nothing unsigned should reach the parser. Only Discord's forms are verified at all.
     if !well_formed(signature, timestamp)
         || app.verifier.verify(signature, timestamp, &body).is_err()
+        || !fresh(timestamp, app.max_signature_age, SystemTime::now())
     {
         return StatusCode::UNAUTHORIZED.into_response();
     }

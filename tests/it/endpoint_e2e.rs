@@ -376,3 +376,37 @@ fn a_missing_or_malformed_key_stops_serve_with_exit_1() {
         assert!(!err.contains("panicked"), "{err}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_maximum_signature_age_refuses_old_and_future_timestamps() {
+    let server = start_server_with(
+        &public_key_hex(),
+        None,
+        &[("MINILATERAL_MAX_SIGNATURE_AGE", "300")],
+    )
+    .await;
+    let client = reqwest::Client::new();
+    let body = fixture_text("discord/02-command-expert-string-option.json").into_bytes();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let status_at = |timestamp: u64| {
+        let (sig, ts) = sign(&key(), &timestamp.to_string(), &body);
+        let (client, base, body) = (client.clone(), server.base.clone(), body.clone());
+        async move { post(&client, &base, body, Some(&sig), Some(&ts)).await.0 }
+    };
+    assert_eq!(status_at(now).await, 200, "a fresh signature is taken");
+    assert_eq!(status_at(now - 200).await, 200, "within the age");
+    assert_eq!(status_at(now - 1000).await, 401, "older than the age");
+    assert_eq!(status_at(now + 1000).await, 401, "from the future");
+    assert_eq!(status_at(1_700_000_000).await, 401, "a replay from 2023");
+    // Without the setting (the default), the same old timestamp is taken: Discord does not
+    // require the check.
+    let open = start_server(&public_key_hex(), None).await;
+    let (sig, ts) = sign(&key(), "1700000000", &body);
+    let (status, _, _) = post(&client, &open.base, body.clone(), Some(&sig), Some(&ts)).await;
+    assert_eq!(status, 200);
+    server.stop().await;
+    open.stop().await;
+}
