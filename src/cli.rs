@@ -92,10 +92,7 @@ pub mod exit {
 
 /// Runs the mode the arguments ask for.
 pub fn run(args: Args) -> ExitCode {
-    let data = DataPath::choose(
-        args.data
-            .or_else(|| crate::config::value("MINILATERAL_DATA").map(PathBuf::from)),
-    );
+    let data = DataPath::choose(args.data.or_else(crate::config::data_path));
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
         Command::Export => export(&data),
@@ -103,7 +100,7 @@ pub fn run(args: Args) -> ExitCode {
         Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
         Command::Console => with_knowledge(&data, console),
-        Command::Run if crate::config::value("DISCORD_TOKEN").is_none() => {
+        Command::Run if crate::config::token().is_none() => {
             eprintln!("{NO_TOKEN}");
             with_knowledge(&data, console)
         }
@@ -144,7 +141,7 @@ where
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    crate::logging::init(vec![config.token.expose().to_string()]);
+    crate::logging::init(vec![config.token.clone()]);
     match load(path) {
         Ok(d) => block_on(f(config, Knowledge::new(d))),
         Err(code) => code,
@@ -172,14 +169,13 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
 
 /// `serve`: the key checked first (a bad one stops here with exit 1), then the endpoint.
 fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
-    let verifier =
-        match crate::endpoint::verifier(crate::config::value("DISCORD_PUBLIC_KEY").as_deref()) {
-            Ok(v) => v,
-            Err(e) => {
-                eprintln!("minilateral: {e}");
-                return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
-            }
-        };
+    let verifier = match crate::endpoint::verifier(crate::config::public_key().as_deref()) {
+        Ok(v) => v,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
     // The endpoint needs no token; with one it can register changed commands itself. Either
     // way the token stays out of the logs.
     let discord = crate::config::Discord::from_env().ok();
@@ -190,9 +186,9 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    crate::logging::init(crate::config::value("DISCORD_TOKEN").into_iter().collect());
+    crate::logging::init(crate::config::token().into_iter().collect());
     let listen = listen
-        .or_else(|| crate::config::value("MINILATERAL_LISTEN"))
+        .or_else(crate::config::listen)
         .unwrap_or_else(|| DEFAULT_LISTEN.to_string());
     let live = match load(path) {
         Ok(d) => Arc::new(Live::new(Knowledge::new(d))),

@@ -8,8 +8,35 @@ use thiserror::Error;
 
 /// An environment variable's value; unset and empty are the same (a `.env` copied from
 /// `.env.example` has empty lines for what is not used). The one place the environment is read.
+#[allow(clippy::disallowed_methods)] // The one place; `clippy.toml` forbids it everywhere else.
 pub fn value(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+/// `MINILATERAL_DATA`: the dataset path when `--data` is not given.
+pub fn data_path() -> Option<std::path::PathBuf> {
+    value("MINILATERAL_DATA").map(std::path::PathBuf::from)
+}
+
+/// `MINILATERAL_LISTEN`: where `serve` listens when `--listen` is not given.
+pub fn listen() -> Option<String> {
+    value("MINILATERAL_LISTEN")
+}
+
+/// `DISCORD_PUBLIC_KEY`: the key `serve` verifies signatures with.
+pub fn public_key() -> Option<String> {
+    value("DISCORD_PUBLIC_KEY")
+}
+
+/// `DISCORD_TOKEN`, kept secret: for modes that can do without Discord settings but must still
+/// keep the token out of their logs (`serve`), and to tell whether `run` has one.
+pub fn token() -> Option<Secret> {
+    value("DISCORD_TOKEN").map(|t| Secret::new(t.trim()))
+}
+
+/// `RUST_LOG`: the log filter, e.g. `info` or `minilateral=debug`.
+pub fn log_filter() -> Option<String> {
+    value("RUST_LOG")
 }
 
 /// A value that must never reach a log, an error or a panic message.

@@ -200,3 +200,23 @@ fn plain(text: &str) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_example_of_the_help_is_a_line_the_console_reads() {
+        let examples: Vec<&str> = EXAMPLES
+            .lines()
+            .skip(1)
+            .flat_map(|l| l.split("  "))
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .collect();
+        assert!(examples.len() >= 6, "{examples:?}");
+        for e in examples {
+            assert!(ask(e).is_ok(), "the help's example `{e}` does not read");
+        }
+    }
+}

@@ -171,7 +171,7 @@ async fn interactions(
     }
     let (kind, name) = discord::describe(&interaction);
     let knowledge = app.live.get();
-    let response = runtime::caught(|| discord::respond(&knowledge, &interaction));
+    let response = runtime::respond_caught(&knowledge, &interaction);
     let body = match serde_json::to_vec(&response.body) {
         Ok(b) => b,
         Err(e) => {

@@ -8,12 +8,14 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use tracing_subscriber::EnvFilter;
+
+use crate::config::Secret;
 use tracing_subscriber::fmt::MakeWriter;
 
 /// Writes to stderr with secrets replaced.
 #[derive(Clone)]
 struct Redacting {
-    secrets: Arc<Vec<String>>,
+    secrets: Arc<Vec<Secret>>,
 }
 
 impl<'a> MakeWriter<'a> for Redacting {
@@ -30,7 +32,7 @@ impl<'a> MakeWriter<'a> for Redacting {
 /// Buffers one event and writes it, redacted, when dropped: tracing-subscriber writes each
 /// event through its own writer, so a secret is never split between two writes.
 struct RedactingWriter {
-    secrets: Arc<Vec<String>>,
+    secrets: Arc<Vec<Secret>>,
     buffer: Vec<u8>,
 }
 
@@ -54,21 +56,23 @@ impl Drop for RedactingWriter {
 
 /// `text` with every secret (of 8 characters or more, so that nothing common is hidden)
 /// replaced by `***`.
-pub fn redact(text: &str, secrets: &[String]) -> String {
+pub fn redact(text: &str, secrets: &[Secret]) -> String {
     let mut out = text.to_string();
-    for s in secrets.iter().filter(|s| s.len() >= 8) {
-        if out.contains(s.as_str()) {
-            out = out.replace(s.as_str(), "***");
+    for s in secrets.iter().map(Secret::expose).filter(|s| s.len() >= 8) {
+        if out.contains(s) {
+            out = out.replace(s, "***");
         }
     }
     out
 }
 
-/// Starts logging (RUST_LOG, default `info`); `secrets` never appear in the output. Panic
-/// messages go through the same writer.
-pub fn init(secrets: Vec<String>) {
+/// Starts logging (the filter of `config::log_filter`, default `info`); `secrets` never appear
+/// in the output. Panic messages go through the same writer.
+pub fn init(secrets: Vec<Secret>) {
     let secrets = Arc::new(secrets);
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = crate::config::log_filter()
+        .and_then(|f| EnvFilter::try_new(f).ok())
+        .unwrap_or_else(|| EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(Redacting {
@@ -144,7 +148,7 @@ mod tests {
 
     #[test]
     fn redact_replaces_every_secret() {
-        let secrets = vec!["MTIzNDU2.abc.def".to_string(), "short".to_string()];
+        let secrets = vec![Secret::new("MTIzNDU2.abc.def"), Secret::new("short")];
         assert_eq!(
             redact("Bot MTIzNDU2.abc.def and MTIzNDU2.abc.def, short", &secrets),
             "Bot *** and ***, short"

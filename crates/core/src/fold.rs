@@ -127,6 +127,11 @@ fn reorder_surname_first(text: &str) -> Option<String> {
     (namelike(last) && namelike(first)).then(|| format!("{first} {last}"))
 }
 
+/// The apostrophes that join a word ("O’Neill", "it's") rather than split it.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
 /// Splits into lowercase words of letters or of digits, accents removed.
 fn split_words(text: &str) -> Vec<String> {
     // Lowercasing can itself produce combining marks ('İ' → "i\u{307}"), so the marks are
@@ -144,7 +149,7 @@ fn split_words(text: &str) -> Vec<String> {
             continue;
         }
         // Apostrophes join a word ("o'neill" = "oneill") rather than split it.
-        if matches!(c, '\'' | '’' | 'ʼ') {
+        if is_apostrophe(c) {
             continue;
         }
         if c.is_alphanumeric() {

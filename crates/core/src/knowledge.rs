@@ -75,10 +75,12 @@ impl Knowledge {
     }
 
     /// Resolves `name` among the entities of `T`'s kind. The matcher was built from this
-    /// dataset, so every candidate has its entity; one that had not would be left out.
+    /// dataset, so every candidate has its entity. Were one missing, it would be left out, and a
+    /// match would become no match rather than a confident answer from the wrong candidate.
     pub fn resolve<'k, T: Named<'k>>(&'k self, name: &str) -> Resolved<T> {
         let r = self.matcher.resolve(T::KIND, name);
-        let found = r
+        let total = r.candidates.len();
+        let found: Vec<Found<T>> = r
             .candidates
             .into_iter()
             .filter_map(|candidate| {
@@ -86,9 +88,10 @@ impl Knowledge {
                 Some(Found { entity, candidate })
             })
             .collect();
-        Resolved {
-            outcome: r.outcome,
-            found,
-        }
+        let outcome = match r.outcome {
+            Outcome::Match if found.len() < total => Outcome::None,
+            other => other,
+        };
+        Resolved { outcome, found }
     }
 }

@@ -228,8 +228,14 @@ pub fn highlight(
     let mut chars_before = 0;
     let mut in_word = None;
     let mut count = 0;
-    for (i, c) in text.char_indices() {
-        let is_word = c.is_alphanumeric();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        // An apostrophe inside a word is part of it, as folding reads it ("It’s" is "its"); a
+        // closing quote after a word is not.
+        let is_word = c.is_alphanumeric()
+            || (fold::is_apostrophe(c)
+                && in_word == Some(true)
+                && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()));
         match in_word {
             Some(w) if w != is_word => {
                 pieces.push((w, &text[start..i], chars_before));
@@ -245,7 +251,7 @@ pub fn highlight(
         pieces.push((w, &text[start..], chars_before));
     }
     let is_hit =
-        |p: &(bool, &str, usize)| p.0 && fold::fold(p.1).split(' ').any(|w| words.contains(w));
+        |p: &(bool, &str, usize)| p.0 && fold::words(p.1).iter().any(|w| words.contains(w));
     let first_hit = pieces.iter().find(|p| is_hit(p)).map_or(0, |p| p.2);
     let from = first_hit.saturating_sub(window / 3);
     let to = from + window;
@@ -268,4 +274,28 @@ pub fn highlight(
         out.push('…');
     }
     out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bold(text: &str, words: &[&str]) -> String {
+        let words: HashSet<String> = words.iter().map(|w| w.to_string()).collect();
+        highlight(text, &words, 280, |s| s.to_string(), |w| format!("**{w}**"))
+    }
+
+    #[test]
+    fn a_word_with_an_apostrophe_is_marked_whole_as_folding_reads_it() {
+        assert_eq!(
+            bold("It’s critical, O'Neill said.", &["its", "oneill"]),
+            "**It’s** critical, **O'Neill** said."
+        );
+        // A closing quote after a word is not part of it.
+        assert_eq!(
+            bold("‘the way of the future’ it was", &["future"]),
+            "‘the way of the **future**’ it was"
+        );
+        assert_eq!(bold("Nothing here", &["its"]), "Nothing here");
+    }
 }

@@ -65,7 +65,7 @@ impl<'k> Carded<'k> for &'k Expert {
             .collect();
         let byline_names = d
             .byline(e.id.as_str())
-            .map_or(&[][..], |b| &b.concerns[1..]);
+            .map_or(&[][..], |b| b.concerns.get(1..).unwrap_or_default());
         let coauthors = d.publications_of(&e.id).flat_map(|p| &p.authors);
         for id in byline_names.iter().chain(coauthors) {
             if let Some(x) = d.expert(id.as_str()).filter(|x| x.id != e.id) {

@@ -5,6 +5,19 @@
 //! match, `wish`, `search` and `about` their commands, and `parts` the buttons and lines every
 //! reply is made of.
 
+// An answer never panics on data: what is not there is a reply that says so. Clippy holds it
+// (`.ci/run` denies warnings); tests may unwrap.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod about;
 mod cards;
 mod parts;

@@ -2,9 +2,11 @@
 //! note's outcome, one-card replies, and the few phrases more than one answer says.
 
 use crate::command::{Asked, Request, button_id};
-use crate::dataset::{Expert, Id, Kind};
+use crate::dataset::{Expert, Group, Id, Kind};
 use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply};
+
+use super::cards::Carded;
 
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
@@ -50,12 +52,11 @@ pub(super) fn pick_button(label: &str, request: Request) -> Option<Button> {
     )
 }
 
-/// The request that opens the card of entity `id` of `kind` (experts and groups have cards).
+/// The request that opens the card of entity `id` of `kind`; `None` for a kind without cards.
 pub(super) fn open_request(kind: Kind, id: &Id) -> Option<Request> {
-    let name = id.to_string();
     match kind {
-        Kind::Expert => Some(Request::Expert { name }),
-        Kind::Group => Some(Request::Group { name }),
+        Kind::Expert => Some(<&Expert as Carded>::open(id)),
+        Kind::Group => Some(<&Group as Carded>::open(id)),
         _ => None,
     }
 }

@@ -69,13 +69,17 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     // A page past the end (an old button after a data change) shows the last one.
     let page = (page.max(1) as usize).min(pages);
     let first = (page - 1) * SEARCH_PAGE;
-    let on_page = &hits[first..(first + SEARCH_PAGE).min(hits.len())];
+    let on_page = hits
+        .get(first..(first + SEARCH_PAGE).min(hits.len()))
+        .unwrap_or_default();
     let mut previous_lead: Option<&str> = None;
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
     let mut related: Vec<&Id> = Vec::new();
     for hit in on_page {
-        let p = &d.passages()[hit.passage];
+        let Some(p) = d.passages().get(hit.passage) else {
+            continue;
+        };
         let mut head = quote::label(d, p);
         let about = quote::concerns(d, p);
         if !about.is_empty() {
@@ -143,9 +147,11 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     .collect();
     if pages > 1 && pager.is_empty() {
         // Even the short form is over 100 characters: no button can carry it.
-        reply.cards[0]
-            .description
-            .push_str("\n_This query is too long for page buttons: shorten it to see the rest._");
+        if let Some(card) = reply.cards.first_mut() {
+            card.description.push_str(
+                "\n_This query is too long for page buttons: shorten it to see the rest._",
+            );
+        }
     }
     reply.buttons.extend(pager);
     if private {

@@ -8,6 +8,7 @@ use crate::knowledge::Knowledge;
 use crate::quote;
 use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 
+use super::cards::Carded;
 use super::parts::{button, card_reply, display_name, open_button, source_footer};
 use super::resolve::resolve;
 
@@ -75,9 +76,7 @@ pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool
                 );
                 if theirs.is_empty() {
                     let open = Asked {
-                        request: Request::Expert {
-                            name: e.id.to_string(),
-                        },
+                        request: <&Expert as Carded>::open(&e.id),
                         private,
                     };
                     reply.buttons.extend(button(

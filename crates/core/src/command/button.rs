@@ -2,25 +2,27 @@
 //! restart and means the same whoever clicks it.
 
 use super::request::{Asked, Request};
+use super::table::CommandName;
 use crate::limits;
 
 /// Button ids are the request itself, so that a button works after a restart and means the
 /// same whoever clicks it: `post:<command>:<args>` answers in public, `pick:<command>:<args>`
-/// privately. `None` when the id would not fit Discord's 100 characters.
+/// privately, the command word being the table's name. `None` when the id would not fit
+/// Discord's 100 characters.
 pub fn button_id(asked: &Asked) -> Option<String> {
     let mode = if asked.private { "pick" } else { "post" };
+    let word = asked.request.command();
     let id = match &asked.request {
-        Request::Expert { name } => format!("{mode}:expert:{name}"),
-        Request::Group { name } => format!("{mode}:group:{name}"),
-        Request::Wish { year, expert: None } => format!("{mode}:wish:{year}"),
+        Request::Expert { name } | Request::Group { name } => format!("{mode}:{word}:{name}"),
+        Request::Wish { year, expert: None } => format!("{mode}:{word}:{year}"),
         Request::Wish {
             year,
             expert: Some(e),
-        } => format!("{mode}:wish:{year}:{e}"),
-        Request::Search { text, page: 1 } => format!("{mode}:search:{text}"),
+        } => format!("{mode}:{word}:{year}:{e}"),
+        Request::Search { text, page: 1 } => format!("{mode}:{word}:{text}"),
         // The page rides on the command word, so that ids made before pages still read.
-        Request::Search { text, page } => format!("{mode}:search@{page}:{text}"),
-        Request::About => format!("{mode}:about"),
+        Request::Search { text, page } => format!("{mode}:{word}@{page}:{text}"),
+        Request::About => format!("{mode}:{word}"),
     };
     (id.chars().count() <= limits::CUSTOM_ID_CHARS).then_some(id)
 }
@@ -33,15 +35,24 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         "post" => false,
         _ => return None,
     };
-    let (command, args) = rest.split_once(':').unwrap_or((rest, ""));
+    let (word, args) = rest.split_once(':').unwrap_or((rest, ""));
+    let (word, page) = match word.split_once('@') {
+        Some((word, page)) => (word, Some(page.parse().ok().filter(|p| *p >= 1)?)),
+        None => (word, None),
+    };
+    let command = CommandName::parse(word)?;
+    let needs_args = !matches!(command, CommandName::About | CommandName::Wish);
+    if (needs_args && args.is_empty()) || (page.is_some() && command != CommandName::Search) {
+        return None;
+    }
     let request = match command {
-        "expert" if !args.is_empty() => Request::Expert {
+        CommandName::Expert => Request::Expert {
             name: args.to_string(),
         },
-        "group" if !args.is_empty() => Request::Group {
+        CommandName::Group => Request::Group {
             name: args.to_string(),
         },
-        "wish" => {
+        CommandName::Wish => {
             let (year, expert) = match args.split_once(':') {
                 Some((y, e)) => (y, Some(e.to_string())),
                 None => (args, None),
@@ -51,16 +62,11 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
                 expert,
             }
         }
-        "search" if !args.is_empty() => Request::Search {
+        CommandName::Search => Request::Search {
             text: args.to_string(),
-            page: 1,
+            page: page.unwrap_or(1),
         },
-        paged if paged.starts_with("search@") && !args.is_empty() => Request::Search {
-            text: args.to_string(),
-            page: paged["search@".len()..].parse().ok().filter(|p| *p >= 1)?,
-        },
-        "about" => Request::About,
-        _ => return None,
+        CommandName::About => Request::About,
     };
     Some(Asked { request, private })
 }
@@ -108,6 +114,9 @@ mod tests {
             assert_eq!(parse_button_id(&id), Some(asked));
         }
         assert_eq!(parse_button_id("expert:quotes:sara"), None);
+        assert_eq!(parse_button_id("post:nope:x"), None);
+        assert_eq!(parse_button_id("post:expert@2:x"), None);
+        assert_eq!(parse_button_id("post:expert"), None);
         assert_eq!(parse_button_id("post:search@0:x"), None);
         assert_eq!(parse_button_id("post:search@two:x"), None);
         let long = Asked {
@@ -118,5 +127,22 @@ mod tests {
             private: false,
         };
         assert_eq!(button_id(&long), None);
+    }
+
+    /// Buttons on messages already posted carry these ids: the format is a promise.
+    #[test]
+    fn the_wire_format_stays() {
+        for id in [
+            "post:expert:tanya-filer",
+            "pick:group:g7",
+            "post:wish:2024",
+            "pick:wish:2024:chris-meserole",
+            "post:search:secretariat",
+            "pick:search@3:united nations",
+            "post:about",
+        ] {
+            let asked = parse_button_id(id).unwrap_or_else(|| panic!("{id} no longer reads"));
+            assert_eq!(button_id(&asked).as_deref(), Some(id));
+        }
     }
 }

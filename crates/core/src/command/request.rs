@@ -24,6 +24,19 @@ pub enum Request {
     About,
 }
 
+impl Request {
+    /// The command that asks this.
+    pub fn command(&self) -> CommandName {
+        match self {
+            Request::Expert { .. } => CommandName::Expert,
+            Request::Group { .. } => CommandName::Group,
+            Request::Wish { .. } => CommandName::Wish,
+            Request::Search { .. } => CommandName::Search,
+            Request::About => CommandName::About,
+        }
+    }
+}
+
 /// A request and who should see the answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Asked {

@@ -253,6 +253,31 @@ mod tests {
     use crate::limits;
 
     #[test]
+    fn every_command_is_in_the_table_once() {
+        use super::super::request::Request;
+        // One request of each command; `Request::command` is a total match, so a new command
+        // without a request fails to compile there, and one missing from the table fails here.
+        let requests = [
+            Request::Expert { name: "x".into() },
+            Request::Group { name: "x".into() },
+            Request::Wish {
+                year: 2024,
+                expert: None,
+            },
+            Request::Search {
+                text: "x".into(),
+                page: 1,
+            },
+            Request::About,
+        ];
+        assert_eq!(requests.len(), TABLE.len());
+        for r in &requests {
+            let n = TABLE.iter().filter(|s| s.command == r.command()).count();
+            assert_eq!(n, 1, "{:?} is in the table {n} times", r.command());
+        }
+    }
+
+    #[test]
     fn each_spec_is_its_own_commands() {
         for spec in TABLE {
             assert_eq!(spec.command.spec().name, spec.name);
