@@ -73,34 +73,6 @@ fn give_back_memory() {
     }
 }
 
-/// Lowers the CPU priority of the calling thread as far as it goes (nice 19). A reload is
-/// seconds of CPU; on a machine with few cores, at the normal priority it takes the cores that
-/// requests need, and delays them by as much as a scheduler slice.
-fn lower_this_threads_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: on Linux each thread has its own nice value, and `setpriority` with
-    // PRIO_PROCESS and a thread id changes only that thread's; no memory is touched.
-    unsafe {
-        let me = libc::gettid() as libc::id_t;
-        libc::setpriority(libc::PRIO_PROCESS, me, 19);
-    }
-}
-
-/// Runs `work` on a thread of its own at the lowest CPU priority and waits for its result
-/// without holding an async worker. `None` if the thread could not start or `work` panicked
-/// (the panic hook has logged it).
-async fn in_background<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    let (done, result) = tokio::sync::oneshot::channel();
-    std::thread::Builder::new()
-        .name("reload".to_string())
-        .spawn(move || {
-            lower_this_threads_priority();
-            let _ = done.send(work());
-        })
-        .ok()?;
-    result.await.ok()
-}
-
 /// How long `retire` waits for requests to let go of the old knowledge.
 const RETIRE_WAIT: Duration = Duration::from_secs(5);
 
@@ -210,8 +182,8 @@ where
             continue;
         }
         // Looking at the files (a `stat` each) and reloading (seconds of CPU for a large
-        // dataset) are blocking work: off the async workers, and the reload behind them for the
-        // CPU, so requests go on meanwhile. The loop waits, so two reloads never run at once.
+        // dataset) are blocking work: off the async workers, so requests go on meanwhile. The
+        // loop waits, so two reloads never run at once.
         let (p, t, s) = (path.clone(), texts.clone(), seen.clone());
         let changed = asked
             || tokio::task::spawn_blocking(move || fingerprint(&p, &t) != s)
@@ -221,12 +193,12 @@ where
             continue;
         }
         let (p, l) = (path.clone(), live.clone());
-        let work = in_background(move || {
+        let work = tokio::task::spawn_blocking(move || {
             let texts = datafiles::text_paths(&p);
             let seen = fingerprint(&p, &texts);
             (texts, seen, reload(&p, &l))
         });
-        let Some((new_texts, new_seen, reloaded)) = work.await else {
+        let Ok((new_texts, new_seen, reloaded)) = work.await else {
             continue;
         };
         (texts, seen) = (new_texts, new_seen);
