@@ -80,7 +80,11 @@ fn scores_are_in_the_unit_interval_and_sorted() {
     for row in rows() {
         let r = m.resolve(row.kind, &row.query);
         for w in r.candidates.windows(2) {
-            assert!(w[0].score >= w[1].score, "{:?}", row.query);
+            assert!(
+                (w[0].tier, w[0].score) >= (w[1].tier, w[1].score),
+                "{:?}",
+                row.query
+            );
         }
         for c in &r.candidates {
             assert!(
@@ -230,4 +234,97 @@ fn bundled_once() -> &'static minilateral::dataset::Dataset {
 fn matcher_once() -> &'static Matcher {
     static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     M.get_or_init(|| Matcher::new(bundled_once()))
+}
+
+/// A dataset of people with the given names (each CEO of "Org"), groups and bodies, loaded as
+/// any dataset is.
+pub fn people(names: &[&str], groups: &[(&str, &[&str])], bodies: &[(&str, &[&str])]) -> Matcher {
+    use serde_json::json;
+    let slug = |n: &str| fold(n).replace(' ', "-");
+    let experts: Vec<_> = names
+        .iter()
+        .map(|n| {
+            json!({"id": slug(n), "name": n, "panel": true, "source": "src",
+                   "roles": [{"title": "CEO", "organisation": "org", "current": true}]})
+        })
+        .collect();
+    let groups: Vec<_> = groups
+        .iter()
+        .map(|(n, aliases)| {
+            json!({"id": slug(n), "name": n, "aliases": aliases, "source": "src",
+                   "members": {"source": "background", "as_of": 2024, "states": ["Canada"]}})
+        })
+        .collect();
+    let mut bodies: Vec<_> = bodies
+        .iter()
+        .map(|(n, aliases)| {
+            json!({"id": slug(n), "name": n, "aliases": aliases, "kind": "organisation",
+                   "source": "src"})
+        })
+        .collect();
+    bodies.push(json!({"id": "org", "name": "Org", "kind": "organisation", "source": "src"}));
+    // Each person's byline, for the article's text and its passages.
+    let bylines: Vec<String> = names
+        .iter()
+        .map(|n| format!("{n} is CEO of Org."))
+        .collect();
+    let mut passages = vec![
+        json!({"id": "t", "source": "src", "kind": "title", "concerns": [], "text": "T"}),
+        json!({"id": "q", "source": "src", "kind": "question", "concerns": [], "text": "Q?"}),
+    ];
+    for (n, b) in names.iter().zip(&bylines) {
+        passages.push(json!({"id": format!("{}-byline", slug(n)), "source": "src",
+            "kind": "byline", "concerns": [slug(n), "org"], "text": b}));
+    }
+    let text = format!("T\nQ?\n{}", bylines.join("\n"));
+    let data = json!({
+        "sources": [{"id": "src", "year": 2024, "theme": "t", "summary": "s", "text": text}],
+        "experts": experts, "groups": groups, "bodies": bodies, "publications": [],
+        "passages": passages
+    });
+    let files = [minilateral::dataset::DataText::new(
+        "people.json",
+        data.to_string(),
+    )];
+    Matcher::new(&minilateral::dataset::Dataset::load(&files).expect("the people load"))
+}
+
+#[test]
+fn a_higher_tier_is_never_outranked() {
+    let m = people(
+        &[
+            "Min Ho",
+            "Min Hou",
+            "Chris Meserole Anderson-Smith",
+            "Dana Meserolle",
+        ],
+        &[],
+        &[],
+    );
+    // An exact name is a match, however close another name looks.
+    let r = m.resolve(Kind::Expert, "min ho");
+    assert_eq!(r.outcome, Outcome::Match, "{r:?}");
+    assert_eq!(r.name.as_deref(), Some("Min Ho"));
+    // A whole word of a name ranks above a fuzzy likeness with a higher score.
+    let r = m.resolve(Kind::Expert, "meserole");
+    assert_eq!(
+        r.candidates[0].name, "Chris Meserole Anderson-Smith",
+        "{r:?}"
+    );
+    assert_eq!(r.outcome, Outcome::Match, "{r:?}");
+}
+
+#[test]
+fn several_people_at_one_organisation_are_offered_with_their_roles() {
+    let m = people(&["Ann Lee", "Bo Chan"], &[], &[]);
+    let r = m.resolve(Kind::Expert, "Org");
+    assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
+    assert_eq!(r.candidates.len(), 2);
+    for c in &r.candidates {
+        assert_eq!(c.via.as_deref(), Some("CEO, Org"));
+    }
+    // A person's own name, typed exactly, is never outranked by an organisation's.
+    let m = people(&["Org Smith", "Bo Chan"], &[], &[]);
+    let r = m.resolve(Kind::Expert, "Org Smith");
+    assert_eq!(r.name.as_deref(), Some("Org Smith"));
 }

@@ -132,6 +132,17 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+/// A Latin letter that accents do not explain ("ł", "ø", "ß", "æ", "đ", "þ") as the ASCII people
+/// type for it ("l", "o", "ss", "ae", "d", "th"), so that "Lukasz Walesa" is "Łukasz Wałęsa"
+/// and not a typo of it. Other scripts are left as they are: their letters are names too.
+fn latin_letter(c: char) -> Option<&'static str> {
+    let latin = matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+    latin
+        .then(|| deunicode::deunicode_char(c))
+        .flatten()
+        .filter(|s| !s.is_empty() && s.chars().all(|x| x.is_ascii_alphabetic()))
+}
+
 /// Splits into lowercase words of letters or of digits, accents removed.
 fn split_words(text: &str) -> Vec<String> {
     // Lowercasing can itself produce combining marks ('İ' → "i\u{307}"), so the marks are
@@ -158,7 +169,11 @@ fn split_words(text: &str) -> Vec<String> {
                 words.push(std::mem::take(&mut current));
             }
             current_is_digit = is_digit;
-            current.push(c);
+            match latin_letter(c) {
+                // "Ŋ" is "NG": lowercase, as every other letter here.
+                Some(plain) => current.extend(plain.chars().map(|x| x.to_ascii_lowercase())),
+                None => current.push(c),
+            }
         } else if !current.is_empty() {
             words.push(std::mem::take(&mut current));
         }
@@ -196,6 +211,14 @@ mod tests {
         check("Filer, Tanya", "tanya filer");
         check("T. Filer", "t filer");
         check("O’Neill", "oneill");
+        check("Łukasz Wałęsa", "lukasz walesa");
+        check("Straße", "strasse");
+        check("Søren Ærø", "soren aero");
+        check("Đorđević", "dordevic");
+        check("Þór", "thor");
+        check("Ŋ", "ng");
+        // Other scripts stay as they are.
+        check("Ирина", "ирина");
     }
 
     #[test]

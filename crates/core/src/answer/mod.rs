@@ -173,4 +173,25 @@ mod tests {
         assert!(complete(&k, &completion(CommandName::Search, "text", None)).is_empty());
         assert!(complete(&k, &completion(CommandName::Expert, "nope", None)).is_empty());
     }
+
+    #[test]
+    fn an_organisation_finds_its_person_and_another_kinds_name_is_not_guessed() {
+        let k = knowledge();
+        let odi = ask(&k, "/expert ODI");
+        assert_eq!(odi.outcome, Outcome::Guessed);
+        let note = odi.content.unwrap();
+        assert!(
+            note.contains("**Sara Pantuliano**") && note.contains("through their role"),
+            "{note}"
+        );
+        let bri = ask(&k, "/group bri");
+        assert_eq!(bri.outcome, Outcome::OtherKind);
+        assert!(
+            bri.content.unwrap().contains("Belt and Road Initiative"),
+            "BRI is not BRICS"
+        );
+        let plural = ask(&k, "/group g7s");
+        assert_eq!(plural.outcome, Outcome::Guessed);
+        assert!(plural.cards[0].title.starts_with("G7"));
+    }
 }

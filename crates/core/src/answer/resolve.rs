@@ -25,12 +25,28 @@ pub(super) fn resolve<'k, T: Named<'k>>(
             request: again(&c.id),
             private,
         };
-        button(c.name.clone(), asked, ButtonStyle::Secondary)
+        // Found through a role, the role tells people apart: "Ann Lee — CEO, ODI".
+        let label = match &c.via {
+            Some(role) => format!("{} — {role}", c.name),
+            None => c.name.clone(),
+        };
+        button(label, asked, ButtonStyle::Secondary)
     };
     if let Some(best) = r.best() {
         let c = &best.candidate;
-        let note = (c.tier != Tier::Exact)
-            .then(|| format!("Showing **{}** for “{}”.", escape_data(&c.name), echo(name)));
+        // Through a role, the note says so and no more: the card's byline below names it.
+        let through = match c.via.as_deref() {
+            Some(role) if role.starts_with("former ") => ", through a former role",
+            Some(_) => ", through their role",
+            None => "",
+        };
+        let note = (c.tier != Tier::Exact).then(|| {
+            format!(
+                "Showing **{}** for “{}”{through}.",
+                escape_data(&c.name),
+                echo(name)
+            )
+        });
         return Ok((best.entity, note));
     }
     let candidates: Vec<&Candidate> = r.found.iter().map(|f| &f.candidate).collect();

@@ -64,6 +64,19 @@ impl KeyIndex {
         }
     }
 
+    /// Whether `query` is exactly a name or alias written in the dataset (not one made at load
+    /// time, like an acronym).
+    pub fn written_exactly(&self, query: &Query) -> bool {
+        [&query.compact, &query.compact_full].iter().any(|form| {
+            self.exact.get(form.as_str()).is_some_and(|keys| {
+                keys.iter().any(|&k| {
+                    let key = &self.keys[k as usize];
+                    !key.derived && key.via.is_none()
+                })
+            })
+        })
+    }
+
     /// Keys worth scoring for `query`: exact forms, names and words it begins, and the keys
     /// sharing the most trigrams with it; each key once.
     pub fn candidates(&self, query: &Query, min_word_prefix: usize) -> Vec<u32> {

@@ -1,10 +1,13 @@
 //! Resolving loosely typed names to experts and groups, and completing partial ones.
 //!
-//! `resolve` scores every likely key of one kind, keeps each entity's best, and `decide`s:
-//! one confident answer, several close ones, or none. `complete` ranks names for Discord's
-//! autocomplete. Both pick candidates through an index first, so their cost does not grow
-//! with the size of the dataset.
+//! `resolve` scores every likely key of one kind (names, aliases, acronyms, and for experts the
+//! names of their organisations), keeps each entity's best, ranks them by tier then score, and
+//! `decide`s: one confident answer, several close ones, or none. A name written for an entity of
+//! another kind is never answered by likeness, and plural or possessive endings are forgiven.
+//! `complete` (in `complete`) ranks names for Discord's autocomplete. Both pick candidates
+//! through an index first, so their cost does not grow with the size of the dataset.
 
+mod complete;
 mod index;
 pub mod query;
 pub mod score;
@@ -14,13 +17,13 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Entity, Id, Kind};
-use crate::limits;
+use crate::dataset::{Dataset, Entity, Id, Kind, Role};
+
 use index::KeyIndex;
 use query::Key;
 pub use query::Query;
 pub use score::Tier;
-use score::{Scored, match_words, score};
+use score::{Scored, score};
 
 /// A best score at least this high can be a match. Calibrated on `tests/fixtures/queries.tsv`
 /// (`match KIND --batch` prints every score): the lowest right answer there is "anthony weiss"
@@ -33,6 +36,11 @@ pub const MARGIN: f64 = 0.05;
 /// Candidates at least this close are offered as "did you mean" suggestions. Below it the
 /// likeness is chance (random surname pairs score 0.55–0.70 in Jaro-Winkler).
 pub const SUGGEST_THRESHOLD: f64 = 0.72;
+/// What a person scores when the query is exactly the name of their organisation: a word match,
+/// confident enough to answer when they are the only one there.
+pub const ROLE_SCORE: f64 = 0.90;
+/// What a name scores when typed with a plural or possessive ending ("G7s", "Filer's").
+pub const SINGULAR_SCORE: f64 = 0.97;
 /// At most this many candidates are listed in a resolution.
 pub const MAX_CANDIDATES: usize = 5;
 /// At most this many suggestions come with a `none`.
@@ -56,6 +64,9 @@ pub struct Candidate {
     pub score: f64,
     #[serde(skip)]
     pub tier: Tier,
+    /// The role it was found through, when the query named the person's organisation.
+    #[serde(skip)]
+    pub via: Option<String>,
 }
 
 /// What a query resolved to; serialises to the JSON of `minilateral match` (the README).
@@ -138,10 +149,45 @@ impl Matcher {
                 name: e.name.clone(),
                 score: 1.0,
                 tier: Tier::Exact,
+                via: None,
             };
             return decide(text, vec![c]);
         }
-        decide(text, index.scored(&Query::new(text)))
+        let query = Query::new(text);
+        let mut candidates = index.scored(&query);
+        if let Some(singular) = query.singular() {
+            // "g7s", "Filer's": the name without its ending, as a word match at best (the
+            // reply says what it took the words for).
+            for mut c in index.scored(&singular) {
+                if c.tier == Tier::Exact {
+                    (c.tier, c.score) = (Tier::Word, SINGULAR_SCORE);
+                }
+                match candidates.iter_mut().find(|o| o.id == c.id) {
+                    Some(o) if (c.tier, c.score) > (o.tier, o.score) => *o = c,
+                    Some(_) => {}
+                    None => candidates.push(c),
+                }
+            }
+            candidates.sort_by(rank);
+        }
+        let exact = candidates.first().is_some_and(|c| c.tier == Tier::Exact);
+        // A person found through their organisation is meant to be found by its name.
+        let via_role = candidates.first().is_some_and(|c| c.via.is_some());
+        if !exact && !via_role && self.named_elsewhere(kind, &query) {
+            // "BRI" is the Belt and Road Initiative's name: it must not become BRICS by
+            // likeness. The candidates stay as suggestions; the answer says what BRI is.
+            for c in &mut candidates {
+                c.score = c.score.min(MATCH_THRESHOLD - 0.01);
+            }
+        }
+        decide(text, candidates)
+    }
+
+    /// Whether `query` is exactly a written name or alias of an entity of another kind.
+    fn named_elsewhere(&self, kind: Kind, query: &Query) -> bool {
+        self.kinds
+            .iter()
+            .any(|(k, index)| *k != kind && index.keys.written_exactly(query))
     }
 
     /// Autocomplete: at most 25 choices of `kind` for the partial `text`, ranked exact, prefix,
@@ -172,6 +218,21 @@ impl KindIndex {
             }
             mine.sort_by(|a, b| a.compact.cmp(&b.compact).then(a.derived.cmp(&b.derived)));
             mine.dedup_by(|a, b| a.compact == b.compact);
+            if let Entity::Expert(x) = e {
+                // The names of their organisations, current and former, each for its role.
+                for r in &x.roles {
+                    let Some(org) = dataset.entity(r.organisation.as_str()) else {
+                        continue;
+                    };
+                    let via = role_label(dataset, r);
+                    for name in org.names() {
+                        let key = Key::role(n, name, via.clone());
+                        if !mine.iter().any(|k| k.compact == key.compact) {
+                            mine.push(key);
+                        }
+                    }
+                }
+            }
             keys.extend(mine.into_iter().filter(|k| !k.compact.is_empty()));
             entries.push(Entry {
                 id: e.id().clone(),
@@ -191,165 +252,77 @@ impl KindIndex {
 
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
-        let mut best: HashMap<u32, Scored> = HashMap::new();
+        // Each entity's best score, with the key that earned it.
+        let mut best: HashMap<u32, (Scored, u32)> = HashMap::new();
         for k in self.keys.candidates(query, 3) {
             let key = &self.keys.keys[k as usize];
             let Some(mut s) = score(query, key) else {
                 continue;
             };
+            if key.via.is_some() {
+                // An organisation's name finds its people only when it is typed as written
+                // (or a whole word of it), and then as a word match: a person's own name, typed
+                // exactly, always comes first.
+                match s.tier {
+                    Tier::Exact => {
+                        s = Scored {
+                            score: ROLE_SCORE,
+                            tier: Tier::Word,
+                        }
+                    }
+                    Tier::Word => s.score = s.score.min(ROLE_SCORE - 0.01),
+                    Tier::Fuzzy => continue,
+                }
+            }
             if s.tier == Tier::Fuzzy && query.len() <= SHORT_QUERY_CHARS {
                 // Never accepted on a fuzzy likeness alone; may still be suggested.
                 s.score = s.score.min(MATCH_THRESHOLD - 0.01);
             }
-            let slot = best.entry(key.entry).or_insert(s);
-            if s.score > slot.score {
-                *slot = s;
+            let slot = best.entry(key.entry).or_insert((s, k));
+            if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
+                *slot = (s, k);
             }
         }
         let mut out: Vec<Candidate> = best
             .into_iter()
-            .map(|(entry, s)| {
+            .map(|(entry, (s, k))| {
                 let e = &self.entries[entry as usize];
                 Candidate {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     score: round(s.score),
                     tier: s.tier,
+                    via: self.keys.keys[k as usize].via.clone(),
                 }
             })
             .collect();
-        out.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(Ordering::Equal)
-                .then_with(|| a.name.cmp(&b.name))
-        });
+        out.sort_by(rank);
         out
     }
-
-    fn complete(&self, text: &str, keep: &dyn Fn(&Id) -> bool) -> Vec<Choice> {
-        let limit = limits::AUTOCOMPLETE_CHOICES;
-        if let Some(&i) = self.by_id.get(text.trim()) {
-            let e = &self.entries[i as usize];
-            if keep(&e.id) {
-                return vec![self.choice(i, &e.name)];
-            }
-        }
-        let query = Query::new(text);
-        if query.is_empty() {
-            return self
-                .by_name
-                .iter()
-                .filter(|&&i| keep(&self.entries[i as usize].id))
-                .take(limit)
-                .map(|&i| self.choice(i, &self.entries[i as usize].name))
-                .collect();
-        }
-        // (rank, -score) per entry, lower is better, with the key that earned it.
-        let mut best: HashMap<u32, (Rank, u32)> = HashMap::new();
-        let candidates = self
-            .keys
-            .candidates(&query, 1)
-            .into_iter()
-            .chain(self.keys.name_prefix(&query.compact_full))
-            .chain(
-                query
-                    .tokens
-                    .last()
-                    .into_iter()
-                    .flat_map(|t| self.keys.word_prefix(t)),
-            );
-        for k in candidates {
-            let key = &self.keys.keys[k as usize];
-            let Some(rank) = completion_rank(&query, key) else {
-                continue;
-            };
-            if !keep(&self.entries[key.entry as usize].id) {
-                continue;
-            }
-            let slot = best.entry(key.entry).or_insert((rank, k));
-            if rank < slot.0 {
-                *slot = (rank, k);
-            }
-        }
-        let mut ranked: Vec<(Rank, u32, u32)> =
-            best.into_iter().map(|(e, (r, k))| (r, e, k)).collect();
-        ranked.sort_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| {
-                self.entries[a.1 as usize]
-                    .name
-                    .cmp(&self.entries[b.1 as usize].name)
-            })
-        });
-        ranked
-            .into_iter()
-            .take(limit)
-            .map(|(_, e, k)| self.choice(e, &self.keys.keys[k as usize].text))
-            .collect()
-    }
-
-    /// "Name — context", or "Name (alias) — context" when an alias matched; at most 100
-    /// characters.
-    fn choice(&self, entry: u32, matched: &str) -> Choice {
-        let e = &self.entries[entry as usize];
-        let mut label = e.name.clone();
-        if matched != e.name {
-            label = format!("{label} ({matched})");
-        }
-        if !e.context.is_empty() {
-            label = format!("{label} — {}", e.context);
-        }
-        Choice {
-            label: limits::cut(&label, limits::CHOICE_NAME_CHARS),
-            value: e.id.to_string(),
-        }
-    }
 }
 
-/// Completion order: class first (exact, prefix, word prefix, substring, fuzzy), then the
-/// finer score within it (shorter names first for prefixes).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Rank(u8, f64);
-
-impl Eq for Rank {}
-
-impl PartialOrd for Rank {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
+/// The order of candidates: tier first (an exact name is never outranked by a word match, nor a
+/// word match by a fuzzy likeness, whatever their scores), then score, then name and id, so
+/// that equal candidates always come in the same order.
+fn rank(a: &Candidate, b: &Candidate) -> Ordering {
+    b.tier
+        .cmp(&a.tier)
+        .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.id.as_str().cmp(b.id.as_str()))
 }
 
-impl Ord for Rank {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0
-            .cmp(&other.0)
-            .then_with(|| self.1.partial_cmp(&other.1).unwrap_or(Ordering::Equal))
-    }
-}
-
-fn completion_rank(query: &Query, key: &Key) -> Option<Rank> {
-    let q = &query.compact;
-    let klen = key.compact.chars().count() as f64;
-    if key.compact == *q || key.compact == query.compact_full {
-        return Some(Rank(0, 0.0));
-    }
-    if key.compact.starts_with(q.as_str()) || key.compact.starts_with(query.compact_full.as_str()) {
-        return Some(Rank(1, klen));
-    }
-    if match_words(&query.tokens, &key.tokens, 1).is_some() {
-        return Some(Rank(2, klen));
-    }
-    if key.compact.contains(q.as_str()) {
-        return Some(Rank(3, klen));
-    }
-    let s = score(query, key)?;
-    (s.score >= SUGGEST_THRESHOLD && query.len() > 1).then_some(Rank(4, -s.score))
-}
-
-/// Decides the outcome from candidates sorted best first.
+/// Decides the outcome from candidates sorted by `rank`. The best must reach the threshold and
+/// lead the next candidate of its own tier by `MARGIN`; a candidate of a lower tier is no rival
+/// ("min ho" is the name of Min Ho, however close "Min Hou" looks).
 pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
     let first = candidates.first().map(|c| c.score).unwrap_or(0.0);
-    let second = candidates.get(1).map(|c| c.score).unwrap_or(0.0);
+    let tier = candidates.first().map(|c| c.tier);
+    let second = candidates
+        .get(1)
+        .filter(|c| Some(c.tier) == tier)
+        .map(|c| c.score)
+        .unwrap_or(0.0);
     let outcome = if first >= MATCH_THRESHOLD && first - second >= MARGIN {
         Outcome::Match
     } else if first >= MATCH_THRESHOLD {
@@ -360,7 +333,7 @@ pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
     match outcome {
         Outcome::Match => candidates.truncate(MAX_CANDIDATES),
         Outcome::Ambiguous => {
-            candidates.retain(|c| first - c.score < MARGIN * 2.0);
+            candidates.retain(|c| Some(c.tier) == tier && first - c.score < MARGIN * 2.0);
             candidates.truncate(MAX_CANDIDATES);
         }
         Outcome::None => {
@@ -384,19 +357,21 @@ fn round(score: f64) -> f64 {
     ((score * 1000.0).round() / 1000.0).clamp(0.001, 1.0)
 }
 
+/// A role as labels say it: "CEO, ODI", "former Director, X".
+fn role_label(dataset: &Dataset, r: &Role) -> String {
+    let org = dataset
+        .body(r.organisation.as_str())
+        .map_or(r.organisation.as_str(), |b| b.name.as_str());
+    let former = if r.current { "" } else { "former " };
+    format!("{former}{}, {org}", r.title)
+}
+
 /// A short context for labels: an expert's current role, a group's full name, a body's kind.
 fn context(dataset: &Dataset, entity: Entity<'_>) -> String {
     match entity {
         Entity::Expert(e) => {
             let role = e.roles.iter().find(|r| r.current).or(e.roles.first());
-            role.map(|r| {
-                let org = dataset
-                    .body(r.organisation.as_str())
-                    .map_or(r.organisation.as_str(), |b| b.name.as_str());
-                let former = if r.current { "" } else { "former " };
-                format!("{former}{}, {org}", r.title)
-            })
-            .unwrap_or_default()
+            role.map(|r| role_label(dataset, r)).unwrap_or_default()
         }
         Entity::Group(g) => g
             .full_name

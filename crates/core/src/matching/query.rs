@@ -44,6 +44,37 @@ impl Query {
         }
     }
 
+    /// A query of words already folded, with no filler.
+    fn from_words(tokens: Vec<String>) -> Query {
+        let compact = tokens.concat();
+        Query {
+            digits: digit_words(&tokens),
+            compact_full: compact.clone(),
+            compact,
+            tokens,
+        }
+    }
+
+    /// The query with plural and possessive endings taken off ("g7s" → "g7", "Filer's" →
+    /// "filer", "meseroles" → "meserole"), when it has any: names are typed as they stand in a
+    /// sentence. `None` when nothing changes.
+    pub fn singular(&self) -> Option<Query> {
+        let mut words: Vec<String> = Vec::with_capacity(self.tokens.len());
+        for t in &self.tokens {
+            if t == "s" && !words.is_empty() {
+                // "g7s" folds to "g 7 s"; "filer's" to "filers".
+                continue;
+            }
+            match t.strip_suffix('s') {
+                Some(stem) if stem.chars().count() >= 3 && !stem.ends_with('s') => {
+                    words.push(stem.to_string())
+                }
+                _ => words.push(t.clone()),
+            }
+        }
+        (words != self.tokens).then(|| Query::from_words(words))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.compact_full.is_empty()
     }
@@ -66,6 +97,9 @@ pub struct Key {
     pub digits: Vec<String>,
     /// Made at load time (an acronym), not written in the dataset; never shown.
     pub derived: bool,
+    /// For a name of an expert's organisation: the role it comes from ("CEO, ODI"). Such a
+    /// key finds the person through their role, never ahead of a person's own name.
+    pub via: Option<String>,
 }
 
 impl Key {
@@ -90,6 +124,15 @@ impl Key {
             tokens,
             digits,
             derived,
+            via: None,
+        }
+    }
+
+    /// A key of an expert's organisation (`org`, a name or alias of it) for the role `via`.
+    pub fn role(entry: u32, org: &str, via: String) -> Key {
+        Key {
+            via: Some(via),
+            ..Key::new(entry, org, true)
         }
     }
 
@@ -122,6 +165,7 @@ impl Key {
             tokens: vec![compact.clone()],
             compact,
             derived: true,
+            via: None,
         })
     }
 }
