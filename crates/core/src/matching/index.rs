@@ -68,13 +68,23 @@ impl KeyIndex {
     /// time, like an acronym).
     pub fn written_exactly(&self, query: &Query) -> bool {
         [&query.compact, &query.compact_full].iter().any(|form| {
-            self.exact.get(form.as_str()).is_some_and(|keys| {
-                keys.iter().any(|&k| {
-                    let key = &self.keys[k as usize];
-                    !key.derived && key.via.is_none()
-                })
-            })
+            self.exact
+                .get(form.as_str())
+                .is_some_and(|keys| keys.iter().any(|&k| !self.keys[k as usize].derived))
         })
+    }
+
+    /// The entries with a name, alias or acronym that `query` is exactly, each once.
+    pub fn exactly(&self, query: &Query) -> Vec<u32> {
+        let mut out: Vec<u32> = [&query.compact, &query.compact_full]
+            .iter()
+            .filter_map(|form| self.exact.get(form.as_str()))
+            .flatten()
+            .map(|&k| self.keys[k as usize].entry)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Keys worth scoring for `query`: exact forms, names and words it begins, and the keys

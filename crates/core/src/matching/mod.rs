@@ -121,6 +121,9 @@ struct KindIndex {
 #[derive(Debug)]
 pub struct Matcher {
     kinds: HashMap<Kind, KindIndex>,
+    /// For each organisation (a body's entry), the experts with a role there and that role as
+    /// labels say it: `/expert ODI` finds the people of ODI without an expert key per role.
+    staff: HashMap<u32, Vec<(u32, String)>>,
 }
 
 impl Matcher {
@@ -129,11 +132,54 @@ impl Matcher {
         for e in dataset.entities() {
             grouped.entry(e.kind()).or_default().push(e);
         }
-        let kinds = grouped
+        let kinds: HashMap<Kind, KindIndex> = grouped
             .into_iter()
             .map(|(kind, entities)| (kind, KindIndex::new(dataset, &entities)))
             .collect();
-        Matcher { kinds }
+        let mut staff: HashMap<u32, Vec<(u32, String)>> = HashMap::new();
+        if let (Some(experts), Some(bodies)) = (kinds.get(&Kind::Expert), kinds.get(&Kind::Body)) {
+            for x in dataset.experts() {
+                let Some(&entry) = experts.by_id.get(&x.id) else {
+                    continue;
+                };
+                for r in &x.roles {
+                    if let Some(&org) = bodies.by_id.get(&r.organisation) {
+                        staff
+                            .entry(org)
+                            .or_default()
+                            .push((entry, role_label(dataset, r)));
+                    }
+                }
+            }
+        }
+        Matcher { kinds, staff }
+    }
+
+    /// The experts of the organisations `query` names exactly, each found through its role: a
+    /// word match, so that a person's own name typed exactly always comes first.
+    fn through_roles(&self, query: &Query) -> Vec<Candidate> {
+        let (Some(experts), Some(bodies)) =
+            (self.kinds.get(&Kind::Expert), self.kinds.get(&Kind::Body))
+        else {
+            return Vec::new();
+        };
+        let mut out: Vec<Candidate> = Vec::new();
+        for org in bodies.keys.exactly(query) {
+            for (entry, via) in self.staff.get(&org).into_iter().flatten() {
+                let e = &experts.entries[*entry as usize];
+                if out.iter().any(|c| c.id == e.id) {
+                    continue;
+                }
+                out.push(Candidate {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    score: ROLE_SCORE,
+                    tier: Tier::Word,
+                    via: Some(via.clone()),
+                });
+            }
+        }
+        out
     }
 
     /// How `text` resolves among entities of `kind`.
@@ -155,18 +201,23 @@ impl Matcher {
         }
         let query = Query::new(text);
         let mut candidates = index.scored(&query);
-        if let Some(singular) = query.singular() {
+        if kind == Kind::Expert {
+            for c in self.through_roles(&query) {
+                merge(&mut candidates, c);
+            }
+            candidates.sort_by(rank);
+        }
+        // Only a likeness can be bettered by the singular form: an exact name or a word of
+        // one is what was typed. (Scoring twice costs time on every query ending in "s".)
+        let guessed = candidates.first().is_none_or(|c| c.tier == Tier::Fuzzy);
+        if let Some(singular) = query.singular().filter(|_| guessed) {
             // "g7s", "Filer's": the name without its ending, as a word match at best (the
             // reply says what it took the words for).
             for mut c in index.scored(&singular) {
                 if c.tier == Tier::Exact {
                     (c.tier, c.score) = (Tier::Word, SINGULAR_SCORE);
                 }
-                match candidates.iter_mut().find(|o| o.id == c.id) {
-                    Some(o) if (c.tier, c.score) > (o.tier, o.score) => *o = c,
-                    Some(_) => {}
-                    None => candidates.push(c),
-                }
+                merge(&mut candidates, c);
             }
             candidates.sort_by(rank);
         }
@@ -218,21 +269,6 @@ impl KindIndex {
             }
             mine.sort_by(|a, b| a.compact.cmp(&b.compact).then(a.derived.cmp(&b.derived)));
             mine.dedup_by(|a, b| a.compact == b.compact);
-            if let Entity::Expert(x) = e {
-                // The names of their organisations, current and former, each for its role.
-                for r in &x.roles {
-                    let Some(org) = dataset.entity(r.organisation.as_str()) else {
-                        continue;
-                    };
-                    let via = role_label(dataset, r);
-                    for name in org.names() {
-                        let key = Key::role(n, name, via.clone());
-                        if !mine.iter().any(|k| k.compact == key.compact) {
-                            mine.push(key);
-                        }
-                    }
-                }
-            }
             keys.extend(mine.into_iter().filter(|k| !k.compact.is_empty()));
             entries.push(Entry {
                 id: e.id().clone(),
@@ -252,52 +288,46 @@ impl KindIndex {
 
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
-        // Each entity's best score, with the key that earned it.
-        let mut best: HashMap<u32, (Scored, u32)> = HashMap::new();
+        let mut best: HashMap<u32, Scored> = HashMap::new();
         for k in self.keys.candidates(query, 3) {
             let key = &self.keys.keys[k as usize];
             let Some(mut s) = score(query, key) else {
                 continue;
             };
-            if key.via.is_some() {
-                // An organisation's name finds its people only when it is typed as written
-                // (or a whole word of it), and then as a word match: a person's own name, typed
-                // exactly, always comes first.
-                match s.tier {
-                    Tier::Exact => {
-                        s = Scored {
-                            score: ROLE_SCORE,
-                            tier: Tier::Word,
-                        }
-                    }
-                    Tier::Word => s.score = s.score.min(ROLE_SCORE - 0.01),
-                    Tier::Fuzzy => continue,
-                }
-            }
             if s.tier == Tier::Fuzzy && query.len() <= SHORT_QUERY_CHARS {
                 // Never accepted on a fuzzy likeness alone; may still be suggested.
                 s.score = s.score.min(MATCH_THRESHOLD - 0.01);
             }
-            let slot = best.entry(key.entry).or_insert((s, k));
-            if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
-                *slot = (s, k);
+            let slot = best.entry(key.entry).or_insert(s);
+            if (s.tier, s.score) > (slot.tier, slot.score) {
+                *slot = s;
             }
         }
         let mut out: Vec<Candidate> = best
             .into_iter()
-            .map(|(entry, (s, k))| {
+            .map(|(entry, s)| {
                 let e = &self.entries[entry as usize];
                 Candidate {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     score: round(s.score),
                     tier: s.tier,
-                    via: self.keys.keys[k as usize].via.clone(),
+                    via: None,
                 }
             })
             .collect();
         out.sort_by(rank);
         out
+    }
+}
+
+/// Adds `c` to `candidates`, or puts it in place of the same entity's candidate if it ranks
+/// higher.
+fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
+    match candidates.iter_mut().find(|o| o.id == c.id) {
+        Some(o) if (c.tier, c.score) > (o.tier, o.score) => *o = c,
+        Some(_) => {}
+        None => candidates.push(c),
     }
 }
 

@@ -97,9 +97,6 @@ pub struct Key {
     pub digits: Vec<String>,
     /// Made at load time (an acronym), not written in the dataset; never shown.
     pub derived: bool,
-    /// For a name of an expert's organisation: the role it comes from ("CEO, ODI"). Such a
-    /// key finds the person through their role, never ahead of a person's own name.
-    pub via: Option<String>,
 }
 
 impl Key {
@@ -124,15 +121,6 @@ impl Key {
             tokens,
             digits,
             derived,
-            via: None,
-        }
-    }
-
-    /// A key of an expert's organisation (`org`, a name or alias of it) for the role `via`.
-    pub fn role(entry: u32, org: &str, via: String) -> Key {
-        Key {
-            via: Some(via),
-            ..Key::new(entry, org, true)
         }
     }
 
@@ -165,7 +153,6 @@ impl Key {
             tokens: vec![compact.clone()],
             compact,
             derived: true,
-            via: None,
         })
     }
 }
