@@ -239,13 +239,40 @@ fn matcher_once() -> &'static Matcher {
 /// A dataset of people with the given names (each CEO of "Org"), groups and bodies, loaded as
 /// any dataset is.
 pub fn people(names: &[&str], groups: &[(&str, &[&str])], bodies: &[(&str, &[&str])]) -> Matcher {
+    Matcher::new(&people_data(names, groups, bodies))
+}
+
+/// The dataset of `people`.
+pub fn people_data(
+    names: &[&str],
+    groups: &[(&str, &[&str])],
+    bodies: &[(&str, &[&str])],
+) -> minilateral::dataset::Dataset {
     use serde_json::json;
     let slug = |n: &str| fold(n).replace(' ', "-");
+    // A second person of one name gets an id and a title of their own ("maria-garcia-2",
+    // Chair): homonyms are two people.
+    let ids: Vec<String> = names
+        .iter()
+        .enumerate()
+        .map(
+            |(i, n)| match names[..i].iter().filter(|m| *m == n).count() {
+                0 => slug(n),
+                k => format!("{}-{}", slug(n), k + 1),
+            },
+        )
+        .collect();
     let experts: Vec<_> = names
         .iter()
-        .map(|n| {
-            json!({"id": slug(n), "name": n, "panel": true, "source": "src",
-                   "roles": [{"title": "CEO", "organisation": "org", "current": true}]})
+        .zip(&ids)
+        .map(|(n, id)| {
+            let title = if id.ends_with(char::is_numeric) {
+                "Chair"
+            } else {
+                "CEO"
+            };
+            json!({"id": id, "name": n, "panel": true, "source": "src",
+                   "roles": [{"title": title, "organisation": "org", "current": true}]})
         })
         .collect();
     let groups: Vec<_> = groups
@@ -266,15 +293,16 @@ pub fn people(names: &[&str], groups: &[(&str, &[&str])], bodies: &[(&str, &[&st
     // Each person's byline, for the article's text and its passages.
     let bylines: Vec<String> = names
         .iter()
-        .map(|n| format!("{n} is CEO of Org."))
+        .enumerate()
+        .map(|(i, n)| format!("{n} ({i}) is CEO of Org."))
         .collect();
     let mut passages = vec![
         json!({"id": "t", "source": "src", "kind": "title", "concerns": [], "text": "T"}),
         json!({"id": "q", "source": "src", "kind": "question", "concerns": [], "text": "Q?"}),
     ];
-    for (n, b) in names.iter().zip(&bylines) {
-        passages.push(json!({"id": format!("{}-byline", slug(n)), "source": "src",
-            "kind": "byline", "concerns": [slug(n), "org"], "text": b}));
+    for (id, b) in ids.iter().zip(&bylines) {
+        passages.push(json!({"id": format!("{id}-byline"), "source": "src",
+            "kind": "byline", "concerns": [id, "org"], "text": b}));
     }
     let text = format!("T\nQ?\n{}", bylines.join("\n"));
     let data = json!({
@@ -286,7 +314,7 @@ pub fn people(names: &[&str], groups: &[(&str, &[&str])], bodies: &[(&str, &[&st
         "people.json",
         data.to_string(),
     )];
-    Matcher::new(&minilateral::dataset::Dataset::load(&files).expect("the people load"))
+    minilateral::dataset::Dataset::load(&files).expect("the people load")
 }
 
 #[test]
@@ -327,4 +355,37 @@ fn several_people_at_one_organisation_are_offered_with_their_roles() {
     let m = people(&["Org Smith", "Bo Chan"], &[], &[]);
     let r = m.resolve(Kind::Expert, "Org Smith");
     assert_eq!(r.name.as_deref(), Some("Org Smith"));
+}
+
+#[test]
+fn two_people_of_one_name_load_and_are_always_a_choice() {
+    let m = people(&["Maria Garcia", "Maria Garcia", "Mario Garcia"], &[], &[]);
+    let r = m.resolve(Kind::Expert, "maria garcia");
+    assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
+    let ids: Vec<&str> = r.candidates.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["maria-garcia", "maria-garcia-2"]);
+    let contexts: Vec<&str> = r.candidates.iter().map(|c| c.context.as_str()).collect();
+    assert_eq!(contexts, ["CEO, Org", "Chair, Org"]);
+}
+
+#[test]
+fn the_choice_between_two_people_of_one_name_shows_their_roles() {
+    use minilateral::command::{Asked, Request};
+    let k = minilateral::knowledge::Knowledge::new(people_data(
+        &["Maria Garcia", "Maria Garcia"],
+        &[],
+        &[],
+    ));
+    let asked = Asked {
+        request: Request::Expert {
+            name: "Maria Garcia".into(),
+        },
+        private: false,
+    };
+    let reply = minilateral::answer::answer(&k, &asked);
+    let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();
+    assert_eq!(
+        labels,
+        ["Maria Garcia — CEO, Org", "Maria Garcia — Chair, Org"]
+    );
 }

@@ -20,14 +20,23 @@ pub(super) fn resolve<'k, T: Named<'k>>(
     again: &dyn Fn(&Id) -> Request,
 ) -> Result<(T, Option<String>), Reply> {
     let r = k.resolve::<T>(name);
+    let same_name = |c: &Candidate| {
+        r.found
+            .iter()
+            .filter(|f| f.candidate.name == c.name)
+            .count()
+            > 1
+    };
     let pick = |c: &Candidate| {
         let asked = Asked {
             request: again(&c.id),
             private,
         };
-        // Found through a role, the role tells people apart: "Ann Lee — CEO, ODI".
+        // A role tells people apart: "Ann Lee — CEO, ODI" when found through it, and for two
+        // people of one name.
         let label = match &c.via {
             Some(role) => format!("{} — {role}", c.name),
+            None if same_name(c) && !c.context.is_empty() => format!("{} — {}", c.name, c.context),
             None => c.name.clone(),
         };
         button(label, asked, ButtonStyle::Secondary)

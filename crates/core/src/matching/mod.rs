@@ -67,6 +67,10 @@ pub struct Candidate {
     /// The role it was found through, when the query named the person's organisation.
     #[serde(skip)]
     pub via: Option<String>,
+    /// A short context (an expert's current role, a group's full name) that tells two
+    /// candidates of one name apart.
+    #[serde(skip)]
+    pub context: String,
 }
 
 /// What a query resolved to; serialises to the JSON of `minilateral match` (the README).
@@ -176,6 +180,7 @@ impl Matcher {
                     score: ROLE_SCORE,
                     tier: Tier::Word,
                     via: Some(via.clone()),
+                    context: e.context.clone(),
                 });
             }
         }
@@ -196,6 +201,7 @@ impl Matcher {
                 score: 1.0,
                 tier: Tier::Exact,
                 via: None,
+                context: e.context.clone(),
             };
             return decide(text, vec![c]);
         }
@@ -313,6 +319,7 @@ impl KindIndex {
                     score: round(s.score),
                     tier: s.tier,
                     via: None,
+                    context: e.context.clone(),
                 }
             })
             .collect();

@@ -1,4 +1,5 @@
-//! Names: no two entities may answer to the same folded name, and every name must fold to
+//! Names: no two entities may answer to the same folded name (two people may: homonyms are
+//! real, and the answer then asks which one, with their roles), and every name must fold to
 //! something the matcher can match.
 
 use std::collections::HashMap;
@@ -9,8 +10,9 @@ use crate::dataset::problem::Problem;
 use crate::dataset::{Dataset, Entity, Kind};
 use crate::fold;
 
-/// No two entities may answer to the same folded name: the matcher could not tell them
-/// apart. Names that fold to nothing ("Dr.") could never be matched at all.
+/// No two entities may answer to the same folded name: the matcher could not tell them apart.
+/// Two experts may, since two people can share a name: typed, it gives the choice between them
+/// with their roles. Names that fold to nothing ("Dr.") could never be matched at all.
 pub(super) fn check(d: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
     let mut owners: HashMap<String, (Who<'_>, &str)> = HashMap::new();
     let indexed = d
@@ -50,7 +52,8 @@ pub(super) fn check(d: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
                 }
                 Entry::Occupied(o) => {
                     let (other, other_text) = *o.get();
-                    if other.id != who.id {
+                    let homonyms = other.kind == Kind::Expert && who.kind == Kind::Expert;
+                    if other.id != who.id && !homonyms {
                         problems.push(Problem::NameClash {
                             subject: origin.subject(who),
                             text: text.to_string(),
