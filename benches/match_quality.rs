@@ -1,0 +1,187 @@
+//! Matching quality on held-out synthetic data (`cargo bench --bench match_quality`): how often a
+//! name typed the ways people type it is answered right at once, right within one click (a
+//! match, or among the buttons of "which one did you mean"), and how often a name that is not in
+//! the data gets a confident answer anyway. Per class of query, at 10k and 100k entities.
+//!
+//! Held out: the thresholds were tuned on `tests/fixtures/queries.tsv` and the bundled data; this
+//! runs on datasets of seed 7 (the speed benchmarks use 2024), with absent names taken from a
+//! dataset of another seed, so none of it was looked at while tuning.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use minilateral::dataset::{DataText, Dataset, Kind};
+use minilateral::fold::fold;
+use minilateral::matching::{Matcher, Outcome};
+use minilateral_synthetic::{Spec, dataset_json};
+
+/// Queries per class and size.
+const PER_CLASS: usize = 250;
+/// The seed of the evaluated datasets, and of the one absent names come from.
+const SEED: u64 = 7;
+const ABSENT_SEED: u64 = 99;
+
+/// A small deterministic generator (the same queries every run).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+fn load(entities: usize, seed: u64) -> Dataset {
+    let text = dataset_json(Spec {
+        entities,
+        seed,
+        long_texts: false,
+    });
+    Dataset::load(&[DataText::new("synthetic.json", text)]).expect("synthetic data loads")
+}
+
+/// A letter somewhere inside the name (not the first of a word), as a char index.
+fn inner(chars: &[char], rng: &mut Rng) -> Option<usize> {
+    let inside: Vec<usize> = (1..chars.len().saturating_sub(1))
+        .filter(|&i| chars[i].is_alphabetic() && chars[i - 1].is_alphabetic())
+        .collect();
+    (!inside.is_empty()).then(|| inside[rng.below(inside.len())])
+}
+
+/// The query of `class` for `name`, or `None` when the name has no such form.
+fn query(class: &str, name: &str, rng: &mut Rng) -> Option<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = words.last()?;
+    match class {
+        "exact" => Some(name.to_lowercase()),
+        "typo" => {
+            let i = inner(&chars, rng)?;
+            let mut c = chars.clone();
+            c[i] = if c[i] == 'e' { 'a' } else { 'e' };
+            Some(c.into_iter().collect())
+        }
+        "dropped letter" => {
+            let i = inner(&chars, rng)?;
+            let mut c = chars.clone();
+            c.remove(i);
+            Some(c.into_iter().collect())
+        }
+        "swap" => {
+            let i = inner(&chars, rng)?;
+            let mut c = chars.clone();
+            (i + 1 < c.len() && c[i + 1].is_alphabetic()).then(|| c.swap(i, i + 1))?;
+            Some(c.into_iter().collect())
+        }
+        "prefix" => {
+            // The first name and the surname's first three letters: "Ann A. S" for "Ann A.
+            // Súilleabháin".
+            (words.len() >= 2).then(|| {
+                let head = words[..words.len() - 1].join(" ");
+                let tail: String = last.chars().take(3).collect();
+                format!("{head} {tail}")
+            })
+        }
+        "initials" => (words.len() >= 2).then(|| {
+            let first = words[0].chars().next().unwrap_or('x');
+            format!("{first}. {last}")
+        }),
+        "surname alone" => Some(last.to_string()),
+        _ => None,
+    }
+}
+
+const CLASSES: &[&str] = &[
+    "exact",
+    "typo",
+    "dropped letter",
+    "swap",
+    "prefix",
+    "initials",
+    "surname alone",
+];
+
+fn evaluate(entities: usize) {
+    let started = Instant::now();
+    let d = load(entities, SEED);
+    let m = Matcher::new(&d);
+    let experts = d.experts();
+    let known: HashSet<String> = experts.iter().map(|e| fold(&e.name)).collect();
+    println!(
+        "\n{entities} entities ({} experts), built in {:.1} s",
+        experts.len(),
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "{:<15} {:>7} {:>16} {:>20} {:>10}",
+        "class", "queries", "right at once", "within one click", "false"
+    );
+    let mut rng = Rng(SEED);
+    let (mut all, mut all_once, mut all_click) = (0, 0, 0);
+    for class in CLASSES {
+        let (mut n, mut once, mut click, mut wrong) = (0, 0, 0, 0);
+        while n < PER_CLASS {
+            let e = &experts[rng.below(experts.len())];
+            let Some(q) = query(class, &e.name, &mut rng) else {
+                continue;
+            };
+            n += 1;
+            let r = m.resolve(Kind::Expert, &q);
+            let right = r.candidates.iter().position(|c| c.id == e.id);
+            match (r.outcome, right) {
+                (Outcome::Match, Some(0)) => {
+                    once += 1;
+                    click += 1;
+                }
+                (Outcome::Ambiguous, Some(_)) => click += 1,
+                (Outcome::Match, _) => wrong += 1,
+                _ => {}
+            }
+        }
+        all += n;
+        all_once += once;
+        all_click += click;
+        println!(
+            "{class:<15} {n:>7} {:>16.3} {:>20.3} {:>10.3}",
+            once as f64 / n as f64,
+            click as f64 / n as f64,
+            wrong as f64 / n as f64
+        );
+    }
+    // Names of people who are not in the data.
+    let absent: Vec<String> = load(entities.min(20_000), ABSENT_SEED)
+        .experts()
+        .iter()
+        .map(|e| e.name.clone())
+        .filter(|n| !known.contains(&fold(n)))
+        .take(PER_CLASS)
+        .collect();
+    let confident = absent
+        .iter()
+        .filter(|q| m.resolve(Kind::Expert, q).outcome == Outcome::Match)
+        .count();
+    println!(
+        "{:<15} {:>7} {:>16} {:>20} {:>10.3}",
+        "absent",
+        absent.len(),
+        "-",
+        "-",
+        confident as f64 / absent.len().max(1) as f64
+    );
+    println!(
+        "{:<15} {all:>7} {:>16.3} {:>20.3}",
+        "all present",
+        all_once as f64 / all as f64,
+        all_click as f64 / all as f64
+    );
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a size may be named to run only that one.
+    let only: Option<usize> = std::env::args().skip(1).find_map(|a| a.parse().ok());
+    for entities in [10_000, 100_000] {
+        if only.is_none_or(|o| o == entities) {
+            evaluate(entities);
+        }
+    }
+}
