@@ -279,6 +279,7 @@ pub fn people_data(
         .iter()
         .map(|(n, aliases)| {
             json!({"id": slug(n), "name": n, "aliases": aliases, "source": "src",
+                   "full_name_source": "background",
                    "members": {"source": "background", "as_of": 2024, "states": ["Canada"]}})
         })
         .collect();
@@ -388,4 +389,28 @@ fn the_choice_between_two_people_of_one_name_shows_their_roles() {
         labels,
         ["Maria Garcia — CEO, Org", "Maria Garcia — Chair, Org"]
     );
+}
+
+#[test]
+fn an_initial_must_agree() {
+    let m = people(
+        &[
+            "Valérie Lévesque",
+            "Anaïs Lévesque",
+            "Antoine Lévesque",
+            "Bernard Lévesque",
+        ],
+        &[],
+        &[],
+    );
+    let r = m.resolve(Kind::Expert, "V. Lévesque");
+    assert_eq!(r.name.as_deref(), Some("Valérie Lévesque"), "{r:?}");
+    assert!(
+        r.candidates.iter().all(|c| c.name.starts_with('V')),
+        "{r:?}"
+    );
+    // Acronyms folded into letters and digits are not initials.
+    let m = people(&["Ann Lee"], &[("I2U2", &[]), ("G7", &["G-7"])], &[]);
+    assert_eq!(m.resolve(Kind::Group, "i2u2").outcome, Outcome::Match);
+    assert_eq!(m.resolve(Kind::Group, "g 7").outcome, Outcome::Match);
 }

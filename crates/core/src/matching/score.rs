@@ -42,6 +42,9 @@ pub fn score(query: &Query, key: &Key) -> Option<Scored> {
     if query.compact.is_empty() || !query.digits.iter().all(|d| key.digits.contains(d)) {
         return None;
     }
+    if !initials_agree(query, key) {
+        return None;
+    }
     if query.compact == key.compact || query.compact_full == key.compact {
         return Some(Scored {
             score: 1.0,
@@ -60,6 +63,23 @@ pub fn score(query: &Query, key: &Key) -> Option<Scored> {
         score: score.clamp(f64::MIN_POSITIVE, 1.0),
         tier: Tier::Fuzzy,
     })
+}
+
+/// A name typed with an initial ("V. Lévesque") means someone whose name has a word starting
+/// with that letter: Anaïs Lévesque is not a typo of it. Only for a query that also has a word
+/// of two letters or more, so that "g 7" and "i 2 u 2" (folded acronyms) are left alone.
+fn initials_agree(query: &Query, key: &Key) -> bool {
+    let is_initial = |t: &String| t.chars().count() == 1 && t.chars().all(char::is_alphabetic);
+    let has_word = query
+        .tokens
+        .iter()
+        .any(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    !has_word
+        || query
+            .tokens
+            .iter()
+            .filter(|t| is_initial(t))
+            .all(|i| key.tokens.iter().any(|k| k.starts_with(i.as_str())))
 }
 
 /// The word tier: the query is a prefix of the whole name, or each query word is a whole word
