@@ -101,11 +101,7 @@ fn main() {
     let (server, base) = Server::start(&key, None);
 
     let server_pid = server.0.id();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = client_runtime();
     runtime.block_on(async move {
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(CONNECTIONS)
@@ -220,11 +216,7 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
     ))
     .unwrap();
     let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let runtime = client_runtime();
     runtime.block_on(async move {
         let client = reqwest::Client::new();
         let request = Arc::new((base, body, signature, client));
@@ -281,6 +273,15 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
     });
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The load client's runtime: two workers, as many as the machine has cores.
+fn client_runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap()
 }
 
 /// Where and what to post: base URL, signed body, its signature, the client.

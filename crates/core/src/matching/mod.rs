@@ -68,7 +68,7 @@ pub struct Candidate {
     #[serde(skip)]
     pub via: Option<String>,
     /// A short context (an expert's current role, a group's full name) that tells two
-    /// candidates of one name apart.
+    /// candidates of one name apart; filled for the few candidates a resolution keeps.
     #[serde(skip)]
     pub context: String,
 }
@@ -180,7 +180,7 @@ impl Matcher {
                     score: ROLE_SCORE,
                     tier: Tier::Word,
                     via: Some(via.clone()),
-                    context: e.context.clone(),
+                    context: String::new(),
                 });
             }
         }
@@ -201,9 +201,9 @@ impl Matcher {
                 score: 1.0,
                 tier: Tier::Exact,
                 via: None,
-                context: e.context.clone(),
+                context: String::new(),
             };
-            return decide(text, vec![c]);
+            return index.with_context(decide(text, vec![c]));
         }
         let query = Query::new(text);
         let mut candidates = index.scored(&query);
@@ -216,7 +216,7 @@ impl Matcher {
         // Only a likeness can be bettered by the singular form: an exact name or a word of
         // one is what was typed. (Scoring twice costs time on every query ending in "s".)
         let guessed = candidates.first().is_none_or(|c| c.tier == Tier::Fuzzy);
-        if let Some(singular) = query.singular().filter(|_| guessed) {
+        if let Some(singular) = guessed.then(|| query.singular()).flatten() {
             // "g7s", "Filer's": the name without its ending, as a word match at best (the
             // reply says what it took the words for).
             for mut c in index.scored(&singular) {
@@ -237,7 +237,7 @@ impl Matcher {
                 c.score = c.score.min(MATCH_THRESHOLD - 0.01);
             }
         }
-        decide(text, candidates)
+        index.with_context(decide(text, candidates))
     }
 
     /// Whether `query` is exactly a written name or alias of an entity of another kind.
@@ -292,6 +292,17 @@ impl KindIndex {
         }
     }
 
+    /// `r` with each kept candidate's context, copied only now: scoring makes hundreds of
+    /// candidates, a resolution keeps at most five.
+    fn with_context(&self, mut r: Resolution) -> Resolution {
+        for c in &mut r.candidates {
+            if let Some(&i) = self.by_id.get(&c.id) {
+                c.context.clone_from(&self.entries[i as usize].context);
+            }
+        }
+        r
+    }
+
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
         let mut best: HashMap<u32, Scored> = HashMap::new();
@@ -319,7 +330,7 @@ impl KindIndex {
                     score: round(s.score),
                     tier: s.tier,
                     via: None,
-                    context: e.context.clone(),
+                    context: String::new(),
                 }
             })
             .collect();
