@@ -202,6 +202,53 @@ fn dataset_value(spec: Spec) -> Value {
     })
 }
 
+/// `n` search queries of one to four words for a synthetic dataset: runs of words from its
+/// passages (so most find something), one in ten with a letter dropped (a typo), one in ten
+/// a word the data does not hold. The same `spec` and `n` give the same queries, so two search
+/// engines can be timed on one set.
+pub fn search_queries(spec: Spec, n: usize) -> Vec<String> {
+    let value = dataset_value(spec);
+    let passages = value["passages"].as_array().cloned().unwrap_or_default();
+    let mut rng = Rng(spec.seed ^ 0x5EA2_C4E5);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n && !passages.is_empty() {
+        let text = passages[rng.below(passages.len())]["text"]
+            .as_str()
+            .unwrap_or_default();
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 2)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        let len = 1 + rng.below(4).min(words.len() - 1);
+        let start = rng.below(words.len() - len + 1);
+        let mut query: Vec<String> = words[start..start + len]
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        match rng.below(10) {
+            0 => {
+                let w = &mut query[0];
+                if w.chars().count() > 4 {
+                    let cut = rng.below(w.chars().count());
+                    *w = w
+                        .chars()
+                        .enumerate()
+                        .filter(|(i, _)| *i != cut)
+                        .map(|(_, c)| c)
+                        .collect();
+                }
+            }
+            1 => query[0] = "zyxwvut".to_string(),
+            _ => {}
+        }
+        out.push(query.join(" "));
+    }
+    out
+}
+
 /// The passages of a synthetic dataset, and the source text they are excerpts of: each
 /// passage's text on a line of its own, in order.
 #[derive(Default)]
@@ -242,5 +289,30 @@ mod tests {
             let d = Dataset::load(&[DataText::new("synthetic.json", text)]).unwrap();
             assert!(d.experts().len() + d.groups().len() + d.bodies().len() >= 500);
         }
+        let queries = search_queries(
+            Spec {
+                entities: 500,
+                seed: 7,
+                long_texts: false,
+            },
+            200,
+        );
+        assert_eq!(queries.len(), 200);
+        assert_eq!(
+            queries,
+            search_queries(
+                Spec {
+                    entities: 500,
+                    seed: 7,
+                    long_texts: false
+                },
+                200
+            )
+        );
+        assert!(
+            queries
+                .iter()
+                .all(|q| (1..=4).contains(&q.split(' ').count()))
+        );
     }
 }
