@@ -125,7 +125,7 @@ fn search_suggestions_case_reaches_did_you_mean() {
     let body = ask_json(&knowledge(None), line);
     let content = body["data"]["content"].as_str().unwrap_or("");
     assert!(
-        content.contains("Did you mean one of these?"),
+        content.contains("Did you mean one of these words?"),
         "{line}: not the did-you-mean branch: {body:#}"
     );
     let searches: Vec<&str> = body["data"]["components"]

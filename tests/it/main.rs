@@ -12,6 +12,7 @@ mod matching;
 mod passages;
 mod properties;
 mod reload;
+mod search;
 mod slow_clients;
 mod tidy;
 

@@ -4,7 +4,7 @@
 use crate::command::{Asked, Request, button_id};
 use crate::dataset::{Expert, Group, Id, Kind};
 use crate::knowledge::Knowledge;
-use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply};
+use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, escape_data};
 
 use super::cards::Carded;
 
@@ -101,4 +101,56 @@ pub(super) fn display_name(e: &Expert) -> String {
     } else {
         format!("{}, {}", e.name, e.credentials.join(", "))
     }
+}
+
+/// Names listed where the bot says what it knows (a miss, `/about`): one page of them.
+pub(super) const KNOWN_PAGE: usize = 10;
+
+/// The experts (the panel first) or groups the bot knows, up to a page: their names in bold,
+/// "and N more" past the page, and a button to each card.
+pub(super) fn known(k: &Knowledge, kind: Kind, private: bool) -> (String, Vec<Button>) {
+    let d = &k.dataset;
+    let (total, page): (usize, Vec<(&Id, &str)>) = match kind {
+        Kind::Expert => {
+            let panel = d.experts().iter().filter(|e| e.panel);
+            let others = d.experts().iter().filter(|e| !e.panel);
+            let page = panel
+                .chain(others)
+                .take(KNOWN_PAGE)
+                .map(|e| (&e.id, e.name.as_str()))
+                .collect();
+            (d.experts().len(), page)
+        }
+        Kind::Group => {
+            let page = d
+                .groups()
+                .iter()
+                .take(KNOWN_PAGE)
+                .map(|g| (&g.id, g.name.as_str()))
+                .collect();
+            (d.groups().len(), page)
+        }
+        _ => (0, Vec::new()),
+    };
+    let mut names: Vec<String> = page
+        .iter()
+        .map(|(_, name)| format!("**{}**", escape_data(name)))
+        .collect();
+    if total > page.len() {
+        names.push(format!("and {} more", total - page.len()));
+    }
+    let buttons = page
+        .iter()
+        .filter_map(|(id, name)| {
+            button(
+                name.to_string(),
+                Asked {
+                    request: open_request(kind, id)?,
+                    private,
+                },
+                ButtonStyle::Secondary,
+            )
+        })
+        .collect();
+    (names.join(", "), buttons)
 }

@@ -9,9 +9,11 @@ use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote;
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
-use crate::search::{SearchIndex, highlight};
+use crate::search::highlight;
 
-use super::parts::{button, open_button, open_request, pick_button, post_button, source_footer};
+use super::parts::{
+    button, known, open_button, open_request, pick_button, post_button, source_footer,
+};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -20,58 +22,22 @@ const SNIPPET_CHARS: usize = 280;
 
 pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
     let shown = echo(text);
-    let hits = k.search.search(text);
-    if hits.is_empty() {
-        let mut reply = Reply::text(format!("Nothing found for “{shown}”."), true);
-        let words = k.search.suggestions(text, 3);
-        if !words.is_empty() {
-            reply.content = Some(format!(
-                "Nothing found for “{shown}”. Did you mean one of these?"
-            ));
-            for w in words {
-                let asked = Asked {
-                    request: Request::Search {
-                        text: w.clone(),
-                        page: 1,
-                    },
-                    private,
-                };
-                reply
-                    .buttons
-                    .extend(button(w, asked, ButtonStyle::Secondary));
-            }
-        }
-        for kind in [Kind::Expert, Kind::Group] {
-            if let Some(best) = k.matcher.resolve(kind, text).best() {
-                let Some(request) = open_request(kind, &best.id) else {
-                    continue;
-                };
-                reply.buttons.extend(button(
-                    format!("Open {}", best.name),
-                    Asked { request, private },
-                    ButtonStyle::Primary,
-                ));
-            }
-        }
-        if reply.buttons.is_empty() {
-            reply.content = Some(format!(
-                "Nothing found for “{shown}”. Try other words, or `/about` for what I know."
-            ));
-        }
-        reply.miss = Some(Miss {
-            what: "search",
-            folded: fold::fold(text),
-        });
-        return reply.with_outcome(Outcome::NotFound);
+    let page = page.max(1) as usize;
+    let mut found = k.search.search(text, page_range(page));
+    if found.total == 0 {
+        return nothing_found(k, text, private);
     }
-    let d = &k.dataset;
-    let pages = hits.len().div_ceil(SEARCH_PAGE);
+    let pages = found.total.div_ceil(SEARCH_PAGE);
     // A page past the end (an old button after a data change) shows the last one.
-    let page = (page.max(1) as usize).min(pages);
+    let page = if page > pages {
+        found = k.search.search(text, page_range(pages));
+        pages
+    } else {
+        page
+    };
+    let d = &k.dataset;
     let first = (page - 1) * SEARCH_PAGE;
-    let on_page = hits
-        .get(first..(first + SEARCH_PAGE).min(hits.len()))
-        .unwrap_or_default();
+    let on_page = &found.hits;
     let mut previous_lead: Option<&str> = None;
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
@@ -85,9 +51,13 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
         if !about.is_empty() {
             head.push_str(&format!(" · about {about}"));
         }
-        let snippet = highlight(&p.text, &hit.words, SNIPPET_CHARS, escape_data, |w| {
-            format!("**{w}**")
-        });
+        let snippet = highlight(
+            &p.text,
+            |w| k.search.marks(hit, w),
+            SNIPPET_CHARS,
+            escape_data,
+            |w| format!("**{w}**"),
+        );
         let mut entry = head;
         // Each hit stands alone, so it gets its lead-in, unless the hit just above had the
         // same one (the items of one list, in a row).
@@ -104,7 +74,7 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
             }
         }
     }
-    let more = hits.len() - (first + on_page.len());
+    let more = found.total.saturating_sub(first + on_page.len());
     if more > 0 {
         entries.push(format!("_…and {more} more._"));
     }
@@ -116,7 +86,7 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
             "Hits {}–{} of {}{}",
             first + 1,
             first + on_page.len(),
-            hits.len(),
+            found.total,
             source.map(|s| format!(" · {s}")).unwrap_or_default()
         )),
         ..Card::default()
@@ -129,7 +99,7 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     // Other pages open privately for whoever clicks: paging a public answer for everyone
     // would fill the channel. The id carries the query as search reads it, which gives the
     // same hits in fewer characters.
-    let canonical = SearchIndex::canonical(text);
+    let canonical = k.search.canonical(text);
     let to_page = |label: &str, page: usize| {
         let request = Request::Search {
             text: canonical.clone(),
@@ -165,7 +135,12 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
             .buttons
             .extend(post(text.trim().to_string()).or_else(|| post(canonical.clone())));
     }
-    for id in related {
+    // The entities named in the query first: "united nations" opens nothing, but "g7" does.
+    let named: Vec<&Id> = found.named.iter().collect();
+    for id in named
+        .into_iter()
+        .chain(related.into_iter().filter(|id| !found.named.contains(id)))
+    {
         if let Some(entity) = d.entity(id.as_str()) {
             reply
                 .buttons
@@ -173,4 +148,74 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
         }
     }
     reply
+}
+
+/// The hits of page `page` (from 1).
+fn page_range(page: usize) -> std::ops::Range<usize> {
+    let first = (page - 1) * SEARCH_PAGE;
+    first..first + SEARCH_PAGE
+}
+
+/// Nothing found: words of the data close to those typed, the closest names, and else the
+/// experts and groups the bot knows, each a button.
+fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
+    let shown = echo(text);
+    let mut reply = Reply::text(String::new(), true);
+    let words = k.search.suggestions(text, 3);
+    for w in &words {
+        let asked = Asked {
+            request: Request::Search {
+                text: w.clone(),
+                page: 1,
+            },
+            private,
+        };
+        reply
+            .buttons
+            .extend(button(w.clone(), asked, ButtonStyle::Secondary));
+    }
+    let mut names = Vec::new();
+    for kind in [Kind::Expert, Kind::Group] {
+        for c in k.matcher.resolve(kind, text).candidates.iter().take(3) {
+            let Some(request) = open_request(kind, &c.id) else {
+                continue;
+            };
+            names.push(c.name.clone());
+            reply.buttons.extend(button(
+                format!("Open {}", c.name),
+                Asked { request, private },
+                ButtonStyle::Primary,
+            ));
+        }
+    }
+    reply.content = Some(if !reply.buttons.is_empty() {
+        let words = if words.is_empty() {
+            String::new()
+        } else {
+            " Did you mean one of these words?".to_string()
+        };
+        let names = if names.is_empty() {
+            String::new()
+        } else {
+            " Or one of the names below?".to_string()
+        };
+        format!("Nothing found for “{shown}”.{words}{names}")
+    } else {
+        let (list, buttons) = known_names(k, private);
+        reply.buttons = buttons;
+        format!("Nothing found for “{shown}”. Try other words; what I know is about these:\n{list}")
+    });
+    reply.miss = Some(Miss {
+        what: "search",
+        folded: fold::fold(text),
+    });
+    reply.with_outcome(Outcome::NotFound)
+}
+
+/// "Experts: … / Groups: …", a page of each, with their buttons.
+fn known_names(k: &Knowledge, private: bool) -> (String, Vec<Button>) {
+    let (experts, mut buttons) = known(k, Kind::Expert, private);
+    let (groups, more) = known(k, Kind::Group, private);
+    buttons.extend(more);
+    (format!("Experts: {experts}\nGroups: {groups}"), buttons)
 }

@@ -1,0 +1,394 @@
+//! Full-text search over the passages, each passage once whatever it concerns: BM25 ranking
+//! over stemmed words, a boost for query words found close together, names and aliases of
+//! entities read as one concept ("united nations" finds the passage about "The UN"), and typo
+//! tolerance only where the word typed is not in the data. A total order (clauses matched,
+//! score, then position in the source), so the same query gives the same answer in every
+//! process. A query costs what its words' postings cost and builds only the page it shows.
+
+mod fuzzy;
+mod highlight;
+mod rank;
+mod terms;
+
+use std::collections::HashMap;
+
+use crate::dataset::{Dataset, Id, PassageKind};
+use crate::fold;
+
+pub use highlight::highlight;
+pub use rank::{Hit, Results};
+pub use terms::term;
+
+/// Edits forgiven in a word typed for search that the data does not hold, by its length: none
+/// below 4 characters (too many short lookalikes), one up to 8, two from 9.
+fn typo_edits(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// Edits allowed between a word typed and a word suggested for it: one more than search
+/// forgives (what search forgives it has already found), but never more than two, and one for
+/// words of five characters or fewer ("nato" is not "nation").
+fn suggestion_edits(chars: usize) -> usize {
+    match chars {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// The search index of one dataset.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    /// Index terms (stems), sorted: a term's number is its place here.
+    terms: Vec<String>,
+    /// Per term, where its postings start in `post_doc` and `post_tf` (one entry more than
+    /// terms). Postings are in document order.
+    post_start: Vec<u32>,
+    post_doc: Vec<u32>,
+    /// Occurrences of the term in the document (saturating at 255).
+    post_tf: Vec<u8>,
+    /// Per document: the passage it is (every passage but the titles, in source order).
+    doc_passage: Vec<u32>,
+    /// Per document, where its terms start in `forward` (one entry more than documents): the
+    /// content words of the lead-in and text, in order, for nearness and highlighting.
+    forward_start: Vec<u32>,
+    forward: Vec<u32>,
+    avg_len: f32,
+    /// Folded words as written (sorted), with their term and the documents holding them:
+    /// suggestions are words people can read, not stems.
+    words: Vec<(String, u32, u32)>,
+    /// Folded name or alias → entities bearing it (numbers into `entity_ids`).
+    names: HashMap<String, Vec<u32>>,
+    /// The most words of any name.
+    longest_name: usize,
+    entity_ids: Vec<Id>,
+    /// Per entity, the documents it speaks or concerns; and the terms of its names, marked
+    /// where a passage about it says them.
+    entity_docs: Csr,
+    entity_terms: Csr,
+}
+
+/// Lists of numbers packed in one vector.
+#[derive(Debug, Default)]
+struct Csr {
+    start: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Csr {
+    fn from_lists(lists: Vec<Vec<u32>>) -> Csr {
+        let mut csr = Csr {
+            start: Vec::with_capacity(lists.len() + 1),
+            items: Vec::new(),
+        };
+        for list in lists {
+            csr.start.push(csr.items.len() as u32);
+            csr.items.extend(list);
+        }
+        csr.start.push(csr.items.len() as u32);
+        csr
+    }
+
+    fn get(&self, i: usize) -> &[u32] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// The words met while indexing, each stemmed once.
+#[derive(Default)]
+struct Vocabulary {
+    word_number: HashMap<String, u32>,
+    /// (word, provisional term number, documents holding it)
+    words: Vec<(String, u32, u32)>,
+    stem_number: HashMap<String, u32>,
+    stems: Vec<String>,
+}
+
+impl Vocabulary {
+    fn word(&mut self, w: &str) -> u32 {
+        if let Some(&n) = self.word_number.get(w) {
+            return n;
+        }
+        let stem = term(w);
+        let next = self.stems.len() as u32;
+        let t = match self.stem_number.get(&stem) {
+            Some(&t) => t,
+            None => {
+                self.stem_number.insert(stem.clone(), next);
+                self.stems.push(stem);
+                next
+            }
+        };
+        let n = self.words.len() as u32;
+        self.words.push((w.to_string(), t, 0));
+        self.word_number.insert(w.to_string(), n);
+        n
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every passage but the titles (the title is in every card's footer already):
+    /// its lead-in and text; and every entity's names and aliases.
+    pub fn new(dataset: &Dataset) -> SearchIndex {
+        let passages = dataset.passages();
+        let mut vocab = Vocabulary::default();
+        let mut doc_of = vec![u32::MAX; passages.len()];
+        let mut doc_passage = Vec::new();
+        let mut forward_start = Vec::new();
+        let mut forward: Vec<u32> = Vec::new();
+        let mut in_doc: Vec<u32> = Vec::new();
+        for (i, p) in passages.iter().enumerate() {
+            if p.kind == PassageKind::Title {
+                continue;
+            }
+            doc_of[i] = doc_passage.len() as u32;
+            doc_passage.push(i as u32);
+            forward_start.push(forward.len() as u32);
+            in_doc.clear();
+            let lead = p.lead_in.as_deref().map(fold::words).unwrap_or_default();
+            for w in lead.iter().chain(&fold::words(&p.text)) {
+                if terms::is_stopword(w) {
+                    continue;
+                }
+                let n = vocab.word(w);
+                forward.push(vocab.words[n as usize].1);
+                in_doc.push(n);
+            }
+            in_doc.sort_unstable();
+            in_doc.dedup();
+            for &n in &in_doc {
+                vocab.words[n as usize].2 += 1;
+            }
+        }
+        forward_start.push(forward.len() as u32);
+
+        // Terms renumbered in sorted order, so that fuzzy lookups can walk them as a trie.
+        let mut order: Vec<u32> = (0..vocab.stems.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| vocab.stems[a as usize].cmp(&vocab.stems[b as usize]));
+        let mut renumber = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        for t in &mut forward {
+            *t = renumber[*t as usize];
+        }
+        let mut stems = std::mem::take(&mut vocab.stems);
+        let terms: Vec<String> = order
+            .iter()
+            .map(|&old| std::mem::take(&mut stems[old as usize]))
+            .collect();
+
+        // Postings, from the forward index: counted, then filled.
+        let docs = doc_passage.len();
+        let doc_terms =
+            |d: usize| &forward[forward_start[d] as usize..forward_start[d + 1] as usize];
+        let mut counts = vec![0u32; terms.len() + 1];
+        let mut sorted: Vec<u32> = Vec::new();
+        for d in 0..docs {
+            sorted.clear();
+            sorted.extend_from_slice(doc_terms(d));
+            sorted.sort_unstable();
+            sorted.dedup();
+            for &t in &sorted {
+                counts[t as usize + 1] += 1;
+            }
+        }
+        for t in 1..counts.len() {
+            counts[t] += counts[t - 1];
+        }
+        let post_start = counts.clone();
+        let total = *counts.last().unwrap_or(&0) as usize;
+        let mut post_doc = vec![0u32; total];
+        let mut post_tf = vec![0u8; total];
+        for d in 0..docs {
+            sorted.clear();
+            sorted.extend_from_slice(doc_terms(d));
+            sorted.sort_unstable();
+            for run in sorted.chunk_by(|a, b| a == b) {
+                let t = run[0] as usize;
+                let at = counts[t] as usize;
+                post_doc[at] = d as u32;
+                post_tf[at] = run.len().min(255) as u8;
+                counts[t] += 1;
+            }
+        }
+
+        // Entities: their names, the documents they speak or concern, the terms of their names.
+        let entity_ids: Vec<Id> = dataset.entities().map(|e| e.id().clone()).collect();
+        let number: HashMap<&str, u32> = entity_ids
+            .iter()
+            .enumerate()
+            .map(|(n, id)| (id.as_str(), n as u32))
+            .collect();
+        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut longest_name = 0;
+        let mut name_terms = Vec::with_capacity(entity_ids.len());
+        for (n, e) in dataset.entities().enumerate() {
+            let mut own: Vec<u32> = Vec::new();
+            for name in e.names() {
+                let folded = fold::fold(name);
+                let words = fold::split(&folded);
+                if words.is_empty() || words.iter().all(|w| terms::is_stopword(w)) {
+                    continue;
+                }
+                longest_name = longest_name.max(words.len());
+                own.extend(
+                    words
+                        .iter()
+                        .filter_map(|w| vocab.word_number.get(w))
+                        .map(|&w| renumber[vocab.words[w as usize].1 as usize]),
+                );
+                let holders = names.entry(folded).or_default();
+                if !holders.contains(&(n as u32)) {
+                    holders.push(n as u32);
+                }
+            }
+            own.sort_unstable();
+            own.dedup();
+            name_terms.push(own);
+        }
+        let mut about: Vec<Vec<u32>> = vec![Vec::new(); entity_ids.len()];
+        for (i, p) in passages.iter().enumerate() {
+            let doc = doc_of[i];
+            if doc == u32::MAX {
+                continue;
+            }
+            for id in p.speaker.iter().chain(&p.concerns) {
+                if let Some(&n) = number.get(id.as_str()) {
+                    let list = &mut about[n as usize];
+                    if list.last() != Some(&doc) {
+                        list.push(doc);
+                    }
+                }
+            }
+        }
+
+        let mut words: Vec<(String, u32, u32)> = vocab
+            .words
+            .into_iter()
+            .map(|(w, t, df)| (w, renumber[t as usize], df))
+            .collect();
+        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let avg_len = forward.len() as f32 / docs.max(1) as f32;
+        SearchIndex {
+            terms,
+            post_start,
+            post_doc,
+            post_tf,
+            doc_passage,
+            forward_start,
+            forward,
+            avg_len,
+            words,
+            names,
+            longest_name,
+            entity_ids,
+            entity_docs: Csr::from_lists(about),
+            entity_terms: Csr::from_lists(name_terms),
+        }
+    }
+
+    /// The query as search reads it (folded words, less the stopwords that are not part of a
+    /// name, at most as many as search reads): the same hits as `text`, and often shorter, for a
+    /// button id that must fit 100 characters.
+    pub fn canonical(&self, text: &str) -> String {
+        let words = fold::words(text);
+        let mut named = vec![false; words.len()];
+        for (start, len, _) in self.name_spans(&words) {
+            named[start..start + len].iter_mut().for_each(|n| *n = true);
+        }
+        let mut kept: Vec<&str> = Vec::new();
+        let mut content = 0;
+        for (w, named) in words.iter().zip(named) {
+            if named || !terms::is_stopword(w) {
+                content += usize::from(!terms::is_stopword(w));
+                if content > terms::MAX_QUERY_WORDS {
+                    break;
+                }
+                kept.push(w);
+            }
+        }
+        if kept.is_empty() {
+            return terms::query_words(text).join(" ");
+        }
+        kept.join(" ")
+    }
+
+    /// Words of the dataset within a small edit distance of a word of the query that the data
+    /// does not hold, the most frequent first, for "did you mean".
+    pub fn suggestions(&self, text: &str, limit: usize) -> Vec<String> {
+        let mut found: Vec<(u32, usize, &str)> = Vec::new();
+        for q in terms::query_words(text) {
+            if self
+                .words
+                .binary_search_by(|w| w.0.as_str().cmp(&q))
+                .is_ok()
+            {
+                continue;
+            }
+            let max = suggestion_edits(q.chars().count());
+            for (i, d) in fuzzy::within(&self.words, |w| w.0.as_str(), &q, max) {
+                if let Some((w, _, df)) = self.words.get(i) {
+                    found.push((*df, d, w.as_str()));
+                }
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, w) in found {
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The ids of the entities whose names are in `text`.
+    pub fn named(&self, text: &str) -> Vec<&Id> {
+        let words = fold::words(text);
+        self.name_spans(&words)
+            .into_iter()
+            .flat_map(|(_, _, entities)| entities.iter())
+            .filter_map(|&n| self.entity_ids.get(n as usize))
+            .collect()
+    }
+
+    /// The names in `words`, longest first from the left: (start, length, entities).
+    fn name_spans(&self, words: &[String]) -> Vec<(usize, usize, &[u32])> {
+        let mut spans = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let longest = self.longest_name.min(words.len() - i);
+            let found = (1..=longest).rev().find_map(|len| {
+                let phrase = words[i..i + len].join(" ");
+                self.names.get(&phrase).map(|e| (len, e.as_slice()))
+            });
+            match found {
+                Some((len, entities)) => {
+                    spans.push((i, len, entities));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        spans
+    }
+
+    /// Whether `folded_word` is one of the words `hit` matched, to mark it.
+    pub fn marks(&self, hit: &Hit, folded_word: &str) -> bool {
+        let t = term(folded_word);
+        self.terms
+            .binary_search(&t)
+            .is_ok_and(|n| hit.terms.contains(&(n as u32)))
+    }
+}
