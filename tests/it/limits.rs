@@ -208,6 +208,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
             let r = Request::Wish {
                 year: i64::from(*y),
                 expert: Some(e.id.to_string()),
+                page: 1,
             };
             walk(k, &ask(r, false), &mut seen, &mut checked, on_reply);
         }
@@ -269,6 +270,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 Request::Wish {
                     year: y,
                     expert: None,
+                    page: 1,
                 },
                 true,
             ),

@@ -8,6 +8,7 @@ mod fake_discord;
 mod gateway_e2e;
 mod golden;
 mod limits;
+mod lists;
 mod matching;
 mod passages;
 mod properties;

@@ -313,8 +313,8 @@ fn custom_id() -> impl Strategy<Value = String> {
     let request = prop_oneof![
         string_value().prop_map(|name| Request::Expert { name }),
         string_value().prop_map(|name| Request::Group { name }),
-        (integer_value(), prop::option::of(string_value()))
-            .prop_map(|(year, expert)| Request::Wish { year, expert }),
+        (integer_value(), prop::option::of(string_value()), 1..20u32)
+            .prop_map(|(year, expert, page)| Request::Wish { year, expert, page }),
         (string_value(), 1..20u32).prop_map(|(text, page)| Request::Search { text, page }),
         Just(Request::About),
     ];

@@ -239,14 +239,15 @@ fn labels(file: &Path, data: &Path) -> Result<()> {
         }
         rows.push((set, query, expected));
     }
-    // (mode, set) -> (right, all)
-    let mut tally: Vec<(Mode, &str, usize, usize)> = Vec::new();
+    // (mode, set, right in top 3, an expected id first, all)
+    let mut tally: Vec<(Mode, &str, usize, usize, usize)> = Vec::new();
     let mut failed: Vec<(Mode, &str, &str)> = Vec::new();
     for mode in [Mode::Plain, Mode::Names] {
         println!("\n== mode {} ==", mode.as_str());
         for (set, query, expected) in &rows {
             let (top, count) = engine.search(query, mode, 3)?;
             let right = top.iter().any(|id| expected.contains(&id.as_str()));
+            let first = top.first().is_some_and(|id| expected.contains(&id.as_str()));
             println!(
                 "{set}\t{query}\t{}\t{}\t(of {count})",
                 if right { "right" } else { "wrong" },
@@ -259,19 +260,28 @@ fn labels(file: &Path, data: &Path) -> Result<()> {
                 match tally.iter_mut().find(|t| t.0 == mode && t.1 == key) {
                     Some(t) => {
                         t.2 += usize::from(right);
-                        t.3 += 1;
+                        t.3 += usize::from(first);
+                        t.4 += 1;
                     }
-                    None => tally.push((mode, key, usize::from(right), 1)),
+                    None => tally.push((mode, key, usize::from(right), usize::from(first), 1)),
                 }
             }
         }
     }
-    println!("\n== right in top 3 ==");
-    for (mode, set, right, all) in &tally {
+    println!("\n== right in top 3 (and an expected id first) ==");
+    let rank = |set: &str| match set {
+        "tune" => 0,
+        "held" => 1,
+        "all" => 3,
+        _ => 2,
+    };
+    tally.sort_by_key(|t| (t.0 == Mode::Names, rank(t.1)));
+    for (mode, set, right, first, all) in &tally {
         println!(
-            "{}\t{set}\t{right}/{all}\t{:.1}%",
+            "{}\t{set}\t{right}/{all}\t{:.1}%\t(first: {first}/{all}, {:.1}%)",
             mode.as_str(),
-            100.0 * *right as f64 / *all as f64
+            100.0 * *right as f64 / *all as f64,
+            100.0 * *first as f64 / *all as f64
         );
     }
     println!("\n== wrong ==");

@@ -1,11 +1,12 @@
-//! `/about`: what the bot knows, its commands (from the table), how names are matched, where
+//! `/about`: what the bot knows (the experts and groups by name), its commands (from the table), how names are matched, where
 //! facts come from, and how to report an error.
 
 use crate::command::{Request, TABLE};
+use crate::dataset::Kind;
 use crate::knowledge::Knowledge;
 use crate::reply::{Card, Reply, escape_data, years_text};
 
-use super::parts::{post_button, source_footer};
+use super::parts::{known, open_request, post_button, source_footer};
 
 pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     let d = &k.dataset;
@@ -49,6 +50,15 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
         ),
         false,
     );
+    // The names themselves, a page of each, with a button to each card.
+    let mut buttons = Vec::new();
+    for (kind, title) in [(Kind::Expert, "Experts"), (Kind::Group, "Groups")] {
+        let (names, open) = known(k, kind, true, &|id| open_request(kind, id));
+        if !names.is_empty() {
+            card.field(title, names, false);
+        }
+        buttons.extend(open);
+    }
     let commands: Vec<String> = TABLE
         .iter()
         .map(|c| format!("`/{}`: {}", c.name, c.description))
@@ -71,6 +81,7 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     );
     let mut reply = Reply {
         cards: vec![card],
+        buttons,
         private,
         ..Reply::default()
     };

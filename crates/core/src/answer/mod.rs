@@ -36,7 +36,9 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
     let reply = match &asked.request {
         Request::Expert { name } => cards::card::<&Expert>(k, name, asked.private),
         Request::Group { name } => cards::card::<&Group>(k, name, asked.private),
-        Request::Wish { year, expert } => wish::wish(k, *year, expert.as_deref(), asked.private),
+        Request::Wish { year, expert, page } => {
+            wish::wish(k, *year, expert.as_deref(), *page, asked.private)
+        }
         Request::Search { text, page } => search::search(k, text, *page, asked.private),
         Request::About => about::about(k, asked.private),
     };

@@ -107,8 +107,14 @@ pub(super) fn display_name(e: &Expert) -> String {
 pub(super) const KNOWN_PAGE: usize = 10;
 
 /// The experts (the panel first) or groups the bot knows, up to a page: their names in bold,
-/// "and N more" past the page, and a button to each card.
-pub(super) fn known(k: &Knowledge, kind: Kind, private: bool) -> (String, Vec<Button>) {
+/// "and N more" past the page, and a button for each that runs `to` (its card, or the command
+/// that was asked, now with that name).
+pub(super) fn known(
+    k: &Knowledge,
+    kind: Kind,
+    private: bool,
+    to: &dyn Fn(&Id) -> Option<Request>,
+) -> (String, Vec<Button>) {
     let d = &k.dataset;
     let (total, page): (usize, Vec<(&Id, &str)>) = match kind {
         Kind::Expert => {
@@ -145,7 +151,7 @@ pub(super) fn known(k: &Knowledge, kind: Kind, private: bool) -> (String, Vec<Bu
             button(
                 name.to_string(),
                 Asked {
-                    request: open_request(kind, id)?,
+                    request: to(id)?,
                     private,
                 },
                 ButtonStyle::Secondary,

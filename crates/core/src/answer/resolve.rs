@@ -8,7 +8,7 @@ use crate::knowledge::{Knowledge, Named};
 use crate::matching::{self, Candidate, Resolution, Tier};
 use crate::reply::{Button, ButtonStyle, Miss, Outcome, Reply, echo, escape_data};
 
-use super::parts::{button, open_request};
+use super::parts::{button, known, open_request};
 
 /// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
 /// anything but a match, the reply that says so. `again` makes the request a chosen id should
@@ -70,7 +70,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
         reply.buttons = candidates.into_iter().filter_map(pick).collect();
         return Err(reply.with_outcome(Outcome::Ambiguous));
     }
-    let mut reply = no_match(k, T::KIND, name, private, &candidates, &pick);
+    let mut reply = no_match(k, T::KIND, name, private, &candidates, &pick, again);
     if reply.outcome == Outcome::NotFound {
         reply.miss = Some(Miss {
             what: T::KIND.as_str(),
@@ -97,6 +97,7 @@ fn no_match(
     private: bool,
     candidates: &[&Candidate],
     pick: &dyn Fn(&Candidate) -> Option<Button>,
+    again: &dyn Fn(&Id) -> Request,
 ) -> Reply {
     let shown = echo(name);
     // A name of the other kind with a card: say what it is, with a button to its card.
@@ -138,13 +139,16 @@ fn no_match(
     }
     let what = kind.as_str();
     if candidates.is_empty() {
-        Reply::text(
+        // Nothing close: what the bot does know of this kind, so the miss leads somewhere.
+        let (names, buttons) = known(k, kind, private, &|id| Some(again(id)));
+        let mut reply = Reply::text(
             format!(
-                "No {what} matches “{shown}”. `/search` looks through what was said, and `/about` lists what I know."
+                "No {what} matches “{shown}”. The {what}s I know: {names}. `/search` looks through what was said."
             ),
             true,
-        )
-        .with_outcome(Outcome::NotFound)
+        );
+        reply.buttons = buttons;
+        reply.with_outcome(Outcome::NotFound)
     } else {
         let mut reply = Reply::text(
             format!("No {what} matches “{shown}”. The closest names are below."),

@@ -214,8 +214,10 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
 
 /// "Experts: … / Groups: …", a page of each, with their buttons.
 fn known_names(k: &Knowledge, private: bool) -> (String, Vec<Button>) {
-    let (experts, mut buttons) = known(k, Kind::Expert, private);
-    let (groups, more) = known(k, Kind::Group, private);
+    let (experts, mut buttons) = known(k, Kind::Expert, private, &|id| {
+        open_request(Kind::Expert, id)
+    });
+    let (groups, more) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
     buttons.extend(more);
     (format!("Experts: {experts}\nGroups: {groups}"), buttons)
 }

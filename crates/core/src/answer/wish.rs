@@ -1,4 +1,5 @@
-//! `/wish YEAR [expert]`: what the experts wished for in a year, each wish once, by expert.
+//! `/wish YEAR [expert]`: what the experts wished for in a year, each wish once, by expert, a
+//! page of experts at a time (stateless page buttons), so that its cost follows the page.
 
 use std::collections::HashSet;
 
@@ -6,13 +7,23 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Expert, Id, Kind, Passage};
 use crate::knowledge::Knowledge;
 use crate::quote;
-use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
+use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 
 use super::cards::Carded;
-use super::parts::{button, card_reply, display_name, open_button, source_footer};
+use super::parts::{button, card_reply, display_name, open_button, pick_button, source_footer};
 use super::resolve::resolve;
 
-pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool) -> Reply {
+/// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
+/// within an embed's 6,000.
+const WISH_PAGE: usize = 5;
+
+pub(super) fn wish(
+    k: &Knowledge,
+    year: i64,
+    expert: Option<&str>,
+    page: u32,
+    private: bool,
+) -> Reply {
     let d = &k.dataset;
     let years = d.wish_years();
     let year_buttons = |reply: &mut Reply, expert: Option<&Id>| {
@@ -21,6 +32,7 @@ pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool
                 request: Request::Wish {
                     year: i64::from(*y),
                     expert: expert.map(Id::to_string),
+                    page: 1,
                 },
                 private,
             };
@@ -41,18 +53,22 @@ pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool
         return reply.with_outcome(Outcome::NotFound);
     };
 
-    let (experts, note): (Vec<&Expert>, Option<String>) = match expert {
-        None => (
-            d.experts()
-                .iter()
-                .filter(|e| d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)))
-                .collect(),
-            None,
-        ),
+    // (the experts on this page, the note of a guessed name, the page and the number of pages)
+    let (experts, note, page, pages): (Vec<&Expert>, Option<String>, usize, usize) = match expert {
+        None => {
+            let (total, _) = d.wishers(year);
+            let pages = total.div_ceil(WISH_PAGE).max(1);
+            // A page past the end (an old button after a data change) shows the last one.
+            let page = (page.max(1) as usize).min(pages);
+            let (_, all) = d.wishers(year);
+            let experts = all.skip((page - 1) * WISH_PAGE).take(WISH_PAGE).collect();
+            (experts, None, page, pages)
+        }
         Some(name) => {
             let again = |id: &Id| Request::Wish {
                 year: i64::from(year),
                 expert: Some(id.to_string()),
+                page: 1,
             };
             let (e, note) = match resolve::<&Expert>(k, name, private, &again) {
                 Ok(found) => found,
@@ -89,7 +105,7 @@ pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool
                 }
                 return reply.with_outcome(Outcome::NotFound);
             }
-            (vec![e], note)
+            (vec![e], note, 1, 1)
         }
     };
 
@@ -116,13 +132,45 @@ pub(super) fn wish(k: &Knowledge, year: i64, expert: Option<&str>, private: bool
             .collect();
         card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
     }
-    let buttons = experts
-        .iter()
-        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
-        .collect();
+    if pages > 1
+        && let Some(footer) = card.footer.as_mut()
+    {
+        let first = (page - 1) * WISH_PAGE + 1;
+        let (total, _) = d.wishers(year);
+        footer.insert_str(
+            0,
+            &format!(
+                "Experts {first}–{} of {total} · ",
+                first + experts.len() - 1
+            ),
+        );
+    }
+    let to_page = |label: &str, page: usize| {
+        let request = Request::Wish {
+            year: i64::from(year),
+            expert: None,
+            page: page as u32,
+        };
+        pick_button(label, request)
+    };
+    // Other pages open privately for whoever clicks, as search's do.
+    let mut buttons: Vec<Button> = [
+        (page > 1).then(|| to_page("◂ Previous", page - 1)),
+        (page < pages).then(|| to_page("Next ▸", page + 1)),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect();
+    buttons.extend(
+        experts
+            .iter()
+            .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name)),
+    );
     let post = Request::Wish {
         year: i64::from(year),
         expert: expert.and(experts.first().map(|e| e.id.to_string())),
+        page: page as u32,
     };
     card_reply(note, card, private, buttons, post)
 }

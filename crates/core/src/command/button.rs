@@ -14,10 +14,21 @@ pub fn button_id(asked: &Asked) -> Option<String> {
     let word = asked.request.command();
     let id = match &asked.request {
         Request::Expert { name } | Request::Group { name } => format!("{mode}:{word}:{name}"),
-        Request::Wish { year, expert: None } => format!("{mode}:{word}:{year}"),
+        Request::Wish {
+            year,
+            expert: None,
+            page: 1,
+        } => format!("{mode}:{word}:{year}"),
+        Request::Wish {
+            year,
+            expert: None,
+            page,
+        } => format!("{mode}:{word}@{page}:{year}"),
+        // One expert's wishes fit one page.
         Request::Wish {
             year,
             expert: Some(e),
+            ..
         } => format!("{mode}:{word}:{year}:{e}"),
         Request::Search { text, page: 1 } => format!("{mode}:{word}:{text}"),
         // The page rides on the command word, so that ids made before pages still read.
@@ -42,7 +53,8 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
     };
     let command = CommandName::parse(word)?;
     let needs_args = !matches!(command, CommandName::About | CommandName::Wish);
-    if (needs_args && args.is_empty()) || (page.is_some() && command != CommandName::Search) {
+    let paged = matches!(command, CommandName::Search | CommandName::Wish);
+    if (needs_args && args.is_empty()) || (page.is_some() && !paged) {
         return None;
     }
     let request = match command {
@@ -57,9 +69,13 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
                 Some((y, e)) => (y, Some(e.to_string())),
                 None => (args, None),
             };
+            if page.is_some() && expert.is_some() {
+                return None;
+            }
             Request::Wish {
                 year: year.parse().ok()?,
                 expert,
+                page: page.unwrap_or(1),
             }
         }
         CommandName::Search => Request::Search {
@@ -88,6 +104,15 @@ mod tests {
                 request: Request::Wish {
                     year: 2024,
                     expert: Some("chris-meserole".into()),
+                    page: 1,
+                },
+                private: false,
+            },
+            Asked {
+                request: Request::Wish {
+                    year: 2024,
+                    expert: None,
+                    page: 4,
                 },
                 private: false,
             },
@@ -118,6 +143,7 @@ mod tests {
         assert_eq!(parse_button_id("post:expert@2:x"), None);
         assert_eq!(parse_button_id("post:expert"), None);
         assert_eq!(parse_button_id("post:search@0:x"), None);
+        assert_eq!(parse_button_id("post:wish@2:2024:chris-meserole"), None);
         assert_eq!(parse_button_id("post:search@two:x"), None);
         let long = Asked {
             request: Request::Search {
@@ -137,6 +163,7 @@ mod tests {
             "pick:group:g7",
             "post:wish:2024",
             "pick:wish:2024:chris-meserole",
+            "pick:wish@2:2024",
             "post:search:secretariat",
             "pick:search@3:united nations",
             "post:about",

@@ -151,6 +151,7 @@ mod tests {
             Request::Wish {
                 year: 2024,
                 expert: None,
+                page: 1,
             },
             false,
         );
@@ -159,6 +160,7 @@ mod tests {
             Request::Wish {
                 year: 2024,
                 expert: Some("filer".into()),
+                page: 1,
             },
             false,
         );
@@ -167,6 +169,7 @@ mod tests {
             Request::Wish {
                 year: 2024,
                 expert: Some("tanya filer".into()),
+                page: 1,
             },
             false,
         );

@@ -12,9 +12,12 @@ pub enum Request {
     Group {
         name: String,
     },
+    /// `page` counts from 1 (experts with wishes, a page at a time); pages past the first come
+    /// only from buttons.
     Wish {
         year: i64,
         expert: Option<String>,
+        page: u32,
     },
     /// `page` counts from 1; pages past the first come only from buttons.
     Search {
@@ -180,6 +183,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         CommandName::Wish => Request::Wish {
             year: given.year()?,
             expert: given.text(Arg::Expert).filter(|s| !s.trim().is_empty()),
+            page: 1,
         },
         CommandName::Search => Request::Search {
             text: given.required(Arg::Text)?,

@@ -263,6 +263,7 @@ mod tests {
             Request::Wish {
                 year: 2024,
                 expert: None,
+                page: 1,
             },
             Request::Search {
                 text: "x".into(),

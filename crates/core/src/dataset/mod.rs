@@ -72,6 +72,9 @@ pub struct Dataset {
     about: Vec<Vec<u32>>,
     /// Per source (in order): its title passage and its question passage.
     heads: Vec<(Option<usize>, Option<usize>)>,
+    /// Per year with wishes: the experts (by position, in order) with a wish for it, so that a
+    /// page of `/wish YEAR` costs the page, not the dataset.
+    wishers: std::collections::BTreeMap<i32, Vec<u32>>,
 }
 
 impl Dataset {

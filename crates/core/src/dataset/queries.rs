@@ -1,8 +1,6 @@
 //! Read-only queries on a [`Dataset`]: what an expert said, what concerns an entity, a
 //! source's title and question, and the counts `check` and `/about` show.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::{Dataset, Entity, Expert, Id, Passage, PassageKind, Publication, Slot, Source};
@@ -126,13 +124,14 @@ impl Dataset {
 
     /// The years that have at least one wish, ascending.
     pub fn wish_years(&self) -> Vec<i32> {
-        let years: BTreeSet<i32> = self
-            .passages
-            .iter()
-            .filter(|p| p.kind == PassageKind::Wish)
-            .filter_map(|p| p.year)
-            .collect();
-        years.into_iter().collect()
+        self.wishers.keys().copied().collect()
+    }
+
+    /// The experts with a wish for `year`, in the dataset's order, and how many there are:
+    /// a page of them costs the page.
+    pub fn wishers(&self, year: i32) -> (usize, impl Iterator<Item = &Expert> + '_) {
+        let list = self.wishers.get(&year).map_or(&[][..], Vec::as_slice);
+        (list.len(), list.iter().map(|&e| &self.experts[e as usize]))
     }
 
     pub fn summary(&self) -> Summary {

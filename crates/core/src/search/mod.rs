@@ -384,6 +384,35 @@ impl SearchIndex {
         spans
     }
 
+    /// The bytes the index holds on the heap (vectors' capacities, strings and the name
+    /// table), for BENCHMARKS.md's statement of its memory.
+    pub fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        let strings = |v: &[String]| v.iter().map(String::capacity).sum::<usize>();
+        self.terms.capacity() * size_of::<String>()
+            + strings(&self.terms)
+            + (self.post_start.capacity() + self.post_doc.capacity()) * 4
+            + self.post_tf.capacity()
+            + (self.doc_passage.capacity() + self.forward_start.capacity()) * 4
+            + self.forward.capacity() * 4
+            + self.words.capacity() * size_of::<(String, u32, u32)>()
+            + self.words.iter().map(|w| w.0.capacity()).sum::<usize>()
+            + self.names.capacity() * (size_of::<(String, Vec<u32>)>() + 1)
+            + self
+                .names
+                .iter()
+                .map(|(k, v)| k.capacity() + v.capacity() * 4)
+                .sum::<usize>()
+            + self.entity_ids.capacity() * size_of::<Id>()
+            + self
+                .entity_ids
+                .iter()
+                .map(|i| i.as_str().len())
+                .sum::<usize>()
+            + (self.entity_docs.start.capacity() + self.entity_docs.items.capacity()) * 4
+            + (self.entity_terms.start.capacity() + self.entity_terms.items.capacity()) * 4
+    }
+
     /// Whether `folded_word` is one of the words `hit` matched, to mark it.
     pub fn marks(&self, hit: &Hit, folded_word: &str) -> bool {
         let t = term(folded_word);

@@ -2,7 +2,7 @@
 //! expert speaks, the passages that concern each entity, and each source's title and
 //! question.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::dataset::{Id, Passage, PassageKind, Slot, Source};
 
@@ -33,6 +33,23 @@ pub(super) fn passage_index(
         }
     }
     (said, about)
+}
+
+/// Per year, the experts (by position, ascending) with at least one wish for it.
+pub(super) fn wishers(passages: &[Passage], said: &[Vec<u32>]) -> BTreeMap<i32, Vec<u32>> {
+    let mut years: BTreeMap<i32, Vec<u32>> = BTreeMap::new();
+    for (e, list) in said.iter().enumerate() {
+        for &i in list {
+            let p = &passages[i as usize];
+            if let (PassageKind::Wish, Some(year)) = (p.kind, p.year) {
+                let experts = years.entry(year).or_default();
+                if experts.last() != Some(&(e as u32)) {
+                    experts.push(e as u32);
+                }
+            }
+        }
+    }
+    years
 }
 
 /// For each source (in order), its title passage and its question passage, if any.

@@ -183,6 +183,7 @@ impl Joined {
         let (said, about) =
             index::passage_index(&d.passages, &by_id, d.experts.len(), d.groups.len());
         let heads = index::source_heads(&d.sources, &d.passages);
+        let wishers = index::wishers(&d.passages, &said);
         let dataset = Dataset {
             sources: d.sources,
             experts: d.experts,
@@ -194,6 +195,7 @@ impl Joined {
             said,
             about,
             heads,
+            wishers,
         };
         checks::check(&dataset, &origin, problems);
         names::check(&dataset, &origin, problems);
