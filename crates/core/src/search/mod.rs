@@ -19,6 +19,16 @@ pub use highlight::highlight;
 pub use rank::{Hit, Results};
 pub use terms::term;
 
+/// BM25's constants, the usual ones.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+
+/// BM25's weight of `tf` occurrences in a document of `len` words, where the average is `avg`:
+/// it grows with `tf` towards `K1 + 1`, and more slowly in long documents.
+fn saturate(tf: f32, len: f32, avg: f32) -> f32 {
+    tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg.max(1.0)))
+}
+
 /// Edits forgiven in a word typed for search that the data does not hold, by its length: none
 /// below 4 characters (too many short lookalikes), one up to 8, two from 9.
 fn typo_edits(chars: usize) -> usize {
@@ -45,19 +55,24 @@ fn suggestion_edits(chars: usize) -> usize {
 pub struct SearchIndex {
     /// Index terms (stems), sorted: a term's number is its place here.
     terms: Vec<String>,
-    /// Per term, where its postings start in `post_doc` and `post_tf` (one entry more than
+    /// Per term, where its postings start in `post_doc`, `post_weight` and `post_first` (one entry more than
     /// terms). Postings are in document order.
     post_start: Vec<u32>,
     post_doc: Vec<u32>,
-    /// Occurrences of the term in the document (saturating at 255).
-    post_tf: Vec<u8>,
+    /// BM25's weight of the term's occurrences in the document, length-normalised, as a
+    /// fraction of its greatest value (`u16::MAX`): computed once here, not per query.
+    post_weight: Vec<u16>,
+    /// Where the term first occurs in the document, in content words (saturating), for
+    /// nearness.
+    post_first: Vec<u16>,
     /// Per document: the passage it is (every passage but the titles, in source order).
     doc_passage: Vec<u32>,
-    /// Per document, where its terms start in `forward` (one entry more than documents): the
-    /// content words of the lead-in and text, in order, for nearness and highlighting.
-    forward_start: Vec<u32>,
-    forward: Vec<u32>,
+    /// Per document: its content words (saturating), for BM25's length normalisation.
+    doc_len: Vec<u16>,
     avg_len: f32,
+    /// Per-query accumulators, one per query running at once, kept between queries: a query
+    /// at 100k passages would otherwise allocate and fault in megabytes.
+    scratch: std::sync::Mutex<Vec<rank::Scratch>>,
     /// Folded words as written (sorted), with their term and the documents holding them:
     /// suggestions are words people can read, not stems.
     words: Vec<(String, u32, u32)>,
@@ -185,19 +200,26 @@ impl SearchIndex {
             .map(|&old| std::mem::take(&mut stems[old as usize]))
             .collect();
 
-        // Postings, from the forward index: counted, then filled.
+        // Postings, from the documents' words in order: counted, then filled.
         let docs = doc_passage.len();
         let doc_terms =
             |d: usize| &forward[forward_start[d] as usize..forward_start[d + 1] as usize];
         let mut counts = vec![0u32; terms.len() + 1];
-        let mut sorted: Vec<u32> = Vec::new();
-        for d in 0..docs {
+        let mut sorted: Vec<(u32, u16)> = Vec::new();
+        let fill = |d: usize, sorted: &mut Vec<(u32, u16)>| {
             sorted.clear();
-            sorted.extend_from_slice(doc_terms(d));
+            sorted.extend(
+                doc_terms(d)
+                    .iter()
+                    .enumerate()
+                    .map(|(pos, &t)| (t, pos.min(u16::MAX as usize) as u16)),
+            );
             sorted.sort_unstable();
-            sorted.dedup();
-            for &t in &sorted {
-                counts[t as usize + 1] += 1;
+        };
+        for d in 0..docs {
+            fill(d, &mut sorted);
+            for run in sorted.chunk_by(|a, b| a.0 == b.0) {
+                counts[run[0].0 as usize + 1] += 1;
             }
         }
         for t in 1..counts.len() {
@@ -205,20 +227,26 @@ impl SearchIndex {
         }
         let post_start = counts.clone();
         let total = *counts.last().unwrap_or(&0) as usize;
+        let doc_len: Vec<u16> = (0..docs)
+            .map(|d| doc_terms(d).len().min(u16::MAX as usize) as u16)
+            .collect();
+        let avg_len = forward.len() as f32 / docs.max(1) as f32;
         let mut post_doc = vec![0u32; total];
-        let mut post_tf = vec![0u8; total];
+        let mut post_weight = vec![0u16; total];
+        let mut post_first = vec![0u16; total];
         for d in 0..docs {
-            sorted.clear();
-            sorted.extend_from_slice(doc_terms(d));
-            sorted.sort_unstable();
-            for run in sorted.chunk_by(|a, b| a == b) {
-                let t = run[0] as usize;
+            fill(d, &mut sorted);
+            for run in sorted.chunk_by(|a, b| a.0 == b.0) {
+                let t = run[0].0 as usize;
                 let at = counts[t] as usize;
                 post_doc[at] = d as u32;
-                post_tf[at] = run.len().min(255) as u8;
+                let weight = saturate(run.len() as f32, f32::from(doc_len[d]), avg_len);
+                post_weight[at] = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
+                post_first[at] = run[0].1;
                 counts[t] += 1;
             }
         }
+        drop(forward);
 
         // Entities: their names, the documents they speak or concern, the terms of their names.
         let entity_ids: Vec<Id> = dataset.entities().map(|e| e.id().clone()).collect();
@@ -276,16 +304,16 @@ impl SearchIndex {
             .map(|(w, t, df)| (w, renumber[t as usize], df))
             .collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let avg_len = forward.len() as f32 / docs.max(1) as f32;
         SearchIndex {
             terms,
             post_start,
             post_doc,
-            post_tf,
+            post_weight,
+            post_first,
             doc_passage,
-            forward_start,
-            forward,
+            doc_len,
             avg_len,
+            scratch: Default::default(),
             words,
             names,
             longest_name,
@@ -392,9 +420,10 @@ impl SearchIndex {
         self.terms.capacity() * size_of::<String>()
             + strings(&self.terms)
             + (self.post_start.capacity() + self.post_doc.capacity()) * 4
-            + self.post_tf.capacity()
-            + (self.doc_passage.capacity() + self.forward_start.capacity()) * 4
-            + self.forward.capacity() * 4
+            + self.post_weight.capacity() * 2
+            + self.post_first.capacity() * 2
+            + self.doc_passage.capacity() * 4
+            + self.doc_len.capacity() * 2
             + self.words.capacity() * size_of::<(String, u32, u32)>()
             + self.words.iter().map(|w| w.0.capacity()).sum::<usize>()
             + self.names.capacity() * (size_of::<(String, Vec<u32>)>() + 1)

@@ -1,10 +1,10 @@
 //! Ranking: a query becomes clauses (a word, or a name of an entity), every document scores
 //! BM25 per clause, and documents are ordered by how many clauses they match, then by score
-//! plus a boost for matched words close together. Only the hits of the page asked for are put
-//! in order: the nearness boost is bounded, so documents whose best possible key cannot reach
-//! the page are never looked at again.
+//! plus a boost for matched words close together (where each clause's words first occur).
+//! One pass over the clauses' postings scores every document; only the hits up to the end of
+//! the page asked for are put in order.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
@@ -12,9 +12,6 @@ use super::{SearchIndex, fuzzy, terms, typo_edits};
 use crate::dataset::Id;
 use crate::fold;
 
-/// BM25's constants, the usual ones.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// How much a passage that speaks or concerns an entity named in the query counts, against a
 /// word of that name in its text.
 const ENTITY_WEIGHT: f32 = 1.0;
@@ -91,16 +88,98 @@ impl Ord for Key {
     }
 }
 
-impl SearchIndex {
-    fn postings(&self, term: u32) -> (&[u32], &[u8]) {
-        let t = term as usize;
-        let (a, b) = (self.post_start[t] as usize, self.post_start[t + 1] as usize);
-        (&self.post_doc[a..b], &self.post_tf[a..b])
+/// What a query gathers on one document over all its clauses, in one record of twelve bytes:
+/// the loop over a common word's postings streams through one array.
+#[derive(Clone, Copy, Debug)]
+struct Gathered {
+    /// The sum of the clauses' scores.
+    total: f32,
+    /// The span of the clauses' first places in the text.
+    first: u16,
+    last: u16,
+    /// Clauses matched, and clauses placed in the text.
+    matched: u8,
+    placed: u8,
+}
+
+const UNTOUCHED: Gathered = Gathered {
+    total: 0.0,
+    first: u16::MAX,
+    last: 0,
+    matched: 0,
+    placed: 0,
+};
+
+/// A query's working memory, one entry per document, kept between queries
+/// (`SearchIndex::scratch`) with every touched entry reset after use.
+#[derive(Debug, Default)]
+pub(super) struct Scratch {
+    gathered: Vec<Gathered>,
+    /// The clause being counted, when it has more than one source: its score (0 when the
+    /// document is not in it yet; every score is positive) and first place.
+    clause: Vec<(f32, u16)>,
+    /// A name's words: their sum, the first place, how many the document has.
+    phrase: Vec<(f32, u16, u8)>,
+}
+
+impl Scratch {
+    fn new(docs: usize) -> Scratch {
+        Scratch {
+            gathered: vec![UNTOUCHED; docs],
+            clause: vec![(0.0, u16::MAX); docs],
+            phrase: vec![(0.0, u16::MAX, 0); docs],
+        }
     }
 
-    fn doc_terms(&self, doc: u32) -> &[u32] {
-        let d = doc as usize;
-        &self.forward[self.forward_start[d] as usize..self.forward_start[d + 1] as usize]
+    /// Counts a clause's score and first place for document `d`.
+    #[inline]
+    fn count(&mut self, d: usize, score: f32, first: u16, touched: &mut Vec<u32>) {
+        let g = &mut self.gathered[d];
+        if g.matched == 0 {
+            touched.push(d as u32);
+        }
+        g.matched += 1;
+        g.total += score;
+        if first != u16::MAX {
+            g.placed += 1;
+            g.first = g.first.min(first);
+            g.last = g.last.max(first);
+        }
+    }
+
+    /// The key of document `d`, which is then reset for the next query.
+    fn take(&mut self, d: u32) -> Key {
+        let g = std::mem::replace(&mut self.gathered[d as usize], UNTOUCHED);
+        Key {
+            clauses: g.matched,
+            score: g.total + nearness(g.placed, g.first, g.last),
+            doc: d,
+        }
+    }
+}
+
+/// A term's postings: documents, BM25 weights (of `u16::MAX`), first places.
+struct Postings<'a> {
+    docs: &'a [u32],
+    weights: &'a [u16],
+    firsts: &'a [u16],
+}
+
+impl SearchIndex {
+    fn postings(&self, term: u32) -> Postings<'_> {
+        let t = term as usize;
+        let (a, b) = (self.post_start[t] as usize, self.post_start[t + 1] as usize);
+        Postings {
+            docs: &self.post_doc[a..b],
+            weights: &self.post_weight[a..b],
+            firsts: &self.post_first[a..b],
+        }
+    }
+
+    /// The inverse document frequency of a term in `df` documents, times the unit of the
+    /// stored weights (so that `idf * weight` is BM25's score).
+    fn weighted_idf(&self, df: usize) -> f32 {
+        self.idf(df) * (super::K1 + 1.0) / f32::from(u16::MAX)
     }
 
     fn idf(&self, df: usize) -> f32 {
@@ -109,10 +188,9 @@ impl SearchIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// BM25's weight of `tf` occurrences in document `doc`.
-    fn saturate(&self, tf: f32, doc: u32) -> f32 {
-        let len = self.doc_terms(doc).len() as f32;
-        tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg_len.max(1.0)))
+    /// BM25's weight of one occurrence in document `doc`.
+    fn once(&self, doc: u32) -> f32 {
+        super::saturate(1.0, f32::from(self.doc_len[doc as usize]), self.avg_len)
     }
 
     fn term_number(&self, stem: &str) -> Option<u32> {
@@ -143,9 +221,8 @@ impl SearchIndex {
             }
             let max = typo_edits(stem.chars().count());
             for (t, edits) in fuzzy::within(&self.terms, |t| t.as_str(), &stem, max) {
-                let (docs, _) = self.postings(t as u32);
                 let weight = TYPO_WEIGHT / edits as f32;
-                found.push((t as u32, weight, docs.len()));
+                found.push((t as u32, weight, self.postings(t as u32).docs.len()));
             }
             // The best weight per term, then the most useful few.
             found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -230,169 +307,144 @@ impl SearchIndex {
     /// how many there are in all.
     pub fn search(&self, text: &str, range: Range<usize>) -> Results {
         let (clauses, named) = self.clauses(text);
-        let n = self.doc_passage.len();
-        let mut total_score = vec![0f32; n];
-        let mut matched = vec![0u8; n];
+        let mut acc = self.take_scratch();
         let mut touched: Vec<u32> = Vec::new();
-        let mut clause_score = vec![0f32; n];
         let mut in_clause: Vec<u32> = Vec::new();
-        let mut phrase_count = vec![0u8; n];
-        let mut phrase_score = vec![0f32; n];
+        let mut in_phrase: Vec<u32> = Vec::new();
         for c in &clauses {
-            in_clause.clear();
-            let mut add = |doc: u32, s: f32, sum: bool| {
-                let slot = &mut clause_score[doc as usize];
-                if *slot == 0.0 {
-                    in_clause.push(doc);
+            // A clause of one word: each document once, counted straight over the query.
+            if let ([(t, weight)], [], []) = (
+                c.terms.as_slice(),
+                c.phrase.as_slice(),
+                c.entities.as_slice(),
+            ) {
+                let p = self.postings(*t);
+                let idf = weight * self.weighted_idf(p.docs.len());
+                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
+                    let score = idf * f32::from(w);
+                    acc.count(d as usize, score, first, &mut touched);
                 }
-                *slot = if sum { *slot + s } else { slot.max(s) };
+                continue;
+            }
+            let mut add = |acc: &mut Scratch, d: usize, score: f32, first: u16, sum: bool| {
+                let (s, f) = &mut acc.clause[d];
+                if *s == 0.0 {
+                    in_clause.push(d as u32);
+                    *s = score;
+                } else if sum {
+                    *s += score;
+                } else {
+                    *s = s.max(score);
+                }
+                *f = (*f).min(first);
             };
             for &(t, weight) in &c.terms {
-                let (docs, tfs) = self.postings(t);
-                let idf = self.idf(docs.len());
-                for (&d, &tf) in docs.iter().zip(tfs) {
-                    add(d, weight * idf * self.saturate(f32::from(tf), d), false);
+                let p = self.postings(t);
+                let idf = weight * self.weighted_idf(p.docs.len());
+                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
+                    let score = idf * f32::from(w);
+                    add(&mut acc, d as usize, score, first, false);
                 }
             }
             // A name's words count only all together: "nation" alone is not "united nations".
-            let mut in_phrase: Vec<u32> = Vec::new();
             for &t in &c.phrase {
-                let (docs, tfs) = self.postings(t);
-                let idf = self.idf(docs.len());
-                for (&d, &tf) in docs.iter().zip(tfs) {
-                    let i = d as usize;
-                    if phrase_count[i] == 0 {
+                let p = self.postings(t);
+                let idf = self.weighted_idf(p.docs.len());
+                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
+                    let (sum, f, words) = &mut acc.phrase[d as usize];
+                    if *words == 0 {
                         in_phrase.push(d);
                     }
-                    phrase_count[i] += 1;
-                    phrase_score[i] += idf * self.saturate(f32::from(tf), d);
+                    *words += 1;
+                    *sum += idf * f32::from(w);
+                    *f = (*f).min(first);
                 }
             }
-            for d in in_phrase {
+            for d in in_phrase.drain(..) {
                 let i = d as usize;
-                if usize::from(phrase_count[i]) == c.phrase.len() {
-                    add(d, phrase_score[i], true);
+                let (score, first, words) =
+                    std::mem::replace(&mut acc.phrase[i], (0.0, u16::MAX, 0));
+                if usize::from(words) == c.phrase.len() {
+                    add(&mut acc, i, score, first, true);
                 }
-                phrase_count[i] = 0;
-                phrase_score[i] = 0.0;
             }
             for &e in &c.entities {
                 let docs = self.entity_docs.get(e as usize);
-                let idf = self.idf(docs.len());
+                let idf = ENTITY_WEIGHT * self.idf(docs.len());
                 for &d in docs {
-                    add(d, ENTITY_WEIGHT * idf * self.saturate(1.0, d), false);
+                    let score = idf * self.once(d);
+                    add(&mut acc, d as usize, score, u16::MAX, false);
                 }
             }
-            for &d in &in_clause {
+            for d in in_clause.drain(..) {
                 let i = d as usize;
-                if matched[i] == 0 {
-                    touched.push(d);
-                }
-                matched[i] += 1;
-                total_score[i] += clause_score[i];
-                clause_score[i] = 0.0;
+                let (score, first) = std::mem::replace(&mut acc.clause[i], (0.0, u16::MAX));
+                acc.count(i, score, first, &mut touched);
             }
         }
         let total = touched.len();
-        // Best possible keys first; a document is scored exactly only while it could still
-        // make the page.
-        let mut bound: BinaryHeap<Key> = touched
-            .iter()
-            .map(|&doc| {
-                let clauses = matched[doc as usize];
-                let boost = if clauses >= 2 { NEARNESS } else { 0.0 };
-                Key {
-                    clauses,
-                    score: total_score[doc as usize] + boost,
-                    doc,
-                }
-            })
-            .collect();
+        // The best keys up to the end of the page, kept in a heap of that size: the rest are
+        // only compared with its smallest.
         let want = range.end.min(total);
-        let mut best: BinaryHeap<std::cmp::Reverse<Key>> = BinaryHeap::new();
-        while let Some(upper) = bound.pop() {
-            if best.len() == want && best.peek().is_some_and(|low| upper <= low.0) {
-                break;
-            }
-            let doc = upper.doc;
-            let exact = Key {
-                score: total_score[doc as usize] + self.nearness(&clauses, doc),
-                ..upper
-            };
-            best.push(std::cmp::Reverse(exact));
-            if best.len() > want {
+        let mut best: BinaryHeap<Reverse<Key>> = BinaryHeap::with_capacity(want + 1);
+        for &d in &touched {
+            let key = acc.take(d);
+            if best.len() < want {
+                best.push(Reverse(key));
+            } else if best.peek().is_some_and(|low| key > low.0) {
                 best.pop();
+                best.push(Reverse(key));
             }
         }
+        self.give_back(acc);
         let mut keys: Vec<Key> = best.into_iter().map(|r| r.0).collect();
         keys.sort_unstable_by(|a, b| b.cmp(a));
+        let marks = all_marks(&clauses);
         let hits = keys
             .into_iter()
             .skip(range.start)
             .map(|k| Hit {
                 passage: self.doc_passage[k.doc as usize] as usize,
                 score: k.score,
-                terms: self.marked(&clauses, k.doc),
+                terms: marks.clone(),
             })
             .collect();
         Results { total, hits, named }
     }
 
-    /// The boost of document `doc` for its matched clauses' words lying close together: full
-    /// when they are side by side, less the further the smallest stretch holding them spans.
-    fn nearness(&self, clauses: &[Clause], doc: u32) -> f32 {
-        let words = self.doc_terms(doc);
-        // (position, clause) of every word that belongs to a clause.
-        let hits: Vec<(usize, usize)> = words
-            .iter()
-            .enumerate()
-            .filter_map(|(pos, t)| {
-                let c = clauses
-                    .iter()
-                    .position(|c| c.marks.binary_search(t).is_ok())?;
-                Some((pos, c))
-            })
-            .collect();
-        let mut present: Vec<usize> = hits.iter().map(|h| h.1).collect();
-        present.sort_unstable();
-        present.dedup();
-        let m = present.len();
-        if m < 2 {
-            return 0.0;
-        }
-        // The smallest window holding every present clause.
-        let mut count = vec![0usize; clauses.len()];
-        let mut have = 0;
-        let mut span = usize::MAX;
-        let mut left = 0;
-        for right in 0..hits.len() {
-            let c = hits[right].1;
-            count[c] += 1;
-            if count[c] == 1 {
-                have += 1;
-            }
-            while have == m {
-                span = span.min(hits[right].0 - hits[left].0 + 1);
-                let l = hits[left].1;
-                count[l] -= 1;
-                if count[l] == 0 {
-                    have -= 1;
-                }
-                left += 1;
-            }
-        }
-        NEARNESS * (m - 1) as f32 / (span - 1).max(m - 1) as f32
+    /// Accumulators for one query, all at their defaults.
+    fn take_scratch(&self) -> Scratch {
+        let pooled = self.scratch.lock().ok().and_then(|mut pool| pool.pop());
+        pooled.unwrap_or_else(|| Scratch::new(self.doc_passage.len()))
     }
 
-    fn marked(&self, clauses: &[Clause], doc: u32) -> Vec<u32> {
-        let mut out: Vec<u32> = self
-            .doc_terms(doc)
-            .iter()
-            .copied()
-            .filter(|t| clauses.iter().any(|c| c.marks.binary_search(t).is_ok()))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
+    /// Hands accumulators back (every touched one reset) for the next query.
+    fn give_back(&self, acc: Scratch) {
+        if let Ok(mut pool) = self.scratch.lock() {
+            pool.push(acc);
+        }
     }
+}
+
+/// The boost for a document's matched clauses lying close together: full when their first
+/// places are side by side, less the further apart they are.
+fn nearness(placed: u8, first: u16, last: u16) -> f32 {
+    if placed < 2 {
+        return 0.0;
+    }
+    let needed = f32::from(placed - 1);
+    let span = f32::from(last - first).max(needed);
+    NEARNESS * needed / span
+}
+
+/// Every term a hit may be marked for: the query's words, their typos and completions, and
+/// the names of the entities it names.
+fn all_marks(clauses: &[Clause]) -> Vec<u32> {
+    let mut marks: Vec<u32> = clauses
+        .iter()
+        .flat_map(|c| c.marks.iter().copied())
+        .collect();
+    marks.sort_unstable();
+    marks.dedup();
+    marks
 }
