@@ -234,13 +234,13 @@ impl SearchIndex {
         let mut post_doc = vec![0u32; total];
         let mut post_weight = vec![0u16; total];
         let mut post_first = vec![0u16; total];
-        for d in 0..docs {
+        for (d, &len) in doc_len.iter().enumerate() {
             fill(d, &mut sorted);
             for run in sorted.chunk_by(|a, b| a.0 == b.0) {
                 let t = run[0].0 as usize;
                 let at = counts[t] as usize;
                 post_doc[at] = d as u32;
-                let weight = saturate(run.len() as f32, f32::from(doc_len[d]), avg_len);
+                let weight = saturate(run.len() as f32, f32::from(len), avg_len);
                 post_weight[at] = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
                 post_first[at] = run[0].1;
                 counts[t] += 1;
