@@ -96,24 +96,37 @@ fn at_scale(entities: usize) {
     for q in queries.iter().take(WARM_UP) {
         run(q);
     }
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     let mut by_words: Vec<Vec<f64>> = vec![Vec::new(); 5];
     let mut all = Vec::new();
     let mut index_only = Vec::new();
     let mut found = 0;
+    let mut hits = 0;
     for q in &queries {
         let t = run(q);
         let start = Instant::now();
-        found += usize::from(std::hint::black_box(k.search.search(q, 0..5)).total > 0);
+        let total = std::hint::black_box(k.search.search(q, 0..5)).total;
+        found += usize::from(total > 0);
+        hits += total;
         index_only.push(ms(start.elapsed()));
         by_words[q.split(' ').count().min(4)].push(t);
+        slowest.push((t, q));
         all.push(t);
     }
     let (p50, p99, max) = percentiles(&mut all);
     println!(
-        "/search, {} queries ({} with hits): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms",
+        "/search, {} queries ({} with hits, {} hits on average): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms",
         queries.len(),
-        found
+        found,
+        hits / queries.len()
     );
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let slow: Vec<String> = slowest
+        .iter()
+        .take(8)
+        .map(|(t, q)| format!("“{q}” {t:.1} ms"))
+        .collect();
+    println!("  slowest: {}", slow.join(", "));
     let (p50, p99, max) = percentiles(&mut index_only);
     println!(
         "  the index alone (first page of hits and the count): p50 {p50:.3} ms, p99 {p99:.3} ms, max {max:.3} ms"

@@ -5,14 +5,17 @@
 //! score, then position in the source), so the same query gives the same answer in every
 //! process. A query costs what its words' postings cost and builds only the page it shows.
 
+mod build;
 mod fuzzy;
 mod highlight;
+mod query;
 mod rank;
+mod stream;
 mod terms;
 
 use std::collections::HashMap;
 
-use crate::dataset::{Dataset, Id, PassageKind};
+use crate::dataset::Id;
 use crate::fold;
 
 pub use highlight::highlight;
@@ -72,7 +75,7 @@ pub struct SearchIndex {
     avg_len: f32,
     /// Per-query accumulators, one per query running at once, kept between queries: a query
     /// at 100k passages would otherwise allocate and fault in megabytes.
-    scratch: std::sync::Mutex<Vec<rank::Scratch>>,
+    scratch: std::sync::Mutex<Vec<stream::Scratch>>,
     /// Folded words as written (sorted), with their term and the documents holding them:
     /// suggestions are words people can read, not stems.
     words: Vec<(String, u32, u32)>,
@@ -116,213 +119,7 @@ impl Csr {
     }
 }
 
-/// The words met while indexing, each stemmed once.
-#[derive(Default)]
-struct Vocabulary {
-    word_number: HashMap<String, u32>,
-    /// (word, provisional term number, documents holding it)
-    words: Vec<(String, u32, u32)>,
-    stem_number: HashMap<String, u32>,
-    stems: Vec<String>,
-}
-
-impl Vocabulary {
-    fn word(&mut self, w: &str) -> u32 {
-        if let Some(&n) = self.word_number.get(w) {
-            return n;
-        }
-        let stem = term(w);
-        let next = self.stems.len() as u32;
-        let t = match self.stem_number.get(&stem) {
-            Some(&t) => t,
-            None => {
-                self.stem_number.insert(stem.clone(), next);
-                self.stems.push(stem);
-                next
-            }
-        };
-        let n = self.words.len() as u32;
-        self.words.push((w.to_string(), t, 0));
-        self.word_number.insert(w.to_string(), n);
-        n
-    }
-}
-
 impl SearchIndex {
-    /// Indexes every passage but the titles (the title is in every card's footer already):
-    /// its lead-in and text; and every entity's names and aliases.
-    pub fn new(dataset: &Dataset) -> SearchIndex {
-        let passages = dataset.passages();
-        let mut vocab = Vocabulary::default();
-        let mut doc_of = vec![u32::MAX; passages.len()];
-        let mut doc_passage = Vec::new();
-        let mut forward_start = Vec::new();
-        let mut forward: Vec<u32> = Vec::new();
-        let mut in_doc: Vec<u32> = Vec::new();
-        for (i, p) in passages.iter().enumerate() {
-            if p.kind == PassageKind::Title {
-                continue;
-            }
-            doc_of[i] = doc_passage.len() as u32;
-            doc_passage.push(i as u32);
-            forward_start.push(forward.len() as u32);
-            in_doc.clear();
-            let lead = p.lead_in.as_deref().map(fold::words).unwrap_or_default();
-            for w in lead.iter().chain(&fold::words(&p.text)) {
-                if terms::is_stopword(w) {
-                    continue;
-                }
-                let n = vocab.word(w);
-                forward.push(vocab.words[n as usize].1);
-                in_doc.push(n);
-            }
-            in_doc.sort_unstable();
-            in_doc.dedup();
-            for &n in &in_doc {
-                vocab.words[n as usize].2 += 1;
-            }
-        }
-        forward_start.push(forward.len() as u32);
-
-        // Terms renumbered in sorted order, so that fuzzy lookups can walk them as a trie.
-        let mut order: Vec<u32> = (0..vocab.stems.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| vocab.stems[a as usize].cmp(&vocab.stems[b as usize]));
-        let mut renumber = vec![0u32; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            renumber[old as usize] = new as u32;
-        }
-        for t in &mut forward {
-            *t = renumber[*t as usize];
-        }
-        let mut stems = std::mem::take(&mut vocab.stems);
-        let terms: Vec<String> = order
-            .iter()
-            .map(|&old| std::mem::take(&mut stems[old as usize]))
-            .collect();
-
-        // Postings, from the documents' words in order: counted, then filled.
-        let docs = doc_passage.len();
-        let doc_terms =
-            |d: usize| &forward[forward_start[d] as usize..forward_start[d + 1] as usize];
-        let mut counts = vec![0u32; terms.len() + 1];
-        let mut sorted: Vec<(u32, u16)> = Vec::new();
-        let fill = |d: usize, sorted: &mut Vec<(u32, u16)>| {
-            sorted.clear();
-            sorted.extend(
-                doc_terms(d)
-                    .iter()
-                    .enumerate()
-                    .map(|(pos, &t)| (t, pos.min(u16::MAX as usize) as u16)),
-            );
-            sorted.sort_unstable();
-        };
-        for d in 0..docs {
-            fill(d, &mut sorted);
-            for run in sorted.chunk_by(|a, b| a.0 == b.0) {
-                counts[run[0].0 as usize + 1] += 1;
-            }
-        }
-        for t in 1..counts.len() {
-            counts[t] += counts[t - 1];
-        }
-        let post_start = counts.clone();
-        let total = *counts.last().unwrap_or(&0) as usize;
-        let doc_len: Vec<u16> = (0..docs)
-            .map(|d| doc_terms(d).len().min(u16::MAX as usize) as u16)
-            .collect();
-        let avg_len = forward.len() as f32 / docs.max(1) as f32;
-        let mut post_doc = vec![0u32; total];
-        let mut post_weight = vec![0u16; total];
-        let mut post_first = vec![0u16; total];
-        for (d, &len) in doc_len.iter().enumerate() {
-            fill(d, &mut sorted);
-            for run in sorted.chunk_by(|a, b| a.0 == b.0) {
-                let t = run[0].0 as usize;
-                let at = counts[t] as usize;
-                post_doc[at] = d as u32;
-                let weight = saturate(run.len() as f32, f32::from(len), avg_len);
-                post_weight[at] = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
-                post_first[at] = run[0].1;
-                counts[t] += 1;
-            }
-        }
-        drop(forward);
-
-        // Entities: their names, the documents they speak or concern, the terms of their names.
-        let entity_ids: Vec<Id> = dataset.entities().map(|e| e.id().clone()).collect();
-        let number: HashMap<&str, u32> = entity_ids
-            .iter()
-            .enumerate()
-            .map(|(n, id)| (id.as_str(), n as u32))
-            .collect();
-        let mut names: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut longest_name = 0;
-        let mut name_terms = Vec::with_capacity(entity_ids.len());
-        for (n, e) in dataset.entities().enumerate() {
-            let mut own: Vec<u32> = Vec::new();
-            for name in e.names() {
-                let folded = fold::fold(name);
-                let words = fold::split(&folded);
-                if words.is_empty() || words.iter().all(|w| terms::is_stopword(w)) {
-                    continue;
-                }
-                longest_name = longest_name.max(words.len());
-                own.extend(
-                    words
-                        .iter()
-                        .filter_map(|w| vocab.word_number.get(w))
-                        .map(|&w| renumber[vocab.words[w as usize].1 as usize]),
-                );
-                let holders = names.entry(folded).or_default();
-                if !holders.contains(&(n as u32)) {
-                    holders.push(n as u32);
-                }
-            }
-            own.sort_unstable();
-            own.dedup();
-            name_terms.push(own);
-        }
-        let mut about: Vec<Vec<u32>> = vec![Vec::new(); entity_ids.len()];
-        for (i, p) in passages.iter().enumerate() {
-            let doc = doc_of[i];
-            if doc == u32::MAX {
-                continue;
-            }
-            for id in p.speaker.iter().chain(&p.concerns) {
-                if let Some(&n) = number.get(id.as_str()) {
-                    let list = &mut about[n as usize];
-                    if list.last() != Some(&doc) {
-                        list.push(doc);
-                    }
-                }
-            }
-        }
-
-        let mut words: Vec<(String, u32, u32)> = vocab
-            .words
-            .into_iter()
-            .map(|(w, t, df)| (w, renumber[t as usize], df))
-            .collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        SearchIndex {
-            terms,
-            post_start,
-            post_doc,
-            post_weight,
-            post_first,
-            doc_passage,
-            doc_len,
-            avg_len,
-            scratch: Default::default(),
-            words,
-            names,
-            longest_name,
-            entity_ids,
-            entity_docs: Csr::from_lists(about),
-            entity_terms: Csr::from_lists(name_terms),
-        }
-    }
-
     /// The query as search reads it (folded words, less the stopwords that are not part of a
     /// name, at most as many as search reads): the same hits as `text`, and often shorter, for a
     /// button id that must fit 100 characters.

@@ -1,28 +1,18 @@
-//! Ranking: a query becomes clauses (a word, or a name of an entity), every document scores
-//! BM25 per clause, and documents are ordered by how many clauses they match, then by score
-//! plus a boost for matched words close together (where each clause's words first occur).
-//! One pass over the clauses' postings scores every document; only the hits up to the end of
-//! the page asked for are put in order.
+//! Ranking: every document that matches a clause of the query, ordered by how many clauses it
+//! matches, then by BM25 score plus a boost for the clauses' words lying close together, then
+//! by its place in the source. A count of every match, and only the hits up to the end of the
+//! page asked for put in order: a heap of that size, the rest only compared with its smallest.
+//! When enough documents match every clause, only those are scored; the others are counted.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::{SearchIndex, fuzzy, terms, typo_edits};
+use super::SearchIndex;
+use super::query::Clause;
+use super::stream::{Stream, UNPLACED};
 use crate::dataset::Id;
-use crate::fold;
 
-/// How much a passage that speaks or concerns an entity named in the query counts, against a
-/// word of that name in its text.
-const ENTITY_WEIGHT: f32 = 1.0;
-/// A word found only through a typo, or as the beginning of a longer word, counts for less than
-/// the word itself.
-const TYPO_WEIGHT: f32 = 0.6;
-const PREFIX_WEIGHT: f32 = 0.8;
-/// The most words a typo or a prefix stands for (the closest and most frequent).
-const MAX_EXPANSIONS: usize = 8;
-/// A query word this long may match the beginning of a longer word ("secret" → "secretariat").
-const PREFIX_MIN_CHARS: usize = 4;
 /// The boost for every matched clause side by side; less as they lie further apart.
 const NEARNESS: f32 = 1.5;
 
@@ -45,19 +35,6 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// The entities named in the query.
     pub named: Vec<Id>,
-}
-
-/// A part of the query that a document matches or not.
-#[derive(Debug, Default)]
-struct Clause {
-    /// Alternatives: the document's best counts (a word, its typos or its completions).
-    terms: Vec<(u32, f32)>,
-    /// The words of a name: the sum counts, in a document that has every one of them.
-    phrase: Vec<u32>,
-    /// The entities of a name: speaking or concerning one of them counts.
-    entities: Vec<u32>,
-    /// Terms marked in a hit, and counted for nearness.
-    marks: Vec<u32>,
 }
 
 /// Order of documents: clauses matched, score, then the earlier passage.
@@ -88,315 +65,38 @@ impl Ord for Key {
     }
 }
 
-/// What a query gathers on one document over all its clauses, in one record of twelve bytes:
-/// the loop over a common word's postings streams through one array.
-#[derive(Clone, Copy, Debug)]
-struct Gathered {
-    /// The sum of the clauses' scores.
-    total: f32,
-    /// The span of the clauses' first places in the text.
-    first: u16,
-    last: u16,
-    /// Clauses matched, and clauses placed in the text.
-    matched: u8,
-    placed: u8,
-}
-
-const UNTOUCHED: Gathered = Gathered {
-    total: 0.0,
-    first: u16::MAX,
-    last: 0,
-    matched: 0,
-    placed: 0,
-};
-
-/// A query's working memory, one entry per document, kept between queries
-/// (`SearchIndex::scratch`) with every touched entry reset after use.
-#[derive(Debug, Default)]
-pub(super) struct Scratch {
-    gathered: Vec<Gathered>,
-    /// The clause being counted, when it has more than one source: its score (0 when the
-    /// document is not in it yet; every score is positive) and first place.
-    clause: Vec<(f32, u16)>,
-    /// A name's words: their sum, the first place, how many the document has.
-    phrase: Vec<(f32, u16, u8)>,
-}
-
-impl Scratch {
-    fn new(docs: usize) -> Scratch {
-        Scratch {
-            gathered: vec![UNTOUCHED; docs],
-            clause: vec![(0.0, u16::MAX); docs],
-            phrase: vec![(0.0, u16::MAX, 0); docs],
-        }
-    }
-
-    /// Counts a clause's score and first place for document `d`.
-    #[inline]
-    fn count(&mut self, d: usize, score: f32, first: u16, touched: &mut Vec<u32>) {
-        let g = &mut self.gathered[d];
-        if g.matched == 0 {
-            touched.push(d as u32);
-        }
-        g.matched += 1;
-        g.total += score;
-        if first != u16::MAX {
-            g.placed += 1;
-            g.first = g.first.min(first);
-            g.last = g.last.max(first);
-        }
-    }
-
-    /// The key of document `d`, which is then reset for the next query.
-    fn take(&mut self, d: u32) -> Key {
-        let g = std::mem::replace(&mut self.gathered[d as usize], UNTOUCHED);
-        Key {
-            clauses: g.matched,
-            score: g.total + nearness(g.placed, g.first, g.last),
-            doc: d,
-        }
-    }
-}
-
-/// A term's postings: documents, BM25 weights (of `u16::MAX`), first places.
-struct Postings<'a> {
-    docs: &'a [u32],
-    weights: &'a [u16],
-    firsts: &'a [u16],
-}
+type Best = BinaryHeap<Reverse<Key>>;
 
 impl SearchIndex {
-    fn postings(&self, term: u32) -> Postings<'_> {
-        let t = term as usize;
-        let (a, b) = (self.post_start[t] as usize, self.post_start[t + 1] as usize);
-        Postings {
-            docs: &self.post_doc[a..b],
-            weights: &self.post_weight[a..b],
-            firsts: &self.post_first[a..b],
-        }
-    }
-
-    /// The inverse document frequency of a term in `df` documents, times the unit of the
-    /// stored weights (so that `idf * weight` is BM25's score).
-    fn weighted_idf(&self, df: usize) -> f32 {
-        self.idf(df) * (super::K1 + 1.0) / f32::from(u16::MAX)
-    }
-
-    fn idf(&self, df: usize) -> f32 {
-        let n = self.doc_passage.len() as f32;
-        let df = df as f32;
-        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-    }
-
-    /// BM25's weight of one occurrence in document `doc`.
-    fn once(&self, doc: u32) -> f32 {
-        super::saturate(1.0, f32::from(self.doc_len[doc as usize]), self.avg_len)
-    }
-
-    fn term_number(&self, stem: &str) -> Option<u32> {
-        self.terms
-            .binary_search_by(|t| t.as_str().cmp(stem))
-            .ok()
-            .map(|n| n as u32)
-    }
-
-    /// The clause of a word typed: the word itself; where the data does not hold it, the words
-    /// it begins and the words within a typo of it.
-    fn word_clause(&self, word: &str) -> Clause {
-        let stem = terms::term(word);
-        let mut clause = Clause::default();
-        if let Some(t) = self.term_number(&stem) {
-            clause.terms.push((t, 1.0));
-        } else {
-            let mut found: Vec<(u32, f32, usize)> = Vec::new();
-            if word.chars().count() >= PREFIX_MIN_CHARS {
-                let from = self.words.partition_point(|w| w.0.as_str() < word);
-                for (w, t, df) in self.words[from..]
-                    .iter()
-                    .take_while(|w| w.0.starts_with(word))
-                {
-                    let _ = w;
-                    found.push((*t, PREFIX_WEIGHT, *df as usize));
-                }
-            }
-            let max = typo_edits(stem.chars().count());
-            for (t, edits) in fuzzy::within(&self.terms, |t| t.as_str(), &stem, max) {
-                let weight = TYPO_WEIGHT / edits as f32;
-                found.push((t as u32, weight, self.postings(t as u32).docs.len()));
-            }
-            // The best weight per term, then the most useful few.
-            found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            found.dedup_by_key(|f| f.0);
-            found.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
-            found.truncate(MAX_EXPANSIONS);
-            clause.terms = found.into_iter().map(|(t, w, _)| (t, w)).collect();
-        }
-        clause.marks = clause.terms.iter().map(|t| t.0).collect();
-        clause
-    }
-
-    /// The clause of a name in the query: its entities, and its words.
-    fn name_clause(&self, words: &[String], entities: &[u32]) -> Clause {
-        let mut clause = Clause {
-            entities: entities.to_vec(),
-            ..Clause::default()
-        };
-        // The name's words, when the data holds every one of them (else no passage has them all).
-        clause.phrase = words
-            .iter()
-            .filter(|w| !terms::is_stopword(w))
-            .map(|w| self.term_number(&terms::term(w)))
-            .collect::<Option<Vec<u32>>>()
-            .unwrap_or_default();
-        clause.phrase.sort_unstable();
-        clause.phrase.dedup();
-        clause.marks = clause.phrase.clone();
-        for &e in entities {
-            clause
-                .marks
-                .extend_from_slice(self.entity_terms.get(e as usize));
-        }
-        clause
-    }
-
-    fn clauses(&self, text: &str) -> (Vec<Clause>, Vec<Id>) {
-        let words = fold::words(text);
-        let mut clauses = Vec::new();
-        let mut named = Vec::new();
-        let mut covered = vec![false; words.len()];
-        for (start, len, entities) in self.name_spans(&words) {
-            clauses.push(self.name_clause(&words[start..start + len], entities));
-            named.extend(
-                entities
-                    .iter()
-                    .filter_map(|&e| self.entity_ids.get(e as usize))
-                    .cloned(),
-            );
-            covered[start..start + len]
-                .iter_mut()
-                .for_each(|c| *c = true);
-        }
-        let rest: Vec<String> = words
-            .iter()
-            .zip(&covered)
-            .filter(|(_, c)| !**c)
-            .map(|(w, _)| w.clone())
-            .collect();
-        let loose = if clauses.is_empty() {
-            terms::query_words(text)
-        } else {
-            terms::query_words(&rest.join(" "))
-                .into_iter()
-                .filter(|w| !terms::is_stopword(w))
-                .collect()
-        };
-        for w in loose {
-            if clauses.len() == terms::MAX_QUERY_WORDS {
-                break;
-            }
-            clauses.push(self.word_clause(&w));
-        }
-        for c in &mut clauses {
-            c.marks.sort_unstable();
-            c.marks.dedup();
-        }
-        (clauses, named)
-    }
-
     /// The hits of `text` in `range` of the ranked list (`range` past the end gives none), and
     /// how many there are in all.
     pub fn search(&self, text: &str, range: Range<usize>) -> Results {
         let (clauses, named) = self.clauses(text);
-        let mut acc = self.take_scratch();
-        let mut touched: Vec<u32> = Vec::new();
-        let mut in_clause: Vec<u32> = Vec::new();
-        let mut in_phrase: Vec<u32> = Vec::new();
-        for c in &clauses {
-            // A clause of one word: each document once, counted straight over the query.
-            if let ([(t, weight)], [], []) = (
-                c.terms.as_slice(),
-                c.phrase.as_slice(),
-                c.entities.as_slice(),
-            ) {
-                let p = self.postings(*t);
-                let idf = weight * self.weighted_idf(p.docs.len());
-                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
-                    let score = idf * f32::from(w);
-                    acc.count(d as usize, score, first, &mut touched);
+        // A clause that matches nothing cannot change any document's place.
+        let streams: Vec<Stream> = clauses
+            .iter()
+            .map(|c| self.stream(c))
+            .filter(|s| s.len() > 0)
+            .collect();
+        let cap = range.end;
+        let mut best: Best = BinaryHeap::with_capacity(cap.min(64) + 1);
+        let total = match streams.as_slice() {
+            [] => 0,
+            [one] => match one.as_word() {
+                Some((docs, weights, idf)) => one_word(docs, weights, idf, cap, &mut best),
+                None => merge(&streams, cap, &mut best),
+            },
+            _ => {
+                let total = self.union_count(&streams);
+                // Every document matching all clauses outranks every other: when they fill
+                // the page, the others need only be counted.
+                if every_clause(&streams, cap, &mut best) < cap {
+                    best.clear();
+                    merge(&streams, cap, &mut best);
                 }
-                continue;
+                total
             }
-            let mut add = |acc: &mut Scratch, d: usize, score: f32, first: u16, sum: bool| {
-                let (s, f) = &mut acc.clause[d];
-                if *s == 0.0 {
-                    in_clause.push(d as u32);
-                    *s = score;
-                } else if sum {
-                    *s += score;
-                } else {
-                    *s = s.max(score);
-                }
-                *f = (*f).min(first);
-            };
-            for &(t, weight) in &c.terms {
-                let p = self.postings(t);
-                let idf = weight * self.weighted_idf(p.docs.len());
-                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
-                    let score = idf * f32::from(w);
-                    add(&mut acc, d as usize, score, first, false);
-                }
-            }
-            // A name's words count only all together: "nation" alone is not "united nations".
-            for &t in &c.phrase {
-                let p = self.postings(t);
-                let idf = self.weighted_idf(p.docs.len());
-                for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
-                    let (sum, f, words) = &mut acc.phrase[d as usize];
-                    if *words == 0 {
-                        in_phrase.push(d);
-                    }
-                    *words += 1;
-                    *sum += idf * f32::from(w);
-                    *f = (*f).min(first);
-                }
-            }
-            for d in in_phrase.drain(..) {
-                let i = d as usize;
-                let (score, first, words) =
-                    std::mem::replace(&mut acc.phrase[i], (0.0, u16::MAX, 0));
-                if usize::from(words) == c.phrase.len() {
-                    add(&mut acc, i, score, first, true);
-                }
-            }
-            for &e in &c.entities {
-                let docs = self.entity_docs.get(e as usize);
-                let idf = ENTITY_WEIGHT * self.idf(docs.len());
-                for &d in docs {
-                    let score = idf * self.once(d);
-                    add(&mut acc, d as usize, score, u16::MAX, false);
-                }
-            }
-            for d in in_clause.drain(..) {
-                let i = d as usize;
-                let (score, first) = std::mem::replace(&mut acc.clause[i], (0.0, u16::MAX));
-                acc.count(i, score, first, &mut touched);
-            }
-        }
-        let total = touched.len();
-        // The best keys up to the end of the page, kept in a heap of that size: the rest are
-        // only compared with its smallest.
-        let want = range.end.min(total);
-        let mut best: BinaryHeap<Reverse<Key>> = BinaryHeap::with_capacity(want + 1);
-        for &d in &touched {
-            let key = acc.take(d);
-            if best.len() < want {
-                best.push(Reverse(key));
-            } else if best.peek().is_some_and(|low| key > low.0) {
-                best.pop();
-                best.push(Reverse(key));
-            }
-        }
-        self.give_back(acc);
+        };
         let mut keys: Vec<Key> = best.into_iter().map(|r| r.0).collect();
         keys.sort_unstable_by(|a, b| b.cmp(a));
         let marks = all_marks(&clauses);
@@ -412,17 +112,146 @@ impl SearchIndex {
         Results { total, hits, named }
     }
 
-    /// Accumulators for one query, all at their defaults.
-    fn take_scratch(&self) -> Scratch {
-        let pooled = self.scratch.lock().ok().and_then(|mut pool| pool.pop());
-        pooled.unwrap_or_else(|| Scratch::new(self.doc_passage.len()))
-    }
-
-    /// Hands accumulators back (every touched one reset) for the next query.
-    fn give_back(&self, acc: Scratch) {
-        if let Ok(mut pool) = self.scratch.lock() {
-            pool.push(acc);
+    /// How many documents are in at least one stream: one bit per document.
+    fn union_count(&self, streams: &[Stream]) -> usize {
+        let mut bits = vec![0u64; self.doc_passage.len().div_ceil(64)];
+        for s in streams {
+            for &d in s.docs.iter() {
+                bits[(d / 64) as usize] |= 1 << (d % 64);
+            }
         }
+        bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+}
+
+/// A one-word query: its postings are the hits, in document order; returns how many.
+fn one_word(docs: &[u32], weights: &[u16], idf: f32, cap: usize, best: &mut Best) -> usize {
+    let mut low = f32::MIN;
+    for (&doc, &w) in docs.iter().zip(weights) {
+        let score = idf * f32::from(w);
+        // Later documents lose ties, so only a better score can enter a full page.
+        if score > low || best.len() < cap {
+            keep(
+                best,
+                cap,
+                Key {
+                    clauses: 1,
+                    score,
+                    doc,
+                },
+            );
+            if best.len() == cap {
+                low = best.peek().map_or(f32::MIN, |k| k.0.score);
+            }
+        }
+    }
+    docs.len()
+}
+
+/// The documents in every stream, kept in `best`; returns how many there are. Driven by the
+/// shortest stream, the others searched forward from where they were (exponentially, so that
+/// a long stream is skipped through, not walked).
+fn every_clause(streams: &[Stream], cap: usize, best: &mut Best) -> usize {
+    let Some(driver) = (0..streams.len()).min_by_key(|&i| streams[i].len()) else {
+        return 0;
+    };
+    let mut at = vec![0usize; streams.len()];
+    let mut count = 0;
+    'docs: for &doc in streams[driver].docs.iter() {
+        let (mut score, mut placed, mut first, mut last) = (0.0f32, 0u8, UNPLACED, 0u16);
+        for (s, pos) in streams.iter().zip(at.iter_mut()) {
+            *pos = seek(&s.docs, *pos, doc);
+            match s.docs.get(*pos) {
+                None => break 'docs,
+                Some(&d) if d != doc => continue 'docs,
+                Some(_) => {}
+            }
+            let (sc, f) = s.hit(*pos);
+            score += sc;
+            if f != UNPLACED {
+                placed += 1;
+                first = first.min(f);
+                last = last.max(f);
+            }
+        }
+        count += 1;
+        let key = Key {
+            clauses: streams.len() as u8,
+            score: score + nearness(placed, first, last),
+            doc,
+        };
+        keep(best, cap, key);
+    }
+    count
+}
+
+/// The first position from `from` whose document is at least `doc`.
+fn seek(docs: &[u32], from: usize, doc: u32) -> usize {
+    let mut step = 1;
+    let mut lo = from;
+    while lo + step < docs.len() && docs[lo + step] < doc {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step + 1).min(docs.len());
+    lo + docs[lo..hi].partition_point(|&d| d < doc)
+}
+
+/// The key of `doc` from the streams positioned on it (`at[i]` on `doc`, or elsewhere).
+fn key_at(streams: &[Stream], at: &[usize], doc: u32) -> Key {
+    let (mut clauses, mut score, mut placed) = (0u8, 0.0f32, 0u8);
+    let (mut first, mut last) = (UNPLACED, 0u16);
+    for (s, &i) in streams.iter().zip(at) {
+        if i < s.len() && s.docs[i] == doc {
+            let (sc, f) = s.hit(i);
+            clauses += 1;
+            score += sc;
+            if f != UNPLACED {
+                placed += 1;
+                first = first.min(f);
+                last = last.max(f);
+            }
+        }
+    }
+    Key {
+        clauses,
+        score: score + nearness(placed, first, last),
+        doc,
+    }
+}
+
+/// Every document of any stream, in document order, kept in `best`; returns how many.
+fn merge(streams: &[Stream], cap: usize, best: &mut Best) -> usize {
+    let mut at = vec![0usize; streams.len()];
+    let mut total = 0;
+    loop {
+        let mut doc = u32::MAX;
+        for (s, &i) in streams.iter().zip(&at) {
+            if i < s.len() {
+                doc = doc.min(s.docs[i]);
+            }
+        }
+        if doc == u32::MAX {
+            return total;
+        }
+        total += 1;
+        keep(best, cap, key_at(streams, &at, doc));
+        for (s, i) in streams.iter().zip(at.iter_mut()) {
+            if *i < s.len() && s.docs[*i] == doc {
+                *i += 1;
+            }
+        }
+    }
+}
+
+/// Keeps `key` if it is among the best `cap` so far (`best` holds them, the smallest on top).
+#[inline]
+fn keep(best: &mut Best, cap: usize, key: Key) {
+    if best.len() < cap {
+        best.push(Reverse(key));
+    } else if best.peek().is_some_and(|low| key > low.0) {
+        best.pop();
+        best.push(Reverse(key));
     }
 }
 
