@@ -144,44 +144,70 @@ fn latin_letter(c: char) -> Option<&'static str> {
 }
 
 /// Splits into lowercase words of letters or of digits, accents removed.
+///
+/// Character by character, so that ASCII (nearly every character of a dataset) skips Unicode
+/// normalisation: decomposing a character and dropping its combining marks does not depend on
+/// its neighbours, so this equals normalising the whole text first (a test holds the two
+/// together).
 fn split_words(text: &str) -> Vec<String> {
-    // Lowercasing can itself produce combining marks ('İ' → "i\u{307}"), so the marks are
-    // dropped after it too; otherwise folding would not be idempotent.
-    let lowered: String = text
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    let mut words = Vec::new();
-    let mut current = String::new();
-    let mut current_is_digit = false;
-    for c in lowered.nfkd() {
-        if is_combining_mark(c) {
+    let mut words = Words::default();
+    for c in text.chars() {
+        if c.is_ascii() {
+            words.push(c.to_ascii_lowercase());
             continue;
         }
+        // Lowercasing can itself produce combining marks ('İ' → "i\u{307}"), so the marks are
+        // dropped after it too; otherwise folding would not be idempotent.
+        for d in std::iter::once(c).nfkd().filter(|d| !is_combining_mark(*d)) {
+            for l in d.to_lowercase() {
+                for e in std::iter::once(l).nfkd().filter(|e| !is_combining_mark(*e)) {
+                    words.push(e);
+                }
+            }
+        }
+    }
+    words.finish()
+}
+
+/// Words being split: the one being read, and whether it is of digits.
+#[derive(Default)]
+struct Words {
+    done: Vec<String>,
+    current: String,
+    current_is_digit: bool,
+}
+
+impl Words {
+    /// Takes one lowercase, decomposed character without marks.
+    fn push(&mut self, c: char) {
         // Apostrophes join a word ("o'neill" = "oneill") rather than split it.
         if is_apostrophe(c) {
-            continue;
+            return;
         }
         if c.is_alphanumeric() {
             let is_digit = c.is_numeric();
-            if !current.is_empty() && is_digit != current_is_digit {
-                words.push(std::mem::take(&mut current));
+            if !self.current.is_empty() && is_digit != self.current_is_digit {
+                self.done.push(std::mem::take(&mut self.current));
             }
-            current_is_digit = is_digit;
+            self.current_is_digit = is_digit;
             match latin_letter(c) {
                 // "Ŋ" is "NG": lowercase, as every other letter here.
-                Some(plain) => current.extend(plain.chars().map(|x| x.to_ascii_lowercase())),
-                None => current.push(c),
+                Some(plain) => self
+                    .current
+                    .extend(plain.chars().map(|x| x.to_ascii_lowercase())),
+                None => self.current.push(c),
             }
-        } else if !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        } else if !self.current.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
         }
     }
-    if !current.is_empty() {
-        words.push(current);
+
+    fn finish(mut self) -> Vec<String> {
+        if !self.current.is_empty() {
+            self.done.push(self.current);
+        }
+        self.done
     }
-    words
 }
 
 #[cfg(test)]
@@ -219,6 +245,37 @@ mod tests {
         check("Ŋ", "ng");
         // Other scripts stay as they are.
         check("Ирина", "ирина");
+    }
+
+    /// The whole-text form `split_words` replaced: normalise, drop marks, lowercase, again.
+    fn split_words_whole(text: &str) -> Vec<String> {
+        let lowered: String = text
+            .nfkd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut words = Words::default();
+        for c in lowered.nfkd().filter(|c| !is_combining_mark(*c)) {
+            words.push(c);
+        }
+        words.finish()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn character_by_character_equals_normalising_the_whole_text(
+            text in proptest::collection::vec(proptest::prop_oneof![
+                proptest::char::range(' ', '~'),
+                proptest::sample::select(vec![
+                    'é', '\u{301}', '\u{308}', 'İ', 'ß', 'Ł', 'ø', 'Æ', 'ｇ', '７', 'Ⅻ', '’', 'ﬁ',
+                    '한', '\u{1100}', '\u{1161}', 'Ω', 'ς', 'Σ', 'ǅ', '½', '²', 'Ŋ', 'ắ', '\u{0345}',
+                ]),
+                proptest::char::any(),
+            ], 0..24)
+        ) {
+            let text: String = text.into_iter().collect();
+            proptest::prop_assert_eq!(split_words(&text), split_words_whole(&text));
+        }
     }
 
     #[test]
