@@ -27,7 +27,7 @@ pub(super) struct Clause {
     pub(super) phrase: Vec<u32>,
     /// The entities of a name: speaking or concerning one of them counts.
     pub(super) entities: Vec<u32>,
-    /// Terms marked in a hit, and counted for nearness.
+    /// Terms marked in a hit: the words, their typos and completions, the names.
     pub(super) marks: Vec<u32>,
 }
 
@@ -50,11 +50,10 @@ impl SearchIndex {
             let mut found: Vec<(u32, f32, usize)> = Vec::new();
             if word.chars().count() >= PREFIX_MIN_CHARS {
                 let from = self.words.partition_point(|w| w.0.as_str() < word);
-                for (w, t, df) in self.words[from..]
+                for (_, t, df) in self.words[from..]
                     .iter()
                     .take_while(|w| w.0.starts_with(word))
                 {
-                    let _ = w;
                     found.push((*t, PREFIX_WEIGHT, *df as usize));
                 }
             }
