@@ -145,3 +145,111 @@ fn suggestions_are_near_misses_only() {
         ["minilaterals", "minilateral"]
     );
 }
+
+/// A synthetic dataset of common words, where every shortcut of ranking is taken.
+fn synthetic() -> Knowledge {
+    use minilateral::dataset::{DataText, Dataset};
+    use minilateral_synthetic::{Spec, dataset_json};
+    let spec = Spec {
+        entities: 2000,
+        seed: 11,
+        long_texts: false,
+    };
+    let d = Dataset::load(&[DataText::new("synthetic.json", dataset_json(spec))]).unwrap();
+    Knowledge::new(d)
+}
+
+fn queries() -> Vec<String> {
+    let spec = minilateral_synthetic::Spec {
+        entities: 2000,
+        seed: 11,
+        long_texts: false,
+    };
+    let mut q = minilateral_synthetic::search_queries(spec, 300);
+    q.extend(labelled().into_iter().map(|l| l.query));
+    q.extend(
+        [
+            "g7 g7 g7",
+            "united nations un the un",
+            "ai ai ai ai ai ai ai ai ai ai ai ai cooperation",
+        ]
+        .map(String::from),
+    );
+    q
+}
+
+/// (passage, score) of hits, for comparing two rankings exactly.
+fn ranked(k: &Knowledge, q: &str, range: std::ops::Range<usize>) -> (usize, Vec<(usize, f32)>) {
+    let r = k.search.search(q, range);
+    (
+        r.total,
+        r.hits.iter().map(|h| (h.passage, h.score)).collect(),
+    )
+}
+
+#[test]
+fn a_page_is_the_same_slice_of_the_whole_ranking() {
+    // A page is ranked through shortcuts (one word: its postings straight; several: only the
+    // documents with every clause, when they fill the page); the whole list never takes them.
+    for k in [synthetic(), Knowledge::new(bundled())] {
+        for q in queries() {
+            let (total, all) = ranked(&k, &q, 0..usize::MAX);
+            assert_eq!(all.len(), total, "{q}");
+            for (from, to) in [(0, 5), (5, 10), (0, 1), (3, 17)] {
+                let (t, page) = ranked(&k, &q, from..to);
+                assert_eq!(t, total, "{q}");
+                let want = all.get(from.min(total)..to.min(total)).unwrap_or_default();
+                assert_eq!(page, want, "{q} {from}..{to}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_canonical_form_runs_the_same_query() {
+    for k in [synthetic(), Knowledge::new(bundled())] {
+        for q in queries() {
+            let canonical = k.search.canonical(&q);
+            assert_eq!(
+                ranked(&k, &canonical, 0..usize::MAX),
+                ranked(&k, &q, 0..usize::MAX),
+                "{q} → {canonical}"
+            );
+            // Repeated words and names are read once: the button carries each once.
+            let words: Vec<&str> = canonical.split(' ').collect();
+            assert!(words.len() <= 24, "{canonical}");
+        }
+    }
+    let k = Knowledge::new(bundled());
+    assert_eq!(
+        k.search.canonical("the G-7 and the g7 secretariat"),
+        "g 7 secretariat"
+    );
+}
+
+#[test]
+fn a_typo_anywhere_in_a_word_is_forgiven() {
+    let k = Knowledge::new(bundled());
+    // The stem of a misspelt word can be far from the right one ("cooperatoin" keeps its
+    // ending); typos are counted between words as written.
+    for (typo, id) in [
+        ("cooperatoin", "weiss-powerful-tool"),
+        ("governmnets", "weiss-byline"),
+    ] {
+        let found = top3(
+            &k,
+            &format!(
+                "{typo} {}",
+                if typo.starts_with('c') {
+                    "agility"
+                } else {
+                    "cooperate"
+                }
+            ),
+        );
+        assert!(found.contains(&id.to_string()), "{typo}: {found:?}");
+        assert!(k.search.search(typo, 0..1).total > 0, "{typo}");
+    }
+    // A stopword is never searched, so nothing is suggested for it.
+    assert!(k.search.suggestions("the", 3).is_empty());
+}

@@ -141,10 +141,13 @@ fn no_match(
     if candidates.is_empty() {
         // Nothing close: what the bot does know of this kind, so the miss leads somewhere.
         let (names, buttons) = known(k, kind, private, &|id| Some(again(id)));
+        let known = if names.is_empty() {
+            format!("I know of no {what}s.")
+        } else {
+            format!("The {what}s I know: {names}.")
+        };
         let mut reply = Reply::text(
-            format!(
-                "No {what} matches “{shown}”. The {what}s I know: {names}. `/search` looks through what was said."
-            ),
+            format!("No {what} matches “{shown}”. {known} `/search` looks through what was said."),
             true,
         );
         reply.buttons = buttons;

@@ -53,7 +53,7 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
         }
         let snippet = highlight(
             &p.text,
-            |w| k.search.marks(hit, w),
+            |w| k.search.marks(&found, w),
             SNIPPET_CHARS,
             escape_data,
             |w| format!("**{w}**"),

@@ -132,7 +132,9 @@ impl SearchIndex {
                 let at = counts[t] as usize;
                 post_doc[at] = d as u32;
                 let weight = saturate(run.len() as f32, f32::from(len), avg_len);
-                post_weight[at] = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
+                // At least 1, so that every score is positive (`stream::Scratch` relies on it).
+                let stored = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
+                post_weight[at] = stored.max(1);
                 post_first[at] = run[0].1;
                 counts[t] += 1;
             }

@@ -120,30 +120,14 @@ impl Csr {
 }
 
 impl SearchIndex {
-    /// The query as search reads it (folded words, less the stopwords that are not part of a
-    /// name, at most as many as search reads): the same hits as `text`, and often shorter, for a
-    /// button id that must fit 100 characters.
+    /// The query as search reads it (its names, then its other content words, each once, at
+    /// most as many as search reads): the same hits as `text`, and often shorter, for a button
+    /// id that must fit 100 characters.
     pub fn canonical(&self, text: &str) -> String {
-        let words = fold::words(text);
-        let mut named = vec![false; words.len()];
-        for (start, len, _) in self.name_spans(&words) {
-            named[start..start + len].iter_mut().for_each(|n| *n = true);
-        }
-        let mut kept: Vec<&str> = Vec::new();
-        let mut content = 0;
-        for (w, named) in words.iter().zip(named) {
-            if named || !terms::is_stopword(w) {
-                content += usize::from(!terms::is_stopword(w));
-                if content > terms::MAX_QUERY_WORDS {
-                    break;
-                }
-                kept.push(w);
-            }
-        }
-        if kept.is_empty() {
-            return terms::query_words(text).join(" ");
-        }
-        kept.join(" ")
+        let reading = self.read(text);
+        let names = reading.names.iter().map(|(words, _)| words.join(" "));
+        let words: Vec<String> = names.chain(reading.loose).collect();
+        words.join(" ")
     }
 
     /// Words of the dataset within a small edit distance of a word of the query that the data
@@ -151,11 +135,12 @@ impl SearchIndex {
     pub fn suggestions(&self, text: &str, limit: usize) -> Vec<String> {
         let mut found: Vec<(u32, usize, &str)> = Vec::new();
         for q in terms::query_words(text) {
-            if self
+            let held = self
                 .words
                 .binary_search_by(|w| w.0.as_str().cmp(&q))
-                .is_ok()
-            {
+                .is_ok();
+            // A stopword is never searched, so nothing can be suggested for it.
+            if held || terms::is_stopword(&q) {
                 continue;
             }
             let max = suggestion_edits(q.chars().count());
@@ -239,11 +224,11 @@ impl SearchIndex {
             + (self.entity_terms.start.capacity() + self.entity_terms.items.capacity()) * 4
     }
 
-    /// Whether `folded_word` is one of the words `hit` matched, to mark it.
-    pub fn marks(&self, hit: &Hit, folded_word: &str) -> bool {
+    /// Whether `folded_word` is a word the query of `results` looked for, to mark it.
+    pub fn marks(&self, results: &Results, folded_word: &str) -> bool {
         let t = term(folded_word);
         self.terms
             .binary_search(&t)
-            .is_ok_and(|n| hit.terms.contains(&(n as u32)))
+            .is_ok_and(|n| results.marks.binary_search(&(n as u32)).is_ok())
     }
 }

@@ -18,6 +18,13 @@ const MAX_EXPANSIONS: usize = 8;
 /// A query word this long may match the beginning of a longer word ("secret" → "secretariat").
 const PREFIX_MIN_CHARS: usize = 4;
 
+/// What search reads of a query: its names (their folded words, and the entities bearing
+/// them) and its other content words.
+pub(super) struct Reading<'a> {
+    pub(super) names: Vec<(Vec<String>, &'a [u32])>,
+    pub(super) loose: Vec<String>,
+}
+
 /// A part of the query that a document matches or not.
 #[derive(Debug, Default)]
 pub(super) struct Clause {
@@ -57,10 +64,13 @@ impl SearchIndex {
                     found.push((*t, PREFIX_WEIGHT, *df as usize));
                 }
             }
-            let max = typo_edits(stem.chars().count());
-            for (t, edits) in fuzzy::within(&self.terms, |t| t.as_str(), &stem, max) {
-                let weight = TYPO_WEIGHT / edits as f32;
-                found.push((t as u32, weight, self.df(t as u32)));
+            // Typos between words as written, not stems: "cooperatoin" is one edit from
+            // "cooperation", but its stem is five from "cooper".
+            let max = typo_edits(word.chars().count());
+            for (i, edits) in fuzzy::within(&self.words, |w| w.0.as_str(), word, max) {
+                if let Some(&(_, t, df)) = self.words.get(i) {
+                    found.push((t, TYPO_WEIGHT / edits as f32, df as usize));
+                }
             }
             // The best weight per term, then the most useful few.
             found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
@@ -97,42 +107,53 @@ impl SearchIndex {
         clause
     }
 
-    pub(super) fn clauses(&self, text: &str) -> (Vec<Clause>, Vec<Id>) {
+    /// What search reads of `text`: the names in it (each set of entities once, longest
+    /// first from the left) and its other content words (each once), at most
+    /// `MAX_QUERY_WORDS` in all. `canonical` writes this back as text, so a button that
+    /// carries it runs the same query.
+    pub(super) fn read(&self, text: &str) -> Reading<'_> {
         let words = fold::words(text);
-        let mut clauses = Vec::new();
-        let mut named = Vec::new();
+        let mut names: Vec<(Vec<String>, &[u32])> = Vec::new();
         let mut covered = vec![false; words.len()];
         for (start, len, entities) in self.name_spans(&words) {
-            clauses.push(self.name_clause(&words[start..start + len], entities));
-            named.extend(
-                entities
-                    .iter()
-                    .filter_map(|&e| self.entity_ids.get(e as usize))
-                    .cloned(),
-            );
             covered[start..start + len]
                 .iter_mut()
                 .for_each(|c| *c = true);
+            if names.len() < terms::MAX_QUERY_WORDS && !names.iter().any(|n| n.1 == entities) {
+                names.push((words[start..start + len].to_vec(), entities));
+            }
         }
-        let rest: Vec<String> = words
-            .iter()
-            .zip(&covered)
-            .filter(|(_, c)| !**c)
-            .map(|(w, _)| w.clone())
-            .collect();
-        let loose = if clauses.is_empty() {
+        let mut loose = if names.is_empty() {
             terms::query_words(text)
         } else {
+            let rest: Vec<&str> = words
+                .iter()
+                .zip(&covered)
+                .filter(|(_, c)| !**c)
+                .map(|(w, _)| w.as_str())
+                .collect();
             terms::query_words(&rest.join(" "))
                 .into_iter()
                 .filter(|w| !terms::is_stopword(w))
                 .collect()
         };
-        for w in loose {
-            if clauses.len() == terms::MAX_QUERY_WORDS {
-                break;
-            }
-            clauses.push(self.word_clause(&w));
+        loose.truncate(terms::MAX_QUERY_WORDS - names.len());
+        Reading { names, loose }
+    }
+
+    pub(super) fn clauses(&self, text: &str) -> (Vec<Clause>, Vec<Id>) {
+        let reading = self.read(text);
+        let mut clauses = Vec::new();
+        let mut named = Vec::new();
+        for (words, entities) in &reading.names {
+            clauses.push(self.name_clause(words, entities));
+            let ids = entities
+                .iter()
+                .filter_map(|&e| self.entity_ids.get(e as usize));
+            named.extend(ids.cloned());
+        }
+        for w in &reading.loose {
+            clauses.push(self.word_clause(w));
         }
         for c in &mut clauses {
             c.marks.sort_unstable();

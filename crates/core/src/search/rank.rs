@@ -22,8 +22,6 @@ pub struct Hit {
     /// Index into `Dataset::passages`.
     pub passage: usize,
     pub score: f32,
-    /// Terms of the passage that matched, sorted, for highlighting (`SearchIndex::marks`).
-    pub terms: Vec<u32>,
 }
 
 /// One page of the hits of a query.
@@ -35,6 +33,9 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// The entities named in the query.
     pub named: Vec<Id>,
+    /// The terms a hit's words are marked for (`SearchIndex::marks`): the query's words, their
+    /// typos and completions, and the names of the entities it names; sorted.
+    pub marks: Vec<u32>,
 }
 
 /// Order of documents: clauses matched, score, then the earlier passage.
@@ -73,9 +74,10 @@ impl SearchIndex {
     pub fn search(&self, text: &str, range: Range<usize>) -> Results {
         let (clauses, named) = self.clauses(text);
         // A clause that matches nothing cannot change any document's place.
+        let mut acc = self.take_scratch();
         let streams: Vec<Stream> = clauses
             .iter()
-            .map(|c| self.stream(c))
+            .map(|c| self.stream(c, &mut acc))
             .filter(|s| s.len() > 0)
             .collect();
         let cap = range.end;
@@ -87,7 +89,7 @@ impl SearchIndex {
                 None => merge(&streams, cap, &mut best),
             },
             _ => {
-                let total = self.union_count(&streams);
+                let total = union_count(&streams, &mut acc.bits);
                 // Every document matching all clauses outranks every other: when they fill
                 // the page, the others need only be counted.
                 if every_clause(&streams, cap, &mut best) < cap {
@@ -97,31 +99,38 @@ impl SearchIndex {
                 total
             }
         };
+        drop(streams);
+        self.give_back(acc);
         let mut keys: Vec<Key> = best.into_iter().map(|r| r.0).collect();
         keys.sort_unstable_by(|a, b| b.cmp(a));
-        let marks = all_marks(&clauses);
         let hits = keys
             .into_iter()
             .skip(range.start)
             .map(|k| Hit {
                 passage: self.doc_passage[k.doc as usize] as usize,
                 score: k.score,
-                terms: marks.clone(),
             })
             .collect();
-        Results { total, hits, named }
-    }
-
-    /// How many documents are in at least one stream: one bit per document.
-    fn union_count(&self, streams: &[Stream]) -> usize {
-        let mut bits = vec![0u64; self.doc_passage.len().div_ceil(64)];
-        for s in streams {
-            for &d in s.docs.iter() {
-                bits[(d / 64) as usize] |= 1 << (d % 64);
-            }
+        Results {
+            total,
+            hits,
+            named,
+            marks: all_marks(&clauses),
         }
-        bits.iter().map(|w| w.count_ones() as usize).sum()
     }
+}
+
+/// How many documents are in at least one stream: one bit per document in `bits` (all clear,
+/// and left clear).
+fn union_count(streams: &[Stream], bits: &mut [u64]) -> usize {
+    for s in streams {
+        for &d in s.docs.iter() {
+            bits[(d / 64) as usize] |= 1 << (d % 64);
+        }
+    }
+    let count = bits.iter().map(|w| w.count_ones() as usize).sum();
+    bits.fill(0);
+    count
 }
 
 /// A one-word query: its postings are the hits, in document order; returns how many.

@@ -52,11 +52,14 @@ impl Stream<'_> {
 /// queries (`SearchIndex::scratch`) with every touched entry reset after use.
 #[derive(Debug, Default)]
 pub(super) struct Scratch {
-    /// The clause being built: its score (0 when the document is not in it yet; every score
-    /// is positive) and first place.
+    /// The clause being built: its score (0 when the document is not in it yet: every score
+    /// is positive, since idfs are, stored weights are at least 1 and typo weights above 0)
+    /// and first place.
     clause: Vec<(f32, u16)>,
     /// A name's words: their sum, the first place, how many the document has.
     phrase: Vec<(f32, u16, u8)>,
+    /// One bit per document, for counting the documents of several clauses.
+    pub(super) bits: Vec<u64>,
 }
 
 impl Scratch {
@@ -64,6 +67,7 @@ impl Scratch {
         Scratch {
             clause: vec![(0.0, UNPLACED); docs],
             phrase: vec![(0.0, UNPLACED, 0); docs],
+            bits: vec![0; docs.div_ceil(64)],
         }
     }
 }
@@ -114,11 +118,6 @@ impl SearchIndex {
         }
     }
 
-    /// How many documents hold term `t`.
-    pub(super) fn df(&self, t: u32) -> usize {
-        self.postings(t).docs.len()
-    }
-
     /// The inverse document frequency of a term in `df` documents, times the unit of the
     /// stored weights (so that `idf * weight` is BM25's score).
     fn weighted_idf(&self, df: usize) -> f32 {
@@ -139,7 +138,7 @@ impl SearchIndex {
     /// The documents of clause `c` in order: a word's postings as they are; several sources
     /// (typos, completions, a name) merged, each document with its best source (a name's
     /// words with their sum, when the document has all of them).
-    pub(super) fn stream(&self, c: &Clause) -> Stream<'_> {
+    pub(super) fn stream(&self, c: &Clause, acc: &mut Scratch) -> Stream<'_> {
         if let ([(t, weight)], [], []) = (
             c.terms.as_slice(),
             c.phrase.as_slice(),
@@ -159,7 +158,6 @@ impl SearchIndex {
         if c.phrase.is_empty() && c.entities.is_empty() {
             return self.alternatives(&c.terms);
         }
-        let mut acc = self.take_scratch();
         let mut in_clause: Vec<u32> = Vec::new();
         let mut in_phrase: Vec<u32> = Vec::new();
         let mut add = |acc: &mut Scratch, d: usize, score: f32, first: u16, sum: bool| {
@@ -178,7 +176,7 @@ impl SearchIndex {
             let p = self.postings(t);
             let idf = weight * self.weighted_idf(p.docs.len());
             for ((&d, &w), &first) in p.docs.iter().zip(p.weights).zip(p.firsts) {
-                add(&mut acc, d as usize, idf * f32::from(w), first, false);
+                add(acc, d as usize, idf * f32::from(w), first, false);
             }
         }
         // A name's words count only all together: "nation" alone is not "united nations".
@@ -199,14 +197,14 @@ impl SearchIndex {
             let i = d as usize;
             let (score, first, words) = std::mem::replace(&mut acc.phrase[i], (0.0, UNPLACED, 0));
             if usize::from(words) == c.phrase.len() {
-                add(&mut acc, i, score, first, true);
+                add(acc, i, score, first, true);
             }
         }
         for &e in &c.entities {
             let docs = self.entity_docs.get(e as usize);
             let idf = ENTITY_WEIGHT * self.idf(docs.len());
             for &d in docs {
-                add(&mut acc, d as usize, idf * self.once(d), UNPLACED, false);
+                add(acc, d as usize, idf * self.once(d), UNPLACED, false);
             }
         }
         in_clause.sort_unstable();
@@ -217,7 +215,6 @@ impl SearchIndex {
             scores.push(score);
             firsts.push(first);
         }
-        self.give_back(acc);
         Stream {
             docs: Cow::Owned(in_clause),
             firsts: Cow::Owned(firsts),
@@ -253,13 +250,13 @@ impl SearchIndex {
     }
 
     /// Scratch for one query, all at its defaults.
-    fn take_scratch(&self) -> Scratch {
+    pub(super) fn take_scratch(&self) -> Scratch {
         let pooled = self.scratch.lock().ok().and_then(|mut pool| pool.pop());
         pooled.unwrap_or_else(|| Scratch::new(self.doc_passage.len()))
     }
 
     /// Hands scratch back (every touched entry reset) for the next query.
-    fn give_back(&self, acc: Scratch) {
+    pub(super) fn give_back(&self, acc: Scratch) {
         if let Ok(mut pool) = self.scratch.lock() {
             pool.push(acc);
         }
