@@ -55,6 +55,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         batch: Option<PathBuf>,
     },
+    /// The entities named in TEXT, in order, as JSON (id, kind, name, the span that named it)
+    Mentions { text: String },
     /// Validate the dataset, print a summary; list every problem and exit 1
     Check,
     /// Print the whole dataset as one JSON document (the shape is in the README)
@@ -99,6 +101,7 @@ pub fn run(args: Args) -> ExitCode {
         Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
         Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
+        Command::Mentions { text } => with_knowledge(&data, |k| mentions(k, &text)),
         Command::Console => with_knowledge(&data, console),
         Command::Run if crate::config::token().is_none() => {
             eprintln!("{NO_TOKEN}");
@@ -248,6 +251,16 @@ fn ask(k: &Knowledge, line: &str, json: bool) -> ExitCode {
 }
 
 /// `complete`: the autocomplete response body for the last option of the line.
+/// `mentions TEXT`: the entities the text names, as a JSON array (an empty one when none).
+fn mentions(k: &Knowledge, text: &str) -> ExitCode {
+    let found = k.mentions(text);
+    out(&format!(
+        "{}\n",
+        serde_json::to_string_pretty(&found).expect("mentions serialise")
+    ));
+    ExitCode::from(exit::OK)
+}
+
 fn complete(k: &Knowledge, line: &str) -> ExitCode {
     let completion =
         crate::command::parse_line(line).map(|l| crate::command::completion_of_line(&l));

@@ -10,6 +10,7 @@ mod golden;
 mod limits;
 mod lists;
 mod matching;
+mod mentions;
 mod passages;
 mod properties;
 mod reload;

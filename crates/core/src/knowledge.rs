@@ -1,10 +1,11 @@
-//! Everything the answers need, built once per dataset: the dataset, the name matcher and the
-//! search index. Front ends share it as `Arc<Knowledge>`; a reload builds a new one. Names
+//! Everything the answers need, built once per dataset: the dataset, the name matcher, the
+//! search index and the names messages are scanned for. Front ends share it as `Arc<Knowledge>`; a reload builds a new one. Names
 //! resolve here to the entities themselves (`&Expert`, `&Group`), so no answer looks an id up
 //! again.
 
 use crate::dataset::{Body, Dataset, Expert, Group, Kind};
 use crate::matching::{Candidate, Matcher, Outcome};
+use crate::mentions::Mentions;
 use crate::search::SearchIndex;
 
 #[derive(Debug)]
@@ -12,6 +13,7 @@ pub struct Knowledge {
     pub dataset: Dataset,
     pub matcher: Matcher,
     pub search: SearchIndex,
+    pub mentions: Mentions,
 }
 
 /// A kind of entity that names resolve to.
@@ -70,8 +72,14 @@ impl Knowledge {
         Knowledge {
             matcher: Matcher::new(&dataset),
             search: SearchIndex::new(&dataset),
+            mentions: Mentions::new(&dataset),
             dataset,
         }
+    }
+
+    /// The entities `text` names, each once, in the order of the text.
+    pub fn mentions(&self, text: &str) -> Vec<crate::mentions::Mention> {
+        self.mentions.scan(text, &|w| self.search.holds(w))
     }
 
     /// Resolves `name` among the entities of `T`'s kind. The matcher was built from this

@@ -14,6 +14,7 @@ pub mod fold;
 pub mod knowledge;
 pub mod limits;
 pub mod matching;
+pub mod mentions;
 pub mod quote;
 pub mod reply;
 pub mod search;

@@ -6,7 +6,7 @@
 //! process. A query costs what its words' postings cost and builds only the page it shows.
 
 mod build;
-mod fuzzy;
+pub mod fuzzy;
 mod highlight;
 mod query;
 mod rank;
@@ -161,6 +161,13 @@ impl SearchIndex {
             }
         }
         out
+    }
+
+    /// Whether the passages use the folded word `word`.
+    pub fn holds(&self, word: &str) -> bool {
+        self.words
+            .binary_search_by(|w| w.0.as_str().cmp(word))
+            .is_ok()
     }
 
     /// The ids of the entities whose names are in `text`.

@@ -1,0 +1,69 @@
+//! Scanning a message for the names it holds (`cargo bench --bench mentions`): a message of
+//! 4,000 characters made of the data's own passages (so it names many entities), on the bundled
+//! data and on 100k synthetic entities; p50, p99 and max of single scans, and the time to build
+//! the names. Issue 15's targets: p50 < 200 µs bundled, < 2 ms at 100k.
+
+use std::time::Instant;
+
+use minilateral::datafiles::{self, DataPath};
+use minilateral::dataset::{DataText, Dataset};
+use minilateral::knowledge::Knowledge;
+use minilateral_synthetic::{Spec, dataset_json};
+
+const RUNS: usize = 500;
+
+/// The passages' texts, every `step`th, joined until 4,000 characters.
+fn message(d: &Dataset, step: usize) -> String {
+    let mut text = String::new();
+    for p in d.passages().iter().step_by(step.max(1)) {
+        if text.chars().count() >= 4000 {
+            break;
+        }
+        text.push_str(&p.text);
+        text.push(' ');
+    }
+    if text.is_empty() {
+        return text;
+    }
+    // Short data repeats itself to the length.
+    while text.chars().count() < 4000 {
+        text = format!("{text} {text}");
+    }
+    text.chars().take(4000).collect()
+}
+
+fn measure(label: &str, d: Dataset, step: usize) {
+    let text = message(&d, step);
+    let t = Instant::now();
+    let m = minilateral::mentions::Mentions::new(&d);
+    let build = t.elapsed().as_secs_f64() * 1000.0;
+    drop(m);
+    let k = Knowledge::new(d);
+    let found = k.mentions(&text).len();
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(k.mentions(std::hint::black_box(&text)));
+            t.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    println!(
+        "{label}: names built in {build:.0} ms; a 4,000-character message naming {found} entities: p50 {:.0} µs, p99 {:.0} µs, max {:.0} µs",
+        times[RUNS / 2],
+        times[RUNS * 99 / 100],
+        times[RUNS - 1]
+    );
+}
+
+fn main() {
+    let bundled = datafiles::load(&DataPath::Bundled).expect("bundled data loads");
+    measure("bundled", bundled, 1);
+    let spec = Spec {
+        entities: 100_000,
+        seed: 7,
+        long_texts: false,
+    };
+    let d = Dataset::load(&[DataText::new("synthetic.json", dataset_json(spec))]).unwrap();
+    measure("100k entities", d, 997);
+}

@@ -1,0 +1,227 @@
+//! The entities a message names: every name and alias of every expert, group and body, found
+//! in running text as people write it (any case, "G-7" or "G7", "Filer's", "I 2 U 2"), a
+//! surname alone when it is written as a name (capitalised), and a surname or one-word name one
+//! typo off when capitalised and at least five letters long. Each entity once, at its first
+//! mention, in the order of the message. For the message context-menu command and `mentions`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::dataset::{Dataset, Id, Kind};
+use crate::fold;
+use crate::search::fuzzy;
+
+/// Words shorter than this are not looked for one typo off: too many short words are a typo
+/// of something.
+const TYPO_MIN_CHARS: usize = 5;
+
+/// An entity named in a message.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Mention {
+    pub id: Id,
+    pub kind: Kind,
+    pub name: String,
+    /// Where the message names it, in characters (not bytes), end excluded.
+    pub start: usize,
+    pub end: usize,
+    /// The message's text there.
+    pub text: String,
+}
+
+/// The names of one dataset, ready for scanning messages.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    /// A name or alias, folded and without spaces ("g7", "3seas", "tanyafiler") → entities.
+    names: HashMap<String, Vec<u32>>,
+    /// An expert's surname, folded → experts bearing it.
+    surnames: HashMap<String, Vec<u32>>,
+    /// One-word keys (surnames and one-word names), sorted, for typos.
+    single: Vec<(String, u32)>,
+    /// Folded words a name can start with, so that most words of a message cost one lookup.
+    starts: HashSet<String>,
+    /// The most folded words of any name.
+    longest: usize,
+    /// Per entity: id, kind, name.
+    entities: Vec<(Id, Kind, String)>,
+}
+
+/// A folded word of the message, with the byte range of the written word it comes from and
+/// whether that word is capitalised.
+struct Unit {
+    word: String,
+    bytes: Range<usize>,
+    /// The same place in characters.
+    chars: Range<usize>,
+    capital: bool,
+}
+
+impl Mentions {
+    pub fn new(dataset: &Dataset) -> Mentions {
+        let mut m = Mentions::default();
+        for (n, e) in dataset.entities().enumerate() {
+            let n = n as u32;
+            m.entities
+                .push((e.id().clone(), e.kind(), e.name().to_string()));
+            for name in e.names() {
+                let words = fold::words(name);
+                let Some(first) = words.first() else {
+                    continue;
+                };
+                m.starts.insert(first.clone());
+                m.longest = m.longest.max(words.len());
+                let key: String = words.concat();
+                add(&mut m.names, &key, n);
+                if words.len() == 1 && key.chars().count() >= TYPO_MIN_CHARS {
+                    m.single.push((key, n));
+                }
+            }
+            if e.kind() == Kind::Expert
+                && let Some(last) = fold::words(e.name()).pop()
+                && last.chars().count() >= 3
+            {
+                if last.chars().count() >= TYPO_MIN_CHARS {
+                    m.single.push((last.clone(), n));
+                }
+                add(&mut m.surnames, &last, n);
+            }
+        }
+        m.single.sort();
+        m.single.dedup();
+        m
+    }
+
+    /// The entities `text` names, each once at its first mention, in order. `known` says
+    /// whether a folded word is one the data uses in its passages: such a word, capitalised
+    /// at the start of a sentence, is not a typo of a name.
+    pub fn scan(&self, text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Mention> {
+        let units = units(text);
+        let mut found: Vec<Mention> = Vec::new();
+        let mut seen: HashSet<u32> = HashSet::new();
+        let mut i = 0;
+        while i < units.len() {
+            let (len, entities) = self.at(&units[i..], known);
+            for &e in &entities {
+                if seen.insert(e)
+                    && let Some((id, kind, name)) = self.entities.get(e as usize)
+                {
+                    let (first, last) = (&units[i], &units[i + len.max(1) - 1]);
+                    found.push(Mention {
+                        id: id.clone(),
+                        kind: *kind,
+                        name: name.clone(),
+                        start: first.chars.start,
+                        end: last.chars.end,
+                        text: text[first.bytes.start..last.bytes.end].to_string(),
+                    });
+                }
+            }
+            i += len.max(1);
+        }
+        found
+    }
+
+    /// The longest name starting at `units[0]`: how many units it spans and its entities
+    /// (none: nothing starts here).
+    fn at(&self, units: &[Unit], known: &dyn Fn(&str) -> bool) -> (usize, Vec<u32>) {
+        let first = &units[0];
+        let plural = |w: &str| w.len() > 3 && w.ends_with('s');
+        let singular = |w: &str| w.strip_suffix('s').map(str::to_string);
+        let mut best: (usize, Vec<u32>) = (0, Vec::new());
+        if self.starts.contains(&first.word)
+            || (plural(&first.word) && self.starts.contains(&first.word[..first.word.len() - 1]))
+        {
+            let mut key = String::new();
+            for (len, u) in units.iter().take(self.longest).enumerate() {
+                key.push_str(&u.word);
+                // "G7s", "Meserole's": a name with a plural or possessive ending.
+                let hit = self.names.get(&key).or_else(|| {
+                    plural(&key)
+                        .then(|| singular(&key))
+                        .flatten()
+                        .and_then(|k| self.names.get(&k))
+                });
+                if let Some(entities) = hit {
+                    best = (len + 1, entities.clone());
+                }
+            }
+        }
+        if best.0 > 0 || !first.capital {
+            return best;
+        }
+        // A surname alone, written as a name, when it is one person's.
+        let surname = self.surnames.get(&first.word).or_else(|| {
+            singular(&first.word)
+                .filter(|_| plural(&first.word))
+                .and_then(|w| self.surnames.get(&w))
+        });
+        if let Some([one]) = surname.map(Vec::as_slice) {
+            return (1, vec![*one]);
+        }
+        // One typo off a surname or a one-word name, when only one entity is that close.
+        if first.word.chars().count() >= TYPO_MIN_CHARS && !known(&first.word) {
+            let close: HashSet<u32> = fuzzy::within(&self.single, |s| s.0.as_str(), &first.word, 1)
+                .into_iter()
+                .filter_map(|(i, _)| self.single.get(i).map(|s| s.1))
+                .collect();
+            if close.len() == 1 {
+                return (1, close.into_iter().collect());
+            }
+        }
+        best
+    }
+}
+
+fn add(map: &mut HashMap<String, Vec<u32>>, key: &str, entity: u32) {
+    let list = map.entry(key.to_string()).or_default();
+    if !list.contains(&entity) {
+        list.push(entity);
+    }
+}
+
+/// The message's words, folded: a written word ("I2U2", "Filer's") may fold to several
+/// ("i 2 u 2"), each keeping the written word's place.
+fn units(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    // (byte, char) where the current written word started.
+    let mut start: Option<(usize, usize)> = None;
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((n, (i, c))) = chars.next() {
+        // An apostrophe inside a word is part of it, as folding reads it ("Filer's").
+        let inside = fold::is_apostrophe(c)
+            && start.is_some()
+            && chars
+                .peek()
+                .is_some_and(|(_, (_, next))| next.is_alphanumeric());
+        if c.is_alphanumeric() || inside {
+            start.get_or_insert((i, n));
+            continue;
+        }
+        if let Some((b, k)) = start.take() {
+            push_word(&mut out, text, b..i, k..n);
+        }
+    }
+    if let Some((b, k)) = start {
+        push_word(
+            &mut out,
+            text,
+            b..text.len(),
+            k..k + text[b..].chars().count(),
+        );
+    }
+    out
+}
+
+fn push_word(out: &mut Vec<Unit>, text: &str, bytes: Range<usize>, chars: Range<usize>) {
+    let written = &text[bytes.clone()];
+    let capital = written.chars().next().is_some_and(char::is_uppercase);
+    for word in fold::words(written) {
+        out.push(Unit {
+            word,
+            bytes: bytes.clone(),
+            chars: chars.clone(),
+            capital,
+        });
+    }
+}

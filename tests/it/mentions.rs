@@ -1,0 +1,87 @@
+//! Names found in a message (`minilateral mentions`, the core of the message context-menu
+//! command): every entity once, in the order of the message, however the name is written.
+
+use minilateral::knowledge::Knowledge;
+use serde_json::Value;
+
+use crate::{bundled, minilateral, stdout};
+
+fn ids(k: &Knowledge, text: &str) -> Vec<String> {
+    k.mentions(text)
+        .into_iter()
+        .map(|m| m.id.to_string())
+        .collect()
+}
+
+#[test]
+fn the_names_in_a_message_in_its_order() {
+    let text = "Filer's point about the G7 secretariat and what Meserole wants from the UN…";
+    let out = minilateral(&["mentions", text]);
+    assert!(out.status.success());
+    let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let found = found.as_array().unwrap();
+    let ids: Vec<&str> = found.iter().map(|m| m["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["tanya-filer", "g7", "chris-meserole", "un"]);
+    let kinds: Vec<&str> = found.iter().map(|m| m["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["expert", "group", "expert", "body"]);
+    // The span is in characters, and is the text that named it.
+    for m in found {
+        let (start, end) = (m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap());
+        let span: String = text
+            .chars()
+            .skip(start as usize)
+            .take((end - start) as usize)
+            .collect();
+        assert_eq!(span, m["text"].as_str().unwrap());
+    }
+    assert_eq!(found[0]["text"], "Filer's");
+    assert_eq!(found[3]["text"], "the UN");
+}
+
+#[test]
+fn names_are_found_as_people_write_them() {
+    let k = Knowledge::new(bundled());
+    for (text, want) in [
+        // Glued, spaced and hyphenated acronyms, number words, plurals and possessives.
+        ("the G-7s and I 2 U 2", vec!["g7", "i2u2"]),
+        ("what the three seas initiative did", vec!["3si"]),
+        (
+            "3SI vs BRI vs the Belt and Road Initiative",
+            vec!["3si", "bri"],
+        ),
+        ("Meserole's list", vec!["chris-meserole"]),
+        ("ODI's staff and the UN's body", vec!["odi", "un"]),
+        // A surname one typo off, capitalised; a full name in any case.
+        ("Pantulano said", vec!["sara-pantuliano"]),
+        (
+            "tanya filer and sara pantuliano agree",
+            vec!["tanya-filer", "sara-pantuliano"],
+        ),
+        // Each entity once, at its first mention.
+        ("G7, then the G7 again, then Group of Seven", vec!["g7"]),
+        // Organisations are bodies of the data.
+        (
+            "people at ODI, StateUp and Brookings",
+            vec!["odi", "stateup", "brookings-ai-initiative"],
+        ),
+    ] {
+        assert_eq!(ids(&k, text), want, "{text}");
+    }
+}
+
+#[test]
+fn ordinary_words_name_nothing() {
+    let k = Knowledge::new(bundled());
+    for text in [
+        "We should meet next week to discuss the budget and the agenda.",
+        // A surname that is an ordinary word only counts written as a name.
+        "the weiss beer was fine, and the filer of the report is away",
+        "",
+        "…’”",
+        "ηλιος 한국 data",
+    ] {
+        assert_eq!(ids(&k, text), Vec::<String>::new(), "{text}");
+    }
+    let out = minilateral(&["mentions", "nothing here"]);
+    assert_eq!(stdout(&out).trim(), "[]");
+}
