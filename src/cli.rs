@@ -36,9 +36,14 @@ pub enum Command {
     Run,
     /// Local console: type slash commands as in Discord, read the replies as text
     Console,
-    /// Answer one slash-command line, e.g. "/expert sara"
+    /// Answer one slash-command line, e.g. "/expert sara"; or, with --message, the message
+    /// command ("Find experts and groups") for a message of TEXT
     Ask {
-        line: String,
+        #[arg(required_unless_present = "message", conflicts_with = "message")]
+        line: Option<String>,
+        /// Answer the message context-menu command for a message of this text
+        #[arg(long, value_name = "TEXT")]
+        message: Option<String>,
         /// Print the exact Discord interaction response body the bot would send
         #[arg(long)]
         json: bool,
@@ -99,7 +104,11 @@ pub fn run(args: Args) -> ExitCode {
         Command::Check => check(&data),
         Command::Export => export(&data),
         Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
-        Command::Ask { line, json } => with_knowledge(&data, |k| ask(k, &line, json)),
+        Command::Ask {
+            line,
+            message,
+            json,
+        } => with_knowledge(&data, |k| ask(k, line.as_deref(), message, json)),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
         Command::Mentions { text } => with_knowledge(&data, |k| mentions(k, &text)),
         Command::Console => with_knowledge(&data, console),
@@ -228,9 +237,17 @@ fn console(k: &Knowledge) -> ExitCode {
     }
 }
 
-/// `ask`: one line answered, as text or as the exact interaction response body.
-fn ask(k: &Knowledge, line: &str, json: bool) -> ExitCode {
-    let asked = match crate::console::ask(line) {
+/// `ask`: one line (or the message command for a message) answered, as text or as the exact
+/// interaction response body.
+fn ask(k: &Knowledge, line: Option<&str>, message: Option<String>, json: bool) -> ExitCode {
+    let asked = match (message, line) {
+        (Some(text), _) => Ok(crate::command::Asked {
+            request: crate::command::Request::Mentions { text },
+            private: true,
+        }),
+        (None, line) => crate::console::ask(line.unwrap_or_default()),
+    };
+    let asked = match asked {
         Ok(asked) => asked,
         Err(e) => {
             eprintln!("minilateral: {e}");
@@ -250,7 +267,6 @@ fn ask(k: &Knowledge, line: &str, json: bool) -> ExitCode {
     ExitCode::from(exit::OK)
 }
 
-/// `complete`: the autocomplete response body for the last option of the line.
 /// `mentions TEXT`: the entities the text names, as a JSON array (an empty one when none).
 fn mentions(k: &Knowledge, text: &str) -> ExitCode {
     let found = k.mentions(text);
@@ -261,6 +277,7 @@ fn mentions(k: &Knowledge, text: &str) -> ExitCode {
     ExitCode::from(exit::OK)
 }
 
+/// `complete`: the autocomplete response body for the last option of the line.
 fn complete(k: &Knowledge, line: &str) -> ExitCode {
     let completion =
         crate::command::parse_line(line).map(|l| crate::command::completion_of_line(&l));

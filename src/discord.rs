@@ -3,15 +3,17 @@
 
 use serenity::all::{
     ButtonStyle as DiscordButtonStyle, CommandDataOption, CommandDataOptionValue,
-    CommandInteraction, CommandOptionType, CreateActionRow, CreateAllowedMentions,
+    CommandInteraction, CommandOptionType, CommandType, CreateActionRow, CreateAllowedMentions,
     CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
     CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, Interaction,
+    ResolvedTarget,
 };
 use serenity::builder::AutocompleteChoice;
 
 use crate::answer;
 use crate::command::{
-    self, Asked, Choices, CommandName, Completion, OptionType, Options, RequestError, Value,
+    self, Asked, Choices, CommandName, Completion, OptionType, Options, Request, RequestError,
+    Value,
 };
 use crate::knowledge::Knowledge;
 use crate::limits;
@@ -80,6 +82,20 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
             outcome: Outcome::Answered,
             miss: None,
         },
+        // The message command: the message it was used on is its input, and its answer private.
+        Interaction::Command(c) if c.data.kind == CommandType::Message => {
+            let text = match c.data.target() {
+                Some(ResolvedTarget::Message(m)) => m.content.clone(),
+                _ => String::new(),
+            };
+            Response::reply(&answer::answer(
+                k,
+                &Asked {
+                    request: Request::Mentions { text },
+                    private: true,
+                },
+            ))
+        }
         Interaction::Command(c) => Response::reply(&match decode_command(c) {
             Ok(asked) => answer::answer(k, &asked),
             Err(e) => answer::request_error(&e),
@@ -250,5 +266,7 @@ pub fn commands(k: &Knowledge) -> Vec<CreateCommand> {
                 .description(spec.description)
                 .set_options(options)
         })
+        // A message command has a name and nothing else: Discord refuses a description.
+        .chain([CreateCommand::new(command::MESSAGE_COMMAND).kind(CommandType::Message)])
         .collect()
 }

@@ -216,6 +216,26 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
         }
     }
 
+    // The message command: the message's names, in its order, privately.
+    let (status, body) = signed(
+        &client,
+        &base,
+        fixture_text("discord/08-message-command.json").as_bytes(),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["data"]["flags"], 64);
+    let description = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    let order: Vec<usize> = ["Tanya Filer", "**G7**", "Chris Meserole", "United Nations"]
+        .iter()
+        .map(|n| {
+            description
+                .find(n)
+                .unwrap_or_else(|| panic!("{n}: {description}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{description}");
+
     // A command, autocomplete and a button click, signed here.
     let (status, body) = signed(
         &client,

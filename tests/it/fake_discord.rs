@@ -218,7 +218,14 @@ async fn rest(
                 c["id"] = json!(format!("90000000000000000{i:02}"));
                 c["application_id"] = json!(APPLICATION_ID);
                 c["version"] = json!("1");
-                c["type"] = json!(1);
+                // As Discord does: a slash command unless told otherwise, and an empty
+                // description for a message command (which may not have one).
+                if c["type"].is_null() {
+                    c["type"] = json!(1);
+                }
+                if c["description"].is_null() {
+                    c["description"] = json!("");
+                }
                 c["default_member_permissions"] = Value::Null;
                 c
             })

@@ -132,8 +132,21 @@ async fn the_bot_answers_through_a_fake_discord() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["expert", "group", "wish", "search", "about"]);
+    assert_eq!(
+        names,
+        [
+            "expert",
+            "group",
+            "wish",
+            "search",
+            "about",
+            "Find experts and groups"
+        ]
+    );
     assert_eq!(put.body[0]["options"][0]["autocomplete"], true);
+    // The last is a message command (Apps menu on a message): type 3, no description.
+    assert_eq!(put.body[5]["type"], 3);
+    assert!(put.body[5]["description"].is_null(), "{}", put.body[5]);
     let identify = fake.gateway_op(1, 2).await;
     assert_eq!(identify["d"]["intents"], 0, "no intents are asked for");
 
@@ -152,6 +165,19 @@ async fn the_bot_answers_through_a_fake_discord() {
     miss["data"]["options"][0]["value"] = json!("Gréta  THUNBERG");
     let body = interact(&fake, miss).await;
     assert_eq!(body["data"]["flags"], 64);
+
+    // The message command: the names in the message it was used on, privately, in order.
+    let body = interact(&fake, payload("08-message-command.json")).await;
+    assert_eq!(body["type"], 4);
+    assert_eq!(body["data"]["flags"], 64);
+    assert_eq!(body["data"]["embeds"][0]["title"], "Named in this message");
+    let labels: Vec<&str> = body["data"]["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Tanya Filer", "G7", "Chris Meserole"]);
 
     // Autocomplete.
     let body = interact(&fake, payload("04-autocomplete-expert-focused.json")).await;
@@ -279,7 +305,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
     );
     assert!(out.status.success(), "{printed}");
     assert!(
-        printed.contains("registered 5 commands in guild"),
+        printed.contains("registered 6 commands in guild"),
         "{printed}"
     );
     assert!(
@@ -291,7 +317,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
         .iter()
         .find(|c| c.path.ends_with(&format!("/guilds/{GUILD}/commands")))
         .unwrap();
-    assert_eq!(guild.body.as_array().unwrap().len(), 5);
+    assert_eq!(guild.body.as_array().unwrap().len(), 6);
     let global = calls
         .iter()
         .find(|c| c.path == format!("/api/v10/applications/{APPLICATION_ID}/commands"))

@@ -202,3 +202,25 @@ fn a_bad_line_exits_2() {
     let out = minilateral(&["ask", "expert sara"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The message command ("Find experts and groups"): a message that names four entities, and
+/// one that names none.
+#[test]
+fn golden_message_command() {
+    let k = knowledge(None);
+    let message = |text: &str| {
+        let asked = command::Asked {
+            request: command::Request::Mentions {
+                text: text.to_string(),
+            },
+            private: true,
+        };
+        serde_json::to_value(discord::encode(&answer::answer(&k, &asked))).unwrap()
+    };
+    let named = "Filer's point about the G7 secretariat and what Meserole wants from the UN…";
+    let none = "See you at lunch.";
+    golden_all([
+        ("message-names", named, message(named)),
+        ("message-names-nothing", none, message(none)),
+    ]);
+}

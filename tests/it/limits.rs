@@ -339,20 +339,45 @@ fn every_reply_of_a_dataset_with_very_long_texts_fits_discord() {
     let k = Knowledge::new(d);
     let checked = check_everything(&k, &[], &|_, _| {});
     assert!(checked > 250, "only {checked} replies checked");
+    // The message command on a message naming every expert (each name hundreds of characters):
+    // cut to fit, not refused.
+    let names: Vec<&str> = k
+        .dataset
+        .experts()
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let text = names.join(", ");
+    let asked = Asked {
+        request: Request::Mentions { text },
+        private: true,
+    };
+    let reply = answer::answer(&k, &asked);
+    assert!(reply.buttons.len() <= 25);
+    let body = serde_json::to_value(discord::encode(&reply)).unwrap();
+    let problems = message_problems(&body);
+    assert!(problems.is_empty(), "{problems:?}");
 }
 
 #[test]
 fn registration_json_follows_discord_rules() {
     let k = Knowledge::new(crate::bundled());
     let commands = serde_json::to_value(discord::commands(&k)).unwrap();
-    let commands = commands.as_array().unwrap();
+    let all = commands.as_array().unwrap();
+    // Slash commands follow the rules below; the message command (type 3) has a name of up to
+    // 32 characters (spaces and capitals allowed), and no description or options.
+    let (menus, commands): (Vec<&Value>, Vec<&Value>) = all.iter().partition(|c| c["type"] == 3);
     assert_eq!(commands.len(), 5);
+    assert_eq!(menus.len(), 1);
+    assert!((1..=32).contains(&chars(&menus[0]["name"])));
+    assert!(menus[0]["description"].is_null());
+    assert!(menus[0]["options"].as_array().is_none_or(Vec::is_empty));
     let name_ok = |s: &str| {
         (1..=32).contains(&s.chars().count())
             && s.chars()
                 .all(|c| c.is_lowercase() || c.is_numeric() || c == '-' || c == '_')
     };
-    for c in commands {
+    for c in &commands {
         let name = c["name"].as_str().unwrap();
         assert!(name_ok(name), "{name}");
         assert!((1..=100).contains(&chars(&c["description"])));

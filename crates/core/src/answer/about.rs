@@ -1,7 +1,7 @@
 //! `/about`: what the bot knows (the experts and groups by name), its commands (from the table), how names are matched, where
 //! facts come from, and how to report an error.
 
-use crate::command::{Request, TABLE};
+use crate::command::{MESSAGE_COMMAND, Request, TABLE};
 use crate::dataset::Kind;
 use crate::knowledge::Knowledge;
 use crate::reply::{Card, Reply, escape_data, years_text};
@@ -63,7 +63,11 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
         .iter()
         .map(|c| format!("`/{}`: {}", c.name, c.description))
         .collect();
-    card.field("Commands", commands.join("\n"), false);
+    let mut commands = commands.join("\n");
+    commands.push_str(&format!(
+        "\nOn any message, Apps → **{MESSAGE_COMMAND}**: the experts, groups and bodies it names, with their cards"
+    ));
+    card.field("Commands", commands, false);
     card.field(
         "How names are matched",
         "Type names as you remember them: case, accents, punctuation, word order (“Filer, Tanya”) and titles (Dr, PhD) do not matter, and small typos are forgiven. When I had to guess I say so; when several names are close I ask which you meant.",

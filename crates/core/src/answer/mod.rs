@@ -20,6 +20,7 @@
 
 mod about;
 mod cards;
+mod mentions;
 mod parts;
 mod resolve;
 mod search;
@@ -41,6 +42,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
         }
         Request::Search { text, page } => search::search(k, text, *page, asked.private),
         Request::About => about::about(k, asked.private),
+        Request::Mentions { text } => mentions::mentions(k, text),
     };
     fit(reply)
 }

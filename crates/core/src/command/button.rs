@@ -11,7 +11,7 @@ use crate::limits;
 /// Discord's 100 characters.
 pub fn button_id(asked: &Asked) -> Option<String> {
     let mode = if asked.private { "pick" } else { "post" };
-    let word = asked.request.command();
+    let word = asked.request.command()?;
     let id = match &asked.request {
         Request::Expert { name } | Request::Group { name } => format!("{mode}:{word}:{name}"),
         Request::Wish {
@@ -34,6 +34,7 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         // The page rides on the command word, so that ids made before pages still read.
         Request::Search { text, page } => format!("{mode}:{word}@{page}:{text}"),
         Request::About => format!("{mode}:{word}"),
+        Request::Mentions { .. } => return None,
     };
     (id.chars().count() <= limits::CUSTOM_ID_CHARS).then_some(id)
 }

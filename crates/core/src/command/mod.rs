@@ -12,6 +12,6 @@ pub use button::{button_id, parse_button_id};
 pub use line::{Line, completion_of_line, parse_line};
 pub use request::{Asked, Completion, Options, Request, RequestError, Value, completion, request};
 pub use table::{
-    Arg, Choices, CommandName, CommandSpec, NAME_MAX_CHARS, OptionSpec, OptionType,
-    SEARCH_MAX_CHARS, TABLE, command_list,
+    Arg, Choices, CommandName, CommandSpec, MESSAGE_COMMAND, NAME_MAX_CHARS, OptionSpec,
+    OptionType, SEARCH_MAX_CHARS, TABLE, command_list,
 };

@@ -25,17 +25,23 @@ pub enum Request {
         page: u32,
     },
     About,
+    /// The message context-menu command (`MESSAGE_COMMAND`): the names in a message's text.
+    Mentions {
+        text: String,
+    },
 }
 
 impl Request {
-    /// The command that asks this.
-    pub fn command(&self) -> CommandName {
+    /// The slash command that asks this; none for the message command, which is asked from a
+    /// message, not typed (and so no button can carry it).
+    pub fn command(&self) -> Option<CommandName> {
         match self {
-            Request::Expert { .. } => CommandName::Expert,
-            Request::Group { .. } => CommandName::Group,
-            Request::Wish { .. } => CommandName::Wish,
-            Request::Search { .. } => CommandName::Search,
-            Request::About => CommandName::About,
+            Request::Expert { .. } => Some(CommandName::Expert),
+            Request::Group { .. } => Some(CommandName::Group),
+            Request::Wish { .. } => Some(CommandName::Wish),
+            Request::Search { .. } => Some(CommandName::Search),
+            Request::About => Some(CommandName::About),
+            Request::Mentions { .. } => None,
         }
     }
 }

@@ -1,0 +1,95 @@
+//! The message command ("Find experts and groups", in Discord's Apps menu on a message): the
+//! experts, groups and bodies the message names, in its order, each on a line of its own with a
+//! button to its card. Always private: the person who asked wants the sources, the channel does
+//! not need them twice.
+
+use crate::dataset::{Entity, Provenance};
+use crate::knowledge::Knowledge;
+use crate::reply::{Card, Outcome, Reply, escape_data};
+
+use super::parts::{NOT_FROM_ARTICLE, open_button};
+
+pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
+    let found = k.mentions(text);
+    if found.is_empty() {
+        return Reply::text(
+            "This message names no expert, group or body I know. `/about` lists what I know."
+                .to_string(),
+            true,
+        )
+        .with_outcome(Outcome::NotFound);
+    }
+    let d = &k.dataset;
+    let mut lines = Vec::new();
+    let mut buttons = Vec::new();
+    for m in &found {
+        let Some(entity) = d.entity(m.id.as_str()) else {
+            continue;
+        };
+        let summary = summary(k, entity);
+        lines.push(format!(
+            "**{}** · {}{}",
+            escape_data(&m.name),
+            kind_word(entity),
+            if summary.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", escape_data(&summary))
+            }
+        ));
+        buttons.extend(open_button(m.kind, &m.id, &m.name));
+    }
+    let card = Card {
+        title: "Named in this message".to_string(),
+        description: lines.join("\n"),
+        footer: Some("Each name is shown once, in the order of the message.".to_string()),
+        ..Card::default()
+    };
+    Reply {
+        cards: vec![card],
+        buttons,
+        private: true,
+        ..Reply::default()
+    }
+}
+
+/// What an entity is, in a word or two: "expert", "group", or a body's kind ("multilateral
+/// body", "initiative", "organisation").
+fn kind_word(entity: Entity<'_>) -> String {
+    match entity {
+        Entity::Expert(_) => "expert".to_string(),
+        Entity::Group(_) => "group".to_string(),
+        Entity::Body(b) if b.kind == "multilateral" => "multilateral body".to_string(),
+        Entity::Body(b) => b.kind.clone(),
+    }
+}
+
+/// One line on what an entity is: an expert's current roles, a group's full name and members,
+/// a body's full name.
+fn summary(k: &Knowledge, entity: Entity<'_>) -> String {
+    let d = &k.dataset;
+    match entity {
+        Entity::Expert(e) => e
+            .roles
+            .iter()
+            .filter(|r| r.current)
+            .map(|r| match d.entity(r.organisation.as_str()) {
+                Some(org) => format!("{}, {}", r.title, org.name()),
+                None => r.title.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        Entity::Group(g) => {
+            let full = g.full_name.as_deref().filter(|f| *f != g.name);
+            let mut members = format!("{} member states", g.members.states.len());
+            if g.members.source == Provenance::Background {
+                members.push_str(&format!(" ({NOT_FROM_ARTICLE})"));
+            }
+            match full {
+                Some(full) => format!("{full}; {members}"),
+                None => members,
+            }
+        }
+        Entity::Body(b) => b.full_name.clone().unwrap_or_default(),
+    }
+}
