@@ -9,7 +9,8 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, command, dataset, fold, knowledge, limits, matching, mentions, quote, reply, search,
+    answer, command, countries, dataset, fold, knowledge, limits, matching, mentions, quote, reply,
+    search,
 };
 
 pub mod cli;

@@ -100,6 +100,10 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
     // A typo too far from any word to match ("cooperate" less two letters), close enough to
     // be suggested: the did-you-mean branch (checked below).
     ("search-suggestions", None, "/search coopate"),
+    ("country", None, "/country india"),
+    ("country-other-name", None, "/country emirati"),
+    ("country-in-no-group", None, "/country saudi arabia"),
+    ("country-none", None, "/country narnia"),
     ("about", None, "/about"),
     ("bad-line", None, "/wish soon"),
 ];
@@ -152,6 +156,7 @@ fn golden_autocomplete_for_each_option() {
         ("complete-group-alias", "/group thr"),
         ("complete-wish-expert", "/wish year:2024 expert:"),
         ("complete-wish-expert-typed", "/wish year:2024 expert:fi"),
+        ("complete-country-typed", "/country name:u"),
     ]
     .map(|(name, line)| (name, line, complete_json(&k, line)));
     golden_all(cases);

@@ -279,6 +279,20 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
             on_reply,
         );
     }
+    // Every country of the member lists, and names that are none.
+    let countries: Vec<String> = k.countries.members().map(|c| c.name.clone()).collect();
+    for name in countries
+        .iter()
+        .map(String::as_str)
+        .chain(["narnia", "Saudi Arabia", ""])
+    {
+        for private in [false, true] {
+            let request = Request::Country {
+                name: name.to_string(),
+            };
+            walk(k, &ask(request, private), &mut seen, &mut checked, on_reply);
+        }
+    }
     let long = "long ".repeat(400);
     let fixed = ["secretariat", "AI", "zzz", "@everyone <@1> **", &long];
     for text in fixed.into_iter().chain(searches.iter().map(String::as_str)) {
@@ -367,7 +381,7 @@ fn registration_json_follows_discord_rules() {
     // Slash commands follow the rules below; the message command (type 3) has a name of up to
     // 32 characters (spaces and capitals allowed), and no description or options.
     let (menus, commands): (Vec<&Value>, Vec<&Value>) = all.iter().partition(|c| c["type"] == 3);
-    assert_eq!(commands.len(), 5);
+    assert_eq!(commands.len(), 6);
     assert_eq!(menus.len(), 1);
     assert!((1..=32).contains(&chars(&menus[0]["name"])));
     assert!(menus[0]["description"].is_null());

@@ -2,6 +2,7 @@
 
 mod check_cli;
 mod console;
+mod countries;
 mod dataset;
 mod endpoint_e2e;
 mod fake_discord;

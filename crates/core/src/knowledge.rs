@@ -3,6 +3,7 @@
 //! resolve here to the entities themselves (`&Expert`, `&Group`), so no answer looks an id up
 //! again.
 
+use crate::countries::Countries;
 use crate::dataset::{Body, Dataset, Expert, Group, Kind};
 use crate::matching::{Candidate, Matcher, Outcome};
 use crate::mentions::Mentions;
@@ -14,6 +15,7 @@ pub struct Knowledge {
     pub matcher: Matcher,
     pub search: SearchIndex,
     pub mentions: Mentions,
+    pub countries: Countries,
 }
 
 /// A kind of entity that names resolve to.
@@ -73,6 +75,7 @@ impl Knowledge {
             matcher: Matcher::new(&dataset),
             search: SearchIndex::new(&dataset),
             mentions: Mentions::new(&dataset),
+            countries: Countries::new(&dataset),
             dataset,
         }
     }

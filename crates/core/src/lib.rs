@@ -9,6 +9,7 @@
 
 pub mod answer;
 pub mod command;
+pub mod countries;
 pub mod dataset;
 pub mod fold;
 pub mod knowledge;

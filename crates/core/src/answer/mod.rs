@@ -20,6 +20,7 @@
 
 mod about;
 mod cards;
+mod country;
 mod mentions;
 mod parts;
 mod resolve;
@@ -41,6 +42,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
             wish::wish(k, *year, expert.as_deref(), *page, asked.private)
         }
         Request::Search { text, page } => search::search(k, text, *page, asked.private),
+        Request::Country { name } => country::country(k, name, asked.private),
         Request::About => about::about(k, asked.private),
         Request::Mentions { text } => mentions::mentions(k, text),
     };
@@ -74,6 +76,9 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
     match option.choices {
         Choices::Experts => k.matcher.complete(Kind::Expert, &c.partial, &all),
         Choices::Groups => k.matcher.complete(Kind::Group, &c.partial, &all),
+        Choices::Countries => k
+            .countries
+            .complete(&c.partial, crate::limits::AUTOCOMPLETE_CHOICES),
         Choices::ExpertsWithWishes => {
             // Only experts with wishes that year (or with any wishes, before a year is chosen).
             let has_wishes = |id: &Id| {

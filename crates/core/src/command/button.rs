@@ -13,7 +13,9 @@ pub fn button_id(asked: &Asked) -> Option<String> {
     let mode = if asked.private { "pick" } else { "post" };
     let word = asked.request.command()?;
     let id = match &asked.request {
-        Request::Expert { name } | Request::Group { name } => format!("{mode}:{word}:{name}"),
+        Request::Expert { name } | Request::Group { name } | Request::Country { name } => {
+            format!("{mode}:{word}:{name}")
+        }
         Request::Wish {
             year,
             expert: None,
@@ -63,6 +65,9 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
             name: args.to_string(),
         },
         CommandName::Group => Request::Group {
+            name: args.to_string(),
+        },
+        CommandName::Country => Request::Country {
             name: args.to_string(),
         },
         CommandName::Wish => {

@@ -24,6 +24,9 @@ pub enum Request {
         text: String,
         page: u32,
     },
+    Country {
+        name: String,
+    },
     About,
     /// The message context-menu command (`MESSAGE_COMMAND`): the names in a message's text.
     Mentions {
@@ -40,6 +43,7 @@ impl Request {
             Request::Group { .. } => Some(CommandName::Group),
             Request::Wish { .. } => Some(CommandName::Wish),
             Request::Search { .. } => Some(CommandName::Search),
+            Request::Country { .. } => Some(CommandName::Country),
             Request::About => Some(CommandName::About),
             Request::Mentions { .. } => None,
         }
@@ -194,6 +198,9 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         CommandName::Search => Request::Search {
             text: given.required(Arg::Text)?,
             page: 1,
+        },
+        CommandName::Country => Request::Country {
+            name: given.required(Arg::Name)?,
         },
         CommandName::About => Request::About,
     };

@@ -15,6 +15,7 @@ pub enum CommandName {
     Group,
     Wish,
     Search,
+    Country,
     About,
 }
 
@@ -25,6 +26,7 @@ impl CommandName {
             CommandName::Group => &GROUP,
             CommandName::Wish => &WISH,
             CommandName::Search => &SEARCH,
+            CommandName::Country => &COUNTRY,
             CommandName::About => &ABOUT,
         }
     }
@@ -91,6 +93,8 @@ pub enum Choices {
     ExpertsWithWishes,
     /// Autocomplete with names of groups.
     Groups,
+    /// Autocomplete with the countries of the groups' member lists.
+    Countries,
     /// Fixed choices: the years that have wishes, read from the dataset at registration.
     WishYears,
 }
@@ -100,7 +104,7 @@ impl Choices {
     pub fn autocompleted(self) -> bool {
         matches!(
             self,
-            Choices::Experts | Choices::ExpertsWithWishes | Choices::Groups
+            Choices::Experts | Choices::ExpertsWithWishes | Choices::Groups | Choices::Countries
         )
     }
 }
@@ -233,6 +237,23 @@ static SEARCH: CommandSpec = CommandSpec {
     ],
 };
 
+static COUNTRY: CommandSpec = CommandSpec {
+    command: CommandName::Country,
+    name: "country",
+    description: "Which groups a country belongs to, and what the article says of them",
+    options: &[
+        OptionSpec {
+            arg: Arg::Name,
+            description: "India, US, UAE, Czechia…",
+            kind: OptionType::String,
+            required: true,
+            choices: Choices::Countries,
+            max_length: Some(NAME_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
 static ABOUT: CommandSpec = CommandSpec {
     command: CommandName::About,
     name: "about",
@@ -241,7 +262,7 @@ static ABOUT: CommandSpec = CommandSpec {
 };
 
 /// Every command, in the order help lists them.
-pub static TABLE: [&CommandSpec; 5] = [&EXPERT, &GROUP, &WISH, &SEARCH, &ABOUT];
+pub static TABLE: [&CommandSpec; 6] = [&EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &ABOUT];
 
 /// "/expert, /group, …", for messages.
 pub fn command_list() -> String {

@@ -1,0 +1,200 @@
+//! Countries, as the groups' member lists name them: which groups each belongs to, found by its
+//! name, a common short form or its demonym ("US", "America", "UAE", "Emirati", "Czechia").
+//! The other names are well-established public fact, not the article's; a country the lists do
+//! not hold is still known by them, so that the bot can say honestly that it is in no group.
+
+use std::collections::HashMap;
+
+use crate::dataset::{Dataset, Group};
+use crate::fold;
+use crate::matching::Choice;
+
+/// Other names of countries, each under the name the member lists use. Well-established short
+/// forms and demonyms; not from the article.
+const OTHER_NAMES: &[(&str, &[&str])] = &[
+    (
+        "United States",
+        &[
+            "US",
+            "USA",
+            "U.S.",
+            "U.S.A.",
+            "America",
+            "United States of America",
+            "American",
+        ],
+    ),
+    (
+        "United Kingdom",
+        &["UK", "U.K.", "Britain", "Great Britain", "British"],
+    ),
+    (
+        "United Arab Emirates",
+        &["UAE", "U.A.E.", "Emirates", "Emirati"],
+    ),
+    ("Czech Republic", &["Czechia", "Czech"]),
+    ("Russia", &["Russian Federation", "Russian"]),
+    ("China", &["People's Republic of China", "PRC", "Chinese"]),
+    ("India", &["Indian", "Bharat"]),
+    ("Brazil", &["Brazilian"]),
+    ("South Africa", &["South African"]),
+    ("Egypt", &["Egyptian"]),
+    ("Ethiopia", &["Ethiopian"]),
+    ("Iran", &["Iranian"]),
+    ("Israel", &["Israeli"]),
+    ("Canada", &["Canadian"]),
+    ("France", &["French"]),
+    ("Germany", &["German"]),
+    ("Italy", &["Italian"]),
+    ("Japan", &["Japanese"]),
+    ("Austria", &["Austrian"]),
+    ("Bulgaria", &["Bulgarian"]),
+    ("Croatia", &["Croatian"]),
+    ("Estonia", &["Estonian"]),
+    ("Greece", &["Greek"]),
+    ("Hungary", &["Hungarian"]),
+    ("Latvia", &["Latvian"]),
+    ("Lithuania", &["Lithuanian"]),
+    ("Poland", &["Polish"]),
+    ("Romania", &["Romanian"]),
+    ("Slovakia", &["Slovak"]),
+    ("Slovenia", &["Slovenian", "Slovene"]),
+    ("Saudi Arabia", &["Saudi"]),
+    ("Ukraine", &["Ukrainian"]),
+    ("Moldova", &["Moldovan"]),
+    ("Indonesia", &["Indonesian"]),
+    ("Australia", &["Australian"]),
+    ("Mexico", &["Mexican"]),
+    ("Argentina", &["Argentine", "Argentinian"]),
+    ("Turkey", &["Türkiye", "Turkish"]),
+    (
+        "South Korea",
+        &["Korea", "Republic of Korea", "ROK", "Korean"],
+    ),
+];
+
+/// A name typed this close to a country's (Jaro-Winkler) is taken for it.
+const LIKENESS: f64 = 0.9;
+
+/// A country and the groups (positions in `Dataset::groups`) whose member lists hold it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    pub name: String,
+    pub groups: Vec<usize>,
+}
+
+/// The countries of one dataset's member lists, and the other names of countries.
+#[derive(Debug, Default)]
+pub struct Countries {
+    countries: Vec<Country>,
+    /// Folded name or other name → country.
+    names: HashMap<String, usize>,
+    /// (folded name, country), sorted, for completion and likeness.
+    sorted: Vec<(String, usize)>,
+}
+
+impl Countries {
+    pub fn new(dataset: &Dataset) -> Countries {
+        let mut c = Countries::default();
+        let add = |c: &mut Countries, name: &str| -> usize {
+            let key = fold::fold(name);
+            if let Some(&i) = c.names.get(&key) {
+                return i;
+            }
+            c.countries.push(Country {
+                name: name.to_string(),
+                groups: Vec::new(),
+            });
+            let i = c.countries.len() - 1;
+            c.names.insert(key, i);
+            i
+        };
+        for (g, group) in dataset.groups().iter().enumerate() {
+            for state in &group.members.states {
+                let i = add(&mut c, state);
+                if !c.countries[i].groups.contains(&g) {
+                    c.countries[i].groups.push(g);
+                }
+            }
+        }
+        for (name, others) in OTHER_NAMES {
+            let i = add(&mut c, name);
+            for other in *others {
+                c.names.entry(fold::fold(other)).or_insert(i);
+            }
+        }
+        c.sorted = c.names.iter().map(|(k, &i)| (k.clone(), i)).collect();
+        c.sorted.sort();
+        c
+    }
+
+    /// The country `text` names: by a name or other name, else the only one it begins, else
+    /// the one it is most like, if close enough.
+    pub fn find(&self, text: &str) -> Option<&Country> {
+        let key = fold::fold(text);
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(&i) = self.names.get(&key) {
+            return self.countries.get(i);
+        }
+        let mut begun: Vec<usize> = self.begun(&key).collect();
+        begun.sort_unstable();
+        begun.dedup();
+        if let [one] = begun.as_slice() {
+            return self.countries.get(*one);
+        }
+        self.sorted
+            .iter()
+            .map(|(name, i)| (strsim::jaro_winkler(&key, name), *i))
+            .filter(|(s, _)| *s >= LIKENESS)
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
+            .and_then(|(_, i)| self.countries.get(i))
+    }
+
+    /// Countries whose name or other name begins with the folded `key`, in name order.
+    fn begun<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let from = self.sorted.partition_point(|(n, _)| n.as_str() < key);
+        self.sorted[from..]
+            .iter()
+            .take_while(move |(n, _)| n.starts_with(key))
+            .map(|(_, i)| *i)
+    }
+
+    /// Autocomplete: the countries of the member lists whose names begin with what was typed
+    /// (all of them, in list order, before anything is typed).
+    pub fn complete(&self, partial: &str, limit: usize) -> Vec<Choice> {
+        let key = fold::fold(partial);
+        let mut picked: Vec<usize> = if key.is_empty() {
+            (0..self.countries.len()).collect()
+        } else {
+            self.begun(&key).collect()
+        };
+        picked.sort_unstable();
+        picked.dedup();
+        picked
+            .into_iter()
+            .filter_map(|i| self.countries.get(i))
+            .filter(|c| !c.groups.is_empty())
+            .take(limit)
+            .map(|c| Choice {
+                label: c.name.clone(),
+                value: c.name.clone(),
+            })
+            .collect()
+    }
+
+    /// Every country in some group's member list, in the order the lists name them first.
+    pub fn members(&self) -> impl Iterator<Item = &Country> {
+        self.countries.iter().filter(|c| !c.groups.is_empty())
+    }
+}
+
+/// The groups of `country`, from `dataset`.
+pub fn groups_of<'d>(dataset: &'d Dataset, country: &Country) -> Vec<&'d Group> {
+    country
+        .groups
+        .iter()
+        .filter_map(|&g| dataset.groups().get(g))
+        .collect()
+}
