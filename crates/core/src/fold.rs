@@ -59,28 +59,27 @@ pub fn fold_spelled(text: &str) -> String {
 }
 
 fn fold_with(text: &str, numbers: bool) -> String {
-    let reordered = reorder_surname_first(text);
-    let words = split_words(reordered.as_deref().unwrap_or(text));
-    let mut out = String::with_capacity(text.len());
-    for word in words {
-        if IGNORED_WORDS.contains(&word.as_str()) {
-            continue;
-        }
-        let word = NUMBER_WORDS
-            .iter()
-            .find(|(name, _)| numbers && *name == word)
-            .map_or(word.as_str(), |(_, digits)| digits);
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    folded_words(text, numbers).join(" ")
 }
 
-/// The words of `text`, folded.
+/// The words `fold` joins: split, honorifics dropped, number words as digits.
+fn folded_words(text: &str, numbers: bool) -> Vec<String> {
+    let reordered = reorder_surname_first(text);
+    let mut words = split_words(reordered.as_deref().unwrap_or(text));
+    words.retain(|w| !IGNORED_WORDS.contains(&w.as_str()));
+    if numbers {
+        for word in &mut words {
+            if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
+                *word = digits.to_string();
+            }
+        }
+    }
+    words
+}
+
+/// The words of `text`, folded: `split(&fold(text))`, without building the joined text.
 pub fn words(text: &str) -> Vec<String> {
-    split(&fold(text))
+    folded_words(text, true)
 }
 
 /// The words of a text already folded (words are separated by single spaces).
@@ -275,6 +274,20 @@ mod tests {
         ) {
             let text: String = text.into_iter().collect();
             proptest::prop_assert_eq!(split_words(&text), split_words_whole(&text));
+        }
+    }
+
+    #[test]
+    fn words_are_the_folded_text_split() {
+        for s in [
+            "Dr. Chris Meserole, PhD",
+            "Filer, Tanya",
+            "G-7 and three seas",
+            "",
+            "  ",
+            "Ⅻ ｇ７",
+        ] {
+            assert_eq!(words(s), split(&fold(s)), "{s:?}");
         }
     }
 
