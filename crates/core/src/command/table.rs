@@ -295,6 +295,7 @@ mod tests {
                 text: "x".into(),
                 page: 1,
             },
+            Request::Country { name: "x".into() },
             Request::About,
         ];
         assert_eq!(requests.len(), TABLE.len());
