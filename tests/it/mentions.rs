@@ -85,3 +85,27 @@ fn ordinary_words_name_nothing() {
     let out = minilateral(&["mentions", "nothing here"]);
     assert_eq!(stdout(&out).trim(), "[]");
 }
+
+#[test]
+fn ask_message_answers_the_message_command() {
+    let out = minilateral(&[
+        "ask",
+        "--message",
+        "What did Filer say about 3SI?",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(body["data"]["flags"], 64, "private");
+    assert_eq!(body["data"]["embeds"][0]["title"], "Named in this message");
+    let labels: Vec<&str> = body["data"]["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["Tanya Filer", "3SI"]);
+    // A line and --message together is a usage error.
+    let out = minilateral(&["ask", "/about", "--message", "x"]);
+    assert_eq!(out.status.code(), Some(2));
+}
