@@ -54,6 +54,7 @@ fn short_forms_and_demonyms_find_the_country() {
         ("Czechia", "Czech Republic", vec!["3SI"]),
         ("unted kingdom", "United Kingdom", vec!["G7"]),
         ("pol", "Poland", vec!["3SI"]),
+        ("the UK", "United Kingdom", vec!["G7"]),
     ] {
         let reply = ask(&k, &format!("/country {typed}"));
         assert_eq!(reply.cards[0].title, title, "{typed}");
@@ -74,7 +75,7 @@ fn a_country_in_no_group_and_a_name_that_is_none_are_told_so() {
     let reply = ask(&k, "/country narnia");
     let content = reply.content.as_deref().unwrap_or_default();
     assert!(
-        content.starts_with("No country matches “narnia”."),
+        content.starts_with("“narnia” is in none of the member lists of the groups I know"),
         "{content}"
     );
     assert_eq!(group_buttons(&reply), ["G7", "BRICS", "I2U2", "3SI"]);
@@ -91,9 +92,25 @@ fn a_passage_on_two_of_a_countrys_groups_is_shown_once() {
             .iter()
             .flat_map(|f| f.value.lines().filter(|l| l.contains("“")))
             .collect();
+        assert!(!quotes.is_empty(), "{typed}: no passage quoted");
         let mut unique = quotes.clone();
         unique.sort();
         unique.dedup();
         assert_eq!(unique.len(), quotes.len(), "{typed}: {quotes:?}");
     }
+}
+
+#[test]
+fn a_guess_says_so_and_a_tie_is_no_answer() {
+    let k = Knowledge::new(bundled());
+    // A typo or a beginning is a guess, and the reply says so.
+    let reply = ask(&k, "/country unted kingdom");
+    let note = reply.content.as_deref().unwrap_or_default();
+    assert_eq!(note, "Showing **United Kingdom** for “unted kingdom”.");
+    // An exact name is not a guess.
+    assert!(ask(&k, "/country india").content.is_none());
+    // "Austrlia" is as close to Austria as to Australia: no answer rather than a wrong one.
+    let reply = ask(&k, "/country austrlia");
+    assert!(reply.cards.is_empty());
+    assert!(reply.miss.is_some());
 }

@@ -15,7 +15,8 @@ fn ids(k: &Knowledge, text: &str) -> Vec<String> {
 
 #[test]
 fn the_names_in_a_message_in_its_order() {
-    let text = "Filer's point about the G7 secretariat and what Meserole wants from the UN…";
+    // Characters before the first name that take more than one byte: spans are in characters.
+    let text = "Ça — Filer's point about the G7 secretariat and what Meserole wants from the UN…";
     let out = minilateral(&["mentions", text]);
     assert!(out.status.success());
     let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
@@ -35,6 +36,7 @@ fn the_names_in_a_message_in_its_order() {
         assert_eq!(span, m["text"].as_str().unwrap());
     }
     assert_eq!(found[0]["text"], "Filer's");
+    assert_eq!(found[0]["start"], 5);
     assert_eq!(found[3]["text"], "the UN");
 }
 
@@ -51,6 +53,11 @@ fn names_are_found_as_people_write_them() {
         ),
         ("Meserole's list", vec!["chris-meserole"]),
         ("ODI's staff and the UN's body", vec!["odi", "un"]),
+        ("UN's view, BRI's loans", vec!["un", "bri"]),
+        // Lowercase is fine for a name with a digit.
+        ("g7 and i2u2", vec!["g7", "i2u2"]),
+        // An accent typed apart from its letter.
+        ("Ferna\u{301}ndez said", vec!["jose-w-fernandez"]),
         // A surname one typo off, capitalised; a full name in any case.
         ("Pantulano said", vec!["sara-pantuliano"]),
         (
@@ -76,6 +83,10 @@ fn ordinary_words_name_nothing() {
         "We should meet next week to discuss the budget and the agenda.",
         // A surname that is an ordinary word only counts written as a name.
         "the weiss beer was fine, and the filer of the report is away",
+        // Capitalised ordinary words are not typos of short names.
+        "Files, Filed, Filter, Filler, Fixer and Tiler. Brick, Bricks, Brice. Bookings. Weirs.",
+        // A short name written in capitals in the data counts only in capitals.
+        "an un-ambitious plan at /un/ and Bri said so",
         "",
         "…’”",
         "ηλιος 한국 data",

@@ -73,14 +73,24 @@ const OTHER_NAMES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// A name typed this close to a country's (Jaro-Winkler) is taken for it.
+/// A name typed this close to a country's (Jaro-Winkler) is taken for it, when no other
+/// country comes within `MARGIN` of it ("Austrlia" is as close to Austria as to Australia).
 const LIKENESS: f64 = 0.9;
+const MARGIN: f64 = 0.03;
 
 /// A country and the groups (positions in `Dataset::groups`) whose member lists hold it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Country {
     pub name: String,
     pub groups: Vec<usize>,
+}
+
+/// A country found for a name: exactly (a name or other name), or guessed (a beginning or a
+/// likeness), which the reply says.
+#[derive(Clone, Copy, Debug)]
+pub struct Found<'a> {
+    pub country: &'a Country,
+    pub guessed: bool,
 }
 
 /// The countries of one dataset's member lists, and the other names of countries.
@@ -109,9 +119,27 @@ impl Countries {
             c.names.insert(key, i);
             i
         };
+        // A member list may write a country by another name ("USA", "Czechia"): it is still the
+        // one country, under its key.
+        let canonical: HashMap<String, &str> = OTHER_NAMES
+            .iter()
+            .flat_map(|(name, others)| {
+                std::iter::once(*name)
+                    .chain(others.iter().copied())
+                    .map(move |o| (fold::fold(o), *name))
+            })
+            .collect();
         for (g, group) in dataset.groups().iter().enumerate() {
             for state in &group.members.states {
-                let i = add(&mut c, state);
+                let i = match canonical.get(&fold::fold(state)) {
+                    Some(name) if !c.names.contains_key(&fold::fold(name)) => {
+                        let i = add(&mut c, state);
+                        c.names.insert(fold::fold(name), i);
+                        i
+                    }
+                    Some(name) => c.names[&fold::fold(name)],
+                    None => add(&mut c, state),
+                };
                 if !c.countries[i].groups.contains(&g) {
                     c.countries[i].groups.push(g);
                 }
@@ -128,28 +156,46 @@ impl Countries {
         c
     }
 
-    /// The country `text` names: by a name or other name, else the only one it begins, else
-    /// the one it is most like, if close enough.
-    pub fn find(&self, text: &str) -> Option<&Country> {
-        let key = fold::fold(text);
+    /// The country `text` names ("the" before it is fine): by a name or other name, else the
+    /// only one it begins, else the one it is clearly most like.
+    pub fn find(&self, text: &str) -> Option<Found<'_>> {
+        let folded = fold::fold(text);
+        let key = folded.strip_prefix("the ").unwrap_or(&folded);
         if key.is_empty() {
             return None;
         }
-        if let Some(&i) = self.names.get(&key) {
-            return self.countries.get(i);
+        let exact = |i: usize, guessed| {
+            self.countries
+                .get(i)
+                .map(|country| Found { country, guessed })
+        };
+        if let Some(&i) = self.names.get(key) {
+            return exact(i, false);
         }
-        let mut begun: Vec<usize> = self.begun(&key).collect();
+        let mut begun: Vec<usize> = self.begun(key).collect();
         begun.sort_unstable();
         begun.dedup();
         if let [one] = begun.as_slice() {
-            return self.countries.get(*one);
+            return exact(*one, true);
         }
-        self.sorted
-            .iter()
-            .map(|(name, i)| (strsim::jaro_winkler(&key, name), *i))
-            .filter(|(s, _)| *s >= LIKENESS)
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
-            .and_then(|(_, i)| self.countries.get(i))
+        // The best likeness of each country, best first.
+        let mut best: Vec<(f64, usize)> = Vec::new();
+        for (name, i) in &self.sorted {
+            let s = strsim::jaro_winkler(key, name);
+            match best.iter_mut().find(|b| b.1 == *i) {
+                Some(b) => b.0 = b.0.max(s),
+                None => best.push((s, *i)),
+            }
+        }
+        best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        match best.as_slice() {
+            [(s, i), rest @ ..]
+                if *s >= LIKENESS && rest.first().is_none_or(|r| r.0 < s - MARGIN) =>
+            {
+                exact(*i, true)
+            }
+            _ => None,
+        }
     }
 
     /// Countries whose name or other name begins with the folded `key`, in name order.

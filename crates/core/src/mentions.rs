@@ -3,6 +3,10 @@
 //! surname alone when it is written as a name (capitalised), and a surname or one-word name one
 //! typo off when capitalised and at least five letters long. Each entity once, at its first
 //! mention, in the order of the message. For the message context-menu command and `mentions`.
+//!
+//! Ordinary words are not names: a short name the data writes in capitals ("UN", "BRI", "ODI")
+//! counts only in capitals, and a typo is forgiven only in a word of seven letters or more that
+//! the article's passages never use ("Pantulano", not "Files" for "Filer").
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -12,10 +16,14 @@ use serde::Serialize;
 use crate::dataset::{Dataset, Id, Kind};
 use crate::fold;
 use crate::search::fuzzy;
+use unicode_normalization::char::is_combining_mark;
 
-/// Words shorter than this are not looked for one typo off: too many short words are a typo
-/// of something.
-const TYPO_MIN_CHARS: usize = 5;
+/// Words shorter than this are not looked for one typo off: too many ordinary words are a typo
+/// of a short name ("Files", "Filed", "Filter" of "Filer"; "Brick" of "BRICS").
+const TYPO_MIN_CHARS: usize = 7;
+/// A name this short, written in capitals in the data, is an acronym: it counts only in
+/// capitals ("UN", not the "un" of "un-ambitious").
+const ACRONYM_MAX_CHARS: usize = 4;
 
 /// An entity named in a message.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,6 +49,8 @@ pub struct Mentions {
     single: Vec<(String, u32)>,
     /// Folded words a name can start with, so that most words of a message cost one lookup.
     starts: HashSet<String>,
+    /// Keys of short names the data writes in capitals.
+    acronyms: HashSet<String>,
     /// The most folded words of any name.
     longest: usize,
     /// Per entity: id, kind, name.
@@ -52,6 +62,8 @@ pub struct Mentions {
 struct Unit {
     word: String,
     bytes: Range<usize>,
+    /// Where the written word ends without a possessive "'s".
+    name_end: usize,
     /// The same place in characters.
     chars: Range<usize>,
     capital: bool,
@@ -72,8 +84,11 @@ impl Mentions {
                 m.starts.insert(first.clone());
                 m.longest = m.longest.max(words.len());
                 let key: String = words.concat();
+                if is_acronym(name) {
+                    m.acronyms.insert(key.clone());
+                }
                 add(&mut m.names, &key, n);
-                if words.len() == 1 && key.chars().count() >= TYPO_MIN_CHARS {
+                if words.len() == 1 && key.chars().count() >= TYPO_MIN_CHARS && !is_acronym(name) {
                     m.single.push((key, n));
                 }
             }
@@ -101,7 +116,7 @@ impl Mentions {
         let mut seen: HashSet<u32> = HashSet::new();
         let mut i = 0;
         while i < units.len() {
-            let (len, entities) = self.at(&units[i..], known);
+            let (len, entities) = self.at(text, &units[i..], known);
             for &e in &entities {
                 if seen.insert(e)
                     && let Some((id, kind, name)) = self.entities.get(e as usize)
@@ -124,7 +139,7 @@ impl Mentions {
 
     /// The longest name starting at `units[0]`: how many units it spans and its entities
     /// (none: nothing starts here).
-    fn at(&self, units: &[Unit], known: &dyn Fn(&str) -> bool) -> (usize, Vec<u32>) {
+    fn at(&self, text: &str, units: &[Unit], known: &dyn Fn(&str) -> bool) -> (usize, Vec<u32>) {
         let first = &units[0];
         let plural = |w: &str| w.len() > 3 && w.ends_with('s');
         let singular = |w: &str| w.strip_suffix('s').map(str::to_string);
@@ -142,7 +157,10 @@ impl Mentions {
                         .flatten()
                         .and_then(|k| self.names.get(&k))
                 });
-                if let Some(entities) = hit {
+                // An acronym of the data counts only written in capitals.
+                let written = &text[first.bytes.start..u.name_end];
+                let lower = written.chars().any(char::is_lowercase);
+                if let Some(entities) = hit.filter(|_| !(lower && self.acronyms.contains(&key))) {
                     best = (len + 1, entities.clone());
                 }
             }
@@ -161,9 +179,13 @@ impl Mentions {
         }
         // One typo off a surname or a one-word name, when only one entity is that close.
         if first.word.chars().count() >= TYPO_MIN_CHARS && !known(&first.word) {
+            // The first two letters must agree: "Bookings" is not "Brookings".
+            let head: String = first.word.chars().take(2).collect();
             let close: HashSet<u32> = fuzzy::within(&self.single, |s| s.0.as_str(), &first.word, 1)
                 .into_iter()
-                .filter_map(|(i, _)| self.single.get(i).map(|s| s.1))
+                .filter_map(|(i, _)| self.single.get(i))
+                .filter(|s| s.0.starts_with(head.as_str()))
+                .map(|s| s.1)
                 .collect();
             if close.len() == 1 {
                 return (1, close.into_iter().collect());
@@ -194,7 +216,9 @@ fn units(text: &str) -> Vec<Unit> {
             && chars
                 .peek()
                 .is_some_and(|(_, (_, next))| next.is_alphanumeric());
-        if c.is_alphanumeric() || inside {
+        // A combining accent typed apart ("Fernánde\u{301}z") belongs to its letter.
+        let mark = start.is_some() && is_combining_mark(c);
+        if c.is_alphanumeric() || inside || mark {
             start.get_or_insert((i, n));
             continue;
         }
@@ -214,14 +238,28 @@ fn units(text: &str) -> Vec<Unit> {
 }
 
 fn push_word(out: &mut Vec<Unit>, text: &str, bytes: Range<usize>, chars: Range<usize>) {
+    // A possessive is the name ("the UN's", "ODI's"): its "'s" is not part of the name.
     let written = &text[bytes.clone()];
+    let written = ["'s", "’s", "ʼs"]
+        .iter()
+        .find_map(|s| written.strip_suffix(s))
+        .unwrap_or(written);
+    let name_end = bytes.start + written.len();
     let capital = written.chars().next().is_some_and(char::is_uppercase);
     for word in fold::words(written) {
         out.push(Unit {
             word,
             bytes: bytes.clone(),
+            name_end,
             chars: chars.clone(),
             capital,
         });
     }
+}
+
+/// A short name of capital letters ("UN", "BRI", "ODI"), which could be an ordinary word in
+/// lowercase ("un", "bri"). One with a digit ("G7", "3SI") is a name however it is written.
+fn is_acronym(name: &str) -> bool {
+    let plain: Vec<char> = name.chars().filter(|c| !c.is_whitespace()).collect();
+    plain.len() <= ACRONYM_MAX_CHARS && plain.iter().all(|c| c.is_uppercase())
 }

@@ -17,15 +17,27 @@ const QUOTE_CHARS: usize = 240;
 
 pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
     let d = &k.dataset;
-    let Some(country) = k.countries.find(name) else {
+    let Some(found) = k.countries.find(name) else {
         return no_country(k, name, private);
     };
+    let country = found.country;
+    // A guess says so, as a guessed name does elsewhere.
+    let note = found.guessed.then(|| {
+        format!(
+            "Showing **{}** for “{}”.",
+            escape_data(&country.name),
+            echo(name)
+        )
+    });
     let groups = groups_of(d, country);
     let shown = escape_data(&country.name);
     if groups.is_empty() {
         let (names, buttons) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
+        let guess = note.map(|n| format!("{n} ")).unwrap_or_default();
         let mut reply = Reply::text(
-            format!("**{shown}** is not a member of any group I know. The groups I know: {names}."),
+            format!(
+                "{guess}**{shown}** is not a member of any group I know. The groups I know: {names}."
+            ),
             true,
         );
         reply.buttons = buttons;
@@ -68,6 +80,7 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         // The first passage on the group that this reply has not shown yet: a passage on
         // two of the country's groups is shown once.
         let about: Vec<_> = d.about(g.id.as_str()).collect();
+        let mut quoted = false;
         // Nor the passage that holds the member list just quoted.
         let holds_list = |text: &str| {
             g.members
@@ -79,6 +92,7 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
             .iter()
             .find(|p| !shown.contains(&p.id) && !holds_list(&p.text))
         {
+            quoted = true;
             shown.push(p.id.clone());
             value.push_str(&format!(
                 "\n{}: “{}”",
@@ -86,7 +100,7 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
                 escape_data(&cut(&p.text, QUOTE_CHARS))
             ));
         }
-        let more = about.len().saturating_sub(1);
+        let more = about.len().saturating_sub(usize::from(quoted));
         if more > 0 {
             value.push_str(&format!(
                 "\n_{more} more {} on {} in its card._",
@@ -98,6 +112,12 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         buttons.extend(open_button(Kind::Group, &g.id, &g.name));
     }
     let mut reply = Reply {
+        outcome: if note.is_some() {
+            Outcome::Guessed
+        } else {
+            Outcome::Answered
+        },
+        content: note,
         cards: vec![card],
         buttons,
         private,
@@ -139,7 +159,7 @@ fn no_country(k: &Knowledge, name: &str, private: bool) -> Reply {
     let (groups, buttons) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
     let mut reply = Reply::text(
         format!(
-            "No country matches “{}”. The groups I know ({groups}) count {}{more} among their members.",
+            "“{}” is in none of the member lists of the groups I know ({groups}). Their members: {}{more}.",
             echo(name),
             members.join(", ")
         ),
