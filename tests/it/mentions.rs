@@ -66,6 +66,12 @@ fn names_are_found_as_people_write_them() {
         ),
         // Each entity once, at its first mention.
         ("G7, then the G7 again, then Group of Seven", vec!["g7"]),
+        // A capitalised surname after a first name the data does not know is someone else's;
+        // after an ordinary word it is the expert's.
+        (
+            "Ben Weiss wrote it. And Meserole agreed",
+            vec!["chris-meserole"],
+        ),
         // Organisations are bodies of the data.
         (
             "people at ODI, StateUp and Brookings",

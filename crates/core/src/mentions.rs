@@ -115,8 +115,18 @@ impl Mentions {
         let mut found: Vec<Mention> = Vec::new();
         let mut seen: HashSet<u32> = HashSet::new();
         let mut i = 0;
+        let mut matched_before = false;
         while i < units.len() {
-            let (len, entities) = self.at(text, &units[i..], known);
+            // A capitalised word just before, that is not a name found and not a word of the
+            // passages, is likely a first name: "Ben Weiss" is not Antonio Weiss.
+            let after_name = i > 0 && !matched_before && {
+                let prev = &units[i - 1];
+                prev.capital
+                    && text[prev.bytes.end..units[i].bytes.start].trim().is_empty()
+                    && !known(&prev.word)
+            };
+            let (len, entities) = self.at(text, &units[i..], after_name, known);
+            matched_before = !entities.is_empty();
             for &e in &entities {
                 if seen.insert(e)
                     && let Some((id, kind, name)) = self.entities.get(e as usize)
@@ -139,7 +149,13 @@ impl Mentions {
 
     /// The longest name starting at `units[0]`: how many units it spans and its entities
     /// (none: nothing starts here).
-    fn at(&self, text: &str, units: &[Unit], known: &dyn Fn(&str) -> bool) -> (usize, Vec<u32>) {
+    fn at(
+        &self,
+        text: &str,
+        units: &[Unit],
+        after_name: bool,
+        known: &dyn Fn(&str) -> bool,
+    ) -> (usize, Vec<u32>) {
         let first = &units[0];
         let plural = |w: &str| w.len() > 3 && w.ends_with('s');
         let singular = |w: &str| w.strip_suffix('s').map(str::to_string);
@@ -165,7 +181,7 @@ impl Mentions {
                 }
             }
         }
-        if best.0 > 0 || !first.capital {
+        if best.0 > 0 || !first.capital || after_name {
             return best;
         }
         // A surname alone, written as a name, when it is one person's.

@@ -163,11 +163,14 @@ impl SearchIndex {
         out
     }
 
-    /// Whether the passages use the folded word `word`.
+    /// Whether the passages use the folded word `word` (a stopword always: they are common
+    /// words, only not indexed).
     pub fn holds(&self, word: &str) -> bool {
-        self.words
-            .binary_search_by(|w| w.0.as_str().cmp(word))
-            .is_ok()
+        terms::is_stopword(word)
+            || self
+                .words
+                .binary_search_by(|w| w.0.as_str().cmp(word))
+                .is_ok()
     }
 
     /// The ids of the entities whose names are in `text`.
