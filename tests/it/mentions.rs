@@ -126,3 +126,29 @@ fn ask_message_answers_the_message_command() {
     let out = minilateral(&["ask", "/about", "--message", "x"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+proptest::proptest! {
+    /// Any text scans without a panic, and every span is the text it names, in characters.
+    #[test]
+    fn any_text_scans(text in "(\\PC|[A-Z][a-z0-9]{0,3}|G7|UN's|Filer| ){0,40}") {
+        let k = knowledge();
+        for m in k.mentions(&text) {
+            let span: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+            proptest::prop_assert_eq!(span, m.text);
+        }
+    }
+}
+
+/// The bundled knowledge, built once for the property test.
+fn knowledge() -> &'static Knowledge {
+    static K: std::sync::OnceLock<Knowledge> = std::sync::OnceLock::new();
+    K.get_or_init(|| Knowledge::new(bundled()))
+}
+
+#[test]
+fn a_word_of_several_units_after_a_capitalised_one_is_no_trouble() {
+    // "Q7" folds to two units of one written word; the unit "7" follows a capitalised unit
+    // ("q") that is not a word of the passages.
+    let k = Knowledge::new(bundled());
+    assert_eq!(ids(&k, "Q7 and X2, then Filer"), ["tanya-filer"]);
+}

@@ -122,7 +122,12 @@ impl Mentions {
             let after_name = i > 0 && !matched_before && {
                 let prev = &units[i - 1];
                 prev.capital
-                    && text[prev.bytes.end..units[i].bytes.start].trim().is_empty()
+                    // Another written word ("G7" is two units of one word), with only
+                    // spaces between.
+                    && prev.bytes.end <= units[i].bytes.start
+                    && text
+                        .get(prev.bytes.end..units[i].bytes.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
                     && !known(&prev.word)
             };
             let (len, entities) = self.at(text, &units[i..], after_name, known);
@@ -195,12 +200,17 @@ impl Mentions {
         }
         // One typo off a surname or a one-word name, when only one entity is that close.
         if first.word.chars().count() >= TYPO_MIN_CHARS && !known(&first.word) {
-            // The first two letters must agree: "Bookings" is not "Brookings".
+            // The first two letters must agree ("Bookings" is not "Brookings"), so only the
+            // names that begin with them are walked.
             let head: String = first.word.chars().take(2).collect();
-            let close: HashSet<u32> = fuzzy::within(&self.single, |s| s.0.as_str(), &first.word, 1)
+            let from = self
+                .single
+                .partition_point(|s| s.0.as_str() < head.as_str());
+            let to = from + self.single[from..].partition_point(|s| s.0.starts_with(head.as_str()));
+            let same_head = &self.single[from..to];
+            let close: HashSet<u32> = fuzzy::within(same_head, |s| s.0.as_str(), &first.word, 1)
                 .into_iter()
-                .filter_map(|(i, _)| self.single.get(i))
-                .filter(|s| s.0.starts_with(head.as_str()))
+                .filter_map(|(i, _)| same_head.get(i))
                 .map(|s| s.1)
                 .collect();
             if close.len() == 1 {
