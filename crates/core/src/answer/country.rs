@@ -10,7 +10,11 @@ use crate::limits::cut;
 use crate::quote;
 use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
 
-use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, known, open_button, open_request, source_footer};
+use crate::command::Request;
+
+use super::parts::{
+    KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer,
+};
 
 /// Characters of the article's first passage on a group, shown under it.
 const QUOTE_CHARS: usize = 240;
@@ -111,26 +115,10 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         card.field(title, value, false);
         buttons.extend(open_button(Kind::Group, &g.id, &g.name));
     }
-    let mut reply = Reply {
-        outcome: if note.is_some() {
-            Outcome::Guessed
-        } else {
-            Outcome::Answered
-        },
-        content: note,
-        cards: vec![card],
-        buttons,
-        private,
-        ..Reply::default()
+    let post = Request::Country {
+        name: country.name.clone(),
     };
-    if private {
-        reply.buttons.extend(super::parts::post_button(
-            crate::command::Request::Country {
-                name: country.name.clone(),
-            },
-        ));
-    }
-    reply
+    card_reply(note, card, private, buttons, post)
 }
 
 /// "A", "A and B", "A, B and C".

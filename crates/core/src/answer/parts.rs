@@ -19,6 +19,20 @@ pub(super) fn source_footer(k: &Knowledge, source: &Id) -> String {
     }
 }
 
+/// "◂ Previous" and "Next ▸" for page `page` of `pages`, each opening privately for whoever
+/// clicks (paging a public answer for everyone would fill the channel); `to` makes the
+/// request of a page. None where the request does not fit a button id.
+pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(usize) -> Request) -> Vec<Button> {
+    [
+        (page > 1).then(|| pick_button("◂ Previous", to(page - 1))),
+        (page < pages).then(|| pick_button("Next ▸", to(page + 1))),
+    ]
+    .into_iter()
+    .flatten()
+    .flatten()
+    .collect()
+}
+
 /// A button that runs `asked`; `None` when the request does not fit in a button id.
 pub(super) fn button(label: impl Into<String>, asked: Asked, style: ButtonStyle) -> Option<Button> {
     Some(Button {

@@ -11,9 +11,7 @@ use crate::quote;
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
 use crate::search::highlight;
 
-use super::parts::{
-    button, known, open_button, open_request, pick_button, post_button, source_footer,
-};
+use super::parts::{button, known, open_button, open_request, pager, post_button, source_footer};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -100,21 +98,10 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     // would fill the channel. The id carries the query as search reads it, which gives the
     // same hits in fewer characters.
     let canonical = k.search.canonical(text);
-    let to_page = |label: &str, page: usize| {
-        let request = Request::Search {
-            text: canonical.clone(),
-            page: page as u32,
-        };
-        pick_button(label, request)
-    };
-    let pager: Vec<Button> = [
-        (page > 1).then(|| to_page("◂ Previous", page - 1)),
-        (page < pages).then(|| to_page("Next ▸", page + 1)),
-    ]
-    .into_iter()
-    .flatten()
-    .flatten()
-    .collect();
+    let pager = pager(page, pages, &|page| Request::Search {
+        text: canonical.clone(),
+        page: page as u32,
+    });
     if pages > 1 && pager.is_empty() {
         // Even the short form is over 100 characters: no button can carry it.
         if let Some(card) = reply.cards.first_mut() {

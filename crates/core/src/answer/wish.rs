@@ -7,10 +7,10 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Expert, Id, Kind, Passage};
 use crate::knowledge::Knowledge;
 use crate::quote;
-use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
+use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 
 use super::cards::Carded;
-use super::parts::{button, card_reply, display_name, open_button, pick_button, source_footer};
+use super::parts::{button, card_reply, display_name, open_button, pager, source_footer};
 use super::resolve::resolve;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
@@ -145,23 +145,12 @@ pub(super) fn wish(
             ),
         );
     }
-    let to_page = |label: &str, page: usize| {
-        let request = Request::Wish {
-            year: i64::from(year),
-            expert: None,
-            page: page as u32,
-        };
-        pick_button(label, request)
-    };
     // Other pages open privately for whoever clicks, as search's do.
-    let mut buttons: Vec<Button> = [
-        (page > 1).then(|| to_page("◂ Previous", page - 1)),
-        (page < pages).then(|| to_page("Next ▸", page + 1)),
-    ]
-    .into_iter()
-    .flatten()
-    .flatten()
-    .collect();
+    let mut buttons = pager(page, pages, &|page| Request::Wish {
+        year: i64::from(year),
+        expert: None,
+        page: page as u32,
+    });
     buttons.extend(
         experts
             .iter()
