@@ -1,15 +1,10 @@
 //! `/country`: a country's groups from the member lists, found by name, short form or demonym;
 //! honest about a country in no group and about a name that is no country.
 
-use minilateral::answer;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
 
-use crate::{bundled, minilateral, stdout};
-
-fn ask(k: &Knowledge, line: &str) -> Reply {
-    answer::answer(k, &minilateral::console::ask(line).unwrap())
-}
+use crate::{ask, bundled, minilateral, stdout};
 
 fn group_buttons(reply: &Reply) -> Vec<&str> {
     reply

@@ -8,18 +8,9 @@ use minilateral::answer;
 use minilateral::command::{self, Asked, Request};
 use minilateral::dataset::{DataText, Dataset};
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::Reply;
 use minilateral_synthetic::{Spec, dataset_json};
 
-use crate::bundled;
-
-fn ask(k: &Knowledge, line: &str) -> Reply {
-    answer::answer(k, &minilateral::console::ask(line).unwrap())
-}
-
-fn labels(reply: &Reply) -> Vec<&str> {
-    reply.buttons.iter().map(|b| b.label.as_str()).collect()
-}
+use crate::{ask, bundled, labels};
 
 #[test]
 fn a_miss_lists_what_the_bot_knows_of_that_kind() {

@@ -59,3 +59,13 @@ pub fn bundled() -> minilateral::dataset::Dataset {
     minilateral::datafiles::load(&minilateral::datafiles::DataPath::Bundled)
         .expect("bundled dataset is valid")
 }
+
+/// The reply to a console line, on `k`.
+pub fn ask(k: &minilateral::knowledge::Knowledge, line: &str) -> minilateral::reply::Reply {
+    minilateral::answer::answer(k, &minilateral::console::ask(line).unwrap())
+}
+
+/// The labels of a reply's buttons, in order.
+pub fn labels(reply: &minilateral::reply::Reply) -> Vec<&str> {
+    reply.buttons.iter().map(|b| b.label.as_str()).collect()
+}

@@ -11,7 +11,7 @@ use minilateral::reply::Reply;
 use serde_json::Value;
 
 use crate::limits::check_everything;
-use crate::{bundled, minilateral, stderr, stdout};
+use crate::{ask, bundled, minilateral, stderr, stdout};
 
 /// Lowercase words of letters and digits, whatever the Markdown, escapes or line breaks
 /// around them: how a reader compares two pieces of text.
@@ -90,10 +90,6 @@ fn the_duplicate_finder_finds_a_passage_shown_twice() {
     let snippet: String = long.text.chars().skip(40).take(120).collect();
     reply.content = Some(format!("{}\n\n…{snippet}…", long.text));
     assert_eq!(repeated(&d, &reply), ["filer-lighthouse"]);
-}
-
-fn ask(k: &Knowledge, line: &str) -> Reply {
-    answer::answer(k, &minilateral::console::ask(line).unwrap())
 }
 
 #[test]

@@ -2,11 +2,9 @@
 //! `tests/fixtures/search.tsv` (right passage in the first three hits), suggestions only for
 //! near misses, aliases, and misses that list what the bot knows.
 
-use minilateral::answer;
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::Reply;
 
-use crate::{bundled, fixture_text};
+use crate::{ask, bundled, fixture_text, labels};
 
 /// The share of right answers a set must reach (issue 13's target).
 const TARGET: f64 = 0.9;
@@ -79,14 +77,6 @@ fn labelled_queries_find_the_right_passage_in_the_first_three() {
     eprintln!("{report}");
 }
 
-fn ask(k: &Knowledge, line: &str) -> Reply {
-    answer::answer(k, &minilateral::console::ask(line).unwrap())
-}
-
-fn button_labels(reply: &Reply) -> Vec<&str> {
-    reply.buttons.iter().map(|b| b.label.as_str()).collect()
-}
-
 #[test]
 fn a_name_finds_the_passages_about_its_entity_by_any_alias() {
     let k = Knowledge::new(bundled());
@@ -120,18 +110,14 @@ fn suggestions_are_near_misses_only() {
     let reply = ask(&k, "/search nato");
     let content = reply.content.as_deref().unwrap_or_default();
     assert!(!content.contains("Did you mean"), "{content}");
-    assert!(
-        !button_labels(&reply).contains(&"nation"),
-        "{:?}",
-        button_labels(&reply)
-    );
+    assert!(!labels(&reply).contains(&"nation"), "{:?}", labels(&reply));
     // A miss still leads somewhere: the experts and groups the bot knows, each a button.
     assert!(
         content.contains("Groups: **G7**, **BRICS**, **I2U2**, **3SI**"),
         "{content}"
     );
     for name in ["Sara Pantuliano", "Tanya Filer", "G7", "3SI"] {
-        assert!(button_labels(&reply).contains(&name), "{name}");
+        assert!(labels(&reply).contains(&name), "{name}");
     }
     // Two edits from a longer word is a near miss, and one word of the data is suggested for it.
     assert_eq!(k.search.suggestions("coopate", 3), ["cooperate"]);

@@ -53,16 +53,16 @@ pub(super) fn wish(
         return reply.with_outcome(Outcome::NotFound);
     };
 
-    // (the experts on this page, the note of a guessed name, the page and the number of pages)
-    let (experts, note, page, pages): (Vec<&Expert>, Option<String>, usize, usize) = match expert {
+    // (the experts on this page, the note of a guessed name, the page, the experts on every
+    // page)
+    let (experts, note, page, total): (Vec<&Expert>, Option<String>, usize, usize) = match expert {
         None => {
-            let (total, _) = d.wishers(year);
+            let (total, all) = d.wishers(year);
             let pages = total.div_ceil(WISH_PAGE).max(1);
             // A page past the end (an old button after a data change) shows the last one.
             let page = (page.max(1) as usize).min(pages);
-            let (_, all) = d.wishers(year);
             let experts = all.skip((page - 1) * WISH_PAGE).take(WISH_PAGE).collect();
-            (experts, None, page, pages)
+            (experts, None, page, total)
         }
         Some(name) => {
             let again = |id: &Id| Request::Wish {
@@ -132,11 +132,11 @@ pub(super) fn wish(
             .collect();
         card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
     }
+    let pages = total.div_ceil(WISH_PAGE).max(1);
     if pages > 1
         && let Some(footer) = card.footer.as_mut()
     {
         let first = (page - 1) * WISH_PAGE + 1;
-        let (total, _) = d.wishers(year);
         footer.insert_str(
             0,
             &format!(

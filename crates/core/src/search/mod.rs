@@ -16,7 +16,6 @@ mod terms;
 use std::collections::HashMap;
 
 use crate::dataset::Id;
-use crate::fold;
 
 pub use highlight::highlight;
 pub use rank::{Hit, Results};
@@ -171,16 +170,6 @@ impl SearchIndex {
                 .words
                 .binary_search_by(|w| w.0.as_str().cmp(word))
                 .is_ok()
-    }
-
-    /// The ids of the entities whose names are in `text`.
-    pub fn named(&self, text: &str) -> Vec<&Id> {
-        let words = fold::words(text);
-        self.name_spans(&words)
-            .into_iter()
-            .flat_map(|(_, _, entities)| entities.iter())
-            .filter_map(|&n| self.entity_ids.get(n as usize))
-            .collect()
     }
 
     /// The names in `words`, longest first from the left: (start, length, entities).
