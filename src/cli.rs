@@ -11,6 +11,12 @@ use crate::datafiles::{self, DataPath};
 use crate::knowledge::Knowledge;
 use crate::live::Live;
 
+mod answers;
+mod data;
+
+use answers::{ask, complete, mentions};
+use data::{check, export, match_names};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "minilateral",
@@ -47,6 +53,9 @@ pub enum Command {
         /// Print the exact Discord interaction response body the bot would send
         #[arg(long)]
         json: bool,
+        /// Write the answer's attachments (pictures) into DIR
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
     /// Autocomplete for the last option in LINE, as the Discord autocomplete response body
     Complete { line: String },
@@ -108,7 +117,10 @@ pub fn run(args: Args) -> ExitCode {
             line,
             message,
             json,
-        } => with_knowledge(&data, |k| ask(k, line.as_deref(), message, json)),
+            out,
+        } => with_knowledge(&data, |k| {
+            ask(k, line.as_deref(), message, json, out.as_deref())
+        }),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
         Command::Mentions { text } => with_knowledge(&data, |k| mentions(k, &text)),
         Command::Console => with_knowledge(&data, console),
@@ -198,6 +210,14 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
+    // Answers with pictures are finished at Discord's REST API (or DISCORD_API_BASE).
+    let webhooks = match crate::config::api_base() {
+        Ok(base) => crate::upload::Webhooks::new(base),
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+        }
+    };
     crate::logging::init(crate::config::token().into_iter().collect());
     let listen = listen
         .or_else(crate::config::listen)
@@ -213,6 +233,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         verifier,
         discord,
         limits,
+        webhooks,
     ))
 }
 
@@ -237,188 +258,12 @@ fn console(k: &Knowledge) -> ExitCode {
     }
 }
 
-/// `ask`: one line (or the message command for a message) answered, as text or as the exact
-/// interaction response body.
-fn ask(k: &Knowledge, line: Option<&str>, message: Option<String>, json: bool) -> ExitCode {
-    let asked = match (message, line) {
-        (Some(text), _) => Ok(crate::command::Asked {
-            request: crate::command::Request::Mentions { text },
-            private: true,
-        }),
-        (None, line) => crate::console::ask(line.unwrap_or_default()),
-    };
-    let asked = match asked {
-        Ok(asked) => asked,
-        Err(e) => {
-            eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_USAGE);
-        }
-    };
-    let reply = crate::answer::answer(k, &asked);
-    if json {
-        let body = crate::discord::encode(&reply);
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&body).expect("responses serialise")
-        ));
-    } else {
-        out(&format!("{}\n", crate::console::render(&reply)));
-    }
-    ExitCode::from(exit::OK)
-}
-
-/// `mentions TEXT`: the entities the text names, as a JSON array (an empty one when none).
-fn mentions(k: &Knowledge, text: &str) -> ExitCode {
-    let found = k.mentions(text);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&found).expect("mentions serialise")
-    ));
-    ExitCode::from(exit::OK)
-}
-
-/// `complete`: the autocomplete response body for the last option of the line.
-fn complete(k: &Knowledge, line: &str) -> ExitCode {
-    let completion =
-        crate::command::parse_line(line).map(|l| crate::command::completion_of_line(&l));
-    let completion = match completion {
-        Ok(Some(c)) => c,
-        Ok(None) => {
-            eprintln!("minilateral: `{line}` has no option to complete");
-            return ExitCode::from(exit::BAD_USAGE);
-        }
-        Err(e) => {
-            eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_USAGE);
-        }
-    };
-    let choices = crate::answer::complete(k, &completion);
-    let body = crate::discord::encode_choices(&choices);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&body).expect("responses serialise")
-    ));
-    ExitCode::from(exit::OK)
-}
-
 /// Loads the dataset, or says what is wrong with it on stderr.
 fn load(path: &DataPath) -> Result<crate::dataset::Dataset, ExitCode> {
     datafiles::load(path).map_err(|e| {
         eprintln!("minilateral: {}: {e}", path.describe());
         ExitCode::from(exit::BAD_DATA_OR_CONFIG)
     })
-}
-
-/// `match`: one JSON object per query on stdout.
-fn match_names(
-    path: &DataPath,
-    kind: MatchKind,
-    query: Option<String>,
-    batch: Option<PathBuf>,
-) -> ExitCode {
-    let dataset = match load(path) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let kind = match kind {
-        MatchKind::Expert => crate::dataset::Kind::Expert,
-        MatchKind::Group => crate::dataset::Kind::Group,
-    };
-    let queries: Vec<String> = match (query, batch) {
-        (Some(q), _) => vec![q],
-        (None, Some(file)) => match std::fs::read_to_string(&file) {
-            // Blank lines separate nothing and ask nothing: skipped.
-            Ok(text) => text
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from)
-                .collect(),
-            Err(e) => {
-                eprintln!("minilateral: cannot read {}: {e}", file.display());
-                return ExitCode::from(exit::BAD_USAGE);
-            }
-        },
-        (None, None) => unreachable!("clap requires QUERY or --batch"),
-    };
-    let matcher = crate::matching::Matcher::new(&dataset);
-    let mut text = String::new();
-    for q in queries {
-        let resolution = matcher.resolve(kind, &q);
-        text.push_str(&serde_json::to_string(&resolution).expect("a resolution serialises"));
-        text.push('\n');
-    }
-    out(&text);
-    ExitCode::from(exit::OK)
-}
-
-/// `check`: a summary on stdout and exit 0, or every problem on stderr and exit 1.
-fn check(path: &DataPath) -> ExitCode {
-    let files = match datafiles::read(path) {
-        Ok(files) => files,
-        Err(e) => {
-            eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
-        }
-    };
-    match crate::dataset::Dataset::load(&files) {
-        Ok(dataset) => {
-            let json = files.iter().filter(|f| f.is_json()).count();
-            out(&summary_text(path, json, files.len() - json, &dataset));
-            ExitCode::from(exit::OK)
-        }
-        Err(e) => {
-            eprintln!("minilateral: {} {e}", path.describe());
-            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
-        }
-    }
-}
-
-/// `export`: the dataset as one JSON document on stdout.
-fn export(path: &DataPath) -> ExitCode {
-    let dataset = match load(path) {
-        Ok(d) => d,
-        Err(code) => return code,
-    };
-    let doc = crate::dataset::export::export(&dataset);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&doc).expect("the export serialises")
-    ));
-    ExitCode::from(exit::OK)
-}
-
-fn summary_text(
-    path: &DataPath,
-    files: usize,
-    texts: usize,
-    dataset: &crate::dataset::Dataset,
-) -> String {
-    let s = dataset.summary();
-    let (panel, years) = (s.panel, crate::reply::years_text(&s.wish_years));
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    format!(
-        "dataset {} ({files} file{}, {texts} source text{}): ok\n\
-         \x20 sources       {}\n\
-         \x20 passages      {} (all verbatim in their source)\n\
-         \x20 experts       {} ({panel} on the panel)\n\
-         \x20 statements    {}\n\
-         \x20 wishes        {}\n\
-         \x20 groups        {}\n\
-         \x20 bodies        {}\n\
-         \x20 publications  {}\n\
-         \x20 wish years    {years}\n",
-        path.describe(),
-        plural(files),
-        plural(texts),
-        s.sources,
-        s.passages,
-        s.experts,
-        s.statements,
-        s.wishes,
-        s.groups,
-        s.bodies,
-        s.publications,
-    )
 }
 
 /// Writes to stdout; a closed pipe (`minilateral check | head -1`) is not an error.

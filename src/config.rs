@@ -132,6 +132,21 @@ fn id(name: &'static str) -> Result<Option<u64>, ConfigError> {
         .transpose()
 }
 
+/// `DISCORD_API_BASE`: Discord's REST API elsewhere (a proxy, or a test server), without a
+/// trailing slash.
+pub fn api_base() -> Result<Option<String>, ConfigError> {
+    value("DISCORD_API_BASE")
+        .map(|b| {
+            let b = b.trim().trim_end_matches('/').to_string();
+            if b.starts_with("http://") || b.starts_with("https://") {
+                Ok(b)
+            } else {
+                Err(ConfigError::ApiBase(b))
+            }
+        })
+        .transpose()
+}
+
 impl Discord {
     /// Reads the settings from the environment.
     pub fn from_env() -> Result<Discord, ConfigError> {
@@ -140,16 +155,7 @@ impl Discord {
             .map(|s| s.parse().map_err(ConfigError::Shards))
             .transpose()?
             .unwrap_or(Shards::Auto);
-        let api_base = value("DISCORD_API_BASE")
-            .map(|b| {
-                let b = b.trim().trim_end_matches('/').to_string();
-                if b.starts_with("http://") || b.starts_with("https://") {
-                    Ok(b)
-                } else {
-                    Err(ConfigError::ApiBase(b))
-                }
-            })
-            .transpose()?;
+        let api_base = api_base()?;
         Ok(Discord {
             token: Secret::new(token.trim()),
             application_id: id("DISCORD_APPLICATION_ID")?,

@@ -24,7 +24,7 @@ pub enum Step {
 const EXAMPLES: &str = "Type a slash command as in Discord, for example:
   /expert sara          /group three seas       /wish 2024
   /wish year:2024 expert:filer                  /search text:secretariat
-  /about";
+  /country india        /overlap g7 i2u2        /about";
 
 /// The examples, then every command of the table with its options.
 fn help() -> String {
@@ -83,7 +83,31 @@ impl<'k> Session<'k> {
 
     fn show(&mut self, reply: Reply) -> String {
         self.buttons = reply.buttons.clone();
-        render(&reply)
+        let mut text = render(&reply);
+        // A terminal shows no pictures: they are written where an image viewer finds them.
+        let files = crate::picture::attachments(&reply);
+        if !files.is_empty() {
+            text.push('\n');
+            text.push_str(&written(&pictures_dir(), &files));
+        }
+        text
+    }
+}
+
+/// Where the console writes pictures: a folder of its own in the system's temporary folder.
+fn pictures_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join("minilateral")
+}
+
+/// Writes `files` into `dir` and says where, or why not.
+pub fn written(dir: &std::path::Path, files: &[crate::picture::Attachment]) -> String {
+    match crate::picture::write_all(dir, files) {
+        Ok(paths) => paths
+            .iter()
+            .map(|p| format!("Picture written to {}", p.display()))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(e) => format!("The picture could not be written to {}: {e}", dir.display()),
     }
 }
 
@@ -159,6 +183,10 @@ pub fn render(reply: &Reply) -> String {
             out.push(String::new());
             out.push(format!("-- {}", plain(footer)));
         }
+    }
+    if let Some(picture) = &reply.picture {
+        out.push(String::new());
+        out.push(format!("[picture {}: {}]", picture.file, picture.alt));
     }
     if !reply.buttons.is_empty() {
         out.push(String::new());

@@ -4,9 +4,9 @@
 use serenity::all::{
     ButtonStyle as DiscordButtonStyle, CommandDataOption, CommandDataOptionValue,
     CommandInteraction, CommandOptionType, CommandType, CreateActionRow, CreateAllowedMentions,
-    CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption, CreateEmbed,
-    CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage, Interaction,
-    ResolvedTarget,
+    CreateAttachment, CreateAutocompleteResponse, CreateButton, CreateCommand, CreateCommandOption,
+    CreateEmbed, CreateEmbedFooter, CreateInteractionResponse, CreateInteractionResponseMessage,
+    Interaction, ResolvedTarget,
 };
 use serenity::builder::AutocompleteChoice;
 
@@ -18,6 +18,7 @@ use crate::command::{
 use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
+use crate::picture::{self, Attachment};
 use crate::reply::{ButtonStyle, Miss, Outcome, Reply};
 
 /// What kind of interaction arrived, for logs.
@@ -38,14 +39,48 @@ pub struct Response {
     pub outcome: Outcome,
     /// A query that matched nothing, to log.
     pub miss: Option<Miss>,
+    /// The reply's files, for a front end whose first answer cannot carry them (the HTTP
+    /// endpoint): it answers "thinking" and uploads them as an edit of that answer.
+    pub upload: Option<Upload>,
+}
+
+/// A message with files, as the edit of a deferred answer.
+#[derive(Clone, Debug)]
+pub struct Upload {
+    pub private: bool,
+    /// The message (`payload_json`), its attachments numbered as the files are.
+    pub message: serde_json::Value,
+    pub files: Vec<Attachment>,
+    /// The same message without files, should the upload fail: the text says what the
+    /// picture shows.
+    pub text_only: serde_json::Value,
 }
 
 impl Response {
-    fn reply(reply: &Reply) -> Response {
+    pub fn new(body: CreateInteractionResponse, outcome: Outcome) -> Response {
         Response {
-            body: encode(reply),
+            body,
+            outcome,
+            miss: None,
+            upload: None,
+        }
+    }
+
+    fn reply(reply: &Reply) -> Response {
+        // Drawn once: the body carries the files (the gateway sends them with the answer),
+        // and the upload has them for the endpoint.
+        let files = picture::attachments(reply);
+        let upload = (!files.is_empty()).then(|| Upload {
+            private: reply.private,
+            message: edit(reply, &files),
+            text_only: edit(reply, &[]),
+            files: files.clone(),
+        });
+        Response {
+            body: CreateInteractionResponse::Message(message(reply, &files)),
             outcome: reply.outcome,
             miss: reply.miss.clone(),
+            upload,
         }
     }
 
@@ -77,11 +112,7 @@ impl Response {
 /// never leaves an interaction unanswered.
 pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
     match interaction {
-        Interaction::Ping(_) => Response {
-            body: CreateInteractionResponse::Pong,
-            outcome: Outcome::Answered,
-            miss: None,
-        },
+        Interaction::Ping(_) => Response::new(CreateInteractionResponse::Pong, Outcome::Answered),
         // The message command: the message it was used on is its input, and its answer private.
         Interaction::Command(c) if c.data.kind == CommandType::Message => {
             let text = match c.data.target() {
@@ -104,15 +135,12 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
             let choices = decode_completion(c)
                 .map(|completion| answer::complete(k, &completion))
                 .unwrap_or_default();
-            Response {
-                miss: None,
-                outcome: if choices.is_empty() {
-                    Outcome::NotFound
-                } else {
-                    Outcome::Answered
-                },
-                body: encode_choices(&choices),
-            }
+            let outcome = if choices.is_empty() {
+                Outcome::NotFound
+            } else {
+                Outcome::Answered
+            };
+            Response::new(encode_choices(&choices), outcome)
         }
         Interaction::Component(c) => {
             Response::reply(&match command::parse_button_id(&c.data.custom_id) {
@@ -163,13 +191,31 @@ pub fn decode_completion(c: &CommandInteraction) -> Option<Completion> {
     ))
 }
 
-/// A reply as Discord's interaction response (type 4), with no mention allowed.
+/// A reply as Discord's interaction response (type 4), with no mention allowed and its
+/// picture drawn and attached.
 pub fn encode(reply: &Reply) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(message(reply))
+    CreateInteractionResponse::Message(message(reply, &picture::attachments(reply)))
 }
 
-/// The message part of a reply; also used for follow-ups and edits.
-pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
+/// The body of an edit of a deferred answer: the message without what an edit cannot set
+/// (the ephemeral flag was set by the deferral), attachments numbered as their files.
+fn edit(reply: &Reply, files: &[Attachment]) -> serde_json::Value {
+    let mut body = serde_json::to_value(message(reply, files)).unwrap_or_default();
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("flags");
+        fields.remove("tts");
+        if let Some(serde_json::Value::Array(attachments)) = fields.get_mut("attachments") {
+            for (i, a) in attachments.iter_mut().enumerate() {
+                a["id"] = serde_json::json!(i);
+            }
+        }
+    }
+    body
+}
+
+/// The message part of a reply with its files; a card shows a picture only when its file is
+/// among them.
+pub fn message(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponseMessage {
     let embeds: Vec<CreateEmbed> = reply
         .cards
         .iter()
@@ -185,6 +231,11 @@ pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
             }
             if let Some(footer) = &card.footer {
                 embed = embed.footer(CreateEmbedFooter::new(footer.clone()));
+            }
+            if let Some(image) = &card.image
+                && files.iter().any(|f| &f.name == image)
+            {
+                embed = embed.image(format!("attachment://{image}"));
             }
             embed
         })
@@ -215,6 +266,12 @@ pub fn message(reply: &Reply) -> CreateInteractionResponseMessage {
         .components(rows);
     if let Some(content) = &reply.content {
         message = message.content(content.clone());
+    }
+    for f in files {
+        message = message.add_file(
+            CreateAttachment::bytes(f.data.clone(), f.name.clone())
+                .description(f.description.clone()),
+        );
     }
     message
 }

@@ -22,6 +22,7 @@ use crate::datafiles::DataPath;
 use crate::discord;
 use crate::live::Live;
 use crate::runtime;
+use crate::upload::Webhooks;
 
 /// Discord's interaction bodies are a few KiB; anything past this is not from Discord.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -87,6 +88,8 @@ struct App {
     verifier: Verifier,
     body_timeout: Duration,
     max_signature_age: Option<Duration>,
+    /// Where answers with files are finished (`upload`).
+    webhooks: Webhooks,
 }
 
 /// The open-files limit `serve` asks for (the soft limit is raised toward the hard one).
@@ -95,12 +98,18 @@ const OPEN_FILES_WANTED: u64 = 65_536;
 /// The most bytes of request headers taken (hyper's floor is 8 KiB; Discord sends about 1).
 pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 
-/// The routes: `POST /interactions`, `GET /healthz`.
+/// The routes: `POST /interactions`, `GET /healthz`; answers with files are finished at
+/// Discord's REST API.
 pub fn router(live: Arc<Live>, verifier: Verifier) -> Router {
-    router_with(live, verifier, ServerLimits::default())
+    router_with(live, verifier, ServerLimits::default(), Webhooks::new(None))
 }
 
-fn router_with(live: Arc<Live>, verifier: Verifier, limits: ServerLimits) -> Router {
+fn router_with(
+    live: Arc<Live>,
+    verifier: Verifier,
+    limits: ServerLimits,
+    webhooks: Webhooks,
+) -> Router {
     Router::new()
         .route("/interactions", post(interactions))
         .route("/healthz", get(healthz))
@@ -110,6 +119,7 @@ fn router_with(live: Arc<Live>, verifier: Verifier, limits: ServerLimits) -> Rou
             verifier,
             body_timeout: limits.body_timeout,
             max_signature_age: limits.max_signature_age,
+            webhooks,
         })
 }
 
@@ -171,7 +181,22 @@ async fn interactions(
     }
     let (kind, name) = discord::describe(&interaction);
     let knowledge = app.live.get();
-    let response = runtime::respond_caught(&knowledge, &interaction);
+    let mut response = runtime::respond_caught(&knowledge, &interaction);
+    // Files cannot ride on this HTTP answer: "thinking" now, the message with its files as an
+    // edit of it, from a task of its own.
+    if let Some(upload) = response.upload.take()
+        && let Some((application_id, token)) = credentials(&interaction)
+    {
+        let deferred = if upload.private {
+            serde_json::json!({"type": 5, "data": {"flags": 64}})
+        } else {
+            serde_json::json!({"type": 5})
+        };
+        let webhooks = app.webhooks.clone();
+        tokio::spawn(async move { webhooks.finish(application_id, &token, upload).await });
+        response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
+        return json(StatusCode::OK, deferred.to_string().into_bytes());
+    }
     let body = match serde_json::to_vec(&response.body) {
         Ok(b) => b,
         Err(e) => {
@@ -181,6 +206,15 @@ async fn interactions(
     };
     response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
     json(StatusCode::OK, body)
+}
+
+/// The application id and interaction token an edit of the answer needs.
+fn credentials(interaction: &Interaction) -> Option<(u64, String)> {
+    match interaction {
+        Interaction::Command(c) => Some((c.application_id.get(), c.token.clone())),
+        Interaction::Component(c) => Some((c.application_id.get(), c.token.clone())),
+        _ => None,
+    }
 }
 
 /// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight. The
@@ -193,6 +227,7 @@ pub async fn serve(
     verifier: Verifier,
     discord: Option<crate::config::Discord>,
     limits: ServerLimits,
+    webhooks: Webhooks,
 ) -> anyhow::Result<()> {
     let addr: SocketAddr = tokio::net::lookup_host(listen)
         .await
@@ -239,7 +274,12 @@ pub async fn serve(
             }
         }
     }));
-    accept(listener, router_with(live, verifier, limits), limits).await;
+    accept(
+        listener,
+        router_with(live, verifier, limits, webhooks),
+        limits,
+    )
+    .await;
     info!("stopped");
     Ok(())
 }

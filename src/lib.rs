@@ -4,7 +4,7 @@
 //! This crate holds the front ends and the shell over the pure core (`minilateral-core`, in
 //! `crates/core`): the front ends (`discord`, `gateway`, `endpoint`, `console`) translate to
 //! and from the core, `runtime` holds what the two Discord front ends share (signals, panic
-//! isolation, registration), and the shell (`cli`, `config`, `logging`, `datafiles`, `live`)
+//! isolation, registration), `picture` draws the pictures replies describe, and the shell (`cli`, `config`, `logging`, `datafiles`, `live`)
 //! reads files and the environment. The core's modules are re-exported under their own names,
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
@@ -22,4 +22,6 @@ pub mod endpoint;
 pub mod gateway;
 pub mod live;
 pub mod logging;
+pub mod picture;
 pub mod runtime;
+pub mod upload;

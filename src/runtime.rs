@@ -41,11 +41,7 @@ pub fn caught(answer: impl FnOnce() -> Response) -> Response {
         Err(_) => {
             // The panic hook has logged the message and place.
             let reply = answer::apology();
-            Response {
-                body: discord::encode(&reply),
-                outcome: Outcome::Failed,
-                miss: None,
-            }
+            Response::new(discord::encode(&reply), Outcome::Failed)
         }
     }
 }
@@ -136,10 +132,11 @@ mod tests {
                 .starts_with("Sorry")
         );
         // And the next one is answered as usual.
-        let fine = caught(|| Response {
-            body: discord::encode(&crate::reply::Reply::text("ok", false)),
-            outcome: Outcome::Answered,
-            miss: None,
+        let fine = caught(|| {
+            Response::new(
+                discord::encode(&crate::reply::Reply::text("ok", false)),
+                Outcome::Answered,
+            )
         });
         assert_eq!(fine.outcome, Outcome::Answered);
     }

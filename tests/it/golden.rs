@@ -104,6 +104,10 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
     ("country-other-name", None, "/country emirati"),
     ("country-in-no-group", None, "/country saudi arabia"),
     ("country-none", None, "/country narnia"),
+    ("overlap-all", None, "/overlap"),
+    ("overlap-two-typed", None, "/overlap bricks and i2u2"),
+    ("overlap-unknown", None, "/overlap g7 g77"),
+    ("overlap-none", None, "/overlap nato"),
     ("about", None, "/about"),
     ("bad-line", None, "/wish soon"),
 ];
@@ -157,6 +161,8 @@ fn golden_autocomplete_for_each_option() {
         ("complete-wish-expert", "/wish year:2024 expert:"),
         ("complete-wish-expert-typed", "/wish year:2024 expert:fi"),
         ("complete-country-typed", "/country name:u"),
+        ("complete-overlap-next", "/overlap groups:g7, "),
+        ("complete-overlap-typed", "/overlap groups:three seas b"),
     ]
     .map(|(name, line)| (name, line, complete_json(&k, line)));
     golden_all(cases);

@@ -60,6 +60,31 @@ pub fn message_problems(body: &Value) -> Vec<String> {
         }
     }
     fail(total <= 6000, format!("embeds total {total} > 6000"));
+    // Attachments: named, alt text within 1024, and every picture a card shows is attached.
+    let attachments = d["attachments"].as_array().cloned().unwrap_or_default();
+    let files: Vec<&str> = attachments
+        .iter()
+        .filter_map(|a| a["filename"].as_str())
+        .collect();
+    fail(
+        files.len() == attachments.len(),
+        "unnamed attachment".into(),
+    );
+    for a in &attachments {
+        fail(
+            chars(&a["description"]) <= 1024,
+            "attachment description > 1024".into(),
+        );
+    }
+    for e in &embeds {
+        if let Some(url) = e["image"]["url"].as_str() {
+            let file = url.strip_prefix("attachment://");
+            fail(
+                file.is_some_and(|f| files.contains(&f)),
+                format!("embed image {url} is not attached"),
+            );
+        }
+    }
     let rows = d["components"].as_array().cloned().unwrap_or_default();
     fail(rows.len() <= 5, "more than 5 action rows".into());
     let mut ids = HashSet::new();
@@ -293,6 +318,24 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
             walk(k, &ask(request, private), &mut seen, &mut checked, on_reply);
         }
     }
+    // Every group alone, all of them, and names that are none (the picture's file and alt text
+    // are checked with the message).
+    let groups: Vec<String> = k.dataset.groups().iter().map(|g| g.name.clone()).collect();
+    let all = groups.join(" ");
+    for text in groups.iter().map(String::as_str).chain([
+        "",
+        "g7 brics",
+        "nato",
+        "@everyone g7 <@1>",
+        all.as_str(),
+    ]) {
+        for private in [false, true] {
+            let request = Request::Overlap {
+                groups: text.to_string(),
+            };
+            walk(k, &ask(request, private), &mut seen, &mut checked, on_reply);
+        }
+    }
     let long = "long ".repeat(400);
     let fixed = ["secretariat", "AI", "zzz", "@everyone <@1> **", &long];
     for text in fixed.into_iter().chain(searches.iter().map(String::as_str)) {
@@ -382,7 +425,7 @@ fn registration_json_follows_discord_rules() {
     // Slash commands follow the rules below; the message command (type 3) has a name of up to
     // 32 characters (spaces and capitals allowed), and no description or options.
     let (menus, commands): (Vec<&Value>, Vec<&Value>) = all.iter().partition(|c| c["type"] == 3);
-    assert_eq!(commands.len(), 6);
+    assert_eq!(commands.len(), 7);
     assert_eq!(menus.len(), 1);
     assert!((1..=32).contains(&chars(&menus[0]["name"])));
     assert!(menus[0]["description"].is_null());

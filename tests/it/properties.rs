@@ -316,6 +316,7 @@ fn custom_id() -> impl Strategy<Value = String> {
         (integer_value(), prop::option::of(string_value()), 1..20u32)
             .prop_map(|(year, expert, page)| Request::Wish { year, expert, page }),
         (string_value(), 1..20u32).prop_map(|(text, page)| Request::Search { text, page }),
+        string_value().prop_map(|groups| Request::Overlap { groups }),
         Just(Request::About),
     ];
     let made = (request, any::<bool>()).prop_filter_map("id too long", |(request, private)| {

@@ -33,6 +33,8 @@ pub const CUSTOM_ID_CHARS: usize = 100;
 pub const DESCRIPTION_CHARS: usize = 100;
 /// Choices declared on a command option.
 pub const OPTION_CHOICES: usize = 25;
+/// An attachment's `description` (its alt text).
+pub const ATTACHMENT_DESCRIPTION_CHARS: usize = 1024;
 
 /// The mark put where a text was cut.
 pub const ELLIPSIS: char = '…';

@@ -14,6 +14,10 @@ pub struct Reply {
     pub buttons: Vec<Button>,
     /// Only the person who asked sees it (Discord's ephemeral flag).
     pub private: bool,
+    /// A picture to attach, as data: the core draws nothing; a front end renders it and
+    /// attaches it under `Picture::file`, which a card shows through `Card::image`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picture: Option<Box<Picture>>,
     /// What happened, for the log line of each interaction; never shown.
     #[serde(skip)]
     pub outcome: Outcome,
@@ -71,6 +75,49 @@ pub struct Card {
     pub description: String,
     pub fields: Vec<Field>,
     pub footer: Option<String>,
+    /// The file name of the reply's picture, shown inside the card.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+}
+
+/// A picture of a reply: what to draw, the file name to attach it under, and a text
+/// alternative for screen readers (Discord's attachment description).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Picture {
+    pub file: String,
+    pub alt: String,
+    pub grid: Grid,
+}
+
+/// A grid of member states (rows) by groups (columns), a filled cell for every membership.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Grid {
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Rows left out of the picture to keep it readable (said under it).
+    pub more_rows: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Column {
+    pub name: String,
+    /// The member list is the article's own; otherwise it is background knowledge, marked.
+    pub from_article: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Row {
+    pub name: String,
+    /// One per column: a member of that group.
+    pub cells: Vec<bool>,
+}
+
+impl Row {
+    /// In more than one of the grid's groups: the rows the picture highlights.
+    pub fn shared(&self) -> bool {
+        self.cells.iter().filter(|c| **c).count() > 1
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -193,6 +240,9 @@ pub fn fit(mut reply: Reply) -> Reply {
             None => note.to_string(),
         });
     }
+    if let Some(picture) = &mut reply.picture {
+        picture.alt = cut(&picture.alt, limits::ATTACHMENT_DESCRIPTION_CHARS);
+    }
     let mut seen = std::collections::HashSet::new();
     reply.buttons.retain(|b| {
         let n = b.id.chars().count();
@@ -307,6 +357,7 @@ mod tests {
                 })
                 .collect(),
             footer: Some("footer".into()),
+            image: None,
         };
         let reply = fit(Reply {
             cards: vec![card.clone(), card],

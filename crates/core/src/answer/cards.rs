@@ -27,7 +27,7 @@ pub(super) trait Carded<'k>: Named<'k> {
 pub(super) fn card<'k, T: Carded<'k>>(k: &'k Knowledge, name: &str, private: bool) -> Reply {
     let (entity, note) = match resolve::<T>(k, name, private, &T::open) {
         Ok(found) => found,
-        Err(reply) => return reply,
+        Err(reply) => return *reply,
     };
     card_reply(
         note,

@@ -21,7 +21,9 @@
 mod about;
 mod cards;
 mod country;
+mod group_list;
 mod mentions;
+mod overlap;
 mod parts;
 mod resolve;
 mod search;
@@ -43,6 +45,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
         }
         Request::Search { text, page } => search::search(k, text, *page, asked.private),
         Request::Country { name } => country::country(k, name, asked.private),
+        Request::Overlap { groups } => overlap::overlap(k, groups, asked.private),
         Request::About => about::about(k, asked.private),
         Request::Mentions { text } => mentions::mentions(k, text),
     };
@@ -76,6 +79,7 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
     match option.choices {
         Choices::Experts => k.matcher.complete(Kind::Expert, &c.partial, &all),
         Choices::Groups => k.matcher.complete(Kind::Group, &c.partial, &all),
+        Choices::GroupList => group_list::complete(k, &c.partial),
         Choices::Countries => k
             .countries
             .complete(&c.partial, crate::limits::AUTOCOMPLETE_CHOICES),

@@ -11,14 +11,15 @@ use crate::reply::{Button, ButtonStyle, Miss, Outcome, Reply, echo, escape_data}
 use super::parts::{button, known, open_request};
 
 /// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
-/// anything but a match, the reply that says so. `again` makes the request a chosen id should
+/// anything but a match, the reply that says so (boxed: a reply is large, a match is the
+/// common case). `again` makes the request a chosen id should
 /// run (for the buttons of "which one did you mean").
 pub(super) fn resolve<'k, T: Named<'k>>(
     k: &'k Knowledge,
     name: &str,
     private: bool,
     again: &dyn Fn(&Id) -> Request,
-) -> Result<(T, Option<String>), Reply> {
+) -> Result<(T, Option<String>), Box<Reply>> {
     let r = k.resolve::<T>(name);
     let same_name = |c: &Candidate| {
         r.found
@@ -68,7 +69,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
             true,
         );
         reply.buttons = candidates.into_iter().filter_map(pick).collect();
-        return Err(reply.with_outcome(Outcome::Ambiguous));
+        return Err(Box::new(reply.with_outcome(Outcome::Ambiguous)));
     }
     let mut reply = no_match(k, T::KIND, name, private, &candidates, &pick, again);
     if reply.outcome == Outcome::NotFound {
@@ -77,7 +78,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
             folded: fold::fold(name),
         });
     }
-    Err(reply)
+    Err(Box::new(reply))
 }
 
 fn kind_word(kind: Kind) -> &'static str {

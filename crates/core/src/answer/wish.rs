@@ -72,7 +72,7 @@ pub(super) fn wish(
             };
             let (e, note) = match resolve::<&Expert>(k, name, private, &again) {
                 Ok(found) => found,
-                Err(reply) => return reply,
+                Err(reply) => return *reply,
             };
             if !d.wishes_of(e.id.as_str()).any(|w| w.year == Some(year)) {
                 let theirs: Vec<i32> = {

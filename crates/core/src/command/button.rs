@@ -35,6 +35,8 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         Request::Search { text, page: 1 } => format!("{mode}:{word}:{text}"),
         // The page rides on the command word, so that ids made before pages still read.
         Request::Search { text, page } => format!("{mode}:{word}@{page}:{text}"),
+        Request::Overlap { groups } if groups.trim().is_empty() => format!("{mode}:{word}"),
+        Request::Overlap { groups } => format!("{mode}:{word}:{groups}"),
         Request::About => format!("{mode}:{word}"),
         Request::Mentions { .. } => return None,
     };
@@ -55,7 +57,10 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         None => (word, None),
     };
     let command = CommandName::parse(word)?;
-    let needs_args = !matches!(command, CommandName::About | CommandName::Wish);
+    let needs_args = !matches!(
+        command,
+        CommandName::About | CommandName::Wish | CommandName::Overlap
+    );
     let paged = matches!(command, CommandName::Search | CommandName::Wish);
     if (needs_args && args.is_empty()) || (page.is_some() && !paged) {
         return None;
@@ -87,6 +92,9 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         CommandName::Search => Request::Search {
             text: args.to_string(),
             page: page.unwrap_or(1),
+        },
+        CommandName::Overlap => Request::Overlap {
+            groups: args.to_string(),
         },
         CommandName::About => Request::About,
     };
@@ -173,6 +181,8 @@ mod tests {
             "post:search:secretariat",
             "pick:search@3:united nations",
             "post:about",
+            "post:overlap",
+            "pick:overlap:g7,brics",
         ] {
             let asked = parse_button_id(id).unwrap_or_else(|| panic!("{id} no longer reads"));
             assert_eq!(button_id(&asked).as_deref(), Some(id));

@@ -27,6 +27,10 @@ pub enum Request {
     Country {
         name: String,
     },
+    /// The groups as typed ("g7 brics", "Three Seas, I2U2"); empty for all.
+    Overlap {
+        groups: String,
+    },
     About,
     /// The message context-menu command (`MESSAGE_COMMAND`): the names in a message's text.
     Mentions {
@@ -44,6 +48,7 @@ impl Request {
             Request::Wish { .. } => Some(CommandName::Wish),
             Request::Search { .. } => Some(CommandName::Search),
             Request::Country { .. } => Some(CommandName::Country),
+            Request::Overlap { .. } => Some(CommandName::Overlap),
             Request::About => Some(CommandName::About),
             Request::Mentions { .. } => None,
         }
@@ -201,6 +206,9 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         },
         CommandName::Country => Request::Country {
             name: given.required(Arg::Name)?,
+        },
+        CommandName::Overlap => Request::Overlap {
+            groups: given.text(Arg::Groups).unwrap_or_default(),
         },
         CommandName::About => Request::About,
     };

@@ -16,6 +16,7 @@ pub enum CommandName {
     Wish,
     Search,
     Country,
+    Overlap,
     About,
 }
 
@@ -27,6 +28,7 @@ impl CommandName {
             CommandName::Wish => &WISH,
             CommandName::Search => &SEARCH,
             CommandName::Country => &COUNTRY,
+            CommandName::Overlap => &OVERLAP,
             CommandName::About => &ABOUT,
         }
     }
@@ -58,6 +60,8 @@ pub enum Arg {
     Expert,
     /// The words of `/search`.
     Text,
+    /// The groups `/overlap` compares, several in one text.
+    Groups,
     /// Only the person who asked sees the answer.
     Private,
 }
@@ -69,6 +73,7 @@ impl Arg {
             Arg::Year => "year",
             Arg::Expert => "expert",
             Arg::Text => "text",
+            Arg::Groups => "groups",
             Arg::Private => "private",
         }
     }
@@ -93,6 +98,8 @@ pub enum Choices {
     ExpertsWithWishes,
     /// Autocomplete with names of groups.
     Groups,
+    /// Autocomplete with names of groups, several in one text ("G7, BRICS, I2…").
+    GroupList,
     /// Autocomplete with the countries of the groups' member lists.
     Countries,
     /// Fixed choices: the years that have wishes, read from the dataset at registration.
@@ -104,7 +111,11 @@ impl Choices {
     pub fn autocompleted(self) -> bool {
         matches!(
             self,
-            Choices::Experts | Choices::ExpertsWithWishes | Choices::Groups | Choices::Countries
+            Choices::Experts
+                | Choices::ExpertsWithWishes
+                | Choices::Groups
+                | Choices::GroupList
+                | Choices::Countries
         )
     }
 }
@@ -151,6 +162,8 @@ impl CommandSpec {
 pub const NAME_MAX_CHARS: u16 = 100;
 /// Search text.
 pub const SEARCH_MAX_CHARS: u16 = 200;
+/// Several group names.
+pub const GROUPS_MAX_CHARS: u16 = 200;
 
 const PRIVATE: OptionSpec = OptionSpec {
     arg: Arg::Private,
@@ -254,6 +267,23 @@ static COUNTRY: CommandSpec = CommandSpec {
     ],
 };
 
+static OVERLAP: CommandSpec = CommandSpec {
+    command: CommandName::Overlap,
+    name: "overlap",
+    description: "A picture of which member states sit in which groups, and who sits in several",
+    options: &[
+        OptionSpec {
+            arg: Arg::Groups,
+            description: "Groups to compare, e.g. “g7 brics i2u2” (all when empty)",
+            kind: OptionType::String,
+            required: false,
+            choices: Choices::GroupList,
+            max_length: Some(GROUPS_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
 static ABOUT: CommandSpec = CommandSpec {
     command: CommandName::About,
     name: "about",
@@ -262,7 +292,7 @@ static ABOUT: CommandSpec = CommandSpec {
 };
 
 /// Every command, in the order help lists them.
-pub static TABLE: [&CommandSpec; 6] = [&EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &ABOUT];
+pub static TABLE: [&CommandSpec; 7] = [&EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &OVERLAP, &ABOUT];
 
 /// "/expert, /group, …", for messages.
 pub fn command_list() -> String {
@@ -296,6 +326,9 @@ mod tests {
                 page: 1,
             },
             Request::Country { name: "x".into() },
+            Request::Overlap {
+                groups: String::new(),
+            },
             Request::About,
         ];
         assert_eq!(requests.len(), TABLE.len());

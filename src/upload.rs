@@ -1,0 +1,160 @@
+//! The HTTP endpoint's uploads. An endpoint's HTTP answer cannot carry files, so an answer with a
+//! picture is sent in two steps: "thinking" (a deferred answer, type 5) at once, then the
+//! message with its files as an edit of that answer: `PATCH
+//! /webhooks/{application_id}/{interaction_token}/messages/@original`, multipart. The
+//! interaction token is the credential (valid 15 minutes), so no bot token is needed, and none
+//! is sent: serenity's client always sends an Authorization header, which is why this one call
+//! goes through reqwest (which serenity itself uses) directly.
+
+use std::time::{Duration, Instant};
+
+use reqwest::multipart::{Form, Part};
+use thiserror::Error;
+use tracing::{info, warn};
+
+use crate::discord::Upload;
+
+/// Discord's REST base, unless `DISCORD_API_BASE` says otherwise.
+pub const DISCORD: &str = "https://discord.com";
+/// An upload that takes longer than this is given up (and the text sent alone).
+const TIMEOUT: Duration = Duration::from_secs(30);
+
+#[derive(Debug, Error)]
+pub enum UploadError {
+    #[error("could not reach Discord: {0}")]
+    Send(String),
+    #[error("Discord refused the edit: HTTP {status}: {body}")]
+    Refused { status: u16, body: String },
+}
+
+/// Where edits of deferred answers go.
+#[derive(Clone, Debug)]
+pub struct Webhooks {
+    client: reqwest::Client,
+    /// `https://discord.com`, or `DISCORD_API_BASE`.
+    base: String,
+}
+
+/// The deferred answer of one interaction, as a webhook message. The URL holds the token, a
+/// credential for 15 minutes: it is never logged.
+fn url(base: &str, application_id: u64, token: &str) -> String {
+    format!("{base}/api/v10/webhooks/{application_id}/{token}/messages/@original")
+}
+
+impl Webhooks {
+    pub fn new(base: Option<String>) -> Webhooks {
+        let client = reqwest::Client::builder()
+            .timeout(TIMEOUT)
+            .user_agent(concat!(
+                "DiscordBot (https://github.com/minilateral, ",
+                env!("CARGO_PKG_VERSION"),
+                ")"
+            ))
+            .build()
+            .unwrap_or_default();
+        Webhooks {
+            client,
+            base: base.unwrap_or_else(|| DISCORD.to_string()),
+        }
+    }
+
+    /// Sends `upload` as the edit of the deferred answer; if that fails, the message without
+    /// its files, so that the person is not left with "thinking…". Logs either way.
+    pub async fn finish(&self, application_id: u64, token: &str, upload: Upload) {
+        let start = Instant::now();
+        let bytes: usize = upload.files.iter().map(|f| f.data.len()).sum();
+        match self.edit_with_files(application_id, token, &upload).await {
+            Ok(()) => info!(
+                files = upload.files.len(),
+                bytes,
+                ms = ms(start),
+                "picture uploaded"
+            ),
+            Err(e) => {
+                warn!(error = %e, bytes, "picture not uploaded; sending the text alone");
+                match send(
+                    self.patch(application_id, token)
+                        .header(reqwest::header::CONTENT_TYPE, "application/json")
+                        .body(upload.text_only.to_string()),
+                )
+                .await
+                {
+                    Ok(()) => info!(ms = ms(start), "text sent without its picture"),
+                    Err(e) => warn!(error = %e, "the deferred answer could not be completed"),
+                }
+            }
+        }
+    }
+
+    async fn edit_with_files(
+        &self,
+        application_id: u64,
+        token: &str,
+        upload: &Upload,
+    ) -> Result<(), UploadError> {
+        let mut form = Form::new().text("payload_json", upload.message.to_string());
+        for (i, f) in upload.files.iter().enumerate() {
+            let part = Part::bytes(f.data.clone())
+                .file_name(f.name.clone())
+                .mime_str(mime(&f.name))
+                .map_err(|e| UploadError::Send(e.to_string()))?;
+            form = form.part(format!("files[{i}]"), part);
+        }
+        send(self.patch(application_id, token).multipart(form)).await
+    }
+
+    fn patch(&self, application_id: u64, token: &str) -> reqwest::RequestBuilder {
+        self.client.patch(url(&self.base, application_id, token))
+    }
+}
+
+async fn send(request: reqwest::RequestBuilder) -> Result<(), UploadError> {
+    // reqwest's errors name the URL, and the URL holds the token: say only what kind.
+    let response = request.send().await.map_err(|e| {
+        UploadError::Send(
+            if e.is_timeout() {
+                "timed out"
+            } else if e.is_connect() {
+                "connection failed"
+            } else {
+                "request failed"
+            }
+            .to_string(),
+        )
+    })?;
+    let status = response.status();
+    if status.is_success() {
+        return Ok(());
+    }
+    let body = response.text().await.unwrap_or_default();
+    Err(UploadError::Refused {
+        status: status.as_u16(),
+        body: body.chars().take(300).collect(),
+    })
+}
+
+fn mime(name: &str) -> &'static str {
+    if name.ends_with(".png") {
+        "image/png"
+    } else {
+        "application/octet-stream"
+    }
+}
+
+fn ms(start: Instant) -> f64 {
+    (start.elapsed().as_secs_f64() * 100_000.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_edit_goes_to_the_original_answer_of_the_interaction() {
+        assert_eq!(
+            url("http://127.0.0.1:9", 42, "tok"),
+            "http://127.0.0.1:9/api/v10/webhooks/42/tok/messages/@original"
+        );
+        assert_eq!(mime("overlap.png"), "image/png");
+    }
+}
