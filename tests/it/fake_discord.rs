@@ -10,8 +10,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use serde_json::{Value, json};
@@ -25,7 +25,20 @@ pub struct RestCall {
     pub method: String,
     pub path: String,
     pub authorization: Option<String>,
+    /// The JSON body; for a multipart request, its `payload_json`.
     pub body: Value,
+    /// The files of a multipart request, in order.
+    pub files: Vec<File>,
+}
+
+/// One file part of a multipart request.
+#[derive(Clone, Debug)]
+pub struct File {
+    /// The form field (`files[0]`).
+    pub field: String,
+    pub filename: Option<String>,
+    pub content_type: Option<String>,
+    pub data: Vec<u8>,
 }
 
 /// What the test tells the current gateway connection to do.
@@ -46,6 +59,8 @@ struct Inner {
     /// The connection that identified as each shard (for several processes sharing a bot).
     by_shard: std::collections::HashMap<u64, mpsc::UnboundedSender<Control>>,
     seq: u64,
+    /// Edits with files are refused (400), as Discord refuses a file it cannot take.
+    refuse_files: bool,
 }
 
 #[derive(Clone)]
@@ -78,6 +93,11 @@ impl Fake {
 
     pub fn base(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// From now on, refuses edits that carry files.
+    pub fn refuse_files(&self) {
+        self.inner.lock().unwrap().refuse_files = true;
     }
 
     pub fn rest_calls(&self) -> Vec<RestCall> {
@@ -184,26 +204,64 @@ async fn gateway_bot(State(fake): State<Fake>) -> impl IntoResponse {
     }))
 }
 
-/// Every other REST route: recorded; registration and callbacks answered as Discord does.
-async fn rest(
-    State(fake): State<Fake>,
-    method: Method,
-    uri: Uri,
-    Path(_rest): Path<String>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let body: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
-    let path = uri.path().to_string();
+/// A request's JSON body and files: `payload_json` and the file parts of a multipart body
+/// (how Discord takes messages with files), or the whole body as JSON.
+async fn body_and_files(request: Request) -> (Value, Vec<File>) {
+    let multipart = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if !multipart {
+        let bytes: Bytes = axum::body::to_bytes(request.into_body(), usize::MAX)
+            .await
+            .unwrap_or_default();
+        return (
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+            Vec::new(),
+        );
+    }
+    let mut form = Multipart::from_request(request, &()).await.unwrap();
+    let (mut body, mut files) = (Value::Null, Vec::new());
+    while let Some(field) = form.next_field().await.unwrap() {
+        let name = field.name().unwrap_or_default().to_string();
+        let filename = field.file_name().map(String::from);
+        let content_type = field.content_type().map(String::from);
+        let data = field.bytes().await.unwrap().to_vec();
+        if name == "payload_json" {
+            body = serde_json::from_slice(&data).unwrap_or(Value::Null);
+        } else {
+            files.push(File {
+                field: name,
+                filename,
+                content_type,
+                data,
+            });
+        }
+    }
+    (body, files)
+}
+
+/// Every other REST route: recorded; registration, callbacks and edits of interaction
+/// responses answered as Discord does.
+async fn rest(State(fake): State<Fake>, request: Request) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let authorization = request
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .map(String::from);
+    let (body, files) = body_and_files(request).await;
+    let has_files = !files.is_empty();
     let call = RestCall {
         method: method.to_string(),
         path: path.clone(),
-        authorization: headers
-            .get("authorization")
-            .and_then(|v| v.to_str().ok())
-            .map(String::from),
+        authorization,
         body: body.clone(),
+        files,
     };
+    let refuse_files = fake.inner.lock().unwrap().refuse_files;
     fake.inner.lock().unwrap().rest.push(call);
     fake.changed.notify_waiters();
     if method == Method::PUT && path.ends_with("/commands") {
@@ -234,6 +292,20 @@ async fn rest(
     }
     if method == Method::POST && path.ends_with("/callback") {
         return StatusCode::NO_CONTENT.into_response();
+    }
+    if method == Method::PATCH && path.contains("/webhooks/") && path.ends_with("/@original") {
+        if has_files && refuse_files {
+            return (
+                StatusCode::BAD_REQUEST,
+                axum::Json(json!({"message": "Invalid Form Body", "code": 50035})),
+            )
+                .into_response();
+        }
+        // The edited message, as far as a client reads it.
+        let mut message = body.clone();
+        message["id"] = json!("1700000000000000001");
+        message["channel_id"] = json!("1400000000000000001");
+        return axum::Json(message).into_response();
     }
     (
         StatusCode::NOT_FOUND,

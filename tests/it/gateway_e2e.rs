@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use tokio::io::AsyncReadExt;
 use tokio::process::{Child, Command};
 
-use crate::fake_discord::{APPLICATION_ID, Fake};
+use crate::fake_discord::{APPLICATION_ID, Fake, RestCall};
 use crate::fixture_text;
 
 /// Looks like a real token (three base64 parts), so that any leak would be found verbatim.
@@ -63,6 +63,11 @@ fn start_bot(fake: &Fake, extra: &[(&str, &str)]) -> Bot {
 /// Sends `interaction` as an INTERACTION_CREATE and returns the body the bot POSTed to its
 /// callback route.
 async fn interact(fake: &Fake, interaction: Value) -> Value {
+    interact_call(fake, interaction).await.body
+}
+
+/// `interact`, with the whole call (its files too).
+async fn interact_call(fake: &Fake, interaction: Value) -> RestCall {
     let id = interaction["id"].as_str().unwrap().to_string();
     let token = interaction["token"].as_str().unwrap().to_string();
     let before = fake
@@ -80,7 +85,6 @@ async fn interact(fake: &Fake, interaction: Value) -> Value {
         &format!("/interactions/{id}/{token}/callback"),
     )
     .await
-    .body
 }
 
 /// Ends the bot with SIGTERM and returns its exit code and everything it printed.
@@ -167,6 +171,23 @@ async fn the_bot_answers_through_a_fake_discord() {
     miss["data"]["options"][0]["value"] = json!("Gréta  THUNBERG");
     let body = interact(&fake, miss).await;
     assert_eq!(body["data"]["flags"], 64);
+
+    // /overlap: the picture goes with the answer, as multipart (payload_json and files[0]),
+    // and the card shows it.
+    let call = interact_call(&fake, payload("09-command-overlap.json")).await;
+    assert_eq!(call.body["type"], 4, "{}", call.body);
+    let sent = &call.body["data"];
+    assert_eq!(
+        sent["embeds"][0]["image"]["url"],
+        "attachment://overlap.png"
+    );
+    assert_eq!(sent["attachments"][0]["filename"], "overlap.png");
+    assert_eq!(call.files.len(), 1, "{call:?}");
+    let file = &call.files[0];
+    assert_eq!(file.field, "files[0]");
+    assert_eq!(file.filename.as_deref(), Some("overlap.png"));
+    let picture = tiny_skia::Pixmap::decode_png(&file.data).expect("a PNG");
+    assert!(picture.width() > 100 && file.data.len() < 200 * 1024);
 
     // The message command: the names in the message it was used on, privately, in order.
     let body = interact(&fake, payload("08-message-command.json")).await;

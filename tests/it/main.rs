@@ -12,6 +12,7 @@ mod limits;
 mod lists;
 mod matching;
 mod mentions;
+mod overlap;
 mod passages;
 mod properties;
 mod reload;
