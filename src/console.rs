@@ -94,9 +94,10 @@ impl<'k> Session<'k> {
     }
 }
 
-/// Where the console writes pictures: a folder of its own in the system's temporary folder.
+/// Where the console writes pictures: a folder of this process in the system's temporary
+/// folder (its own, so that no other user's file or link is written through).
 fn pictures_dir() -> std::path::PathBuf {
-    std::env::temp_dir().join("minilateral")
+    std::env::temp_dir().join(format!("minilateral-{}", std::process::id()))
 }
 
 /// Writes `files` into `dir` and says where, or why not.

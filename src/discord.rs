@@ -40,8 +40,11 @@ pub struct Response {
     /// A query that matched nothing, to log.
     pub miss: Option<Miss>,
     /// The reply's files, for a front end whose first answer cannot carry them (the HTTP
-    /// endpoint): it answers "thinking" and uploads them as an edit of that answer.
+    /// endpoint): it answers "thinking" and uploads them as an edit of that answer. Filled by
+    /// `drawn`.
     pub upload: Option<Upload>,
+    /// A reply whose picture is still to be drawn.
+    picture: Option<Box<Reply>>,
 }
 
 /// A message with files, as the edit of a deferred answer.
@@ -51,7 +54,7 @@ pub struct Upload {
     /// The message (`payload_json`), its attachments numbered as the files are.
     pub message: serde_json::Value,
     pub files: Vec<Attachment>,
-    /// The same message without files, should the upload fail: the text says what the
+    /// The same message without its picture, should the upload fail: the text says what the
     /// picture shows.
     pub text_only: serde_json::Value,
 }
@@ -63,25 +66,46 @@ impl Response {
             outcome,
             miss: None,
             upload: None,
+            picture: None,
         }
     }
 
+    /// The reply as a response, its picture not drawn yet (`drawn` does that).
     fn reply(reply: &Reply) -> Response {
-        // Drawn once: the body carries the files (the gateway sends them with the answer),
-        // and the upload has them for the endpoint.
-        let files = picture::attachments(reply);
-        let upload = (!files.is_empty()).then(|| Upload {
-            private: reply.private,
-            message: edit(reply, &files),
-            text_only: edit(reply, &[]),
-            files: files.clone(),
-        });
         Response {
-            body: CreateInteractionResponse::Message(message(reply, &files)),
+            body: encode_with(reply, &[]),
             outcome: reply.outcome,
             miss: reply.miss.clone(),
-            upload,
+            upload: None,
+            picture: reply.picture.is_some().then(|| Box::new(reply.clone())),
         }
+    }
+
+    /// Whether `drawn` has a picture to draw: milliseconds of CPU, which the front ends spend
+    /// off the async workers.
+    pub fn has_picture(&self) -> bool {
+        self.picture.is_some()
+    }
+
+    /// The response with its picture drawn and attached: in the body (the gateway sends the
+    /// files with the answer) and as an `Upload` (for the endpoint). Without a picture, or
+    /// when it cannot be drawn, the response as it was: its text says what the picture shows.
+    pub fn drawn(mut self) -> Response {
+        let Some(reply) = self.picture.take() else {
+            return self;
+        };
+        let files = picture::attachments(&reply);
+        if files.is_empty() {
+            return self;
+        }
+        self.upload = Some(Upload {
+            private: reply.private,
+            message: edit(&reply, &files),
+            text_only: text_only(&reply),
+            files: files.clone(),
+        });
+        self.body = encode_with(&reply, &files);
+        self
     }
 
     /// Logs the interaction, the same for every front end: one line (`kind`, `command`,
@@ -194,7 +218,22 @@ pub fn decode_completion(c: &CommandInteraction) -> Option<Completion> {
 /// A reply as Discord's interaction response (type 4), with no mention allowed and its
 /// picture drawn and attached.
 pub fn encode(reply: &Reply) -> CreateInteractionResponse {
-    CreateInteractionResponse::Message(message(reply, &picture::attachments(reply)))
+    encode_with(reply, &picture::attachments(reply))
+}
+
+/// A reply as Discord's interaction response (type 4), with these files.
+pub fn encode_with(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponse {
+    CreateInteractionResponse::Message(message(reply, files))
+}
+
+/// The edit that replaces a deferred answer when its files could not be uploaded: the text
+/// without the picture, and no `attachments` (which would remove a file that did arrive).
+fn text_only(reply: &Reply) -> serde_json::Value {
+    let mut body = edit(reply, &[]);
+    if let Some(fields) = body.as_object_mut() {
+        fields.remove("attachments");
+    }
+    body
 }
 
 /// The body of an edit of a deferred answer: the message without what an edit cannot set

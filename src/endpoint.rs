@@ -181,7 +181,7 @@ async fn interactions(
     }
     let (kind, name) = discord::describe(&interaction);
     let knowledge = app.live.get();
-    let mut response = runtime::respond_caught(&knowledge, &interaction);
+    let mut response = runtime::drawn(runtime::respond_caught(&knowledge, &interaction)).await;
     // Files cannot ride on this HTTP answer: "thinking" now, the message with its files as an
     // edit of it, from a task of its own.
     if let Some(upload) = response.upload.take()
@@ -192,8 +192,7 @@ async fn interactions(
         } else {
             serde_json::json!({"type": 5})
         };
-        let webhooks = app.webhooks.clone();
-        tokio::spawn(async move { webhooks.finish(application_id, &token, upload).await });
+        app.webhooks.spawn(application_id, token, upload);
         response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
         return json(StatusCode::OK, deferred.to_string().into_bytes());
     }
@@ -276,10 +275,12 @@ pub async fn serve(
     }));
     accept(
         listener,
-        router_with(live, verifier, limits, webhooks),
+        router_with(live, verifier, limits, webhooks.clone()),
         limits,
     )
     .await;
+    // Answers deferred for their pictures are finished too, within the same deadline.
+    webhooks.wait(limits.shutdown_deadline).await;
     info!("stopped");
     Ok(())
 }

@@ -15,7 +15,7 @@ use crate::datafiles::DataPath;
 use crate::discord;
 use crate::knowledge::Knowledge;
 use crate::live::Live;
-use crate::runtime::{http, register_on, respond_caught, shutdown_signal};
+use crate::runtime::{drawn, http, register_on, respond_caught, shutdown_signal};
 
 struct Handler {
     live: Arc<Live>,
@@ -61,7 +61,7 @@ impl EventHandler for Handler {
 pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction) {
     let start = Instant::now();
     let (kind, name) = discord::describe(&interaction);
-    let response = respond_caught(knowledge, &interaction);
+    let response = drawn(respond_caught(knowledge, &interaction)).await;
     let body = response.body.clone();
     let sent = match &interaction {
         Interaction::Command(c) | Interaction::Autocomplete(c) => {

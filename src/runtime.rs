@@ -33,6 +33,24 @@ pub fn respond_caught(knowledge: &Knowledge, interaction: &Interaction) -> Respo
     caught(|| discord::respond(knowledge, interaction))
 }
 
+/// The response with its picture drawn, off the async workers (drawing takes milliseconds of
+/// CPU, which would hold up every other interaction on a worker). A drawing that fails leaves
+/// the response as it was: its text says what the picture shows.
+pub async fn drawn(response: Response) -> Response {
+    if !response.has_picture() {
+        return response;
+    }
+    let mut text = Response::new(response.body.clone(), response.outcome);
+    text.miss = response.miss.clone();
+    match tokio::task::spawn_blocking(move || response.drawn()).await {
+        Ok(drawn) => drawn,
+        Err(e) => {
+            tracing::error!(error = %e, "the picture could not be drawn");
+            text
+        }
+    }
+}
+
 /// Runs `answer`; a panic in it becomes a private apology (outcome `Failed`) instead of an
 /// unanswered interaction. Both front ends answer through this.
 pub fn caught(answer: impl FnOnce() -> Response) -> Response {

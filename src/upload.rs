@@ -6,6 +6,7 @@
 //! is sent: serenity's client always sends an Authorization header, which is why this one call
 //! goes through reqwest (which serenity itself uses) directly.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::multipart::{Form, Part};
@@ -18,21 +19,56 @@ use crate::discord::Upload;
 pub const DISCORD: &str = "https://discord.com";
 /// An upload that takes longer than this is given up (and the text sent alone).
 const TIMEOUT: Duration = Duration::from_secs(30);
+/// Tries of one edit: Discord may not know of the deferral yet (404), or ask to wait (429), or
+/// fail for a moment (5xx).
+const TRIES: u32 = 3;
+/// The wait before the second try; doubled before each next one.
+const FIRST_WAIT: Duration = Duration::from_millis(500);
+/// Uploads at once; more wait for a turn. Each holds a picture (tens of KB) and a connection.
+const AT_ONCE: usize = 32;
 
 #[derive(Debug, Error)]
 pub enum UploadError {
     #[error("could not reach Discord: {0}")]
     Send(String),
     #[error("Discord refused the edit: HTTP {status}: {body}")]
-    Refused { status: u16, body: String },
+    Refused {
+        status: u16,
+        body: String,
+        /// Discord's `retry_after` (seconds), with a 429.
+        retry_after: Option<f64>,
+    },
 }
 
-/// Where edits of deferred answers go.
+impl UploadError {
+    /// How long to wait before trying again, when another try may go through.
+    fn wait(&self, before: Duration) -> Option<Duration> {
+        match self {
+            UploadError::Refused {
+                status: 429,
+                retry_after,
+                ..
+            } => Some(
+                retry_after
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .map_or(before, |s| Duration::from_secs_f64(s.min(10.0)).max(before)),
+            ),
+            UploadError::Refused { status, .. } if *status == 404 || *status >= 500 => Some(before),
+            UploadError::Send(_) => Some(before),
+            UploadError::Refused { .. } => None,
+        }
+    }
+}
+
+/// Where edits of deferred answers go, and the uploads under way (so that a shutdown lets
+/// them finish).
 #[derive(Clone, Debug)]
 pub struct Webhooks {
     client: reqwest::Client,
     /// `https://discord.com`, or `DISCORD_API_BASE`.
     base: String,
+    running: tokio_util::task::TaskTracker,
+    turns: Arc<tokio::sync::Semaphore>,
 }
 
 /// The deferred answer of one interaction, as a webhook message. The URL holds the token, a
@@ -55,6 +91,32 @@ impl Webhooks {
         Webhooks {
             client,
             base: base.unwrap_or_else(|| DISCORD.to_string()),
+            running: tokio_util::task::TaskTracker::new(),
+            turns: Arc::new(tokio::sync::Semaphore::new(AT_ONCE)),
+        }
+    }
+
+    /// Finishes the deferred answer of one interaction in a task of its own (`finish`).
+    pub fn spawn(&self, application_id: u64, token: String, upload: Upload) {
+        let this = self.clone();
+        self.running.spawn(async move {
+            // Never closed, so a turn always comes.
+            let _turn = this.turns.acquire().await;
+            this.finish(application_id, &token, upload).await;
+        });
+    }
+
+    /// Waits up to `deadline` for the uploads under way; says how many were left.
+    pub async fn wait(&self, deadline: Duration) {
+        self.running.close();
+        if tokio::time::timeout(deadline, self.running.wait())
+            .await
+            .is_err()
+        {
+            warn!(
+                uploads = self.running.len(),
+                "uploads still running at the shutdown deadline were dropped"
+            );
         }
     }
 
@@ -63,7 +125,8 @@ impl Webhooks {
     pub async fn finish(&self, application_id: u64, token: &str, upload: Upload) {
         let start = Instant::now();
         let bytes: usize = upload.files.iter().map(|f| f.data.len()).sum();
-        match self.edit_with_files(application_id, token, &upload).await {
+        let with_files = || self.edit_with_files(application_id, token, &upload);
+        match tries(with_files).await {
             Ok(()) => info!(
                 files = upload.files.len(),
                 bytes,
@@ -72,13 +135,14 @@ impl Webhooks {
             ),
             Err(e) => {
                 warn!(error = %e, bytes, "picture not uploaded; sending the text alone");
-                match send(
-                    self.patch(application_id, token)
-                        .header(reqwest::header::CONTENT_TYPE, "application/json")
-                        .body(upload.text_only.to_string()),
-                )
-                .await
-                {
+                let text_only = || {
+                    send(
+                        self.patch(application_id, token)
+                            .header(reqwest::header::CONTENT_TYPE, "application/json")
+                            .body(upload.text_only.to_string()),
+                    )
+                };
+                match tries(text_only).await {
                     Ok(()) => info!(ms = ms(start), "text sent without its picture"),
                     Err(e) => warn!(error = %e, "the deferred answer could not be completed"),
                 }
@@ -108,6 +172,30 @@ impl Webhooks {
     }
 }
 
+/// Runs `attempt` up to `TRIES` times, waiting between tries as the error asks.
+async fn tries<F, Fut>(attempt: F) -> Result<(), UploadError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<(), UploadError>>,
+{
+    let mut wait = FIRST_WAIT;
+    let mut tried = 1;
+    loop {
+        let error = match attempt().await {
+            Ok(()) => return Ok(()),
+            Err(e) => e,
+        };
+        match error.wait(wait) {
+            Some(pause) if tried < TRIES => {
+                tokio::time::sleep(pause).await;
+                wait *= 2;
+                tried += 1;
+            }
+            _ => return Err(error),
+        }
+    }
+}
+
 async fn send(request: reqwest::RequestBuilder) -> Result<(), UploadError> {
     // reqwest's errors name the URL, and the URL holds the token: say only what kind.
     let response = request.send().await.map_err(|e| {
@@ -127,9 +215,13 @@ async fn send(request: reqwest::RequestBuilder) -> Result<(), UploadError> {
         return Ok(());
     }
     let body = response.text().await.unwrap_or_default();
+    let retry_after = serde_json::from_str::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v["retry_after"].as_f64());
     Err(UploadError::Refused {
         status: status.as_u16(),
         body: body.chars().take(300).collect(),
+        retry_after,
     })
 }
 
@@ -156,5 +248,24 @@ mod tests {
             "http://127.0.0.1:9/api/v10/webhooks/42/tok/messages/@original"
         );
         assert_eq!(mime("overlap.png"), "image/png");
+    }
+
+    #[test]
+    fn only_what_may_go_through_later_is_tried_again() {
+        let refused = |status, retry_after| UploadError::Refused {
+            status,
+            body: String::new(),
+            retry_after,
+        };
+        let second = Duration::from_secs(1);
+        assert_eq!(refused(404, None).wait(second), Some(second));
+        assert_eq!(refused(502, None).wait(second), Some(second));
+        assert_eq!(
+            refused(429, Some(3.0)).wait(second),
+            Some(Duration::from_secs(3))
+        );
+        assert_eq!(refused(429, Some(-1.0)).wait(second), Some(second));
+        assert_eq!(refused(400, None).wait(second), None);
+        assert_eq!(refused(401, None).wait(second), None);
     }
 }

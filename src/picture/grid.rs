@@ -9,8 +9,11 @@ use super::canvas::{Canvas, Fonts, colour, encode, fit_text, fonts, text_width};
 use crate::reply::Grid;
 
 /// Pixels per layout unit: Discord shows an embed's picture about 400–550 pixels wide and
-/// lets people open it full size, where twice the pixels stay sharp.
+/// lets people open it full size, where twice the pixels stay sharp; a wide grid gets fewer,
+/// down to one, so that no picture is wider than `MAX_WIDTH_PX` (drawing and encoding cost
+/// follow the pixels).
 const SCALE: f32 = 2.0;
+const MAX_WIDTH_PX: f32 = 1600.0;
 const MARGIN: f32 = 20.0;
 const TITLE_PX: f32 = 17.0;
 const TEXT_PX: f32 = 13.0;
@@ -52,6 +55,8 @@ pub struct Layout {
     header_y: f32,
     legend_y: f32,
     name_w: f32,
+    /// Pixels per layout unit.
+    pub scale: f32,
 }
 
 /// The header of a column: its name, starred when its member list is not the article's.
@@ -97,7 +102,8 @@ fn layout_with(f: &Fonts<'_>, grid: &Grid) -> Result<Layout, PictureError> {
     for (i, row) in grid.rows.iter().enumerate() {
         let y = rows_y + i as f32 * ROW_H;
         rows.push(rect(names_x, y, grid_right - names_x, ROW_H)?);
-        let squares = (0..row.cells.len())
+        // A cell past the columns has nowhere to go (a grid is built whole, but stay safe).
+        let squares = (0..row.cells.len().min(column_w.len()))
             .map(|c| {
                 let cx = columns_x[c] + column_w[c] / 2.0;
                 rect(cx - CELL / 2.0, y + (ROW_H - CELL) / 2.0, CELL, CELL)
@@ -114,8 +120,11 @@ fn layout_with(f: &Fonts<'_>, grid: &Grid) -> Result<Layout, PictureError> {
             + PAD * 1.5
             + text_width(&f.regular, SMALL_PX, LEGEND_SHARED),
     );
-    let width = (grid_right.max(names_x + title_w).max(names_x + legend_w) + MARGIN) * SCALE;
-    let height = (legend_y + legend_lines * SMALL_PX * 1.7 + MARGIN) * SCALE;
+    let width = grid_right.max(names_x + title_w).max(names_x + legend_w) + MARGIN;
+    let scale = (MAX_WIDTH_PX / width).clamp(1.0, SCALE);
+    let height = (legend_y + legend_lines * SMALL_PX * 1.7 + MARGIN) * scale;
+    let width = width * scale;
+    let scaled = |r: Rect| scaled(r, scale);
     let (width, height) = (width.ceil() as u32, height.ceil() as u32);
     // The most a grid of MAX_COLUMNS by MAX_ROWS can take, with room to spare.
     if width > 4096 || height > 4096 {
@@ -135,6 +144,7 @@ fn layout_with(f: &Fonts<'_>, grid: &Grid) -> Result<Layout, PictureError> {
         header_y,
         legend_y,
         name_w,
+        scale,
     })
 }
 
@@ -150,12 +160,12 @@ fn rect(x: f32, y: f32, w: f32, h: f32) -> Result<Rect, PictureError> {
 }
 
 /// A layout rectangle in pixels.
-fn scaled(r: Rect) -> Result<Rect, PictureError> {
+fn scaled(r: Rect, scale: f32) -> Result<Rect, PictureError> {
     rect(
-        r.x() * SCALE,
-        r.y() * SCALE,
-        r.width() * SCALE,
-        r.height() * SCALE,
+        r.x() * scale,
+        r.y() * scale,
+        r.width() * scale,
+        r.height() * scale,
     )
 }
 
@@ -170,7 +180,7 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
     pixmap.fill(colour(palette::BACKGROUND));
     let mut canvas = Canvas {
         pixmap: &mut pixmap,
-        scale: SCALE,
+        scale: l.scale,
     };
     canvas.text(
         &f.bold,
@@ -207,7 +217,7 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
         }
         let font = if shared { &f.bold } else { &f.regular };
         let name = fit_text(font, TEXT_PX, &row.name, l.name_w);
-        let baseline = l.rows[i].y() / SCALE + ROW_H / 2.0 + TEXT_PX * 0.36;
+        let baseline = l.rows[i].y() / l.scale + ROW_H / 2.0 + TEXT_PX * 0.36;
         canvas.text(
             font,
             TEXT_PX,
@@ -216,8 +226,7 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
             &name,
             palette::TEXT,
         );
-        for (c, member) in row.cells.iter().enumerate() {
-            let square = l.cells[i][c];
+        for (member, &square) in row.cells.iter().zip(&l.cells[i]) {
             if *member {
                 canvas.fill(
                     square,
@@ -229,7 +238,7 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
                 );
             } else {
                 // A small mark, so that an empty cell reads as "not a member", not as missing.
-                let dot = CELL * SCALE / 4.0;
+                let dot = CELL * l.scale / 4.0;
                 let centre = (
                     square.x() + square.width() / 2.0,
                     square.y() + square.height() / 2.0,
@@ -246,7 +255,7 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
     let swatch =
         |canvas: &mut Canvas<'_>, x: f32, y: f32, c: [u8; 3]| -> Result<(), PictureError> {
             canvas.fill(
-                scaled(rect(x, y - SMALL_PX * 0.85, SMALL_PX, SMALL_PX)?)?,
+                scaled(rect(x, y - SMALL_PX * 0.85, SMALL_PX, SMALL_PX)?, l.scale)?,
                 c,
             );
             Ok(())
@@ -352,7 +361,8 @@ mod tests {
             [c.red(), c.green(), c.blue(), c.alpha()]
         };
         assert_eq!(band(0), rgb(palette::HIGHLIGHT));
-        assert_ne!(band(1), rgb(palette::HIGHLIGHT));
+        assert_eq!(band(1), rgb(palette::STRIPE));
+        assert_eq!(band(2), rgb(palette::BACKGROUND));
     }
 
     #[test]

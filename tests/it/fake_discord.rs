@@ -61,6 +61,9 @@ struct Inner {
     seq: u64,
     /// Edits with files are refused (400), as Discord refuses a file it cannot take.
     refuse_files: bool,
+    /// Statuses for the next edits of interaction responses, one each (404 while Discord
+    /// does not know the deferral yet, 429, 5xx).
+    fail_edits: std::collections::VecDeque<u16>,
 }
 
 #[derive(Clone)]
@@ -93,6 +96,11 @@ impl Fake {
 
     pub fn base(&self) -> String {
         format!("http://{}", self.addr)
+    }
+
+    /// Answers the next edits of interaction responses with these statuses, one each.
+    pub fn fail_next_edits(&self, statuses: &[u16]) {
+        self.inner.lock().unwrap().fail_edits.extend(statuses);
     }
 
     /// From now on, refuses edits that carry files.
@@ -261,8 +269,17 @@ async fn rest(State(fake): State<Fake>, request: Request) -> Response {
         body: body.clone(),
         files,
     };
-    let refuse_files = fake.inner.lock().unwrap().refuse_files;
-    fake.inner.lock().unwrap().rest.push(call);
+    let is_edit = method == Method::PATCH && path.contains("/webhooks/");
+    let (refuse_files, fail) = {
+        let mut inner = fake.inner.lock().unwrap();
+        inner.rest.push(call);
+        let fail = if is_edit {
+            inner.fail_edits.pop_front()
+        } else {
+            None
+        };
+        (inner.refuse_files, fail)
+    };
     fake.changed.notify_waiters();
     if method == Method::PUT && path.ends_with("/commands") {
         // Bulk overwrite returns the commands with the fields Discord adds.
@@ -294,6 +311,11 @@ async fn rest(State(fake): State<Fake>, request: Request) -> Response {
         return StatusCode::NO_CONTENT.into_response();
     }
     if method == Method::PATCH && path.contains("/webhooks/") && path.ends_with("/@original") {
+        if let Some(status) = fail {
+            let status = StatusCode::from_u16(status).unwrap();
+            let body = json!({"message": "failed on purpose", "code": 0, "retry_after": 0.2});
+            return (status, axum::Json(body)).into_response();
+        }
         if has_files && refuse_files {
             return (
                 StatusCode::BAD_REQUEST,

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use minilateral::answer;
-use minilateral::command::{self, Asked, Request};
+use minilateral::command;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::{Outcome, Reply};
 use serde_json::{Value, json};
@@ -131,6 +131,22 @@ fn a_name_that_is_no_group_is_said_and_never_becomes_one() {
     // A body the article names is not a group with members.
     let bri = ask(&k, "/overlap bri");
     assert_eq!(bri.outcome, Outcome::NotFound);
+    // Wherever the exact name stands, a guess never lands on it again.
+    let reply = ask(&k, "/overlap g77 g7");
+    assert_eq!(columns(&reply), ["G7"]);
+    assert!(
+        reply
+            .content
+            .clone()
+            .unwrap()
+            .contains("No group I know matches “g77”")
+    );
+    // A name that matched nothing is logged for curators, even when others did.
+    let miss = reply.miss.as_ref().unwrap();
+    assert_eq!((miss.what, miss.folded.as_str()), ("group", "g 77"));
+    // Two misspelt names are two names, not one guess.
+    let two = ask(&k, "/overlap brcs i2u2");
+    assert_eq!(columns(&two), ["BRICS", "I2U2"]);
 }
 
 #[test]
@@ -166,7 +182,28 @@ fn the_option_completes_the_name_being_typed_after_the_ones_typed() {
     assert_eq!(next[0], "G7", "what is typed, as it stands, first");
     assert!(next.iter().skip(1).all(|v| v.starts_with("G7, ")));
     assert_eq!(next.len(), 4);
-    assert!(values("/overlap groups:").len() >= 4);
+    // Nothing typed: every group, in name order.
+    assert_eq!(values("/overlap groups:"), ["3SI", "BRICS", "G7", "I2U2"]);
+    // Spaces of other widths (no-break, ideographic) are spaces, and never cut a character.
+    for space in ['\u{00A0}', '\u{3000}', '\u{2003}'] {
+        let partial = format!("g7{space}br");
+        let completion = minilateral::command::Completion {
+            command: minilateral::command::CommandName::Overlap,
+            option: "groups".into(),
+            partial,
+            year: None,
+        };
+        let got: Vec<String> = answer::complete(&k, &completion)
+            .into_iter()
+            .map(|c| c.value)
+            .collect();
+        assert_eq!(got, ["G7, BRICS"], "{space:?}");
+        let lone = minilateral::command::Completion {
+            partial: format!("{space}g"),
+            ..completion
+        };
+        assert!(!answer::complete(&k, &lone).is_empty());
+    }
 }
 
 #[test]
@@ -219,6 +256,16 @@ fn overlap_interaction(private: bool) -> Value {
 
 const EDIT: &str =
     "/webhooks/1000000000000000001/PLACEHOLDER_INTERACTION_TOKEN_CMD_OVERLAP/messages/@original";
+const EDIT_BUTTON: &str =
+    "/webhooks/1000000000000000001/PLACEHOLDER_INTERACTION_TOKEN_BUTTON/messages/@original";
+
+/// A click on a button that asks for `/overlap` (the component payload, its id replaced).
+fn overlap_button(id: &str) -> Value {
+    let mut click: Value =
+        serde_json::from_str(&fixture_text("discord/05-component-button-click.json")).unwrap();
+    click["data"]["custom_id"] = json!(id);
+    click
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token() {
@@ -268,19 +315,47 @@ async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token(
     // An edit cannot change who sees the answer: that was the deferral's to say.
     assert!(edit.body.get("flags").is_none(), "{}", edit.body);
 
-    // Private: the deferral is ephemeral.
+    // Private: the deferral is ephemeral, the edit the same message with its "Post to
+    // channel".
     let body = serde_json::to_vec(&overlap_interaction(true)).unwrap();
     let (_, answer) = signed(&client, &server.base, &body).await;
     assert_eq!(answer, json!({"type": 5, "data": {"flags": 64}}));
-    fake.rest_call(2, "PATCH", EDIT).await;
+    let private = fake.rest_call(2, "PATCH", EDIT).await;
+    assert_eq!(private.files.len(), 1);
+    assert!(private.body.get("flags").is_none());
+    assert!(private.body.to_string().contains("post:overlap:brics,i2u2"));
+
+    // A button ("Post to channel", "Compare them all") asks the same over the endpoint.
+    let body = serde_json::to_vec(&overlap_button("post:overlap:brics,i2u2")).unwrap();
+    let (_, answer) = signed(&client, &server.base, &body).await;
+    assert_eq!(answer, json!({"type": 5}));
+    let clicked = fake.rest_call(1, "PATCH", EDIT_BUTTON).await;
+    assert_eq!(clicked.files.len(), 1);
+    assert_eq!(
+        clicked.body["embeds"][0]["title"],
+        "Who sits where: BRICS · I2U2"
+    );
+
+    // Discord does not know of the deferral yet (404), then asks to wait (429): tried again.
+    fake.fail_next_edits(&[404, 429]);
+    let body = serde_json::to_vec(&overlap_interaction(false)).unwrap();
+    signed(&client, &server.base, &body).await;
+    let retried = fake.rest_call(5, "PATCH", EDIT).await;
+    assert_eq!(retried.files.len(), 1, "the third try carries the picture");
 
     // Discord refuses the file: the text is sent alone, so that "thinking…" does not stay.
     fake.refuse_files();
     let body = serde_json::to_vec(&overlap_interaction(false)).unwrap();
     signed(&client, &server.base, &body).await;
-    fake.rest_call(3, "PATCH", EDIT).await;
-    let text_only = fake.rest_call(4, "PATCH", EDIT).await;
+    fake.rest_call(6, "PATCH", EDIT).await;
+    let text_only = fake.rest_call(7, "PATCH", EDIT).await;
     assert!(text_only.files.is_empty());
+    // No `attachments`: were the picture there after all, the edit would remove it.
+    assert!(
+        text_only.body.get("attachments").is_none(),
+        "{}",
+        text_only.body
+    );
     assert!(
         text_only.body["embeds"][0]["image"].is_null(),
         "{}",
@@ -305,19 +380,4 @@ async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token(
     assert!(log.contains("picture not uploaded"), "{log}");
     assert!(log.contains("text sent without its picture"), "{log}");
     assert!(!log.contains("PLACEHOLDER_INTERACTION_TOKEN"), "{log}");
-}
-
-/// The overlap request reaches the answers from a button too, public or private.
-#[test]
-fn overlap_buttons_read_back() {
-    for id in ["post:overlap", "pick:overlap:g7,brics"] {
-        let asked = command::parse_button_id(id).unwrap();
-        assert!(matches!(
-            asked,
-            Asked {
-                request: Request::Overlap { .. },
-                ..
-            }
-        ));
-    }
 }

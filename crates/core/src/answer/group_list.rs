@@ -37,26 +37,33 @@ enum Span<'k> {
 /// Names may be separated by commas (or `;`, `/`, `+`, `&`) or only by spaces. Spans of words
 /// that are exactly a group's name or alias are taken first, longest first, so that "g7 brics"
 /// is two groups and never one guess; what is left between them is then read as one name,
-/// typos forgiven, and word by word if that fails.
+/// typos forgiven, and word by word if that fails. A guess never lands on a group the text
+/// names exactly, wherever that name stands ("g77 g7" and "g7 g77" alike: "g77" is unknown).
 pub(super) fn named_groups<'k>(k: &'k Knowledge, text: &str) -> Named<'k> {
+    let spans: Vec<Span<'k>> = text
+        .split(SEPARATORS)
+        .flat_map(|piece| segment(k, &piece.split_whitespace().collect::<Vec<_>>()))
+        .collect();
+    let exact: Vec<&Id> = spans
+        .iter()
+        .filter_map(|s| match s {
+            Span::Exact(g) => Some(&g.id),
+            _ => None,
+        })
+        .collect();
     let mut named = Named::default();
-    for piece in text.split(SEPARATORS) {
-        let words: Vec<&str> = piece.split_whitespace().collect();
-        for span in segment(k, &words) {
-            match span {
-                Span::Exact(g) if !named.groups.iter().any(|c| c.id == g.id) => {
-                    named.groups.push(g)
-                }
-                Span::Guessed(typed, g) if !named.groups.iter().any(|c| c.id == g.id) => {
-                    named.groups.push(g);
-                    named.guessed.push((typed, g));
-                }
-                // A guess that lands on a group already named is not that group again ("g7
-                // g77"): it is a name the bot does not know.
-                Span::Guessed(typed, _) => named.unknown.push(typed),
-                Span::Exact(_) => {}
-                Span::Unknown(typed) => named.unknown.push(typed),
+    for span in spans {
+        let taken = |g: &Group| named.groups.iter().any(|c| c.id == g.id);
+        match span {
+            Span::Exact(g) if !taken(g) => named.groups.push(g),
+            Span::Exact(_) => {}
+            Span::Guessed(typed, g) if !taken(g) && !exact.contains(&&g.id) => {
+                named.groups.push(g);
+                named.guessed.push((typed, g));
             }
+            // A guess that lands on a group named otherwise is not that group again: it is a
+            // name the bot does not know.
+            Span::Guessed(typed, _) | Span::Unknown(typed) => named.unknown.push(typed),
         }
     }
     named
@@ -124,11 +131,22 @@ fn guess_gap<'k>(k: &'k Knowledge, words: &[&str]) -> Vec<Span<'k>> {
         Some(f) => Span::Guessed(text.to_string(), f.entity),
         None => Span::Unknown(text.to_string()),
     };
+    let one_by_one: Vec<Span<'k>> = words.iter().map(|w| guess(w)).collect();
     let whole = guess(&words.join(" "));
-    if !matches!(whole, Span::Unknown(_)) {
+    // The words as one name, unless a word of them is a name of another group on its own
+    // ("brcs i2u3" is two names with a typo each, not one).
+    let whole_group = match &whole {
+        Span::Exact(g) | Span::Guessed(_, g) => Some(&g.id),
+        Span::Unknown(_) => None,
+    };
+    let another = one_by_one.iter().any(|s| match s {
+        Span::Exact(g) | Span::Guessed(_, g) => Some(&g.id) != whole_group,
+        Span::Unknown(_) => false,
+    });
+    if whole_group.is_some() && (words.len() == 1 || !another) {
         return vec![whole];
     }
-    words.iter().map(|w| guess(w)).collect()
+    one_by_one
 }
 
 /// Completion of the groups option: the groups already named stay as typed (by name), and the
@@ -170,23 +188,18 @@ pub(super) fn complete(k: &Knowledge, partial: &str) -> Vec<Choice> {
 /// The typed text as (names already complete, the name being typed): split at the last comma
 /// when there is one, else before the last word that is not part of a group's exact name.
 fn split_last<'t>(k: &Knowledge, partial: &'t str) -> (&'t str, &'t str) {
-    if let Some(i) = partial.rfind(SEPARATORS) {
-        return (&partial[..i], &partial[i + 1..]);
+    // `rsplit_once` cuts beside the separator, whatever its width: a no-break or ideographic
+    // space is three bytes, and a byte offset past it would cut inside a character.
+    if let Some(split) = partial.rsplit_once(SEPARATORS) {
+        return split;
     }
     if partial.ends_with(char::is_whitespace) && all_exact(k, partial) {
         return (partial, "");
     }
     // Without a comma: the last word is being typed, unless the words before it do not
     // name groups exactly (then the whole text is one name being typed).
-    match partial.trim_end().rfind(char::is_whitespace) {
-        Some(i) => {
-            let head = &partial[..i];
-            if all_exact(k, head) {
-                (head, &partial[i + 1..])
-            } else {
-                ("", partial)
-            }
-        }
-        None => ("", partial),
+    match partial.trim_end().rsplit_once(char::is_whitespace) {
+        Some((head, last)) if all_exact(k, head) => (head, last),
+        _ => ("", partial),
     }
 }

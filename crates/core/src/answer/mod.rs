@@ -14,7 +14,8 @@
         clippy::unwrap_used,
         clippy::unreachable,
         clippy::panic,
-        clippy::indexing_slicing
+        clippy::indexing_slicing,
+        clippy::string_slice
     )
 )]
 

@@ -99,6 +99,13 @@ pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
         // A remark on the comparison ("name two or more"), not a guessed name.
         reply.outcome = Outcome::Answered;
     }
+    if !unknown.is_empty() {
+        // For curators, as any name that matched nothing.
+        reply.miss = Some(Miss {
+            what: "group",
+            folded: fold::fold(&unknown.join(" ")),
+        });
+    }
     reply.picture = Some(Box::new(Picture {
         file: PICTURE_FILE.to_string(),
         alt: alt_text(&grid),
