@@ -33,14 +33,64 @@ fn message(d: &Dataset, step: usize) -> String {
 }
 
 /// A discussion that names few entities but many people and places the data does not hold:
-/// every capitalised word the passages do not use is looked for one typo off a name.
+/// every capitalised word the passages do not use is looked for one typo off a name. Forty
+/// surnames in turn, six a line, so that each comes back a few times in 4,000 characters, as
+/// names do in a discussion (and a scan that remembered only one line would not be flattered).
 fn chat() -> String {
-    let line = "Okonkwo and Valentina Rosales met Hendrickson, Abernathy and Ramaswamy in \
-                Johannesburg; Wojciechowski thinks Filer's point on the G7 stands, Castellanos \
-                and Lindqvist doubt it, Nakamura asks what Meserole meant by the UN. ";
+    const NAMES: [&str; 40] = [
+        "Okonkwo",
+        "Hendrickson",
+        "Abernathy",
+        "Ramaswamy",
+        "Wojciechowski",
+        "Castellanos",
+        "Lindqvist",
+        "Nakamura",
+        "Fitzgerald",
+        "Oyelaran",
+        "Kowalczyk",
+        "Bergström",
+        "Delacroix",
+        "Montgomery",
+        "Vasquez",
+        "Haraldsen",
+        "Achterberg",
+        "Szymanski",
+        "Pellegrini",
+        "Rasmussen",
+        "Takahashi",
+        "Olawale",
+        "Grünewald",
+        "Fairweather",
+        "Hollingsworth",
+        "Kristiansen",
+        "Mbeki",
+        "Ostrowski",
+        "Villanueva",
+        "Yamamoto",
+        "Zielinski",
+        "Bartholomew",
+        "Constantine",
+        "Drummond",
+        "Ekwueme",
+        "Fontaine",
+        "Gallagher",
+        "Hashimoto",
+        "Ignatiev",
+        "Jovanovic",
+    ];
     let mut text = String::new();
+    let mut n = 0;
     while text.chars().count() < 4000 {
-        text.push_str(line);
+        let mut next = || {
+            n += 1;
+            NAMES[(n * 7) % NAMES.len()]
+        };
+        let (a, b, c, d, e, f) = (next(), next(), next(), next(), next(), next());
+        text.push_str(&format!(
+            "{a} and Valentina {b} met {c} in Johannesburg; {d} thinks Filer's point on the \
+             G7 stands, {e} doubts it, {f} asks what Meserole meant by the UN. "
+        ));
     }
     text.chars().take(4000).collect()
 }

@@ -28,9 +28,16 @@ pub fn http(config: &Discord) -> Http {
     builder.build()
 }
 
-/// `discord::respond`, with a panic caught and turned into an apology.
+/// `discord::respond`, with a panic caught and turned into an apology; for autocomplete, into
+/// no choices (the only answer Discord takes there).
 pub fn respond_caught(knowledge: &Knowledge, interaction: &Interaction) -> Response {
-    caught(|| discord::respond(knowledge, interaction))
+    let response = caught(|| discord::respond(knowledge, interaction));
+    match interaction {
+        Interaction::Autocomplete(_) if response.outcome == Outcome::Failed => {
+            Response::new(discord::encode_choices(&[]), Outcome::Failed)
+        }
+        _ => response,
+    }
 }
 
 /// The response with its picture drawn, off the async workers (drawing takes milliseconds of

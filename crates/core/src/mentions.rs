@@ -45,8 +45,10 @@ pub struct Mentions {
     names: HashMap<String, Vec<u32>>,
     /// An expert's surname, folded → experts bearing it.
     surnames: HashMap<String, Vec<u32>>,
-    /// One-word keys (surnames and one-word names), sorted, for typos.
-    single: Vec<(String, u32)>,
+    /// One-word keys (surnames and one-word names) for typos, sorted by their first two
+    /// letters, then length, then key: a word is compared only with the keys that begin as it
+    /// does and are at most one letter longer or shorter (a typo's reach).
+    single: Vec<Single>,
     /// Folded words a name can start with, so that most words of a message cost one lookup.
     starts: HashSet<String>,
     /// Keys of short names the data writes in capitals.
@@ -55,6 +57,53 @@ pub struct Mentions {
     longest: usize,
     /// Per entity: id, kind, name.
     entities: Vec<(Id, Kind, String)>,
+}
+
+/// What one scan has asked already, by folded word.
+#[derive(Default)]
+struct Memo {
+    known: std::cell::RefCell<HashMap<String, bool>>,
+    typo: std::cell::RefCell<HashMap<String, Option<u32>>>,
+}
+
+impl Memo {
+    fn known(&self, word: &str, ask: &dyn Fn(&str) -> bool) -> bool {
+        if let Some(&k) = self.known.borrow().get(word) {
+            return k;
+        }
+        let k = ask(word);
+        self.known.borrow_mut().insert(word.to_string(), k);
+        k
+    }
+
+    fn typo(&self, word: &str, ask: impl Fn(&str) -> Option<u32>) -> Option<u32> {
+        if let Some(&t) = self.typo.borrow().get(word) {
+            return t;
+        }
+        let t = ask(word);
+        self.typo.borrow_mut().insert(word.to_string(), t);
+        t
+    }
+}
+
+/// A one-word key for typos, in the order `Mentions::single` keeps them.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Single {
+    head: String,
+    chars: usize,
+    key: String,
+    entity: u32,
+}
+
+impl Single {
+    fn new(key: String, entity: u32) -> Single {
+        Single {
+            head: key.chars().take(2).collect(),
+            chars: key.chars().count(),
+            key,
+            entity,
+        }
+    }
 }
 
 /// A folded word of the message, with the byte range of the written word it comes from and
@@ -89,7 +138,7 @@ impl Mentions {
                 }
                 add(&mut m.names, &key, n);
                 if words.len() == 1 && key.chars().count() >= TYPO_MIN_CHARS && !is_acronym(name) {
-                    m.single.push((key, n));
+                    m.single.push(Single::new(key, n));
                 }
             }
             if e.kind() == Kind::Expert
@@ -97,7 +146,7 @@ impl Mentions {
                 && last.chars().count() >= 3
             {
                 if last.chars().count() >= TYPO_MIN_CHARS {
-                    m.single.push((last.clone(), n));
+                    m.single.push(Single::new(last.clone(), n));
                 }
                 add(&mut m.surnames, &last, n);
             }
@@ -112,6 +161,10 @@ impl Mentions {
     /// at the start of a sentence, is not a typo of a name.
     pub fn scan(&self, text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Mention> {
         let units = units(text);
+        // A discussion names its people again and again: each distinct word is asked about
+        // once (is it a word of the passages, is it one typo off a name).
+        let memo = Memo::default();
+        let known = |w: &str| memo.known(w, known);
         let mut found: Vec<Mention> = Vec::new();
         let mut seen: HashSet<u32> = HashSet::new();
         let mut i = 0;
@@ -130,7 +183,7 @@ impl Mentions {
                         .is_some_and(|gap| gap.trim().is_empty())
                     && !known(&prev.word)
             };
-            let (len, entities) = self.at(text, &units[i..], after_name, known);
+            let (len, entities) = self.at(text, &units[i..], after_name, &known, &memo);
             matched_before = !entities.is_empty();
             for &e in &entities {
                 if seen.insert(e)
@@ -160,6 +213,7 @@ impl Mentions {
         units: &[Unit],
         after_name: bool,
         known: &dyn Fn(&str) -> bool,
+        memo: &Memo,
     ) -> (usize, Vec<u32>) {
         let first = &units[0];
         let plural = |w: &str| w.len() > 3 && w.ends_with('s');
@@ -199,25 +253,41 @@ impl Mentions {
             return (1, vec![*one]);
         }
         // One typo off a surname or a one-word name, when only one entity is that close.
-        if first.word.chars().count() >= TYPO_MIN_CHARS && !known(&first.word) {
-            // The first two letters must agree ("Bookings" is not "Brookings"), so only the
-            // names that begin with them are walked.
-            let head: String = first.word.chars().take(2).collect();
-            let from = self
-                .single
-                .partition_point(|s| s.0.as_str() < head.as_str());
-            let to = from + self.single[from..].partition_point(|s| s.0.starts_with(head.as_str()));
-            let same_head = &self.single[from..to];
-            let close: HashSet<u32> = fuzzy::within(same_head, |s| s.0.as_str(), &first.word, 1)
-                .into_iter()
-                .filter_map(|(i, _)| same_head.get(i))
-                .map(|s| s.1)
-                .collect();
-            if close.len() == 1 {
-                return (1, close.into_iter().collect());
-            }
+        if first.word.chars().count() >= TYPO_MIN_CHARS
+            && !known(&first.word)
+            && let Some(one) = memo.typo(&first.word, |w| self.typo(w))
+        {
+            return (1, vec![one]);
         }
         best
+    }
+
+    /// The one entity whose surname or one-word name is one typo off `word`; none when no
+    /// name or several are that close.
+    fn typo(&self, word: &str) -> Option<u32> {
+        // The first two letters must agree ("Bookings" is not "Brookings"), and one typo
+        // changes the length by one at most: only those names are walked.
+        let head: String = word.chars().take(2).collect();
+        let chars = word.chars().count();
+        let mut close: HashSet<u32> = HashSet::new();
+        for len in chars.saturating_sub(1)..=chars + 1 {
+            let at = (head.as_str(), len);
+            let from = self
+                .single
+                .partition_point(|s| (s.head.as_str(), s.chars) < at);
+            let bucket = self.single.get(from..).unwrap_or_default();
+            let bucket = &bucket[..bucket.partition_point(|s| (s.head.as_str(), s.chars) == at)];
+            close.extend(
+                fuzzy::within(bucket, |s| s.key.as_str(), word, 1)
+                    .into_iter()
+                    .filter_map(|(i, _)| bucket.get(i))
+                    .map(|s| s.entity),
+            );
+        }
+        match close.len() {
+            1 => close.into_iter().next(),
+            _ => None,
+        }
     }
 }
 
