@@ -236,6 +236,23 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{description}");
 
+    // /country: the groups of a country, answered inline.
+    let mut country: Value = serde_json::from_str(&fixture_text(
+        "discord/02-command-expert-string-option.json",
+    ))
+    .unwrap();
+    country["data"]["name"] = json!("country");
+    country["data"]["options"] = json!([{"type": 3, "name": "name", "value": "india"}]);
+    let (status, body) = signed(&client, &base, &serde_json::to_vec(&country).unwrap()).await;
+    assert_eq!((status, body["type"].as_u64()), (200, Some(4)));
+    let card = &body["data"]["embeds"][0];
+    assert_eq!(card["title"], "India");
+    let groups = card["description"].as_str().unwrap();
+    assert!(
+        groups.contains("**BRICS**") && groups.contains("**I2U2**"),
+        "{groups}"
+    );
+
     // A command, autocomplete and a button click, signed here.
     let (status, body) = signed(
         &client,

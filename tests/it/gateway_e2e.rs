@@ -189,6 +189,19 @@ async fn the_bot_answers_through_a_fake_discord() {
     let picture = tiny_skia::Pixmap::decode_png(&file.data).expect("a PNG");
     assert!(picture.width() > 100 && file.data.len() < 200 * 1024);
 
+    // /country: the groups of a country.
+    let mut country = payload("02-command-expert-string-option.json");
+    country["id"] = json!("1100000000000000151");
+    country["data"]["name"] = json!("country");
+    country["data"]["options"] = json!([{"type": 3, "name": "name", "value": "india"}]);
+    let body = interact(&fake, country).await;
+    assert_eq!(body["data"]["embeds"][0]["title"], "India");
+    let groups = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(
+        groups.contains("**BRICS**") && groups.contains("**I2U2**"),
+        "{groups}"
+    );
+
     // The message command: the names in the message it was used on, privately, in order.
     let body = interact(&fake, payload("08-message-command.json")).await;
     assert_eq!(body["type"], 4);
