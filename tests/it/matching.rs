@@ -414,3 +414,46 @@ fn an_initial_must_agree() {
     assert_eq!(m.resolve(Kind::Group, "i2u2").outcome, Outcome::Match);
     assert_eq!(m.resolve(Kind::Group, "g 7").outcome, Outcome::Match);
 }
+
+/// A typo is one edit from the name meant: that name is answered when every other is further,
+/// however alike the likeness scores (cases from the 100k evaluation, where they were asked).
+#[test]
+fn a_typo_of_one_name_is_answered_and_of_two_is_asked() {
+    let m = people(
+        &[
+            "Priya Senlin",
+            "Priya Senlinpa",
+            "Priya E. Genlin",
+            "Leila Senlinsa",
+            "Mira Misen",
+            "Mira Melsen",
+            "Mira Melden",
+            "Kai Takaza",
+            "Kai Saka",
+        ],
+        &[],
+        &[],
+    );
+    let r = m.resolve(Kind::Expert, "Peiya Senlin");
+    assert_eq!(r.outcome, Outcome::Match, "{r:?}");
+    assert_eq!(r.name.as_deref(), Some("Priya Senlin"));
+    // One edit from two names: which one is a question, and both are offered.
+    let r = m.resolve(Kind::Expert, "Mira Mesen");
+    assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
+    let offered: Vec<&str> = r.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        offered.contains(&"Mira Misen") && offered.contains(&"Mira Melsen"),
+        "{offered:?}"
+    );
+    // A surname's beginning, beside a name one edit away: either could be meant.
+    let r = m.resolve(Kind::Expert, "Kai Taka");
+    assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
+    let offered: Vec<&str> = r.candidates.iter().map(|c| c.name.as_str()).collect();
+    assert!(
+        offered.contains(&"Kai Takaza") && offered.contains(&"Kai Saka"),
+        "{offered:?}"
+    );
+    // A short name is never answered on a likeness: one edit reaches too many others.
+    let r = m.resolve(Kind::Expert, "Kai Sakz");
+    assert_ne!(r.outcome, Outcome::Match, "{r:?}");
+}

@@ -8,6 +8,7 @@
 //! through an index first, so their cost does not grow with the size of the dataset.
 
 mod complete;
+mod decide;
 mod index;
 pub mod query;
 pub mod score;
@@ -19,6 +20,7 @@ use serde::Serialize;
 
 use crate::dataset::{Dataset, Entity, Id, Kind, Role};
 
+pub use decide::decide;
 use index::KeyIndex;
 use query::Key;
 pub use query::Query;
@@ -64,6 +66,11 @@ pub struct Candidate {
     pub score: f64,
     #[serde(skip)]
     pub tier: Tier,
+    /// For a likeness: the fewest edits (a letter changed, added, dropped, or two swapped)
+    /// from the query to one of its names. A typo is one or two edits from the name meant and
+    /// usually more from every other, which a likeness score does not show as plainly.
+    #[serde(skip)]
+    pub edits: Option<usize>,
     /// The role it was found through, when the query named the person's organisation.
     #[serde(skip)]
     pub via: Option<String>,
@@ -179,6 +186,7 @@ impl Matcher {
                     name: e.name.clone(),
                     score: ROLE_SCORE,
                     tier: Tier::Word,
+                    edits: None,
                     via: Some(via.clone()),
                     context: String::new(),
                 });
@@ -200,6 +208,7 @@ impl Matcher {
                 name: e.name.clone(),
                 score: 1.0,
                 tier: Tier::Exact,
+                edits: None,
                 via: None,
                 context: String::new(),
             };
@@ -305,7 +314,7 @@ impl KindIndex {
 
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
-        let mut best: HashMap<u32, Scored> = HashMap::new();
+        let mut best: HashMap<u32, (Scored, Option<usize>)> = HashMap::new();
         for k in self.keys.candidates(query, 3) {
             let key = &self.keys.keys[k as usize];
             let Some(mut s) = score(query, key) else {
@@ -315,20 +324,34 @@ impl KindIndex {
                 // Never accepted on a fuzzy likeness alone; may still be suggested.
                 s.score = s.score.min(MATCH_THRESHOLD - 0.01);
             }
-            let slot = best.entry(key.entry).or_insert(s);
-            if (s.tier, s.score) > (slot.tier, slot.score) {
-                *slot = s;
+            // Edits are counted for likenesses, and for word matches of a query of several
+            // words (a name typed whole, which may be a typo of another name); a surname
+            // alone matches hundreds of names by a word, and is no typo of any.
+            let counted = match s.tier {
+                Tier::Fuzzy => true,
+                Tier::Word => query.tokens.len() > 1,
+                Tier::Exact => false,
+            };
+            let edits = counted.then(|| strsim::osa_distance(&query.compact, &key.compact));
+            let slot = best.entry(key.entry).or_insert((s, edits));
+            if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
+                slot.0 = s;
             }
+            slot.1 = match (slot.1, edits) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
         }
         let mut out: Vec<Candidate> = best
             .into_iter()
-            .map(|(entry, s)| {
+            .map(|(entry, (s, edits))| {
                 let e = &self.entries[entry as usize];
                 Candidate {
                     id: e.id.clone(),
                     name: e.name.clone(),
                     score: round(s.score),
                     tier: s.tier,
+                    edits,
                     via: None,
                     context: String::new(),
                 }
@@ -353,51 +376,17 @@ fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
 /// word match by a fuzzy likeness, whatever their scores), then score, then name and id, so
 /// that equal candidates always come in the same order.
 fn rank(a: &Candidate, b: &Candidate) -> Ordering {
+    // Among likenesses, fewer edits first (a likeness without a count last).
+    let edits = |c: &Candidate| match c.tier {
+        Tier::Fuzzy => c.edits.unwrap_or(usize::MAX),
+        _ => 0,
+    };
     b.tier
         .cmp(&a.tier)
+        .then_with(|| edits(a).cmp(&edits(b)))
         .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
         .then_with(|| a.name.cmp(&b.name))
         .then_with(|| a.id.as_str().cmp(b.id.as_str()))
-}
-
-/// Decides the outcome from candidates sorted by `rank`. The best must reach the threshold and
-/// lead the next candidate of its own tier by `MARGIN`; a candidate of a lower tier is no rival
-/// ("min ho" is the name of Min Ho, however close "Min Hou" looks).
-pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
-    let first = candidates.first().map(|c| c.score).unwrap_or(0.0);
-    let tier = candidates.first().map(|c| c.tier);
-    let second = candidates
-        .get(1)
-        .filter(|c| Some(c.tier) == tier)
-        .map(|c| c.score)
-        .unwrap_or(0.0);
-    let outcome = if first >= MATCH_THRESHOLD && first - second >= MARGIN {
-        Outcome::Match
-    } else if first >= MATCH_THRESHOLD {
-        Outcome::Ambiguous
-    } else {
-        Outcome::None
-    };
-    match outcome {
-        Outcome::Match => candidates.truncate(MAX_CANDIDATES),
-        Outcome::Ambiguous => {
-            candidates.retain(|c| Some(c.tier) == tier && first - c.score < MARGIN * 2.0);
-            candidates.truncate(MAX_CANDIDATES);
-        }
-        Outcome::None => {
-            candidates.retain(|c| c.score >= SUGGEST_THRESHOLD);
-            candidates.truncate(MAX_SUGGESTIONS);
-        }
-    }
-    let best = (outcome == Outcome::Match).then(|| &candidates[0]);
-    Resolution {
-        query: text.to_string(),
-        outcome,
-        id: best.map(|c| c.id.clone()),
-        name: best.map(|c| c.name.clone()),
-        score: best.map(|c| c.score),
-        candidates,
-    }
 }
 
 /// Scores are reported to three decimals: more says nothing and makes golden files brittle.
