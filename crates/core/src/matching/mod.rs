@@ -44,7 +44,7 @@ pub const ROLE_SCORE: f64 = 0.90;
 /// What a name scores when typed with a plural or possessive ending ("G7s", "Filer's").
 pub const SINGULAR_SCORE: f64 = 0.97;
 /// At most this many candidates are listed in a resolution.
-pub const MAX_CANDIDATES: usize = 5;
+pub const MAX_CANDIDATES: usize = 10;
 /// At most this many suggestions come with a `none`.
 pub const MAX_SUGGESTIONS: usize = 3;
 /// Queries this short are never matched on a fuzzy likeness alone ("G8", "ODA").
