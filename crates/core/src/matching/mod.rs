@@ -275,7 +275,15 @@ impl KindIndex {
         for (i, e) in entities.iter().enumerate() {
             let n = i as u32;
             by_id.insert(e.id().clone(), n);
-            let names = e.names();
+            let mut names = e.names();
+            // "Three Coasts Academy (3CA)": the name before the parentheses and the acronym in
+            // them are both written names of it.
+            let parts: Vec<&str> = names
+                .iter()
+                .filter_map(|t| query::parenthesised(t))
+                .flat_map(|(base, inner)| [base, inner])
+                .collect();
+            names.extend(parts);
             let mut mine: Vec<Key> = names.iter().map(|t| Key::new(n, t, false)).collect();
             mine.extend(names.iter().filter_map(|t| Key::spelled(n, t)));
             if e.kind() != Kind::Expert {

@@ -157,6 +157,14 @@ impl Key {
     }
 }
 
+/// A name with a parenthesised part at its end, as (the name before it, the part): "Three
+/// Coasts Academy (3CA)" → ("Three Coasts Academy", "3CA"). `None` when either is empty.
+pub fn parenthesised(text: &str) -> Option<(&str, &str)> {
+    let (base, inner) = text.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let (base, inner) = (base.trim(), inner.trim());
+    (!base.is_empty() && !inner.is_empty()).then_some((base, inner))
+}
+
 /// The words that are numbers: a candidate must hold every one the query holds.
 fn digit_words(words: &[String]) -> Vec<String> {
     words
