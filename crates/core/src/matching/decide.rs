@@ -1,11 +1,43 @@
 //! The decision on a query's candidates: one match, a question ("which one did you mean"), or
 //! nothing close enough. A likeness is judged by its edits as well as its score: a typo is one
-//! or two edits from the name meant and usually more from every other.
+//! or two edits from the name meant and usually more from every other. Also the order the
+//! decision reads candidates in (`rank`), and what an edit count is (`Edits`).
+
+use std::cmp::Ordering;
 
 use super::{
     Candidate, MARGIN, MATCH_THRESHOLD, MAX_CANDIDATES, MAX_SUGGESTIONS, Outcome, Resolution,
     SUGGEST_THRESHOLD, Tier,
 };
+
+/// Edits (a letter changed, added, dropped, or two swapped: OSA distance) from a query to one
+/// of an entity's names, and that name's length in letters (which decides how many edits a
+/// typo may make).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edits {
+    pub count: usize,
+    pub key_chars: usize,
+}
+
+/// The order of candidates: tier first (an exact name is never outranked by a word match, nor a
+/// word match by a fuzzy likeness, whatever their scores), then for likenesses their edits up
+/// to two (a typo's reach), then score, then name and id, so that equal candidates always come
+/// in the same order.
+pub(super) fn rank(a: &Candidate, b: &Candidate) -> Ordering {
+    // Among likenesses, fewer edits first, within a typo's reach; beyond it, edits mostly
+    // measure length, and the score decides.
+    let edits = |c: &Candidate| match (c.tier, c.edits) {
+        (Tier::Fuzzy, Some(e)) if e.count <= 2 => e.count,
+        (Tier::Fuzzy, _) => 3,
+        _ => 0,
+    };
+    b.tier
+        .cmp(&a.tier)
+        .then_with(|| edits(a).cmp(&edits(b)))
+        .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.id.as_str().cmp(b.id.as_str()))
+}
 
 /// Decides the outcome from candidates sorted by `rank`. The best must reach the threshold and
 /// lead the next candidate of its own tier by `MARGIN`; a candidate of a lower tier is no rival
@@ -13,21 +45,21 @@ use super::{
 pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
     let first = candidates.first().map(|c| c.score).unwrap_or(0.0);
     let tier = candidates.first().map(|c| c.tier);
+    // The best-scoring rival of the first's tier (likenesses are ranked by edits, so it need
+    // not be the next).
     let second = candidates
-        .get(1)
+        .iter()
+        .skip(1)
         .filter(|c| Some(c.tier) == tier)
         .map(|c| c.score)
-        .unwrap_or(0.0);
+        .fold(0.0, f64::max);
     let typo = typo_of_one(&candidates);
     // A word match that is not the whole name ("Kai Taka" for Kai Takaza), beside a name a
     // single edit from the query ("Kai Saka"): the query may be either, so it is asked.
+    let one_edit = |c: &Candidate| c.tier == Tier::Fuzzy && c.edits.is_some_and(|e| e.count <= 1);
     let word_or_typo = tier == Some(Tier::Word)
-        && candidates
-            .first()
-            .is_some_and(|c| c.edits.is_some_and(|e| e > 0))
-        && candidates
-            .iter()
-            .any(|c| c.tier == Tier::Fuzzy && c.edits.is_some_and(|e| e <= 1));
+        && candidates.first().is_some_and(|c| c.partial)
+        && candidates.iter().any(one_edit);
     let outcome = match typo {
         _ if word_or_typo && first >= MATCH_THRESHOLD => Outcome::Ambiguous,
         // One name a typo away, every other further: that name, however alike the scores.
@@ -42,13 +74,21 @@ pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
         Outcome::Match => candidates.truncate(MAX_CANDIDATES),
         Outcome::Ambiguous => {
             match typo {
-                Some(Typo::Several(edits)) => {
-                    candidates.retain(|c| c.edits.is_some_and(|e| e <= edits + 1))
-                }
-                _ if word_or_typo => candidates.retain(|c| {
-                    c.tier == Tier::Word && first - c.score < MARGIN * 2.0
-                        || c.tier == Tier::Fuzzy && c.edits.is_some_and(|e| e <= 1)
+                // The names equally near, as likely as a suggestion.
+                Some(Typo::Several(edits)) => candidates.retain(|c| {
+                    c.edits.is_some_and(|e| e.count <= edits) && c.score >= SUGGEST_THRESHOLD
                 }),
+                _ if word_or_typo => {
+                    candidates.retain(|c| {
+                        c.tier == Tier::Word && first - c.score < MARGIN * 2.0 || one_edit(c)
+                    });
+                    // The name one edit away is why it is asked: it keeps its place among the
+                    // buttons, however many word matches there are.
+                    if let Some(i) = candidates.iter().position(one_edit) {
+                        let typo = candidates.remove(i);
+                        candidates.insert(1.min(candidates.len()), typo);
+                    }
+                }
                 _ => candidates.retain(|c| Some(c.tier) == tier && first - c.score < MARGIN * 2.0),
             }
             candidates.truncate(MAX_CANDIDATES);
@@ -83,15 +123,18 @@ enum Typo {
 /// when the first is not a likeness, or too far for a typo.
 fn typo_of_one(candidates: &[Candidate]) -> Option<Typo> {
     let first = candidates.first()?;
-    let edits = first.edits.filter(|_| first.tier == Tier::Fuzzy)?;
-    let chars = first.name.chars().filter(|c| c.is_alphanumeric()).count();
-    if edits == 0 || edits > max_edits(chars) {
+    let e = first.edits.filter(|_| first.tier == Tier::Fuzzy)?;
+    // The length of the name the edits were counted to, not of the display name: one edit
+    // from a three-letter acronym is no typo of a long name.
+    let edits = e.count;
+    if edits == 0 || edits > max_edits(e.key_chars) {
         return None;
     }
     let next = candidates
         .get(1)
         .filter(|c| c.tier == Tier::Fuzzy)
-        .and_then(|c| c.edits);
+        .and_then(|c| c.edits)
+        .map(|e| e.count);
     Some(match next {
         Some(n) if n <= edits => Typo::Several(edits),
         // Closer than the gap: the scores decide, as for any likeness.
@@ -111,5 +154,48 @@ fn max_edits(chars: usize) -> usize {
         0..8 => 0,
         8..14 => 1,
         _ => 2,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::matching::Edits;
+
+    fn likeness(name: &str, score: f64, count: usize, key_chars: usize) -> Candidate {
+        Candidate {
+            id: serde_json::from_value(serde_json::json!(name)).unwrap(),
+            name: name.to_string(),
+            score,
+            tier: Tier::Fuzzy,
+            edits: Some(Edits { count, key_chars }),
+            partial: false,
+            via: None,
+            context: String::new(),
+        }
+    }
+
+    #[test]
+    fn one_edit_from_one_long_name_answers_however_close_the_scores() {
+        // Scores 0.02 apart: by scores alone, a question.
+        let long = [likeness("a", 0.87, 1, 12), likeness("b", 0.85, 3, 12)];
+        assert_eq!(decide("q", long.to_vec()).outcome, Outcome::Match);
+        // A short name is not read as a typo: the scores decide, and are too close.
+        let short = [likeness("a", 0.87, 1, 7), likeness("b", 0.85, 2, 7)];
+        assert_eq!(decide("q", short.to_vec()).outcome, Outcome::Ambiguous);
+        // Two names one edit away: a question offering both, not a third further away.
+        let tie = [
+            likeness("a", 0.87, 1, 12),
+            likeness("b", 0.86, 1, 12),
+            likeness("c", 0.85, 2, 12),
+        ];
+        let r = decide("q", tie.to_vec());
+        assert_eq!(r.outcome, Outcome::Ambiguous);
+        let offered: Vec<&str> = r.candidates.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(offered, ["a", "b"]);
+        // Two edits only from 14 letters.
+        assert_eq!(max_edits(13), 1);
+        assert_eq!(max_edits(14), 2);
+        assert_eq!(max_edits(7), 0);
     }
 }

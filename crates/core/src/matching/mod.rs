@@ -1,8 +1,9 @@
 //! Resolving loosely typed names to experts and groups, and completing partial ones.
 //!
 //! `resolve` scores every likely key of one kind (names, aliases, acronyms, and for experts the
-//! names of their organisations), keeps each entity's best, ranks them by tier then score, and
-//! `decide`s: one confident answer, several close ones, or none. A name written for an entity of
+//! names of their organisations), keeps each entity's best, ranks them by tier, then (for
+//! likenesses within a typo's reach) edits, then score, and `decide`s: one confident answer,
+//! several close ones, or none. A name written for an entity of
 //! another kind is never answered by likeness, and plural or possessive endings are forgiven.
 //! `complete` (in `complete`) ranks names for Discord's autocomplete. Both pick candidates
 //! through an index first, so their cost does not grow with the size of the dataset.
@@ -13,14 +14,14 @@ mod index;
 pub mod query;
 pub mod score;
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::dataset::{Dataset, Entity, Id, Kind, Role};
 
-pub use decide::decide;
+use decide::rank;
+pub use decide::{Edits, decide};
 use index::KeyIndex;
 use query::Key;
 pub use query::Query;
@@ -66,11 +67,15 @@ pub struct Candidate {
     pub score: f64,
     #[serde(skip)]
     pub tier: Tier,
-    /// For a likeness: the fewest edits (a letter changed, added, dropped, or two swapped)
-    /// from the query to one of its names. A typo is one or two edits from the name meant and
-    /// usually more from every other, which a likeness score does not show as plainly.
+    /// For a likeness (and a word match of a query of several words): the fewest edits from
+    /// the query to one of its names. A typo is one or two edits from the name meant and
+    /// usually more from every other, which a likeness score does not show as plainly. `None`
+    /// where a typo must not be read: a query too short, or a name of another kind.
     #[serde(skip)]
-    pub edits: Option<usize>,
+    pub edits: Option<Edits>,
+    /// A word match through a prefix or an initial, not every word whole.
+    #[serde(skip)]
+    pub partial: bool,
     /// The role it was found through, when the query named the person's organisation.
     #[serde(skip)]
     pub via: Option<String>,
@@ -187,6 +192,7 @@ impl Matcher {
                     score: ROLE_SCORE,
                     tier: Tier::Word,
                     edits: None,
+                    partial: false,
                     via: Some(via.clone()),
                     context: String::new(),
                 });
@@ -209,6 +215,7 @@ impl Matcher {
                 score: 1.0,
                 tier: Tier::Exact,
                 edits: None,
+                partial: false,
                 via: None,
                 context: String::new(),
             };
@@ -232,6 +239,8 @@ impl Matcher {
                 if c.tier == Tier::Exact {
                     (c.tier, c.score) = (Tier::Word, SINGULAR_SCORE);
                 }
+                // Edits from another query than the one typed are not compared with it.
+                c.edits = None;
                 merge(&mut candidates, c);
             }
             candidates.sort_by(rank);
@@ -244,6 +253,8 @@ impl Matcher {
             // likeness. The candidates stay as suggestions; the answer says what BRI is.
             for c in &mut candidates {
                 c.score = c.score.min(MATCH_THRESHOLD - 0.01);
+                // Nor as a typo.
+                c.edits = None;
             }
         }
         index.with_context(decide(text, candidates))
@@ -310,7 +321,7 @@ impl KindIndex {
     }
 
     /// `r` with each kept candidate's context, copied only now: scoring makes hundreds of
-    /// candidates, a resolution keeps at most five.
+    /// candidates, a resolution keeps at most `MAX_CANDIDATES`.
     fn with_context(&self, mut r: Resolution) -> Resolution {
         for c in &mut r.candidates {
             if let Some(&i) = self.by_id.get(&c.id) {
@@ -322,25 +333,32 @@ impl KindIndex {
 
     /// Every likely entity with its best score, best first.
     fn scored(&self, query: &Query) -> Vec<Candidate> {
-        let mut best: HashMap<u32, (Scored, Option<usize>)> = HashMap::new();
+        let mut best: HashMap<u32, (Scored, Option<Edits>)> = HashMap::new();
         for k in self.keys.candidates(query, 3) {
             let key = &self.keys.keys[k as usize];
             let Some(mut s) = score(query, key) else {
                 continue;
             };
-            if s.tier == Tier::Fuzzy && query.len() <= SHORT_QUERY_CHARS {
-                // Never accepted on a fuzzy likeness alone; may still be suggested.
+            let short = s.tier == Tier::Fuzzy && query.len() <= SHORT_QUERY_CHARS;
+            if short {
+                // Never accepted on a fuzzy likeness alone (nor read as a typo); may still be
+                // suggested.
                 s.score = s.score.min(MATCH_THRESHOLD - 0.01);
             }
             // Edits are counted for likenesses, and for word matches of a query of several
             // words (a name typed whole, which may be a typo of another name); a surname
             // alone matches hundreds of names by a word, and is no typo of any.
             let counted = match s.tier {
-                Tier::Fuzzy => true,
+                Tier::Fuzzy => !short,
                 Tier::Word => query.tokens.len() > 1,
                 Tier::Exact => false,
             };
-            let edits = counted.then(|| strsim::osa_distance(&query.compact, &key.compact));
+            // Filler words ("Group of Seven") count as the exact forms count them.
+            let edits = counted.then(|| Edits {
+                count: strsim::osa_distance(&query.compact, &key.compact)
+                    .min(strsim::osa_distance(&query.compact_full, &key.compact)),
+                key_chars: key.compact.chars().count(),
+            });
             let slot = best.entry(key.entry).or_insert((s, edits));
             if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
                 slot.0 = s;
@@ -360,6 +378,7 @@ impl KindIndex {
                     score: round(s.score),
                     tier: s.tier,
                     edits,
+                    partial: s.partial,
                     via: None,
                     context: String::new(),
                 }
@@ -378,23 +397,6 @@ fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
         Some(_) => {}
         None => candidates.push(c),
     }
-}
-
-/// The order of candidates: tier first (an exact name is never outranked by a word match, nor a
-/// word match by a fuzzy likeness, whatever their scores), then score, then name and id, so
-/// that equal candidates always come in the same order.
-fn rank(a: &Candidate, b: &Candidate) -> Ordering {
-    // Among likenesses, fewer edits first (a likeness without a count last).
-    let edits = |c: &Candidate| match c.tier {
-        Tier::Fuzzy => c.edits.unwrap_or(usize::MAX),
-        _ => 0,
-    };
-    b.tier
-        .cmp(&a.tier)
-        .then_with(|| edits(a).cmp(&edits(b)))
-        .then_with(|| b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
-        .then_with(|| a.name.cmp(&b.name))
-        .then_with(|| a.id.as_str().cmp(b.id.as_str()))
 }
 
 /// Scores are reported to three decimals: more says nothing and makes golden files brittle.

@@ -28,6 +28,9 @@ pub enum Tier {
 pub struct Scored {
     pub score: f64,
     pub tier: Tier,
+    /// A word match through a prefix or an initial: some word of the query is not a whole
+    /// word of the name ("Kai Taka" of Kai Takaza).
+    pub partial: bool,
 }
 
 /// strsim's Jaro-Winkler clamped to (0, 1], so that every candidate's score is a positive
@@ -49,12 +52,14 @@ pub fn score(query: &Query, key: &Key) -> Option<Scored> {
         return Some(Scored {
             score: 1.0,
             tier: Tier::Exact,
+            partial: false,
         });
     }
-    if let Some(score) = word_score(query, key) {
+    if let Some((score, partial)) = word_score(query, key) {
         return Some(Scored {
             score,
             tier: Tier::Word,
+            partial,
         });
     }
     let whole = similarity(&query.compact, &key.compact);
@@ -62,6 +67,7 @@ pub fn score(query: &Query, key: &Key) -> Option<Scored> {
     Some(Scored {
         score: score.clamp(f64::MIN_POSITIVE, 1.0),
         tier: Tier::Fuzzy,
+        partial: false,
     })
 }
 
@@ -84,21 +90,23 @@ fn initials_agree(query: &Query, key: &Key) -> bool {
 
 /// The word tier: the query is a prefix of the whole name, or each query word is a whole word
 /// of the name, a prefix of one (3+ letters), or an initial ("T. Filer") beside a whole word.
-fn word_score(query: &Query, key: &Key) -> Option<f64> {
+/// With the score: whether it was reached through a prefix or an initial.
+fn word_score(query: &Query, key: &Key) -> Option<(f64, bool)> {
     let qlen = query.compact.chars().count();
     let klen = key.compact.chars().count().max(1);
     let coverage = |matched: usize| (matched as f64 / klen as f64).min(1.0);
     if qlen >= MIN_PREFIX_CHARS && key.compact.starts_with(&query.compact) {
-        return Some(WORD_BASE + 0.08 + 0.1 * coverage(qlen));
+        return Some((WORD_BASE + 0.08 + 0.1 * coverage(qlen), true));
     }
     let words = match_words(&query.tokens, &key.tokens, MIN_PREFIX_CHARS)?;
     let cov = coverage(words.chars);
     if words.whole > 0 {
         let all_whole = words.whole == query.tokens.len();
-        Some((WORD_BASE + 0.15 * cov + if all_whole { 0.03 } else { 0.0 }).min(0.99))
+        let score = (WORD_BASE + 0.15 * cov + if all_whole { 0.03 } else { 0.0 }).min(0.99);
+        Some((score, !all_whole))
     } else if words.initials == 0 {
         // Prefixes of 3+ letters only ("weis", "meserol").
-        Some(WORD_BASE + 0.02 + 0.12 * cov)
+        Some((WORD_BASE + 0.02 + 0.12 * cov, true))
     } else {
         // An initial needs a whole word beside it: "t f" says too little.
         None
