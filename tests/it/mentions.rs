@@ -152,3 +152,25 @@ fn a_word_of_several_units_after_a_capitalised_one_is_no_trouble() {
     let k = Knowledge::new(bundled());
     assert_eq!(ids(&k, "Q7 and X2, then Filer"), ["tanya-filer"]);
 }
+
+/// A name written with its acronym in parentheses is found by either part, in capitals or not.
+#[test]
+fn a_parenthesised_acronym_names_its_entity() {
+    let data = crate::matching::people_data(
+        &["Ann Lee"],
+        &[],
+        &[
+            ("Three Coasts Academy (3CA)", &[]),
+            ("Three Capitals Hub", &[]),
+        ],
+    );
+    let k = Knowledge::new(data);
+    assert_eq!(
+        ids(&k, "The 3CA's report, and what Three Coasts Academy said"),
+        ["3-coasts-academy-3-ca"]
+    );
+    assert_eq!(
+        ids(&k, "Three Coasts Academy said so."),
+        ["3-coasts-academy-3-ca"]
+    );
+}

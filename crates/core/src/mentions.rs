@@ -125,7 +125,15 @@ impl Mentions {
             let n = n as u32;
             m.entities
                 .push((e.id().clone(), e.kind(), e.name().to_string()));
-            for name in e.names() {
+            let mut names = e.names();
+            // "Three Coasts Academy (3CA)" is named by either part, as in commands.
+            let parts: Vec<&str> = names
+                .iter()
+                .filter_map(|n| crate::matching::query::parenthesised(n))
+                .flat_map(|(base, inner)| [base, inner])
+                .collect();
+            names.extend(parts);
+            for name in names {
                 let words = fold::words(name);
                 let Some(first) = words.first() else {
                     continue;
