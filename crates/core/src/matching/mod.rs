@@ -44,8 +44,10 @@ pub const SUGGEST_THRESHOLD: f64 = 0.72;
 pub const ROLE_SCORE: f64 = 0.90;
 /// What a name scores when typed with a plural or possessive ending ("G7s", "Filer's").
 pub const SINGULAR_SCORE: f64 = 0.97;
-/// At most this many candidates are listed in a resolution.
-pub const MAX_CANDIDATES: usize = 10;
+/// At most this many candidates are listed in a resolution (and offered as buttons by "which
+/// one did you mean"): at 100k people a surname alone is borne by dozens, and a question that
+/// cannot offer the one meant is no help. Twenty is four rows of buttons.
+pub const MAX_CANDIDATES: usize = 20;
 /// At most this many suggestions come with a `none`.
 pub const MAX_SUGGESTIONS: usize = 3;
 /// Queries this short are never matched on a fuzzy likeness alone ("G8", "ODA").
