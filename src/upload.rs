@@ -122,7 +122,7 @@ impl Webhooks {
 
     /// Sends `upload` as the edit of the deferred answer; if that fails, the message without
     /// its files, so that the person is not left with "thinking…". Logs either way.
-    pub async fn finish(&self, application_id: u64, token: &str, upload: Upload) {
+    async fn finish(&self, application_id: u64, token: &str, upload: Upload) {
         let start = Instant::now();
         let bytes: usize = upload.files.iter().map(|f| f.data.len()).sum();
         let with_files = || self.edit_with_files(application_id, token, &upload);

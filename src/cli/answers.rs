@@ -32,9 +32,7 @@ pub(super) fn ask(
     let reply = crate::answer::answer(k, &asked);
     let files = crate::picture::attachments(&reply);
     if json {
-        let body = serenity::all::CreateInteractionResponse::Message(crate::discord::message(
-            &reply, &files,
-        ));
+        let body = crate::discord::encode_with(&reply, &files);
         out(&format!(
             "{}\n",
             serde_json::to_string_pretty(&body).expect("responses serialise")

@@ -207,12 +207,7 @@ async fn the_bot_answers_through_a_fake_discord() {
     assert_eq!(body["type"], 4);
     assert_eq!(body["data"]["flags"], 64);
     assert_eq!(body["data"]["embeds"][0]["title"], "Named in this message");
-    let labels: Vec<&str> = body["data"]["components"][0]["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["label"].as_str().unwrap())
-        .collect();
+    let labels = crate::body_labels(&body);
     assert_eq!(labels, ["Tanya Filer", "G7", "Chris Meserole"]);
 
     // Autocomplete.

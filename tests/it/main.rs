@@ -66,6 +66,14 @@ pub fn ask(k: &minilateral::knowledge::Knowledge, line: &str) -> minilateral::re
     minilateral::answer::answer(k, &minilateral::console::ask(line).unwrap())
 }
 
+/// The labels of the buttons in the first row of an interaction response body, in order.
+pub fn body_labels(body: &serde_json::Value) -> Vec<&str> {
+    body["data"]["components"][0]["components"]
+        .as_array()
+        .map(|row| row.iter().filter_map(|b| b["label"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 /// The labels of a reply's buttons, in order.
 pub fn labels(reply: &minilateral::reply::Reply) -> Vec<&str> {
     reply.buttons.iter().map(|b| b.label.as_str()).collect()

@@ -115,12 +115,7 @@ fn ask_message_answers_the_message_command() {
     let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(body["data"]["flags"], 64, "private");
     assert_eq!(body["data"]["embeds"][0]["title"], "Named in this message");
-    let labels: Vec<&str> = body["data"]["components"][0]["components"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|b| b["label"].as_str().unwrap())
-        .collect();
+    let labels = crate::body_labels(&body);
     assert_eq!(labels, ["Tanya Filer", "3SI"]);
     // A line and --message together is a usage error.
     let out = minilateral(&["ask", "/about", "--message", "x"]);

@@ -15,11 +15,11 @@ use super::group_list::{Named, named_groups};
 use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer};
 
 /// The file the picture is attached as.
-pub(super) const PICTURE_FILE: &str = "overlap.png";
+const PICTURE_FILE: &str = "overlap.png";
 /// Groups one picture compares and stays readable; more are named in the text only.
-pub(super) const MAX_COLUMNS: usize = 10;
+const MAX_COLUMNS: usize = 10;
 /// States one picture lists; the shared ones always come first.
-pub(super) const MAX_ROWS: usize = 48;
+const MAX_ROWS: usize = 48;
 
 pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
     let d = &k.dataset;

@@ -356,10 +356,14 @@ impl KindIndex {
                 Tier::Exact => false,
             };
             // Filler words ("Group of Seven") count as the exact forms count them.
-            let edits = counted.then(|| Edits {
-                count: strsim::osa_distance(&query.compact, &key.compact)
-                    .min(strsim::osa_distance(&query.compact_full, &key.compact)),
-                key_chars: key.compact.chars().count(),
+            let edits = counted.then(|| {
+                let typed = strsim::osa_distance(&query.compact, &key.compact);
+                let full = (query.compact_full != query.compact)
+                    .then(|| strsim::osa_distance(&query.compact_full, &key.compact));
+                Edits {
+                    count: full.map_or(typed, |f| typed.min(f)),
+                    key_chars: key.compact.chars().count(),
+                }
             });
             let slot = best.entry(key.entry).or_insert((s, edits));
             if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
