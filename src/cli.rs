@@ -13,6 +13,7 @@ use crate::live::Live;
 
 mod answers;
 mod data;
+mod import;
 
 use answers::{ask, complete, mentions};
 use data::{check, export, match_names};
@@ -75,6 +76,24 @@ pub enum Command {
     Check,
     /// Print the whole dataset as one JSON document (the shape is in the README)
     Export,
+    /// Draft a dataset from an article's text (plain text or Markdown): to stdout, or to
+    /// --out PATH with the text beside it
+    Import {
+        /// The article's text
+        file: PathBuf,
+        /// The source's id [default: made from the title]
+        #[arg(long, value_name = "ID")]
+        source_id: Option<String>,
+        /// The article's year [default: the first year its title, or else its text, names]
+        #[arg(long, value_name = "YEAR")]
+        year: Option<i32>,
+        /// Existing data: people and bodies already there are used, not drafted again
+        #[arg(long = "with", value_name = "DATA")]
+        with: Option<PathBuf>,
+        /// PATH.json (the text is written beside it) or a folder; stdout without it
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     /// Register the slash commands (globally, or in one guild)
     Register {
         /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]
@@ -112,6 +131,18 @@ pub fn run(args: Args) -> ExitCode {
     match args.command.unwrap_or(Command::Run) {
         Command::Check => check(&data),
         Command::Export => export(&data),
+        Command::Import {
+            file,
+            source_id,
+            year,
+            with,
+            out,
+        } => import::import(import::ImportArgs {
+            file,
+            options: crate::import::Options { source_id, year },
+            with,
+            out,
+        }),
         Command::Match { kind, query, batch } => match_names(&data, kind, query, batch),
         Command::Ask {
             line,

@@ -140,9 +140,18 @@ pub fn text_paths(path: &DataPath) -> Vec<PathBuf> {
 /// entities are about 60 MB.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The text of one regular file of at most `MAX_FILE_BYTES`: a FIFO or a device would block
-/// or never end, so they are refused before anything is read.
+/// The text of one regular file of at most `MAX_FILE_BYTES` (see [`read_bytes`]).
 fn read_file(path: &Path) -> Result<String, DataError> {
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| DataError::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+    })
+}
+
+/// The bytes of one regular file of at most `MAX_FILE_BYTES`: a FIFO or a device would block
+/// or never end, so they are refused before anything is read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, DataError> {
     use std::io::Read;
     let shown = || path.display().to_string();
     let io = |source| DataError::Io {
@@ -163,16 +172,16 @@ fn read_file(path: &Path) -> Result<String, DataError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::fs::File::open(path)
         .map_err(io)?
         .take(MAX_FILE_BYTES + 1)
-        .read_to_string(&mut text)
+        .read_to_end(&mut bytes)
         .map_err(io)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    Ok(text)
+    Ok(bytes)
 }
 
 /// What a path that is not a regular file is, for the message.

@@ -9,7 +9,7 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, command, countries, dataset, fold, knowledge, limits, matching, mentions, quote, reply,
+    answer, command, countries, dataset, fold, import, knowledge, limits, matching, mentions, quote, reply,
     search,
 };
 

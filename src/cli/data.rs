@@ -61,7 +61,9 @@ pub(super) fn check(path: &DataPath) -> ExitCode {
     match crate::dataset::Dataset::load(&files) {
         Ok(dataset) => {
             let json = files.iter().filter(|f| f.is_json()).count();
-            out(&summary_text(path, json, files.len() - json, &dataset));
+            let mut text = summary_text(path, json, files.len() - json, &dataset);
+            text.push_str(&review_text(&dataset));
+            out(&text);
             ExitCode::from(exit::OK)
         }
         Err(e) => {
@@ -83,6 +85,21 @@ pub(super) fn export(path: &DataPath) -> ExitCode {
         serde_json::to_string_pretty(&doc).expect("the export serialises")
     ));
     ExitCode::from(exit::OK)
+}
+
+/// What a curator still has to decide (the `review` notes `import` writes where it guessed):
+/// listed after the summary. They do not make the dataset wrong, so `check` still exits 0; a
+/// test keeps the bundled dataset free of them.
+fn review_text(dataset: &crate::dataset::Dataset) -> String {
+    let items = dataset.to_review();
+    if items.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("{} left to decide (remove each `review` note once decided):\n", items.len());
+    for item in items {
+        text.push_str(&format!("  {} \"{}\": {}\n", item.kind, item.id, item.note));
+    }
+    text
 }
 
 pub(super) fn summary_text(

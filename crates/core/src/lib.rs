@@ -12,6 +12,7 @@ pub mod command;
 pub mod countries;
 pub mod dataset;
 pub mod fold;
+pub mod import;
 pub mod knowledge;
 pub mod limits;
 pub mod matching;

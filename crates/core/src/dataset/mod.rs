@@ -21,6 +21,7 @@ pub mod verbatim;
 use std::collections::HashMap;
 
 pub use file::{DataText, text_files, text_path};
+pub use load::is_valid_id;
 pub use model::{
     Body, Entity, Expert, Group, Id, Kind, Members, Passage, PassageKind, Provenance, Publication,
     Role, Source,

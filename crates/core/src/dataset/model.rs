@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 pub struct Id(String);
 
 impl Id {
+    /// An id made by the core itself (`import`'s drafts); a loaded dataset's ids are checked
+    /// by `load`, and so are a draft's before it is written.
+    pub(crate) fn new(id: impl Into<String>) -> Id {
+        Id(id.into())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -87,6 +93,10 @@ pub struct Source {
     /// The full text inline, for small or generated datasets; `text_file` is for curators.
     #[serde(default, skip_serializing)]
     pub text: Option<String>,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// A person the article quotes: one of the panel of experts, or an official quoted in the
@@ -106,6 +116,10 @@ pub struct Expert {
     pub panel: bool,
     pub roles: Vec<Role>,
     pub source: Id,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// A position someone holds or held.
@@ -179,6 +193,10 @@ pub struct Passage {
     pub lead_in: Option<String>,
     /// The source's words, exactly (typographic quotes and the source's own elisions kept).
     pub text: String,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
     /// Where the passage starts in its source: (source's index, byte offset). Set by `load`;
     /// passages are kept in this order.
     #[serde(skip)]
@@ -200,6 +218,10 @@ pub struct Group {
     pub aliases: Vec<String>,
     pub members: Members,
     pub source: Id,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// A group's member states and where that list comes from.
@@ -233,6 +255,10 @@ pub struct Body {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
     pub source: Id,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// A publication the source names.
@@ -245,6 +271,10 @@ pub struct Publication {
     /// `experts` ids.
     pub authors: Vec<Id>,
     pub source: Id,
+    /// What a curator still has to decide about this item (`minilateral import` writes these
+    /// where it guessed); `check` lists them. Never shown in a reply.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<String>,
 }
 
 /// Any named entity, borrowed from the dataset.

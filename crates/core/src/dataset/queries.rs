@@ -150,3 +150,46 @@ impl Dataset {
         }
     }
 }
+
+/// One thing a curator still has to decide: an item's `review` note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ToReview<'a> {
+    /// `source`, `expert`, `group`, `body`, `publication` or `passage`.
+    pub kind: &'static str,
+    pub id: &'a str,
+    pub note: &'a str,
+}
+
+impl Dataset {
+    /// Every `review` note, sources first, then experts, groups, bodies, publications and
+    /// passages in the source's order: what `check` lists as left to decide.
+    pub fn to_review(&self) -> Vec<ToReview<'_>> {
+        fn add<'a>(out: &mut Vec<ToReview<'a>>, kind: &'static str, id: &'a Id, notes: &'a [String]) {
+            out.extend(notes.iter().map(|note| ToReview {
+                kind,
+                id: id.as_str(),
+                note,
+            }));
+        }
+        let mut out = Vec::new();
+        for s in &self.sources {
+            add(&mut out, "source", &s.id, &s.review);
+        }
+        for e in &self.experts {
+            add(&mut out, "expert", &e.id, &e.review);
+        }
+        for g in &self.groups {
+            add(&mut out, "group", &g.id, &g.review);
+        }
+        for b in &self.bodies {
+            add(&mut out, "body", &b.id, &b.review);
+        }
+        for p in &self.publications {
+            add(&mut out, "publication", &p.id, &p.review);
+        }
+        for p in &self.passages {
+            add(&mut out, "passage", &p.id, &p.review);
+        }
+        out
+    }
+}

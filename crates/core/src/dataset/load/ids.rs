@@ -111,7 +111,8 @@ fn slot_place(slot: Slot, d: &DatasetFile, id: &Id) -> (Kind, usize) {
     }
 }
 
-fn is_valid_id(id: &str) -> bool {
+/// 1–64 characters of `a-z`, `0-9` and `-` (the README, "Rules").
+pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
         && id

@@ -4,6 +4,8 @@
 
 mod checks;
 mod ids;
+
+pub use ids::is_valid_id;
 mod index;
 mod names;
 mod passages;

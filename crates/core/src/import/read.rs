@@ -1,0 +1,169 @@
+//! The article's structure: its title, the question, each answer with its byline, and the
+//! paragraphs in the article's own voice.
+
+use std::ops::Range;
+
+use super::ImportError;
+use super::byline::{self, Byline, Form};
+use super::text::{self, Para, Quotation};
+
+pub(super) struct Article {
+    pub paras: Vec<Para>,
+    pub title: Range<usize>,
+    /// The question's sentence and its paragraph.
+    pub question: Option<(Range<usize>, usize)>,
+    pub answers: Vec<Attributed>,
+    /// The article's own voice: ranges (a paragraph, or what is left of one) and paragraphs.
+    pub framing: Vec<(Range<usize>, usize)>,
+    /// Markdown headings after the title, left out of the draft.
+    pub headings: usize,
+}
+
+/// A quotation that opens a paragraph (an expert's answer), with the byline that attributes it.
+pub(super) struct Attributed {
+    pub quote: Quotation,
+    pub paras: Range<usize>,
+    pub byline: Option<(Range<usize>, Byline)>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Free,
+    Answer,
+    Used,
+}
+
+pub(super) fn read(text: &str) -> Result<Article, ImportError> {
+    let paras = text::paragraphs(text);
+    let quotes = text::quotations(text, &paras)?;
+    let para_of = |at: usize| paras.iter().position(|p| p.range.contains(&at)).unwrap_or(0);
+    let mut slots = vec![Slot::Free; paras.len()];
+    let mut answers = Vec::new();
+    for quote in quotes {
+        let first = para_of(quote.open.start);
+        let last = para_of(quote.close.start);
+        let start = paras[first].range.start;
+        // An answer opens its paragraph, or follows "Name (Org):" there.
+        let inline = if quote.open.start == start {
+            None
+        } else {
+            let head = text::trim(text, start..quote.open.start);
+            match byline::parse(text, head.clone()) {
+                Some(b) if b.form == Form::Colon => Some((head.start..head.end - 1, b)),
+                _ => continue,
+            }
+        };
+        for p in first + 1..=last {
+            let inner = &text[paras[p].range.clone()];
+            if !inner.starts_with(['“', '"']) && byline::parse(text, paras[p].range.clone()).is_some() {
+                return Err(ImportError::unbalanced(
+                    text,
+                    quote.open.start,
+                    format!(
+                        "this quotation runs on into line {}, which reads as a byline: is its closing mark missing?",
+                        text::line_col(text, paras[p].range.start).0
+                    ),
+                ));
+            }
+        }
+        slots[first..=last].fill(Slot::Answer);
+        answers.push(Attributed {
+            quote,
+            paras: first..last + 1,
+            byline: inline,
+        });
+    }
+    let title_para = slots.iter().position(|s| *s == Slot::Free).unwrap_or(0);
+    let title = heading(text, paras[title_para].range.clone()).unwrap_or(paras[title_para].range.clone());
+    slots[title_para] = Slot::Used;
+    let mut headings = 0;
+    for (p, para) in paras.iter().enumerate() {
+        if slots[p] == Slot::Free && heading(text, para.range.clone()).is_some() {
+            slots[p] = Slot::Used;
+            headings += 1;
+        }
+    }
+    attribute(text, &paras, &mut slots, &mut answers);
+    let first_answer = answers.first().map_or(paras.len(), |a| a.paras.start);
+    let mut question = None;
+    let mut framing = Vec::new();
+    for (p, para) in paras.iter().enumerate() {
+        if slots[p] != Slot::Free {
+            continue;
+        }
+        if question.is_none() && p < first_answer {
+            let sentences = text::sentences(text, para.range.clone());
+            if let Some(q) = sentences.iter().find(|s| text[(*s).clone()].ends_with('?')) {
+                question = Some((q.clone(), p));
+                for part in [para.range.start..q.start, q.end..para.range.end] {
+                    let part = text::trim(text, part);
+                    if !part.is_empty() {
+                        framing.push((part, p));
+                    }
+                }
+                continue;
+            }
+        }
+        framing.push((para.range.clone(), p));
+    }
+    Ok(Article {
+        paras,
+        title,
+        question,
+        answers,
+        framing,
+        headings,
+    })
+}
+
+/// A Markdown heading's words ("# Title" → "Title").
+fn heading(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let s = &text[range.clone()];
+    let hashes = s.chars().take_while(|c| *c == '#').count();
+    let rest = &s[hashes..];
+    ((1..=6).contains(&hashes) && rest.starts_with(' '))
+        .then(|| text::trim(text, range.start + hashes..range.end))
+}
+
+/// Gives each answer its byline: "Name (Org):" before it, "— Name, Title" after it, and the
+/// sentence form on the side the article uses (after its quotations when the last answer is
+/// followed by one, as in the bundled article; else before).
+fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attributed]) {
+    let byline_at = |p: usize, slots: &[Slot]| -> Option<Byline> {
+        (slots.get(p) == Some(&Slot::Free))
+            .then(|| byline::parse(text, paras[p].range.clone()))
+            .flatten()
+    };
+    let sentence_at = |p: usize, slots: &[Slot]| {
+        byline_at(p, slots).is_some_and(|b| b.form == Form::Sentence)
+    };
+    let after = answers.iter().filter(|a| sentence_at(a.paras.end, slots)).count();
+    let before = answers
+        .iter()
+        .filter(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots))
+        .count();
+    let layout_after = after >= before;
+    for a in answers.iter_mut().filter(|a| a.byline.is_none()) {
+        let next = a.paras.end;
+        let prev = a.paras.start.checked_sub(1);
+        let choice = [
+            (Some(next), Form::Dash),
+            (prev, Form::Colon),
+            (if layout_after { Some(next) } else { prev }, Form::Sentence),
+        ]
+        .into_iter()
+        .find_map(|(p, form)| {
+            let p = p?;
+            byline_at(p, slots).filter(|b| b.form == form).map(|b| (p, b))
+        });
+        if let Some((p, b)) = choice {
+            slots[p] = Slot::Used;
+            let range = paras[p].range.clone();
+            let range = match b.form {
+                Form::Colon => range.start..range.end - 1,
+                _ => range,
+            };
+            a.byline = Some((range, b));
+        }
+    }
+}
