@@ -95,7 +95,10 @@ fn review_text(dataset: &crate::dataset::Dataset) -> String {
     if items.is_empty() {
         return String::new();
     }
-    let mut text = format!("{} left to decide (remove each `review` note once decided):\n", items.len());
+    let mut text = format!(
+        "{} left to decide (remove each `review` note once decided):\n",
+        items.len()
+    );
     for item in items {
         text.push_str(&format!("  {} \"{}\": {}\n", item.kind, item.id, item.note));
     }

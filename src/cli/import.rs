@@ -29,7 +29,12 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
     };
     let text = match crate::import::decode(&bytes) {
         Ok(t) => t,
-        Err(e) => return fail(exit::BAD_DATA_OR_CONFIG, format!("{shown}:{e}; nothing written")),
+        Err(e) => {
+            return fail(
+                exit::BAD_DATA_OR_CONFIG,
+                format!("{shown}:{e}; nothing written"),
+            );
+        }
     };
     let with_files = match &args.with {
         None => None,
@@ -41,15 +46,25 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
             });
             match loaded {
                 Ok(loaded) => Some(loaded),
-                Err(e) => return fail(exit::BAD_DATA_OR_CONFIG, format!("--with {}: {e}", path.describe())),
+                Err(e) => {
+                    return fail(
+                        exit::BAD_DATA_OR_CONFIG,
+                        format!("--with {}: {e}", path.describe()),
+                    );
+                }
             }
         }
     };
-    let with = with_files.as_ref().map(|(files, knowledge)| With { knowledge, files });
+    let with = with_files
+        .as_ref()
+        .map(|(files, knowledge)| With { knowledge, files });
     let draft = match crate::import::draft(&text, &args.options, with) {
         Ok(d) => d,
         Err(Refused::Article(e)) => {
-            return fail(exit::BAD_DATA_OR_CONFIG, format!("{shown}:{e}; nothing written"));
+            return fail(
+                exit::BAD_DATA_OR_CONFIG,
+                format!("{shown}:{e}; nothing written"),
+            );
         }
         Err(e) => return fail(exit::BAD_USAGE, format!("{e}; nothing written")),
     };
@@ -75,20 +90,27 @@ fn write(draft: &Draft, text: &str, path: &Path) -> Result<(PathBuf, PathBuf), S
         let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
         (path.to_path_buf(), folder)
     } else {
-        (path.join(format!("{}.json", draft.source_id)), path.to_path_buf())
+        (
+            path.join(format!("{}.json", draft.source_id)),
+            path.to_path_buf(),
+        )
     };
     let text_name = format!("{}.txt", draft.source_id);
     let text_path = folder.join(&text_name);
     for p in [&json, &text_path] {
         if p.exists() {
-            return Err(format!("{} exists: move it away or give another --out", p.display()));
+            return Err(format!(
+                "{} exists: move it away or give another --out",
+                p.display()
+            ));
         }
     }
     if !folder.as_os_str().is_empty() {
         std::fs::create_dir_all(&folder)
             .map_err(|e| format!("cannot make folder {}: {e}", folder.display()))?;
     }
-    std::fs::write(&text_path, text).map_err(|e| format!("cannot write {}: {e}", text_path.display()))?;
+    std::fs::write(&text_path, text)
+        .map_err(|e| format!("cannot write {}: {e}", text_path.display()))?;
     if let Err(e) = std::fs::write(&json, draft.file.to_json(Some(&text_name), text)) {
         let _ = std::fs::remove_file(&text_path);
         return Err(format!("cannot write {}: {e}", json.display()));

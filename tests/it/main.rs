@@ -8,6 +8,7 @@ mod endpoint_e2e;
 mod fake_discord;
 mod gateway_e2e;
 mod golden;
+mod import;
 mod limits;
 mod lists;
 mod matching;

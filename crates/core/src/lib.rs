@@ -1,6 +1,6 @@
 //! The core of minilateral: pure functions of values. It loads and checks a dataset from text
 //! it is given (`dataset`), folds and matches names (`fold`, `matching`), searches what was said
-//! (`search`), reads requests (`command`) and answers them (`answer`) with replies that fit
+//! (`search`), drafts datasets from articles (`import`), reads requests (`command`) and answers them (`answer`) with replies that fit
 //! Discord's limits (`reply`, `limits`, `quote`), over the `knowledge` built once per dataset.
 //!
 //! It knows nothing of Discord, files, the environment or the terminal: its dependencies say so

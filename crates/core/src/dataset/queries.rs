@@ -164,7 +164,12 @@ impl Dataset {
     /// Every `review` note, sources first, then experts, groups, bodies, publications and
     /// passages in the source's order: what `check` lists as left to decide.
     pub fn to_review(&self) -> Vec<ToReview<'_>> {
-        fn add<'a>(out: &mut Vec<ToReview<'a>>, kind: &'static str, id: &'a Id, notes: &'a [String]) {
+        fn add<'a>(
+            out: &mut Vec<ToReview<'a>>,
+            kind: &'static str,
+            id: &'a Id,
+            notes: &'a [String],
+        ) {
             out.extend(notes.iter().map(|note| ToReview {
                 kind,
                 id: id.as_str(),

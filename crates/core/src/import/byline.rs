@@ -90,7 +90,10 @@ fn sentence(text: &str, body: Range<usize>) -> Option<Byline> {
         .iter()
         .filter_map(|v| s.find(v).map(|i| (i, v.len())))
         .min()?;
-    let (who, roles_at) = (body.start..body.start + verb.0, body.start + verb.0 + verb.1);
+    let (who, roles_at) = (
+        body.start..body.start + verb.0,
+        body.start + verb.0 + verb.1,
+    );
     let (name, credentials) = name_and_credentials(text, who)?;
     let mut roles = Vec::new();
     let mut publications = Vec::new();
@@ -98,7 +101,11 @@ fn sentence(text: &str, body: Range<usize>) -> Option<Byline> {
         if let Some(p) = publication(text, part.clone()) {
             publications.push(p);
         } else {
-            roles.push(role(text, part, &[" at the ", " at ", " of the ", " of ", ", "])?);
+            roles.push(role(
+                text,
+                part,
+                &[" at the ", " at ", " of the ", " of ", ", "],
+            )?);
         }
     }
     (!roles.is_empty()).then_some(Byline {
@@ -170,7 +177,10 @@ fn colon(text: &str, head: Range<usize>) -> Option<Byline> {
 
 /// The name (without emphasis marks) and the credentials after it: "Sara Pantuliano, PhD",
 /// "**Ada Quill**". None when the words are not a person's name.
-fn name_and_credentials(text: &str, who: Range<usize>) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+fn name_and_credentials(
+    text: &str,
+    who: Range<usize>,
+) -> Option<(Range<usize>, Vec<Range<usize>>)> {
     let mut parts = pieces(&text[who.clone()], ", ", who.start).into_iter();
     let name = unemphasised(text, parts.next()?);
     let credentials: Vec<Range<usize>> = parts.collect();
@@ -261,16 +271,22 @@ fn role(text: &str, written: Range<usize>, seps: &[&str]) -> Option<RoleText> {
     // The first of `seps` that occurs wins; among " of " and ", " (as the sentence form
     // lists them last), the earliest: "Researcher, Institute for X, University of Y".
     let found = |sep: &&str| {
-        let i = if sep.starts_with(" at") { rest.rfind(*sep) } else { rest.find(*sep) }?;
+        let i = if sep.starts_with(" at") {
+            rest.rfind(*sep)
+        } else {
+            rest.find(*sep)
+        }?;
         Some((i, sep.len()))
     };
-    let first = seps.iter().position(|sep| found(&sep).is_some());
+    let first = seps.iter().position(|sep| found(sep).is_some());
     let split = first.and_then(|n| {
         let tail = &seps[n..];
         if tail.iter().any(|s| s.starts_with(" at")) || tail.len() == 1 {
-            found(&&seps[n])
+            found(&seps[n])
         } else {
-            tail.iter().filter_map(found).min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
+            tail.iter()
+                .filter_map(found)
+                .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
         }
     });
     let (title, organisation) = match split {
@@ -323,7 +339,9 @@ fn publication(text: &str, range: Range<usize>) -> Option<PublicationText> {
 mod tests {
     use super::*;
 
-    fn read(s: &str) -> Option<(Form, String, Vec<String>, Vec<(String, String, bool)>)> {
+    type Read = (Form, String, Vec<String>, Vec<(String, String, bool)>);
+
+    fn read(s: &str) -> Option<Read> {
         let b = parse(s, 0..s.len())?;
         let roles = b
             .roles
@@ -333,7 +351,11 @@ mod tests {
                 (s[r.title.clone()].to_string(), org.to_string(), r.current)
             })
             .collect();
-        let creds = b.credentials.iter().map(|c| s[c.clone()].to_string()).collect();
+        let creds = b
+            .credentials
+            .iter()
+            .map(|c| s[c.clone()].to_string())
+            .collect();
         Some((b.form, s[b.name].to_string(), creds, roles))
     }
 
@@ -347,33 +369,55 @@ mod tests {
             "Chris Meserole, PhD is Executive Director of the Frontier Model Forum and Former Director, Brookings A.I. & Emerging Tech Initiative.",
         )
         .unwrap();
-        assert_eq!((form, name.as_str(), creds), (Form::Sentence, "Chris Meserole", vec!["PhD".to_string()]));
+        assert_eq!(
+            (form, name.as_str(), creds),
+            (Form::Sentence, "Chris Meserole", vec!["PhD".to_string()])
+        );
         assert_eq!(
             roles,
             [
                 role("Executive Director", "Frontier Model Forum", true),
-                role("Director", "Brookings A.I. & Emerging Tech Initiative", false)
+                role(
+                    "Director",
+                    "Brookings A.I. & Emerging Tech Initiative",
+                    false
+                )
             ]
         );
         let weiss = "Antonio Weiss, PhD is Affiliated Researcher, Bennett Institute for Public Policy, University of Cambridge University and co-author of ‘Digital minilateralism: How governments cooperate on digital governance’ with Tanya Filer.";
         let b = parse(weiss, 0..weiss.len()).unwrap();
         assert_eq!(b.roles.len(), 1);
-        assert_eq!(&weiss[b.roles[0].organisation.clone().unwrap()], "Bennett Institute for Public Policy, University of Cambridge University");
-        assert_eq!(&weiss[b.publications[0].title.clone()], "Digital minilateralism: How governments cooperate on digital governance");
+        assert_eq!(
+            &weiss[b.roles[0].organisation.clone().unwrap()],
+            "Bennett Institute for Public Policy, University of Cambridge University"
+        );
+        assert_eq!(
+            &weiss[b.publications[0].title.clone()],
+            "Digital minilateralism: How governments cooperate on digital governance"
+        );
         assert_eq!(&weiss[b.publications[0].with[0].clone()], "Tanya Filer");
     }
 
     #[test]
     fn other_forms() {
-        let (form, name, _, roles) = read("— Imre Talvik, Programme Lead, Baltic Fibre Alliance").unwrap();
+        let (form, name, _, roles) =
+            read("— Imre Talvik, Programme Lead, Baltic Fibre Alliance").unwrap();
         assert_eq!((form, name.as_str()), (Form::Dash, "Imre Talvik"));
-        assert_eq!(roles, [role("Programme Lead", "Baltic Fibre Alliance", true)]);
+        assert_eq!(
+            roles,
+            [role("Programme Lead", "Baltic Fibre Alliance", true)]
+        );
         let (form, name, _, roles) = read("Ada Quill (Northwind Lab):").unwrap();
         assert_eq!((form, name.as_str()), (Form::Colon, "Ada Quill"));
         assert_eq!(roles, [role("", "Northwind Lab", true)]);
-        let (_, name, _, roles) = read("**Hollis Varga-Mensah** is Head of Policy at the Brightwater Orbital Centre.").unwrap();
+        let (_, name, _, roles) =
+            read("**Hollis Varga-Mensah** is Head of Policy at the Brightwater Orbital Centre.")
+                .unwrap();
         assert_eq!(name, "Hollis Varga-Mensah");
-        assert_eq!(roles, [role("Head of Policy", "Brightwater Orbital Centre", true)]);
+        assert_eq!(
+            roles,
+            [role("Head of Policy", "Brightwater Orbital Centre", true)]
+        );
     }
 
     #[test]

@@ -31,7 +31,13 @@ impl Ids {
             slug.push_str("item");
         }
         let id = (1..)
-            .map(|n| if n == 1 { slug.clone() } else { format!("{slug}-{n}") })
+            .map(|n| {
+                if n == 1 {
+                    slug.clone()
+                } else {
+                    format!("{slug}-{n}")
+                }
+            })
             .find(|id| !self.taken.contains(id))
             .expect("some suffix is free");
         debug_assert!(is_valid_id(&id), "{id}");
@@ -63,12 +69,51 @@ pub(super) fn slug(text: &str, max: usize) -> String {
 /// Words that make a full name an institution's ("Belt and Road Initiative"), not a
 /// concept's ("Artificial Intelligence").
 const INSTITUTIONAL: &[&str] = &[
-    "Initiative", "Organisation", "Organization", "Forum", "Institute", "Agency", "Council",
-    "Union", "Association", "Group", "Alliance", "Partnership", "Summit", "Bank", "Fund",
-    "Programme", "Program", "Panel", "Commission", "Committee", "Office", "Centre", "Center",
-    "Network", "Foundation", "Academy", "University", "Lab", "Laboratory", "Department",
-    "Ministry", "Agreement", "Treaty", "Dialogue", "Compact", "Pact", "Community", "Coalition",
-    "Consortium", "Secretariat", "Authority", "Board", "Trust", "Society", "Corridor",
+    "Initiative",
+    "Organisation",
+    "Organization",
+    "Forum",
+    "Institute",
+    "Agency",
+    "Council",
+    "Union",
+    "Association",
+    "Group",
+    "Alliance",
+    "Partnership",
+    "Summit",
+    "Bank",
+    "Fund",
+    "Programme",
+    "Program",
+    "Panel",
+    "Commission",
+    "Committee",
+    "Office",
+    "Centre",
+    "Center",
+    "Network",
+    "Foundation",
+    "Academy",
+    "University",
+    "Lab",
+    "Laboratory",
+    "Department",
+    "Ministry",
+    "Agreement",
+    "Treaty",
+    "Dialogue",
+    "Compact",
+    "Pact",
+    "Community",
+    "Coalition",
+    "Consortium",
+    "Secretariat",
+    "Authority",
+    "Board",
+    "Trust",
+    "Society",
+    "Corridor",
 ];
 
 /// Words an acronym's letters skip ("Belt and Road Initiative" is BRI).
@@ -98,7 +143,9 @@ pub(super) fn acronyms(text: &str, range: Range<usize>) -> Vec<Acronym> {
         let capitals = short.chars().filter(char::is_ascii_uppercase).count();
         if !(2..=8).contains(&short.len())
             || capitals < 2
-            || !short.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            || !short
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         {
             continue;
         }
@@ -170,7 +217,10 @@ mod tests {
             found("Principles on Artificial Intelligence (AI) is"),
             [("Artificial Intelligence", "AI", false)]
         );
-        assert_eq!(found("the Three Seas Initiative (3SI)"), [("Three Seas Initiative", "3SI", true)]);
+        assert_eq!(
+            found("the Three Seas Initiative (3SI)"),
+            [("Three Seas Initiative", "3SI", true)]
+        );
         assert_eq!(found("a body (not an IAEA type body)"), []);
         assert_eq!(found("the Coral Data (CDC)"), []);
     }
@@ -179,8 +229,17 @@ mod tests {
     fn ids_are_fresh_slugs() {
         let mut ids = Ids::new(["title".to_string()]);
         assert_eq!(ids.fresh("Title"), "title-2");
-        assert_eq!(ids.fresh("Brookings A.I. & Emerging Tech"), "brookings-ai-emerging-tech");
+        assert_eq!(
+            ids.fresh("Brookings A.I. & Emerging Tech"),
+            "brookings-ai-emerging-tech"
+        );
         assert_eq!(ids.fresh("Łukasz Wałęsa"), "lukasz-walesa");
-        assert_eq!(slug("International Tech Cooperation in 2024: What Experts Want", 40), "international-tech-cooperation-in-2024");
+        assert_eq!(
+            slug(
+                "International Tech Cooperation in 2024: What Experts Want",
+                40
+            ),
+            "international-tech-cooperation-in-2024"
+        );
     }
 }

@@ -12,6 +12,7 @@ mod byline;
 mod draft;
 mod entities;
 mod passages;
+mod people;
 mod read;
 mod text;
 
@@ -103,7 +104,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) {
+    if let Some(at) =
+        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+    {
         return Err(ImportError::at(
             text,
             at,
@@ -114,7 +117,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         ));
     }
     if text.trim().is_empty() {
-        return Err(ImportError::at(text, 0, "the file is empty: there is no article to draft"));
+        return Err(ImportError::at(
+            text,
+            0,
+            "the file is empty: there is no article to draft",
+        ));
     }
     Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
 }

@@ -112,7 +112,11 @@ pub(super) fn answer(text: &str, paras: &[Para], a: &Answer<'_>, year: i32) -> V
                 let mut sentences = text::sentences(text, range.clone());
                 let list_follows = matches!(segments.get(n + 1), Some(Segment::Item(..)));
                 lead = None;
-                if list_follows && sentences.last().is_some_and(|s| text[s.clone()].ends_with(':')) {
+                if list_follows
+                    && sentences
+                        .last()
+                        .is_some_and(|s| text[s.clone()].ends_with(':'))
+                {
                     lead = sentences.pop();
                 }
                 for s in sentences {
@@ -153,8 +157,9 @@ fn sentence(
             );
         }
         if named.is_none() {
-            unit.review
-                .push(format!("a wish that names no year: given the article's, {year}"));
+            unit.review.push(format!(
+                "a wish that names no year: given the article's, {year}"
+            ));
         }
     }
     if a.speaker.is_none() {
@@ -252,11 +257,20 @@ mod tests {
 
     #[test]
     fn wishes_by_their_first_person_phrase() {
-        assert_eq!(wish_cue("In 2024 I hope to see the growing range"), Some(true));
-        assert_eq!(wish_cue("In 2024, I would like to see greater use"), Some(true));
+        assert_eq!(
+            wish_cue("In 2024 I hope to see the growing range"),
+            Some(true)
+        );
+        assert_eq!(
+            wish_cue("In 2024, I would like to see greater use"),
+            Some(true)
+        );
         assert_eq!(wish_cue("We need a lot more investment"), Some(false));
         assert_eq!(wish_cue("It’s critical to create the space"), None);
-        assert_eq!(wish_cue("The resources aimed at X need to be proportionate"), None);
+        assert_eq!(
+            wish_cue("The resources aimed at X need to be proportionate"),
+            None
+        );
         assert_eq!(year_in("In 2024 I hope"), Some(2024));
         assert_eq!(year_in("a 12345 and 1850"), None);
     }

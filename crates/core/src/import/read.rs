@@ -36,7 +36,12 @@ enum Slot {
 pub(super) fn read(text: &str) -> Result<Article, ImportError> {
     let paras = text::paragraphs(text);
     let quotes = text::quotations(text, &paras)?;
-    let para_of = |at: usize| paras.iter().position(|p| p.range.contains(&at)).unwrap_or(0);
+    let para_of = |at: usize| {
+        paras
+            .iter()
+            .position(|p| p.range.contains(&at))
+            .unwrap_or(0)
+    };
     let mut slots = vec![Slot::Free; paras.len()];
     let mut answers = Vec::new();
     for quote in quotes {
@@ -55,7 +60,9 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         };
         for p in first + 1..=last {
             let inner = &text[paras[p].range.clone()];
-            if !inner.starts_with(['“', '"']) && byline::parse(text, paras[p].range.clone()).is_some() {
+            if !inner.starts_with(['“', '"'])
+                && byline::parse(text, paras[p].range.clone()).is_some()
+            {
                 return Err(ImportError::unbalanced(
                     text,
                     quote.open.start,
@@ -74,7 +81,8 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         });
     }
     let title_para = slots.iter().position(|s| *s == Slot::Free).unwrap_or(0);
-    let title = heading(text, paras[title_para].range.clone()).unwrap_or(paras[title_para].range.clone());
+    let title =
+        heading(text, paras[title_para].range.clone()).unwrap_or(paras[title_para].range.clone());
     slots[title_para] = Slot::Used;
     let mut headings = 0;
     for (p, para) in paras.iter().enumerate() {
@@ -134,10 +142,12 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
             .then(|| byline::parse(text, paras[p].range.clone()))
             .flatten()
     };
-    let sentence_at = |p: usize, slots: &[Slot]| {
-        byline_at(p, slots).is_some_and(|b| b.form == Form::Sentence)
-    };
-    let after = answers.iter().filter(|a| sentence_at(a.paras.end, slots)).count();
+    let sentence_at =
+        |p: usize, slots: &[Slot]| byline_at(p, slots).is_some_and(|b| b.form == Form::Sentence);
+    let after = answers
+        .iter()
+        .filter(|a| sentence_at(a.paras.end, slots))
+        .count();
     let before = answers
         .iter()
         .filter(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots))
@@ -154,7 +164,9 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
         .into_iter()
         .find_map(|(p, form)| {
             let p = p?;
-            byline_at(p, slots).filter(|b| b.form == form).map(|b| (p, b))
+            byline_at(p, slots)
+                .filter(|b| b.form == form)
+                .map(|b| (p, b))
         });
         if let Some((p, b)) = choice {
             slots[p] = Slot::Used;

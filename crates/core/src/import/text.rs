@@ -47,7 +47,10 @@ pub(super) fn paragraphs(text: &str) -> Vec<Para> {
 pub(super) fn line_col(text: &str, at: usize) -> (usize, usize) {
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;
-    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..].chars().count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |n| n + 1)..]
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 
@@ -82,7 +85,9 @@ pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, I
             ('“', None) => open = Some((mark, false, Vec::new())),
             ('"', None) => open = Some((mark, true, Vec::new())),
             ('“' | '"', Some((first, straight, mut again)))
-                if (c == '"') == straight && starts_para(i) && para_of(first.start) < para_of(i) =>
+                if (c == '"') == straight
+                    && starts_para(i)
+                    && para_of(first.start) < para_of(i) =>
             {
                 // A straight mark at a paragraph's start opens; it cannot close what the
                 // paragraph before left open.
@@ -209,9 +214,7 @@ pub(super) fn list_marker(line: &str) -> Option<usize> {
     let digits = line.chars().take_while(char::is_ascii_digit).count();
     let marker = if digits > 0 && digits <= 2 {
         let after = &line[digits..];
-        after
-            .starts_with(['/', '.', ')'])
-            .then_some(digits + 1)?
+        after.starts_with(['/', '.', ')']).then_some(digits + 1)?
     } else if line.starts_with(['-', '*', '•']) {
         line.chars().next().map(char::len_utf8)?
     } else {
@@ -264,7 +267,11 @@ mod tests {
         let paras = paragraphs(t);
         let q = quotations(t, &paras).unwrap();
         assert_eq!(q.len(), 3);
-        assert_eq!(q[0].reopened.len(), 1, "a paragraph may open the quotation again");
+        assert_eq!(
+            q[0].reopened.len(),
+            1,
+            "a paragraph may open the quotation again"
+        );
         assert_eq!(&t[q[2].inside()], "four");
         let bad = "Title\n\n“never closed\n\nByline is CEO of X.\n";
         let e = quotations(bad, &paragraphs(bad)).unwrap_err();

@@ -1,0 +1,283 @@
+//! The entities of a draft: the experts bylines introduce (or find in the data drafted
+//! against), the bodies of their roles, the publications they name, and the bodies an
+//! article introduces as "Full Name (ACRONYM)".
+
+use super::byline::Byline;
+use super::draft::Builder;
+use super::entities;
+use super::passages::Unit;
+use super::read::Article;
+use crate::dataset::{Body, Expert, Id, PassageKind, Publication, Role};
+use crate::fold;
+use crate::matching::Outcome;
+
+impl Builder<'_, '_> {
+    /// The expert a byline introduces (drafted, or found in the data), and the byline's unit.
+    pub(super) fn expert(
+        &mut self,
+        range: std::ops::Range<usize>,
+        by: &Byline,
+        para: usize,
+    ) -> (String, Unit) {
+        let name = self.span(&by.name);
+        let key = fold::fold(&name);
+        let mut unit = Unit::new(range, PassageKind::Byline, para);
+        let mut review = Vec::new();
+        let known = self
+            .people
+            .get(&key)
+            .cloned()
+            .or_else(|| self.known_expert(&name, &mut unit));
+        let id = match known {
+            Some(id) => id,
+            None => {
+                let id = self.ids.fresh(&name);
+                let roles = by
+                    .roles
+                    .iter()
+                    .filter_map(|r| {
+                        let written = self.span(&r.written);
+                        let org = r.organisation.as_ref().map(|o| self.span(o));
+                        match org {
+                            Some(org) if !r.title.is_empty() => Some(Role {
+                                title: self.span(&r.title),
+                                organisation: Id::new(self.organisation(&org)),
+                                current: r.current,
+                                as_written: Some(written),
+                            }),
+                            _ => {
+                                review.push(format!(
+                                    "the byline's “{written}” names no {}: a role needs a title and an organisation (a body); add what the article does not say only if you know it",
+                                    if org.is_none() { "organisation" } else { "title" }
+                                ));
+                                None
+                            }
+                        }
+                    })
+                    .collect();
+                self.file.experts.push(Expert {
+                    id: Id::new(id.clone()),
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    credentials: by.credentials.iter().map(|c| self.span(c)).collect(),
+                    panel: true,
+                    roles,
+                    source: self.source.clone(),
+                    review,
+                });
+                id
+            }
+        };
+        self.people.insert(key, id.clone());
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        self.surnames.entry(id.clone()).or_insert(surname);
+        let mut concerns = vec![id.clone()];
+        for r in &by.roles {
+            if let Some(org) = &r.organisation {
+                let key = fold::fold(&self.span(org));
+                let body = self
+                    .organisations
+                    .get(&key)
+                    .cloned()
+                    .or_else(|| self.known_body(&key));
+                concerns.extend(body);
+            }
+        }
+        unit.concerns = Some(concerns);
+        (id, unit)
+    }
+
+    /// An expert of the data drafted against that `name` is, as the matcher reads it: an
+    /// exact name is that person; a close one is taken and marked for review; several close
+    /// ones are named in a note and the person is drafted anew.
+    fn known_expert(&mut self, name: &str, unit: &mut Unit) -> Option<String> {
+        let with = self.with.as_ref()?;
+        let resolved = with.knowledge.resolve::<&Expert>(name);
+        let key = fold::fold(name);
+        match resolved.outcome {
+            Outcome::Match => {
+                let e = resolved.found.first()?.entity;
+                let exact = std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .any(|n| fold::fold(n) == key);
+                if exact {
+                    self.report
+                        .push(format!("{name}: already in the data, as {}", e.id));
+                } else {
+                    unit.review.push(format!(
+                        "read as {} ({}), already in the data; if this is someone else, draft them as an expert of their own",
+                        e.name, e.id
+                    ));
+                }
+                unit.review.push(format!(
+                    "{} is already in the data: their roles there are not changed by this byline; update them if it says something new",
+                    e.id
+                ));
+                Some(e.id.to_string())
+            }
+            Outcome::Ambiguous => {
+                let names: Vec<String> = resolved
+                    .found
+                    .iter()
+                    .take(5)
+                    .map(|f| format!("{} ({})", f.entity.name, f.entity.id))
+                    .collect();
+                unit.review.push(format!(
+                    "drafted as someone new, but the data has people with close names: {}; if it is one of them, use their id",
+                    names.join(", ")
+                ));
+                None
+            }
+            Outcome::None => None,
+        }
+    }
+
+    /// The body an organisation's name is: already drafted, in the data, or drafted now.
+    fn organisation(&mut self, name: &str) -> String {
+        let key = fold::fold(name);
+        if let Some(id) = self.organisations.get(&key) {
+            return id.clone();
+        }
+        let id = match self.known_body(&key) {
+            Some(id) => id,
+            None => {
+                let id = self.ids.fresh(name);
+                self.file.bodies.push(Body {
+                    id: Id::new(id.clone()),
+                    name: name.to_string(),
+                    kind: body_kind(name).into(),
+                    aliases: Vec::new(),
+                    full_name: None,
+                    background: None,
+                    source: self.source.clone(),
+                    review: vec![format!(
+                        "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
+                        body_kind(name)
+                    )],
+                });
+                id
+            }
+        };
+        self.organisations.insert(key, id.clone());
+        id
+    }
+
+    /// The body of the data drafted against whose name or alias folds to `key`.
+    fn known_body(&self, key: &str) -> Option<String> {
+        let with = self.with.as_ref()?;
+        let body = with.knowledge.dataset.bodies().iter().find(|b| {
+            std::iter::once(&b.name)
+                .chain(&b.aliases)
+                .any(|n| fold::fold(n) == key)
+        })?;
+        Some(body.id.to_string())
+    }
+
+    /// The publications a byline names ("co-author of ‘…’ with Tanya Filer"), and its
+    /// co-authors added to the byline's concerns.
+    pub(super) fn publications(&mut self, by: &Byline, author: &str, units: &mut [Unit]) {
+        for p in &by.publications {
+            let title = self.span(&p.title);
+            let mut authors = vec![Id::new(author)];
+            let mut review = Vec::new();
+            for w in &p.with {
+                let name = self.span(w);
+                match self.people.get(&fold::fold(&name)) {
+                    Some(id) => authors.push(Id::new(id.clone())),
+                    None => review.push(format!(
+                        "co-author “{name}” is not an expert of the draft or the data: add them, or leave them out"
+                    )),
+                }
+            }
+            if let Some(unit) = units.iter_mut().find(|u| {
+                u.kind == PassageKind::Byline && u.concerns.as_ref().is_some_and(|c| c[0] == author)
+            }) {
+                let concerns = unit.concerns.get_or_insert_with(Vec::new);
+                concerns.extend(authors[1..].iter().map(Id::to_string));
+            }
+            let known = self.with.as_ref().and_then(|w| {
+                w.knowledge
+                    .dataset
+                    .publications()
+                    .iter()
+                    .find(|known| fold::fold(&known.title) == fold::fold(&title))
+            });
+            if let Some(known) = known {
+                self.report
+                    .push(format!("“{title}”: already in the data, as {}", known.id));
+                continue;
+            }
+            let short: String = title.split(':').next().unwrap_or(&title).to_string();
+            self.file.publications.push(Publication {
+                id: Id::new(self.ids.fresh(&entities::slug(&short, 40))),
+                title,
+                authors,
+                source: self.source.clone(),
+                review,
+            });
+        }
+    }
+
+    /// Bodies the article introduces as "Full Name (ACRONYM)": proposed when the full name
+    /// reads as an institution's and the data does not already have it.
+    pub(super) fn acronyms(&mut self, article: &Article) {
+        let mut seen = Vec::new();
+        for para in &article.paras {
+            for a in entities::acronyms(self.text, para.range.clone()) {
+                let (full, short) = (self.span(&a.full), self.span(&a.short));
+                if seen.contains(&short) {
+                    continue;
+                }
+                seen.push(short.clone());
+                let in_data = self.with.as_ref().is_some_and(|w| {
+                    w.knowledge.dataset.entities().any(|e| {
+                        e.names().iter().any(|n| {
+                            fold::fold(n) == fold::fold(&full)
+                                || fold::fold(n) == fold::fold(&short)
+                        })
+                    })
+                });
+                if in_data {
+                    continue;
+                }
+                if let Some(id) = self.organisations.get(&fold::fold(&full)).cloned() {
+                    if let Some(body) = self.file.bodies.iter_mut().find(|b| b.id.as_str() == id) {
+                        body.aliases.push(short);
+                    }
+                    continue;
+                }
+                if !a.institutional {
+                    self.report.push(format!(
+                        "left out: “{full} ({short})”, not an institution's name by its words; add it as a body if it is one"
+                    ));
+                    continue;
+                }
+                let id = self.ids.fresh(&full);
+                self.organisations.insert(fold::fold(&full), id.clone());
+                self.organisations.insert(fold::fold(&short), id.clone());
+                self.file.bodies.push(Body {
+                    id: Id::new(id),
+                    name: full.clone(),
+                    kind: body_kind(&full).into(),
+                    aliases: vec![short.clone()],
+                    full_name: None,
+                    background: None,
+                    source: self.source.clone(),
+                    review: vec![format!(
+                        "proposed from “{full} ({short})”: kind guessed (“{}”); a bloc of states belongs in `groups`, with its members",
+                        body_kind(&full)
+                    )],
+                });
+            }
+        }
+    }
+}
+
+/// A body's kind, guessed from its name.
+fn body_kind(name: &str) -> &'static str {
+    if name.contains("Initiative") {
+        "initiative"
+    } else {
+        "organisation"
+    }
+}

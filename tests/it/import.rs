@@ -1,0 +1,505 @@
+//! `minilateral import`: drafts from the bundled article and from articles of other shapes
+//! (`tests/fixtures/import/`, fictional), checked by the loader `check` uses.
+
+use std::ops::Range;
+
+use minilateral::dataset::verbatim::locate;
+use minilateral::dataset::{DataText, Dataset, PassageKind};
+use minilateral::import::{Draft, Options, draft};
+
+use crate::{bundled, fixture, fixture_text, minilateral, stderr, stdout};
+
+fn drafted(text: &str) -> Draft {
+    draft(text, &Options::default(), None).expect("the article drafts")
+}
+
+/// The draft loaded as `check` loads it (the text inline).
+fn loaded(d: &Draft, text: &str) -> Dataset {
+    Dataset::load(&[DataText::new("draft.json", d.file.to_json(None, text))])
+        .unwrap_or_else(|e| panic!("the draft loads: {e}"))
+}
+
+/// Where each passage is in `text`, in the text's order.
+fn spans<'a>(text: &str, passages: impl Iterator<Item = &'a str>) -> Vec<Range<usize>> {
+    let mut from = 0;
+    passages
+        .map(|p| {
+            let r = locate(text, p, from).unwrap_or_else(|_| panic!("{p:?} is in the text"));
+            from = r.end;
+            r
+        })
+        .collect()
+}
+
+/// The passage of the draft whose text holds `words`.
+fn passage<'d>(d: &'d Dataset, words: &str) -> &'d minilateral::dataset::Passage {
+    d.passages()
+        .iter()
+        .find(|p| p.text.contains(words))
+        .unwrap_or_else(|| panic!("no passage holds {words:?}"))
+}
+
+#[test]
+fn the_bundled_article_drafts_to_what_was_curated() {
+    let text = fixture_text("../../data/itc-2024.txt");
+    let d = drafted(&text);
+    assert!(d.problems.is_none(), "{:?}", d.problems);
+    let draft = loaded(&d, &text);
+    let curated = bundled();
+
+    // Coverage: the characters of the curated passages that some drafted passage spans.
+    let ours = spans(&text, draft.passages().iter().map(|p| p.text.as_str()));
+    let theirs = spans(&text, curated.passages().iter().map(|p| p.text.as_str()));
+    let total: usize = theirs.iter().map(|r| text[r.clone()].chars().count()).sum();
+    let covered: usize = theirs
+        .iter()
+        .flat_map(|r| {
+            text[r.clone()]
+                .char_indices()
+                .map(move |(i, _)| r.start + i)
+        })
+        .filter(|at| ours.iter().any(|o| o.contains(at)))
+        .count();
+    let coverage = covered as f64 / total as f64;
+    assert!(coverage >= 0.95, "coverage {coverage:.3}");
+
+    // Every answer's words are given to the expert who said them: each curated statement
+    // or wish of the panel lies in drafted passages of that speaker.
+    let mut answers = 0;
+    for (p, r) in curated.passages().iter().zip(&theirs) {
+        let Some(speaker) = p
+            .speaker
+            .as_ref()
+            .filter(|s| curated.expert(s.as_str()).is_some_and(|e| e.panel))
+        else {
+            continue;
+        };
+        answers += 1;
+        let drafted: Vec<_> = draft
+            .passages()
+            .iter()
+            .zip(&ours)
+            .filter(|(_, o)| o.start < r.end && r.start < o.end)
+            .collect();
+        assert!(!drafted.is_empty(), "{:?} is drafted", p.text);
+        for (q, _) in drafted {
+            assert_eq!(
+                q.speaker.as_ref(),
+                Some(speaker),
+                "{:?} drafted as {:?}",
+                p.text,
+                q.speaker
+            );
+        }
+    }
+    assert_eq!(answers, 17, "the curated panel's statements and wishes");
+
+    // The bylines give each panel expert, with their roles as written.
+    let names: Vec<&str> = draft.experts().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Sara Pantuliano",
+            "Antonio Weiss",
+            "Chris Meserole",
+            "Tanya Filer"
+        ]
+    );
+    let meserole = draft.expert("chris-meserole").unwrap();
+    let roles: Vec<(&str, bool)> = meserole
+        .roles
+        .iter()
+        .map(|r| (r.title.as_str(), r.current))
+        .collect();
+    assert_eq!(roles, [("Executive Director", true), ("Director", false)]);
+    assert_eq!(
+        draft.byline("tanya-filer").unwrap().text,
+        "Tanya Filer, PhD is CEO of StateUp."
+    );
+    let publication = &draft.publications()[0];
+    let authors: Vec<&str> = publication.authors.iter().map(|a| a.as_str()).collect();
+    assert_eq!(authors, ["antonio-weiss", "tanya-filer"]);
+
+    // Meserole's numbered list: three wishes for 2024 that share their lead-in.
+    let wishes: Vec<_> = draft
+        .said_by("chris-meserole")
+        .filter(|p| p.kind == PassageKind::Wish)
+        .collect();
+    let curated_wishes: Vec<_> = curated
+        .said_by("chris-meserole")
+        .filter(|p| p.kind == PassageKind::Wish)
+        .collect();
+    assert_eq!(wishes.len(), 3);
+    for (w, c) in wishes.iter().zip(&curated_wishes) {
+        assert_eq!(
+            (w.text.as_str(), w.year, w.lead_in.as_deref()),
+            (c.text.as_str(), Some(2024), Some("In 2024 I hope to see:"))
+        );
+    }
+
+    // Title, question, and a body from "Belt and Road Initiative (BRI)".
+    let kinds = |k| draft.passages().iter().filter(|p| p.kind == k).count();
+    assert_eq!(
+        (kinds(PassageKind::Title), kinds(PassageKind::Question)),
+        (1, 1)
+    );
+    assert_eq!(
+        passage(&draft, "What’s one thing").kind,
+        PassageKind::Question
+    );
+    let bri = draft
+        .bodies()
+        .iter()
+        .find(|b| b.aliases == ["BRI"])
+        .expect("BRI proposed");
+    assert_eq!(bri.name, "Belt and Road Initiative");
+    assert!(
+        passage(&draft, "Chinese Belt and Road")
+            .concerns
+            .contains(&bri.id)
+    );
+    // The inline quotation of an official stays the article's voice, marked for review.
+    let fernandez = passage(&draft, "the way of the future");
+    assert_eq!(fernandez.kind, PassageKind::Framing);
+    assert!(!fernandez.review.is_empty());
+}
+
+#[test]
+fn bylines_before_their_quotations() {
+    let text = fixture_text("import/bylines-before.txt");
+    let d = drafted(&text);
+    let draft = loaded(&d, &text);
+    let speaker = |words| {
+        passage(&draft, words)
+            .speaker
+            .as_ref()
+            .map(|s| s.to_string())
+    };
+    assert_eq!(
+        speaker("publish every dataset").as_deref(),
+        Some("ada-quill")
+    );
+    assert_eq!(
+        speaker("Small pacts work").as_deref(),
+        Some("bram-okonkwo-hale")
+    );
+    assert_eq!(
+        speaker("permanent secretariat with its own budget").as_deref(),
+        Some("bram-okonkwo-hale"),
+        "the answer's second paragraph"
+    );
+    assert_eq!(
+        speaker("fishing communities").as_deref(),
+        Some("corin-vasquez-laird")
+    );
+    let wish = passage(&draft, "In 2031 I hope to see");
+    assert_eq!((wish.kind, wish.year), (PassageKind::Wish, Some(2031)));
+    assert!(wish.review.is_empty(), "{:?}", wish.review);
+    let bram = draft.expert("bram-okonkwo-hale").unwrap();
+    let roles: Vec<(&str, &str, bool)> = bram
+        .roles
+        .iter()
+        .map(|r| (r.title.as_str(), r.organisation.as_str(), r.current))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Chief Scientist", "tidewater-institute", true),
+            ("Adviser", "harbour-council", false)
+        ]
+    );
+    assert_eq!(draft.sources()[0].year, 2031);
+    let cdc = draft
+        .bodies()
+        .iter()
+        .find(|b| b.aliases == ["CDC"])
+        .expect("CDC proposed");
+    assert_eq!(cdc.name, "Coral Data Compact");
+    assert!(
+        passage(&draft, "Our experts reflect on the CDC")
+            .concerns
+            .contains(&cdc.id)
+    );
+}
+
+#[test]
+fn straight_quotes_and_a_numbered_list() {
+    let text = fixture_text("import/straight-quotes.txt");
+    let draft = loaded(&drafted(&text), &text);
+    let wishes: Vec<_> = draft
+        .passages()
+        .iter()
+        .filter(|p| p.kind == PassageKind::Wish)
+        .collect();
+    assert_eq!(wishes.len(), 3);
+    for w in wishes {
+        assert_eq!(
+            w.speaker.as_ref().map(|s| s.as_str()),
+            Some("delphine-arkwright")
+        );
+        assert_eq!(
+            (w.year, w.lead_in.as_deref()),
+            (Some(2029), Some("In 2029 I hope to see:"))
+        );
+    }
+    assert_eq!(
+        passage(&draft, "not technology but trust")
+            .speaker
+            .as_ref()
+            .map(|s| s.as_str()),
+        Some("emeka-sorrell-banks")
+    );
+}
+
+#[test]
+fn dash_bylines_after_their_quotations() {
+    let text = fixture_text("import/dash-bylines.txt");
+    let draft = loaded(&drafted(&text), &text);
+    let imre = draft.expert("imre-talvik").expect("Imre Talvik drafted");
+    assert_eq!(
+        (
+            imre.roles[0].title.as_str(),
+            imre.roles[0].organisation.as_str()
+        ),
+        ("Programme Lead", "baltic-fibre-alliance")
+    );
+    assert_eq!(draft.experts().len(), 3);
+    for e in draft.experts() {
+        assert!(
+            draft.said_by(e.id.as_str()).next().is_some(),
+            "{} said something",
+            e.name
+        );
+        assert!(draft.byline(e.id.as_str()).unwrap().text.starts_with("— "));
+    }
+}
+
+#[test]
+fn markdown_headings_and_bold_names() {
+    let text = fixture_text("import/markdown.txt");
+    let d = drafted(&text);
+    let draft = loaded(&d, &text);
+    let title = draft
+        .passages()
+        .iter()
+        .find(|p| p.kind == PassageKind::Title)
+        .unwrap();
+    assert_eq!(title.text, "Satellite Spectrum Clubs in 2032: Two Views");
+    assert!(
+        draft.passages().iter().all(|p| !p.text.starts_with('#')),
+        "headings are not passages"
+    );
+    assert!(
+        d.report.iter().any(|l| l.contains("2 Markdown headings")),
+        "{:?}",
+        d.report
+    );
+    let names: Vec<&str> = draft.experts().iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Hollis Varga-Mensah", "Ines Carrow-Tembe"]);
+}
+
+#[test]
+fn a_quotation_without_a_byline_is_marked_for_review() {
+    let text = fixture_text("import/unattributed.txt");
+    let d = drafted(&text);
+    let draft = loaded(&d, &text);
+    assert!(
+        d.report
+            .iter()
+            .any(|l| l.contains("1 without (marked for review)")),
+        "{:?}",
+        d.report
+    );
+    let last = passage(&draft, "groundwater");
+    assert_eq!(
+        (last.kind, last.speaker.as_ref()),
+        (PassageKind::Framing, None)
+    );
+    assert!(
+        last.review.iter().any(|n| n.contains("no byline")),
+        "{:?}",
+        last.review
+    );
+    assert_eq!(draft.experts().len(), 2);
+    for e in draft.experts() {
+        assert!(draft.said_by(e.id.as_str()).next().is_some());
+    }
+    // `check` names what is left to decide, and passes.
+    let listed = draft.to_review();
+    assert!(
+        listed
+            .iter()
+            .any(|r| r.id == last.id.as_str() && r.kind == "passage")
+    );
+}
+
+#[test]
+fn malformed_articles_are_named_and_nothing_is_written() {
+    let dir = std::env::temp_dir().join(format!("minilateral-import-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let binary = dir.join("binary.txt");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(&binary, b"PK\x03\x04\x00\x00binary").unwrap();
+    let out = dir.join("out");
+    for (file, want) in [
+        (
+            fixture("import/unbalanced.txt"),
+            "unbalanced.txt:5:1: unbalanced quotation marks",
+        ),
+        (
+            fixture("import/empty.txt"),
+            "empty.txt:1:1: the file is empty",
+        ),
+        (binary, "binary.txt:1:3: a control character"),
+    ] {
+        let o = minilateral(&[
+            "import",
+            file.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains(want), "{} wants {want}", stderr(&o));
+        assert!(stderr(&o).contains("nothing written"));
+        assert!(!out.exists(), "nothing is written for {}", file.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_draft_passes_check_from_the_command_line() {
+    let dir = std::env::temp_dir().join(format!("minilateral-import-check-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let o = minilateral(&[
+        "import",
+        "tests/fixtures/import/bylines-before.txt",
+        "--out",
+        dir.to_str().unwrap(),
+        "--source-id",
+        "ocean-2031",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(dir.join("ocean-2031.json").is_file() && dir.join("ocean-2031.txt").is_file());
+    let check = minilateral(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let said = stdout(&check);
+    assert!(said.contains("experts       3"), "{said}");
+    assert!(said.contains("left to decide"), "{said}");
+    assert!(
+        said.contains("body \"coral-data-compact\": proposed from"),
+        "{said}"
+    );
+    // The draft is never written over.
+    let again = minilateral(&[
+        "import",
+        "tests/fixtures/import/bylines-before.txt",
+        "--out",
+        dir.to_str().unwrap(),
+        "--source-id",
+        "ocean-2031",
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("exists"), "{}", stderr(&again));
+    // Without --out: the draft on stdout, its text inline, ready for --data.
+    let o = minilateral(&["import", "tests/fixtures/import/dash-bylines.txt"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        json["sources"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Baltic Fibre Alliance")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn with_data_people_and_bodies_already_there_are_not_drafted_again() {
+    let dir = std::env::temp_dir().join(format!("minilateral-import-with-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for f in ["minilateral.json", "itc-2024.txt"] {
+        std::fs::copy(fixture("../../data").join(f), dir.join(f)).unwrap();
+    }
+    // A follow-up article: two experts of the data (one misspelt), one new, a known body.
+    let article = "Minilaterals Revisited in 2025\n\nWhat changed for small blocs in 2025?\n\nA year on, the G7 and I2U2 look different.\n\n“In 2025 I hope to see the G7 agree a secretariat at last.”\n\nTanya Filer, PhD is CEO of StateUp.\n\n“I would like to see the UN learn from small groups.”\n\nChris Meserolle is Executive Director of the Frontier Model Forum.\n\n“The BRICS expansion deserves a closer look from technologists.”\n\nNoor Halvorsen is Research Fellow of the Quillfield Institute.\n";
+    let file = dir.join("revisited.txt");
+    std::fs::write(&file, article).unwrap();
+    let o = minilateral(&[
+        "import",
+        file.to_str().unwrap(),
+        "--with",
+        dir.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+        "--source-id",
+        "revisited-2025",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("revisited-2025.json")).unwrap())
+            .unwrap();
+    let ids = |key: &str| -> Vec<String> {
+        json[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        ids("experts"),
+        ["noor-halvorsen"],
+        "only the new person is drafted"
+    );
+    assert_eq!(
+        ids("bodies"),
+        ["quillfield-institute"],
+        "StateUp and the Forum are the data's"
+    );
+    let check = minilateral(&["--data", dir.to_str().unwrap(), "check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let both =
+        minilateral::datafiles::load(&minilateral::datafiles::DataPath::Path(dir.clone())).unwrap();
+    let by = |words| passage(&both, words).clone();
+    assert_eq!(
+        by("agree a secretariat").speaker.unwrap().as_str(),
+        "tanya-filer"
+    );
+    assert_eq!(
+        by("agree a secretariat")
+            .concerns
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        ["g7"]
+    );
+    let misspelt = by("learn from small groups");
+    assert_eq!(misspelt.speaker.unwrap().as_str(), "chris-meserole");
+    let byline = by("Chris Meserolle is");
+    assert!(
+        byline
+            .review
+            .iter()
+            .any(|n| n.contains("read as Chris Meserole")),
+        "{:?}",
+        byline.review
+    );
+    assert_eq!(
+        by("BRICS expansion")
+            .concerns
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>(),
+        ["brics"]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_bundled_data_has_nothing_left_to_review() {
+    let d = bundled();
+    assert_eq!(d.to_review(), [], "remove each `review` note once decided");
+    // And `check` says so only when there is something to say.
+    let o = minilateral(&["check"]);
+    assert!(!stdout(&o).contains("left to decide"), "{}", stdout(&o));
+}
