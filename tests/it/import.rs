@@ -95,7 +95,12 @@ fn the_bundled_article_drafts_to_what_was_curated() {
     assert_eq!(answers, 17, "the curated panel's statements and wishes");
 
     // The bylines give each panel expert, with their roles as written.
-    let names: Vec<&str> = draft.experts().iter().map(|e| e.name.as_str()).collect();
+    let names: Vec<&str> = draft
+        .experts()
+        .iter()
+        .filter(|e| e.panel)
+        .map(|e| e.name.as_str())
+        .collect();
     assert_eq!(
         names,
         [
@@ -158,10 +163,33 @@ fn the_bundled_article_drafts_to_what_was_curated() {
             .concerns
             .contains(&bri.id)
     );
-    // The inline quotation of an official stays the article's voice, marked for review.
+    // An official the article quotes in its own sentence: a byline, and a statement with
+    // its lead-in, as curated; drafted off the panel.
     let fernandez = passage(&draft, "the way of the future");
-    assert_eq!(fernandez.kind, PassageKind::Framing);
-    assert!(!fernandez.review.is_empty());
+    let curated_fernandez = passage(&curated, "the way of the future");
+    assert_eq!(
+        (
+            fernandez.kind,
+            fernandez.text.as_str(),
+            fernandez.lead_in.as_deref()
+        ),
+        (
+            PassageKind::Statement,
+            curated_fernandez.text.as_str(),
+            curated_fernandez.lead_in.as_deref()
+        )
+    );
+    let official = draft
+        .expert(fernandez.speaker.as_ref().unwrap().as_str())
+        .unwrap();
+    assert_eq!(
+        (official.name.as_str(), official.panel),
+        ("Jose W. Fernandez", false)
+    );
+    assert_eq!(
+        draft.byline(official.id.as_str()).unwrap().text,
+        curated.byline("jose-w-fernandez").unwrap().text
+    );
 }
 
 #[test]
@@ -199,7 +227,13 @@ fn bylines_before_their_quotations() {
     let roles: Vec<(&str, &str, bool)> = bram
         .roles
         .iter()
-        .map(|r| (r.title.as_str(), r.organisation.as_str(), r.current))
+        .map(|r| {
+            (
+                r.title.as_str(),
+                r.organisation.as_ref().unwrap().as_str(),
+                r.current,
+            )
+        })
         .collect();
     assert_eq!(
         roles,
@@ -259,7 +293,7 @@ fn dash_bylines_after_their_quotations() {
     assert_eq!(
         (
             imre.roles[0].title.as_str(),
-            imre.roles[0].organisation.as_str()
+            imre.roles[0].organisation.as_ref().unwrap().as_str()
         ),
         ("Programme Lead", "baltic-fibre-alliance")
     );

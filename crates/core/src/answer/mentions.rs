@@ -73,10 +73,12 @@ fn summary(k: &Knowledge, entity: Entity<'_>) -> String {
             .roles
             .iter()
             .filter(|r| r.current)
-            .map(|r| match d.entity(r.organisation.as_str()) {
-                Some(org) => format!("{}, {}", r.title, org.name()),
-                None => r.title.clone(),
-            })
+            .map(
+                |r| match r.organisation.as_ref().and_then(|o| d.entity(o.as_str())) {
+                    Some(org) => format!("{}, {}", r.title, org.name()),
+                    None => r.title.clone(),
+                },
+            )
             .collect::<Vec<_>>()
             .join("; "),
         Entity::Group(g) => {

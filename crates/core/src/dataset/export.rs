@@ -63,7 +63,8 @@ pub struct ExpertOut<'a> {
 #[derive(Debug, Serialize)]
 pub struct RoleOut<'a> {
     pub title: &'a str,
-    pub organisation: &'a Id,
+    /// Null for a title that names no organisation.
+    pub organisation: Option<&'a Id>,
     pub current: bool,
     /// The article's wording of the title, where the title is normalised from it.
     pub as_written: Option<&'a str>,
@@ -161,7 +162,7 @@ pub fn export(d: &Dataset) -> Export<'_> {
                     .iter()
                     .map(|r| RoleOut {
                         title: &r.title,
-                        organisation: &r.organisation,
+                        organisation: r.organisation.as_ref(),
                         current: r.current,
                         as_written: r.as_written.as_deref(),
                     })

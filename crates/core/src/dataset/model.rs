@@ -127,8 +127,10 @@ pub struct Expert {
 #[serde(deny_unknown_fields)]
 pub struct Role {
     pub title: String,
-    /// A `bodies` id.
-    pub organisation: Id,
+    /// A `bodies` id; absent for a title that names no organisation ("US Undersecretary of
+    /// State for …", "Independent researcher").
+    #[serde(default)]
+    pub organisation: Option<Id>,
     pub current: bool,
     /// The article's wording, where the title above is normalised from it (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -195,7 +195,7 @@ fn name_and_credentials(
 
 /// 2 to 5 words, each capitalised (or a particle such as "van"), letters, hyphens,
 /// apostrophes and initials' full stops only.
-fn looks_like_name(s: &str) -> bool {
+pub(super) fn looks_like_name(s: &str) -> bool {
     let words: Vec<&str> = s.split(' ').collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     (2..=5).contains(&words.len())

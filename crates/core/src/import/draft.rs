@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::entities::{self, Ids};
 use super::passages::{self, Answer, Unit, year_in};
+use super::quoted;
 use super::read::{self, Article};
 use super::{Options, Refused, With};
 use crate::dataset::{
@@ -186,7 +187,21 @@ impl Builder<'_, '_> {
             units.push(Unit::new(q.clone(), PassageKind::Question, *p));
         }
         for (range, p) in &article.framing {
-            units.extend(passages::framing(self.text, range.clone(), *p));
+            for unit in passages::framing(self.text, range.clone(), *p) {
+                let quoted = article.inline.iter().find_map(|q| {
+                    let within = unit.range.start <= q.open.start && q.close.end <= unit.range.end;
+                    within
+                        .then(|| {
+                            quoted::inline(self.text, unit.range.clone(), q.open.start, q.close.end)
+                        })
+                        .flatten()
+                        .map(|i| (i, q.inside()))
+                });
+                match quoted {
+                    Some((i, words)) => units.extend(self.quoted(&i, words, *p)),
+                    None => units.push(unit),
+                }
+            }
         }
         let mut speakers = Vec::new();
         for a in &article.answers {

@@ -13,6 +13,7 @@ mod draft;
 mod entities;
 mod passages;
 mod people;
+mod quoted;
 mod read;
 mod text;
 

@@ -2,11 +2,15 @@
 //! against), the bodies of their roles, the publications they name, and the bodies an
 //! article introduces as "Full Name (ACRONYM)".
 
+use std::ops::Range;
+
 use super::byline::Byline;
 use super::draft::Builder;
 use super::entities;
 use super::passages::Unit;
+use super::quoted;
 use super::read::Article;
+use super::text;
 use crate::dataset::{Body, Expert, Id, PassageKind, Publication, Role};
 use crate::fold;
 use crate::matching::Outcome;
@@ -38,21 +42,18 @@ impl Builder<'_, '_> {
                     .filter_map(|r| {
                         let written = self.span(&r.written);
                         let org = r.organisation.as_ref().map(|o| self.span(o));
-                        match org {
-                            Some(org) if !r.title.is_empty() => Some(Role {
-                                title: self.span(&r.title),
-                                organisation: Id::new(self.organisation(&org)),
-                                current: r.current,
-                                as_written: Some(written),
-                            }),
-                            _ => {
-                                review.push(format!(
-                                    "the byline's “{written}” names no {}: a role needs a title and an organisation (a body); add what the article does not say only if you know it",
-                                    if org.is_none() { "organisation" } else { "title" }
-                                ));
-                                None
-                            }
+                        if r.title.is_empty() {
+                            review.push(format!(
+                                "the byline names “{written}” but no title: a role needs one; add it only if you know it"
+                            ));
+                            return None;
                         }
+                        Some(Role {
+                            title: self.span(&r.title),
+                            organisation: org.map(|org| Id::new(self.organisation(&org))),
+                            current: r.current,
+                            as_written: Some(written),
+                        })
                     })
                     .collect();
                 self.file.experts.push(Expert {
@@ -85,6 +86,56 @@ impl Builder<'_, '_> {
         }
         unit.concerns = Some(concerns);
         (id, unit)
+    }
+
+    /// A person the article quotes in its own sentence: a byline (their name and the
+    /// apposition after it) and a statement (the quoted words, with the words before them as
+    /// its lead-in). Drafted off the panel, with the apposition as one title.
+    pub(super) fn quoted(
+        &mut self,
+        i: &quoted::Inline,
+        words: Range<usize>,
+        para: usize,
+    ) -> Vec<Unit> {
+        let name = self.span(&i.name);
+        let mut by = Unit::new(i.name.start..i.role.end, PassageKind::Byline, para);
+        let known = self
+            .people
+            .get(&fold::fold(&name))
+            .cloned()
+            .or_else(|| self.known_expert(&name, &mut by));
+        let id = match known {
+            Some(id) => id,
+            None => {
+                let id = self.ids.fresh(&name);
+                self.file.experts.push(Expert {
+                    id: Id::new(id.clone()),
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    credentials: Vec::new(),
+                    panel: false,
+                    roles: vec![Role {
+                        title: self.span(&i.role),
+                        organisation: None,
+                        current: true,
+                        as_written: None,
+                    }],
+                    source: self.source.clone(),
+                    review: vec![
+                        "quoted in the article's own voice, so drafted off the panel; the words after the name are taken as one title (add an organisation if you know it)".into(),
+                    ],
+                });
+                id
+            }
+        };
+        self.people.insert(fold::fold(&name), id.clone());
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        self.surnames.entry(id.clone()).or_insert(surname);
+        by.concerns = Some(vec![id.clone()]);
+        let mut said = Unit::new(text::trim(self.text, words), PassageKind::Statement, para);
+        said.speaker = Some(id);
+        said.lead_in = Some(i.lead.clone());
+        vec![by, said]
     }
 
     /// An expert of the data drafted against that `name` is, as the matcher reads it: an

@@ -17,6 +17,8 @@ pub(super) struct Article {
     pub framing: Vec<(Range<usize>, usize)>,
     /// Markdown headings after the title, left out of the draft.
     pub headings: usize,
+    /// Quotations inside a paragraph (the article quoting someone in its own voice).
+    pub inline: Vec<Quotation>,
 }
 
 /// A quotation that opens a paragraph (an expert's answer), with the byline that attributes it.
@@ -44,6 +46,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
     };
     let mut slots = vec![Slot::Free; paras.len()];
     let mut answers = Vec::new();
+    let mut inline_quotes = Vec::new();
     for quote in quotes {
         let first = para_of(quote.open.start);
         let last = para_of(quote.close.start);
@@ -55,7 +58,10 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             let head = text::trim(text, start..quote.open.start);
             match byline::parse(text, head.clone()) {
                 Some(b) if b.form == Form::Colon => Some((head.start..head.end - 1, b)),
-                _ => continue,
+                _ => {
+                    inline_quotes.push(quote);
+                    continue;
+                }
             }
         };
         for p in first + 1..=last {
@@ -121,6 +127,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         answers,
         framing,
         headings,
+        inline: inline_quotes,
     })
 }
 

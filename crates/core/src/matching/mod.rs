@@ -161,7 +161,7 @@ impl Matcher {
                     continue;
                 };
                 for r in &x.roles {
-                    if let Some(&org) = bodies.by_id.get(&r.organisation) {
+                    if let Some(&org) = r.organisation.as_ref().and_then(|o| bodies.by_id.get(o)) {
                         staff
                             .entry(org)
                             .or_default()
@@ -410,13 +410,18 @@ fn round(score: f64) -> f64 {
     ((score * 1000.0).round() / 1000.0).clamp(0.001, 1.0)
 }
 
-/// A role as labels say it: "CEO, ODI", "former Director, X".
+/// A role as labels say it: "CEO, ODI", "former Director, X", or the title alone.
 fn role_label(dataset: &Dataset, r: &Role) -> String {
-    let org = dataset
-        .body(r.organisation.as_str())
-        .map_or(r.organisation.as_str(), |b| b.name.as_str());
     let former = if r.current { "" } else { "former " };
-    format!("{former}{}, {org}", r.title)
+    match &r.organisation {
+        Some(id) => {
+            let org = dataset
+                .body(id.as_str())
+                .map_or(id.as_str(), |b| b.name.as_str());
+            format!("{former}{}, {org}", r.title)
+        }
+        None => format!("{former}{}", r.title),
+    }
 }
 
 /// A short context for labels: an expert's current role, a group's full name, a body's kind.

@@ -76,8 +76,10 @@ impl Checker<'_> {
             }
             for (r, role) in e.roles.iter().enumerate() {
                 self.nonempty(who, format_args!("roles[{r}].title"), &role.title);
-                let field = format_args!("roles[{r}].organisation");
-                self.reference(who, field, &role.organisation, &[Kind::Body]);
+                if let Some(organisation) = &role.organisation {
+                    let field = format_args!("roles[{r}].organisation");
+                    self.reference(who, field, organisation, &[Kind::Body]);
+                }
             }
             if !introduced.contains(&e.id) {
                 self.problems.push(Problem::NoByline {
