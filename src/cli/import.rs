@@ -66,6 +66,12 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
                 format!("{shown}:{e}; nothing written"),
             );
         }
+        Err(e @ Refused::Unloadable(_)) => {
+            return fail(
+                exit::BAD_DATA_OR_CONFIG,
+                format!("{shown}: {e}\nnothing written"),
+            );
+        }
         Err(e) => return fail(exit::BAD_USAGE, format!("{e}; nothing written")),
     };
     let written = match &args.out {
@@ -122,9 +128,6 @@ fn write(draft: &Draft, text: &str, path: &Path) -> Result<(PathBuf, PathBuf), S
 fn report(draft: &Draft, article: &str, written: Option<&(PathBuf, PathBuf)>, with: Option<&Path>) {
     let mut lines = vec![format!("minilateral import: {article}")];
     lines.extend(draft.report.iter().map(|l| format!("  {l}")));
-    if let Some(problems) = &draft.problems {
-        lines.push(format!("  `check` will not pass yet: {problems}"));
-    }
     if let Some((json, text)) = written {
         lines.push(format!("  wrote {} and {}", json.display(), text.display()));
         lines.push(match with {

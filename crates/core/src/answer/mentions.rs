@@ -73,12 +73,10 @@ fn summary(k: &Knowledge, entity: Entity<'_>) -> String {
             .roles
             .iter()
             .filter(|r| r.current)
-            .map(
-                |r| match r.organisation.as_ref().and_then(|o| d.entity(o.as_str())) {
-                    Some(org) => format!("{}, {}", r.title, org.name()),
-                    None => r.title.clone(),
-                },
-            )
+            .map(|r| {
+                let org = r.organisation.as_ref().and_then(|o| d.entity(o.as_str()));
+                r.label(org.map(|o| o.name()))
+            })
             .collect::<Vec<_>>()
             .join("; "),
         Entity::Group(g) => {

@@ -126,6 +126,8 @@ pub struct Expert {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Role {
+    /// May be empty where the article names only the organisation; a role names one or both.
+    #[serde(default)]
     pub title: String,
     /// A `bodies` id; absent for a title that names no organisation ("US Undersecretary of
     /// State for …", "Independent researcher").
@@ -135,6 +137,19 @@ pub struct Role {
     /// The article's wording, where the title above is normalised from it (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_written: Option<String>,
+}
+
+impl Role {
+    /// The role as one line says it: "CEO, ODI"; the title alone, or the organisation alone,
+    /// where the article names only one ("Ada Quill (Northwind Lab):"). `organisation` is the
+    /// organisation's name.
+    pub fn label(&self, organisation: Option<&str>) -> String {
+        match (self.title.trim(), organisation) {
+            (title, Some(org)) if !title.is_empty() => format!("{title}, {org}"),
+            ("", Some(org)) => org.to_string(),
+            (title, _) => title.to_string(),
+        }
+    }
 }
 
 /// What a passage is, in the article's structure.

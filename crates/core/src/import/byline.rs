@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use super::entities::institutional;
+
 /// Post-nominal credentials as articles write them after a name.
 const CREDENTIALS: &[&str] = &[
     "PhD", "Ph.D.", "DPhil", "MD", "MBA", "MPA", "MPP", "JD", "LLM", "MSc", "MA", "BA", "OBE",
@@ -70,7 +72,8 @@ pub(super) fn parse(text: &str, range: Range<usize>) -> Option<Byline> {
     let base = range.start;
     // The byline without its final full stop.
     let body = base..base + s.strip_suffix('.').unwrap_or(s).len();
-    if let Some(rest) = ["— ", "– ", "-- ", "- "]
+    // Not "- ": that opens a list item.
+    if let Some(rest) = ["— ", "– ", "-- "]
         .iter()
         .find_map(|dash| s.strip_prefix(dash))
     {
@@ -291,9 +294,12 @@ fn role(text: &str, written: Range<usize>, seps: &[&str]) -> Option<RoleText> {
     });
     let (title, organisation) = match split {
         Some((i, n)) => (at..at + i, Some(at + i + n..written.end)),
+        // One part: an organisation when its words say so ("Baltic Fibre Alliance"), else a
+        // title ("Programme Lead").
+        None if institutional(&text[at..written.end]) => (at..at, Some(at..written.end)),
         None => (at..written.end, None),
     };
-    let title_ok = text[title.clone()].starts_with(char::is_uppercase);
+    let title_ok = title.is_empty() || text[title.clone()].starts_with(char::is_uppercase);
     title_ok.then_some(RoleText {
         written,
         title,

@@ -26,9 +26,6 @@ pub struct Draft {
     pub report: Vec<String>,
     /// How many `review` notes the draft holds.
     pub to_review: usize,
-    /// What `check` says of the draft beside the data it was drafted against, when that is
-    /// not yet a valid dataset (an expert whose byline names no organisation has no role).
-    pub problems: Option<LoadError>,
 }
 
 /// The draft as a dataset file holds it.
@@ -129,7 +126,11 @@ pub(super) fn draft(
     let units = b.with_concerns(units);
     let units = passages::join(units);
     b.passages(&units, year);
-    let problems = b.load(&b.file).err();
+    // A draft that would not load is a fault of the importer, not of the article: refused
+    // rather than written.
+    if let Err(e) = b.load(&b.file) {
+        return Err(Refused::Unloadable(e));
+    }
     let to_review = count_reviews(&b.file);
     b.summarise(&article, to_review);
     Ok(Draft {
@@ -137,7 +138,6 @@ pub(super) fn draft(
         file: b.file,
         report: b.report,
         to_review,
-        problems,
     })
 }
 

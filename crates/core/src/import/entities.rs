@@ -116,6 +116,11 @@ const INSTITUTIONAL: &[&str] = &[
     "Corridor",
 ];
 
+/// Whether `name`'s words make it an institution's.
+pub(super) fn institutional(name: &str) -> bool {
+    name.split(' ').any(|w| INSTITUTIONAL.contains(&w))
+}
+
 /// Words an acronym's letters skip ("Belt and Road Initiative" is BRI).
 const SKIPPED: &[&str] = &["and", "of", "the", "for", "on", "in", "&", "to", "de"];
 
@@ -154,7 +159,7 @@ pub(super) fn acronyms(text: &str, range: Range<usize>) -> Vec<Acronym> {
             out.push(Acronym {
                 full: range.start + start..range.start + open,
                 short: range.start + inner_start..range.start + inner_start + len,
-                institutional: full.split(' ').any(|w| INSTITUTIONAL.contains(&w)),
+                institutional: institutional(full),
             });
         }
     }

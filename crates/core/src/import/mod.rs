@@ -85,7 +85,8 @@ pub enum Refused {
     #[error("source {0:?} is already in the data: give another --source-id")]
     SourceTaken(String),
     #[error(
-        "the draft does not load beside the data it was drafted against (a bug in import):\n{0}"
+        "the draft would not load (beside the data drafted against, if any): a fault of `import`, \
+         not of the article; please report it with the article. What loading says:\n{0}"
     )]
     Unloadable(LoadError),
 }
@@ -93,10 +94,25 @@ pub enum Refused {
 /// The article's text as the draft stores it: UTF-8, without a byte-order mark, lines ending
 /// in `\n`. A file that is empty, binary or not UTF-8 is refused, naming the line.
 pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
-    let text = match std::str::from_utf8(bytes) {
+    // Line ends and the mark first, on bytes (they are ASCII, never inside a multi-byte
+    // character), so that every line and column named below is the stored text's.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let mut normal = Vec::with_capacity(bytes.len());
+    let mut after_cr = false;
+    for &b in bytes {
+        match b {
+            b'\r' => normal.push(b'\n'),
+            b'\n' if after_cr => {}
+            _ => normal.push(b),
+        }
+        after_cr = b == b'\r';
+    }
+    let text = match String::from_utf8(normal) {
         Ok(t) => t,
         Err(e) => {
-            let ok = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let bytes = e.as_bytes();
+            let ok =
+                std::str::from_utf8(&bytes[..e.utf8_error().valid_up_to()]).unwrap_or_default();
             return Err(ImportError::at(
                 ok,
                 ok.len(),
@@ -104,12 +120,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
             ));
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(at) =
-        text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-    {
+    if let Some(at) = text.find(|c: char| c.is_control() && !matches!(c, '\n' | '\t' | '\u{c}')) {
         return Err(ImportError::at(
-            text,
+            &text,
             at,
             format!(
                 "a control character (U+{:04X}): this looks like a binary file, not an article",
@@ -119,12 +132,12 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
     }
     if text.trim().is_empty() {
         return Err(ImportError::at(
-            text,
+            &text,
             0,
             "the file is empty: there is no article to draft",
         ));
     }
-    Ok(text.replace("\r\n", "\n").replace('\r', "\n"))
+    Ok(text)
 }
 
 /// Drafts a dataset from `text` (as [`decode`] returns it).
@@ -144,5 +157,19 @@ mod tests {
         assert_eq!((e.line, e.column), (3, 5), "{e}");
         assert!(decode(b" \n\n\t\n").unwrap_err().message.contains("empty"));
         assert_eq!(decode("\u{feff}A\r\nB\rC".as_bytes()).unwrap(), "A\nB\nC");
+        // Places count the stored text: no mark, one line end per line.
+        let e = decode(
+            "\u{feff}Tétle \u{ff}"
+                .as_bytes()
+                .iter()
+                .copied()
+                .chain([0xff])
+                .collect::<Vec<_>>()
+                .as_slice(),
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.column), (1, 8), "{e}");
+        let e = decode(b"Title\rline two\r\xff").unwrap_err();
+        assert_eq!((e.line, e.column), (3, 1), "{e}");
     }
 }

@@ -195,9 +195,14 @@ fn segments(text: &str, paras: &[Para], a: &Answer<'_>) -> Vec<Segment> {
                 continue;
             }
             let marker = text::list_marker(&text[line_range.clone()]);
+            // A line goes on the item before it when that item has not ended its sentence
+            // or the line does not start one (a wrapped item); else it is prose again.
+            let ended = |item: &Range<usize>| text[item.clone()].ends_with(['.', '!', '?', '…']);
+            let starts = text[line_range.clone()].starts_with(char::is_uppercase);
             match (marker, out.last_mut()) {
                 (Some(m), _) => out.push(Segment::Item(line_range.start + m..line_range.end, pi)),
-                (None, Some(Segment::Prose(last, _) | Segment::Item(last, _))) if !fresh_para => {
+                (None, Some(Segment::Prose(last, _))) if !fresh_para => last.end = line_range.end,
+                (None, Some(Segment::Item(last, _))) if !(fresh_para || ended(last) && starts) => {
                     last.end = line_range.end;
                 }
                 (None, _) => out.push(Segment::Prose(line_range, pi)),

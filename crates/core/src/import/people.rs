@@ -32,30 +32,29 @@ impl Builder<'_, '_> {
             .get(&key)
             .cloned()
             .or_else(|| self.known_expert(&name, &mut unit));
+        let drafted = |b: &Self, id: &str| b.file.experts.iter().position(|e| e.id.as_str() == id);
         let id = match known {
-            Some(id) => id,
+            // Someone drafted already (a second byline, or quoted before their answer): the
+            // roles this byline adds are theirs too, and they answered, so they are on the panel.
+            Some(id) => {
+                if let Some(at) = drafted(self, &id) {
+                    let roles = self.roles(by, &mut review);
+                    let e = &mut self.file.experts[at];
+                    for role in roles {
+                        let same =
+                            |r: &Role| r.title == role.title && r.organisation == role.organisation;
+                        if !e.roles.iter().any(same) {
+                            e.roles.push(role);
+                        }
+                    }
+                    e.panel = true;
+                    e.review.append(&mut review);
+                }
+                id
+            }
             None => {
                 let id = self.ids.fresh(&name);
-                let roles = by
-                    .roles
-                    .iter()
-                    .filter_map(|r| {
-                        let written = self.span(&r.written);
-                        let org = r.organisation.as_ref().map(|o| self.span(o));
-                        if r.title.is_empty() {
-                            review.push(format!(
-                                "the byline names “{written}” but no title: a role needs one; add it only if you know it"
-                            ));
-                            return None;
-                        }
-                        Some(Role {
-                            title: self.span(&r.title),
-                            organisation: org.map(|org| Id::new(self.organisation(&org))),
-                            current: r.current,
-                            as_written: Some(written),
-                        })
-                    })
-                    .collect();
+                let roles = self.roles(by, &mut review);
                 self.file.experts.push(Expert {
                     id: Id::new(id.clone()),
                     name: name.clone(),
@@ -75,17 +74,33 @@ impl Builder<'_, '_> {
         let mut concerns = vec![id.clone()];
         for r in &by.roles {
             if let Some(org) = &r.organisation {
-                let key = fold::fold(&self.span(org));
-                let body = self
-                    .organisations
-                    .get(&key)
-                    .cloned()
-                    .or_else(|| self.known_body(&key));
-                concerns.extend(body);
+                concerns.extend(self.find_organisation(&self.span(org)));
             }
         }
         unit.concerns = Some(concerns);
         (id, unit)
+    }
+
+    /// The roles a byline gives, each organisation as a body (drafted, or the data's).
+    fn roles(&mut self, by: &Byline, review: &mut Vec<String>) -> Vec<Role> {
+        by.roles
+            .iter()
+            .map(|r| {
+                let written = self.span(&r.written);
+                let org = r.organisation.as_ref().map(|o| self.span(o));
+                if r.title.is_empty() {
+                    review.push(format!(
+                        "the byline names the organisation “{written}” but no title: add it if you know it"
+                    ));
+                }
+                Role {
+                    title: self.span(&r.title),
+                    organisation: org.map(|org| Id::new(self.organisation(&org))),
+                    current: r.current,
+                    as_written: Some(written),
+                }
+            })
+            .collect()
     }
 
     /// A person the article quotes in its own sentence: a byline (their name and the
@@ -184,33 +199,38 @@ impl Builder<'_, '_> {
     }
 
     /// The body an organisation's name is: already drafted, in the data, or drafted now.
-    fn organisation(&mut self, name: &str) -> String {
-        let key = fold::fold(name);
-        if let Some(id) = self.organisations.get(&key) {
-            return id.clone();
+    fn organisation(&mut self, written: &str) -> String {
+        if let Some(id) = self.find_organisation(written) {
+            return id;
         }
-        let id = match self.known_body(&key) {
-            Some(id) => id,
-            None => {
-                let id = self.ids.fresh(name);
-                self.file.bodies.push(Body {
-                    id: Id::new(id.clone()),
-                    name: name.to_string(),
-                    kind: body_kind(name).into(),
-                    aliases: Vec::new(),
-                    full_name: None,
-                    background: None,
-                    source: self.source.clone(),
-                    review: vec![format!(
-                        "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
-                        body_kind(name)
-                    )],
-                });
-                id
-            }
-        };
-        self.organisations.insert(key, id.clone());
+        let (name, short) = split_acronym(written);
+        let id = self.ids.fresh(name);
+        self.file.bodies.push(Body {
+            id: Id::new(id.clone()),
+            name: name.to_string(),
+            kind: body_kind(name).into(),
+            aliases: short.iter().map(|s| s.to_string()).collect(),
+            full_name: None,
+            background: None,
+            source: self.source.clone(),
+            review: vec![format!(
+                "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
+                body_kind(name)
+            )],
+        });
+        for key in organisation_keys(written) {
+            self.organisations.insert(key, id.clone());
+        }
         id
+    }
+
+    /// The body an organisation's name (as a byline writes it) already is: drafted, or in
+    /// the data drafted against.
+    fn find_organisation(&self, written: &str) -> Option<String> {
+        let keys = organisation_keys(written);
+        keys.iter()
+            .find_map(|k| self.organisations.get(k).cloned())
+            .or_else(|| keys.iter().find_map(|k| self.known_body(k)))
     }
 
     /// The body of the data drafted against whose name or alias folds to `key`.
@@ -292,7 +312,9 @@ impl Builder<'_, '_> {
                     continue;
                 }
                 if let Some(id) = self.organisations.get(&fold::fold(&full)).cloned() {
-                    if let Some(body) = self.file.bodies.iter_mut().find(|b| b.id.as_str() == id) {
+                    if let Some(body) = self.file.bodies.iter_mut().find(|b| b.id.as_str() == id)
+                        && !body.aliases.contains(&short)
+                    {
                         body.aliases.push(short);
                     }
                     continue;
@@ -322,6 +344,31 @@ impl Builder<'_, '_> {
             }
         }
     }
+}
+
+/// "Overseas Development Institute (ODI)" → the name and its acronym.
+fn split_acronym(written: &str) -> (&str, Option<&str>) {
+    let inner = written
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once(" ("))
+        .filter(|(_, a)| {
+            (2..=8).contains(&a.len())
+                && a.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+    match inner {
+        Some((name, short)) => (name, Some(short)),
+        None => (written, None),
+    }
+}
+
+/// The folded names an organisation is found by: as written, and its name and acronym.
+fn organisation_keys(written: &str) -> Vec<String> {
+    let (name, short) = split_acronym(written);
+    let mut keys = vec![fold::fold(written), fold::fold(name)];
+    keys.extend(short.map(fold::fold));
+    keys.dedup();
+    keys
 }
 
 /// A body's kind, guessed from its name.

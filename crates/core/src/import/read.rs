@@ -51,8 +51,9 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         let first = para_of(quote.open.start);
         let last = para_of(quote.close.start);
         let start = paras[first].range.start;
-        // An answer opens its paragraph, or follows "Name (Org):" there.
-        let inline = if quote.open.start == start {
+        // An answer opens its paragraph, or follows "Name (Org):" there, and ends it (but
+        // for "— Name, Title, Org" after it); any other quotation is the article quoting.
+        let mut inline = if quote.open.start == start {
             None
         } else {
             let head = text::trim(text, start..quote.open.start);
@@ -66,9 +67,9 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         };
         for p in first + 1..=last {
             let inner = &text[paras[p].range.clone()];
-            if !inner.starts_with(['“', '"'])
-                && byline::parse(text, paras[p].range.clone()).is_some()
-            {
+            let reads_as_byline = byline::parse(text, paras[p].range.clone())
+                .is_some_and(|b| matches!(b.form, Form::Sentence | Form::Colon));
+            if !inner.starts_with(['“', '"']) && reads_as_byline {
                 return Err(ImportError::unbalanced(
                     text,
                     quote.open.start,
@@ -77,6 +78,16 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
                         text::line_col(text, paras[p].range.start).0
                     ),
                 ));
+            }
+        }
+        let tail = text::trim(text, quote.close.end..paras[last].range.end);
+        if text[tail.clone()].chars().any(char::is_alphanumeric) {
+            match byline::parse(text, tail.clone()) {
+                Some(b) if b.form == Form::Dash && inline.is_none() => inline = Some((tail, b)),
+                _ => {
+                    inline_quotes.push(quote);
+                    continue;
+                }
             }
         }
         slots[first..=last].fill(Slot::Answer);

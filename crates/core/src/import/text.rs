@@ -94,6 +94,20 @@ pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, I
                 again.push(mark);
                 open = Some((first, straight, again));
             }
+            // A straight mark that reads as an opening one ("word "Quoted), in a later
+            // paragraph than the open quotation: that one was never closed.
+            ('"', Some((first, true, _)))
+                if para_of(first.start) < para_of(i) && opens_here(text, i) =>
+            {
+                return Err(ImportError::unbalanced(
+                    text,
+                    first.start,
+                    format!(
+                        "this quotation mark is never closed: the one at {} opens another",
+                        place(text, i)
+                    ),
+                ));
+            }
             ('“', Some((first, ..))) => {
                 return Err(ImportError::unbalanced(
                     text,
@@ -129,6 +143,14 @@ pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, I
         )),
         None => Ok(out),
     }
+}
+
+/// Whether the straight mark at `at` stands where a quotation opens: after a space or at a
+/// line's start, before a letter or digit.
+fn opens_here(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || c == '(') && after.is_some_and(char::is_alphanumeric)
 }
 
 fn place(text: &str, at: usize) -> String {
@@ -276,6 +298,9 @@ mod tests {
         let bad = "Title\n\n“never closed\n\nByline is CEO of X.\n";
         let e = quotations(bad, &paragraphs(bad)).unwrap_err();
         assert_eq!((e.line, e.column), (3, 1), "{e}");
+        let straight = "T\n\nAda (Lab): \"We need maps.\n\nBob (Two): \"Ports.\" Ok.\n";
+        let e = quotations(straight, &paragraphs(straight)).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 12), "{e}");
         let stray = "a ” b";
         let e = quotations(stray, &paragraphs(stray)).unwrap_err();
         assert_eq!((e.line, e.column), (1, 3), "{e}");

@@ -410,18 +410,16 @@ fn round(score: f64) -> f64 {
     ((score * 1000.0).round() / 1000.0).clamp(0.001, 1.0)
 }
 
-/// A role as labels say it: "CEO, ODI", "former Director, X", or the title alone.
+/// A role as labels say it: "CEO, ODI", "former Director, X", the title or the
+/// organisation alone.
 fn role_label(dataset: &Dataset, r: &Role) -> String {
     let former = if r.current { "" } else { "former " };
-    match &r.organisation {
-        Some(id) => {
-            let org = dataset
-                .body(id.as_str())
-                .map_or(id.as_str(), |b| b.name.as_str());
-            format!("{former}{}, {org}", r.title)
-        }
-        None => format!("{former}{}", r.title),
-    }
+    let org = r.organisation.as_ref().map(|id| {
+        dataset
+            .body(id.as_str())
+            .map_or(id.as_str(), |b| b.name.as_str())
+    });
+    format!("{former}{}", r.label(org))
 }
 
 /// A short context for labels: an expert's current role, a group's full name, a body's kind.

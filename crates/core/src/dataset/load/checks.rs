@@ -75,7 +75,10 @@ impl Checker<'_> {
                 });
             }
             for (r, role) in e.roles.iter().enumerate() {
-                self.nonempty(who, format_args!("roles[{r}].title"), &role.title);
+                // A role names a title, an organisation, or both.
+                if role.organisation.is_none() {
+                    self.nonempty(who, format_args!("roles[{r}].title"), &role.title);
+                }
                 if let Some(organisation) = &role.organisation {
                     let field = format_args!("roles[{r}].organisation");
                     self.reference(who, field, organisation, &[Kind::Body]);
