@@ -314,7 +314,14 @@ fn dash_bylines_after_their_quotations() {
             "{} said something",
             e.name
         );
-        assert!(draft.byline(e.id.as_str()).unwrap().text.starts_with("— "));
+        assert!(
+            draft
+                .byline(e.id.as_str())
+                .unwrap()
+                .text
+                .starts_with(e.name.as_str()),
+            "the dash is typography"
+        );
     }
 }
 
@@ -465,7 +472,8 @@ fn with_data_people_and_bodies_already_there_are_not_drafted_again() {
         std::fs::copy(fixture("../../data").join(f), dir.join(f)).unwrap();
     }
     // A follow-up article: two experts of the data (one misspelt), one new, a known body.
-    let article = "Minilaterals Revisited in 2025\n\nWhat changed for small blocs in 2025?\n\nA year on, the G7 and I2U2 look different.\n\n“In 2025 I hope to see the G7 agree a secretariat at last.”\n\nTanya Filer, PhD is CEO of StateUp.\n\n“I would like to see the UN learn from small groups.”\n\nChris Meserolle is Executive Director of the Frontier Model Forum.\n\n“The BRICS expansion deserves a closer look from technologists.”\n\nNoor Halvorsen is Research Fellow of the Quillfield Institute.\n";
+    // Also: a role at a group of the data, and a co-author who is in the data.
+    let article = "Minilaterals Revisited in 2025\n\nWhat changed for small blocs in 2025?\n\nA year on, the G7 and I2U2 look different.\n\n“In 2025 I hope to see the G7 agree a secretariat at last.”\n\nTanya Filer, PhD is CEO of StateUp.\n\n“I would like to see the UN learn from small groups.”\n\nChris Meserolle is Executive Director of the Frontier Model Forum.\n\n“The BRICS expansion deserves a closer look from technologists.”\n\nNoor Halvorsen is Coordinator of the Three Seas Initiative and co-author of ‘Small Clubs’ with Tanya Filer.\n";
     let file = dir.join("revisited.txt");
     std::fs::write(&file, article).unwrap();
     let o = minilateral(&[
@@ -495,10 +503,17 @@ fn with_data_people_and_bodies_already_there_are_not_drafted_again() {
         ["noor-halvorsen"],
         "only the new person is drafted"
     );
+    assert!(
+        ids("bodies").is_empty(),
+        "StateUp, the Forum and 3SI are the data's"
+    );
     assert_eq!(
-        ids("bodies"),
-        ["quillfield-institute"],
-        "StateUp and the Forum are the data's"
+        json["experts"][0]["roles"][0]["organisation"], "3si",
+        "a role at a group"
+    );
+    assert_eq!(
+        json["publications"][0]["authors"],
+        serde_json::json!(["noor-halvorsen", "tanya-filer"])
     );
     let check = minilateral(&["--data", dir.to_str().unwrap(), "check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
@@ -528,6 +543,14 @@ fn with_data_people_and_bodies_already_there_are_not_drafted_again() {
         "{:?}",
         byline.review
     );
+    assert_eq!(
+        byline.id.as_str(),
+        "2025-meserole-byline",
+        "ids spell the data's name"
+    );
+    let noor = by("Noor Halvorsen is");
+    let concerns: Vec<&str> = noor.concerns.iter().map(|c| c.as_str()).collect();
+    assert_eq!(concerns, ["noor-halvorsen", "3si", "tanya-filer"]);
     assert_eq!(
         by("BRICS expansion")
             .concerns
@@ -693,4 +716,73 @@ fn the_quirks_of_bylines() {
     let bad = "Cables\n\nWhat?\n\nAda Quill (Lab): \"We need maps.\n\nBob Stone (Two): \"Ports matter.\" Ok.\n";
     let e = minilateral::import::draft(bad, &Options::default(), None).unwrap_err();
     assert!(e.to_string().starts_with("5:18: unbalanced"), "{e}");
+}
+
+#[test]
+fn credentials_links_and_headings() {
+    let text = "Posted in May\n\n# Ports in 2028\n\n## What should port alliances do?\n\n“I hope to see shared berths.”\n\nBen Weiss MBE is Chair of the [Gulf Shipping Forum](http://gsf.example).\n\n“I would like to see cleaner fuel.”\n\nAda Quill, MBE, is Professor of Law, University of Tartu, and Chair of the Harbour Board.\n\n“Who pays?”\n";
+    let d = drafted(text);
+    let draft = loaded(&d, text);
+    let title = draft
+        .passages()
+        .iter()
+        .find(|p| p.kind == PassageKind::Title)
+        .unwrap();
+    assert_eq!(
+        title.text, "Ports in 2028",
+        "the first “# ” heading is the title"
+    );
+    assert_eq!(draft.sources()[0].id.as_str(), "ports-in-2028");
+    let question = draft
+        .passages()
+        .iter()
+        .find(|p| p.kind == PassageKind::Question)
+        .unwrap();
+    assert_eq!(
+        question.text, "What should port alliances do?",
+        "a heading that asks"
+    );
+    let ben = draft
+        .expert("ben-weiss")
+        .expect("MBE is a credential, not a name");
+    assert_eq!(ben.credentials, ["MBE"]);
+    let forum = draft
+        .body(ben.roles[0].organisation.as_ref().unwrap().as_str())
+        .unwrap();
+    assert_eq!(
+        forum.name, "Gulf Shipping Forum",
+        "a link's words, not its address"
+    );
+    let ada = draft
+        .expert("ada-quill")
+        .expect("“Name, MBE, is” is a byline");
+    let roles: Vec<(&str, &str)> = ada
+        .roles
+        .iter()
+        .map(|r| {
+            (
+                r.title.as_str(),
+                draft
+                    .body(r.organisation.as_ref().unwrap().as_str())
+                    .unwrap()
+                    .name
+                    .as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("Professor of Law", "University of Tartu"),
+            ("Chair", "Harbour Board")
+        ]
+    );
+    // The answer no byline attributes keeps no note of a wish it is not.
+    let last = passage(&draft, "Who pays?");
+    assert_eq!(last.review.len(), 1, "{:?}", last.review);
+    assert_eq!(
+        lost(text, &draft),
+        Vec::<String>::new(),
+        "the line before the title is framing"
+    );
 }

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use super::entities::institutional;
+use super::roles::{PublicationText, RoleText, SENTENCE_SEPARATORS, publication, role, role_parts};
 
 /// Post-nominal credentials as articles write them after a name.
 const CREDENTIALS: &[&str] = &[
@@ -43,25 +43,19 @@ pub(super) struct Byline {
     pub publications: Vec<PublicationText>,
 }
 
-/// A role as the byline writes it: "Former Director, Brookings A.I. & Emerging Tech Initiative".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct RoleText {
-    /// The whole role as written.
-    pub written: Range<usize>,
-    /// Empty when the byline names only the organisation ("Name (Org):").
-    pub title: Range<usize>,
-    /// None when the byline names no organisation.
-    pub organisation: Option<Range<usize>>,
-    pub current: bool,
+/// The byline's words without the dash that opens "— Name, Title, Org": the dash is
+/// typography, not the article's words about the person.
+pub(super) fn undashed(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    let dash = DASHES
+        .iter()
+        .find(|d| s.starts_with(*d))
+        .map_or(0, |d| d.len());
+    range.start + dash..range.end
 }
 
-/// "co-author of ‘Title’ with Name".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct PublicationText {
-    pub title: Range<usize>,
-    /// The other authors' names.
-    pub with: Vec<Range<usize>>,
-}
+/// What opens a byline after its quotation; not "- ", which opens a list item.
+const DASHES: &[&str] = &["— ", "– ", "-- "];
 
 /// Reads `range` of `text` as a byline, or None when it is not one.
 pub(super) fn parse(text: &str, range: Range<usize>) -> Option<Byline> {
@@ -72,11 +66,7 @@ pub(super) fn parse(text: &str, range: Range<usize>) -> Option<Byline> {
     let base = range.start;
     // The byline without its final full stop.
     let body = base..base + s.strip_suffix('.').unwrap_or(s).len();
-    // Not "- ": that opens a list item.
-    if let Some(rest) = ["— ", "– ", "-- "]
-        .iter()
-        .find_map(|dash| s.strip_prefix(dash))
-    {
+    if let Some(rest) = DASHES.iter().find_map(|dash| s.strip_prefix(dash)) {
         let start = body.end - rest.strip_suffix('.').unwrap_or(rest).len();
         return dashed(text, start..body.end);
     }
@@ -100,15 +90,17 @@ fn sentence(text: &str, body: Range<usize>) -> Option<Byline> {
     let (name, credentials) = name_and_credentials(text, who)?;
     let mut roles = Vec::new();
     let mut publications = Vec::new();
-    for part in role_parts(text, roles_at..body.end) {
+    for (n, part) in role_parts(text, roles_at..body.end).into_iter().enumerate() {
         if let Some(p) = publication(text, part.clone()) {
             publications.push(p);
-        } else {
-            roles.push(role(
-                text,
-                part,
-                &[" at the ", " at ", " of the ", " of ", ", "],
-            )?);
+            continue;
+        }
+        match role(text, part, SENTENCE_SEPARATORS) {
+            Some(r) => roles.push(r),
+            // The first role says that this is a byline ("Ada Quill is happy" is not); a
+            // later part that reads as no role stays in the byline's text only.
+            None if n == 0 => return None,
+            None => {}
         }
     }
     (!roles.is_empty()).then_some(Byline {
@@ -184,9 +176,20 @@ fn name_and_credentials(
     text: &str,
     who: Range<usize>,
 ) -> Option<(Range<usize>, Vec<Range<usize>>)> {
+    // "Ada Quill, MBE," before "is": the comma is the sentence's.
+    let who = who.start..who.start + text[who.clone()].trim_end_matches(',').len();
     let mut parts = pieces(&text[who.clone()], ", ", who.start).into_iter();
-    let name = unemphasised(text, parts.next()?);
-    let credentials: Vec<Range<usize>> = parts.collect();
+    let mut name = unemphasised(text, parts.next()?);
+    let mut credentials: Vec<Range<usize>> = parts.collect();
+    // "Ben Weiss MBE", "Ada Quill CBE FRS": credentials without commas.
+    while let Some(space) = text[name.clone()].rfind(' ') {
+        let word = name.start + space + 1..name.end;
+        if !CREDENTIALS.contains(&&text[word.clone()]) {
+            break;
+        }
+        credentials.insert(0, word);
+        name.end = name.start + space;
+    }
     if !credentials
         .iter()
         .all(|c| CREDENTIALS.contains(&&text[c.clone()]))
@@ -213,8 +216,17 @@ pub(super) fn looks_like_name(s: &str) -> bool {
 }
 
 /// `range` without Markdown emphasis around it ("**Ada Quill**" → "Ada Quill").
-fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
+pub(super) fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
     let s = &text[range.clone()];
+    // A Markdown link: its words, not its address.
+    if let Some(words) = s
+        .strip_prefix('[')
+        .and_then(|t| t.split_once("]("))
+        .filter(|(_, rest)| rest.ends_with(')'))
+        .map(|(w, _)| w)
+    {
+        return unemphasised(text, range.start + 1..range.start + 1 + words.len());
+    }
     for mark in ["**", "__", "*", "_"] {
         if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
             return range.start + mark.len()..range.start + mark.len() + inner.len();
@@ -224,7 +236,7 @@ fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
 }
 
 /// `s` split at `sep`, as ranges of the text (`s` starts at `base`).
-fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
+pub(super) fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     for piece in s.split(sep) {
@@ -232,113 +244,6 @@ fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
         at += piece.len() + sep.len();
     }
     out
-}
-
-/// The roles of "Title of Org and Former Title, Org and co-author of …": split at " and "
-/// only where what follows reads as a role of its own, so that "Growth, Energy, and the
-/// Environment" stays whole.
-fn role_parts(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let s = &text[range.clone()];
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in s.match_indices(" and ") {
-        let next = &s[i + 5..];
-        let own_role = next.starts_with("Former ")
-            || next.starts_with("former ")
-            || ["co-author", "author", "editor"]
-                .iter()
-                .any(|w| next.starts_with(w))
-            || (next.starts_with(char::is_uppercase) && {
-                let chunk = next.split(" and ").next().unwrap_or(next);
-                chunk.contains(" of ") || chunk.contains(", ") || chunk.contains(" at ")
-            });
-        if own_role && i > start {
-            out.push(range.start + start..range.start + i);
-            start = i + 5;
-        }
-    }
-    out.push(range.start + start..range.end);
-    out
-}
-
-/// "Title of Org", "Former Title, Org", "Title at Org": split at the first separator of
-/// `seps` (in that order of preference) that leaves a title and an organisation.
-fn role(text: &str, written: Range<usize>, seps: &[&str]) -> Option<RoleText> {
-    let s = &text[written.clone()];
-    let (current, lead) = match ["Former ", "former "].iter().find(|f| s.starts_with(*f)) {
-        Some(f) => (false, f.len()),
-        None => (true, 0),
-    };
-    let rest = &s[lead..];
-    let at = written.start + lead;
-    // The first of `seps` that occurs wins; among " of " and ", " (as the sentence form
-    // lists them last), the earliest: "Researcher, Institute for X, University of Y".
-    let found = |sep: &&str| {
-        let i = if sep.starts_with(" at") {
-            rest.rfind(*sep)
-        } else {
-            rest.find(*sep)
-        }?;
-        Some((i, sep.len()))
-    };
-    let first = seps.iter().position(|sep| found(sep).is_some());
-    let split = first.and_then(|n| {
-        let tail = &seps[n..];
-        if tail.iter().any(|s| s.starts_with(" at")) || tail.len() == 1 {
-            found(&seps[n])
-        } else {
-            tail.iter()
-                .filter_map(found)
-                .min_by_key(|&(i, len)| (i, std::cmp::Reverse(len)))
-        }
-    });
-    let (title, organisation) = match split {
-        Some((i, n)) => (at..at + i, Some(at + i + n..written.end)),
-        // One part: an organisation when its words say so ("Baltic Fibre Alliance"), else a
-        // title ("Programme Lead").
-        None if institutional(&text[at..written.end]) => (at..at, Some(at..written.end)),
-        None => (at..written.end, None),
-    };
-    let title_ok = title.is_empty() || text[title.clone()].starts_with(char::is_uppercase);
-    title_ok.then_some(RoleText {
-        written,
-        title,
-        organisation: organisation.filter(|o| !o.is_empty()),
-        current,
-    })
-}
-
-/// "co-author of ‘Title’ with Name and Name".
-fn publication(text: &str, range: Range<usize>) -> Option<PublicationText> {
-    let s = &text[range.clone()];
-    if !["co-author of ", "author of ", "editor of "]
-        .iter()
-        .any(|w| s.starts_with(w))
-    {
-        return None;
-    }
-    let (open, close) = [('‘', '’'), ('“', '”'), ('"', '"')]
-        .into_iter()
-        .find(|(o, _)| s.contains(*o))?;
-    let start = s.find(open)? + open.len_utf8();
-    let end = start + s[start..].rfind(close)?;
-    let after = &s[end + close.len_utf8()..];
-    let with = after
-        .trim_start()
-        .strip_prefix("with ")
-        .map(|names| {
-            let base = range.start + s.len() - names.len();
-            let mut out = Vec::new();
-            for piece in pieces(names, ", ", base) {
-                out.extend(pieces(&text[piece.clone()], " and ", piece.start));
-            }
-            out
-        })
-        .unwrap_or_default();
-    Some(PublicationText {
-        title: range.start + start..range.start + end,
-        with,
-    })
 }
 
 #[cfg(test)]

@@ -255,8 +255,10 @@ impl Builder<'_, '_> {
             return units;
         };
         let knowledge = Knowledge::new(dataset);
-        for u in units.iter_mut().filter(|u| u.concerns.is_none()) {
-            let mut concerns: Vec<String> = Vec::new();
+        for u in &mut units {
+            // A byline's are set first (the person, their organisations, co-authors); what
+            // else it names follows.
+            let mut concerns: Vec<String> = u.concerns.take().unwrap_or_default();
             for m in knowledge.mentions(&self.text[u.range.clone()]) {
                 let id = m.id.to_string();
                 if u.speaker.as_deref() != Some(id.as_str()) && !concerns.contains(&id) {

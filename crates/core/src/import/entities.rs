@@ -50,7 +50,14 @@ impl Ids {
 /// characters: "Sara Pantuliano" → "sara-pantuliano", "A.I. & Tech" → "a-i-tech".
 pub(super) fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
-    for word in fold::split(&fold::fold_spelled(&text.replace(['.', '’', '\''], ""))) {
+    // Without commas: folding reads "Small Clubs, Big Rules" as a reversed name.
+    let text = text.replace(['.', '’', '\''], "").replace(',', " ");
+    // A Markdown link's address is not part of a name.
+    let text = match (text.find("]("), text.rfind(')')) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b + 1..]),
+        _ => text,
+    };
+    for word in fold::split(&fold::fold_spelled(&text)) {
         let word: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
         if word.is_empty() {
             continue;
@@ -114,6 +121,7 @@ const INSTITUTIONAL: &[&str] = &[
     "Trust",
     "Society",
     "Corridor",
+    "Nations",
 ];
 
 /// Whether `name`'s words make it an institution's.

@@ -15,6 +15,7 @@ mod passages;
 mod people;
 mod quoted;
 mod read;
+mod roles;
 mod text;
 
 use std::fmt;

@@ -165,6 +165,7 @@ fn sentence(
     if a.speaker.is_none() {
         unit.kind = PassageKind::Framing;
         unit.year = None;
+        unit.review.clear();
         unit.review.push(
             "a quotation that no byline attributes: who said it? Make it a statement or wish with that speaker"
                 .into(),

@@ -69,8 +69,7 @@ impl Builder<'_, '_> {
             }
         };
         self.people.insert(key, id.clone());
-        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-        self.surnames.entry(id.clone()).or_insert(surname);
+        self.name_surname(&id, &name);
         let mut concerns = vec![id.clone()];
         for r in &by.roles {
             if let Some(org) = &r.organisation {
@@ -79,6 +78,19 @@ impl Builder<'_, '_> {
         }
         unit.concerns = Some(concerns);
         (id, unit)
+    }
+
+    /// Remembers the surname passage ids of `id` start with: the data's spelling of the
+    /// name where the person is the data's (a byline may misspell it).
+    fn name_surname(&mut self, id: &str, written: &str) {
+        let known = self
+            .with
+            .as_ref()
+            .and_then(|w| w.knowledge.dataset.expert(id))
+            .map(|e| e.name.clone());
+        let name = known.unwrap_or_else(|| written.to_string());
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        self.surnames.entry(id.to_string()).or_insert(surname);
     }
 
     /// The roles a byline gives, each organisation as a body (drafted, or the data's).
@@ -93,8 +105,18 @@ impl Builder<'_, '_> {
                         "the byline names the organisation “{written}” but no title: add it if you know it"
                     ));
                 }
+                // "— Ada Quill, G7": a title that is the name of a body or group known.
+                let title = self.span(&r.title);
+                if org.is_none() && let Some(id) = self.find_organisation(&title) {
+                    return Role {
+                        title: String::new(),
+                        organisation: Some(Id::new(id)),
+                        current: r.current,
+                        as_written: Some(written),
+                    };
+                }
                 Role {
-                    title: self.span(&r.title),
+                    title,
                     organisation: org.map(|org| Id::new(self.organisation(&org))),
                     current: r.current,
                     as_written: Some(written),
@@ -144,8 +166,7 @@ impl Builder<'_, '_> {
             }
         };
         self.people.insert(fold::fold(&name), id.clone());
-        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
-        self.surnames.entry(id.clone()).or_insert(surname);
+        self.name_surname(&id, &name);
         by.concerns = Some(vec![id.clone()]);
         let mut said = Unit::new(text::trim(self.text, words), PassageKind::Statement, para);
         said.speaker = Some(id);
@@ -233,15 +254,29 @@ impl Builder<'_, '_> {
             .or_else(|| keys.iter().find_map(|k| self.known_body(k)))
     }
 
-    /// The body of the data drafted against whose name or alias folds to `key`.
-    fn known_body(&self, key: &str) -> Option<String> {
+    /// The body or group of the data drafted against whose name, full name or alias folds
+    /// to `key` (a role's organisation may be a group: "Coordinator of the Three Seas
+    /// Initiative").
+    pub(super) fn known_body(&self, key: &str) -> Option<String> {
         let with = self.with.as_ref()?;
-        let body = with.knowledge.dataset.bodies().iter().find(|b| {
-            std::iter::once(&b.name)
-                .chain(&b.aliases)
-                .any(|n| fold::fold(n) == key)
-        })?;
-        Some(body.id.to_string())
+        let d = &with.knowledge.dataset;
+        let bodies = d
+            .bodies()
+            .iter()
+            .map(|b| (&b.id, b.full_name.as_ref(), &b.name, &b.aliases));
+        let groups = d
+            .groups()
+            .iter()
+            .map(|g| (&g.id, g.full_name.as_ref(), &g.name, &g.aliases));
+        bodies
+            .chain(groups)
+            .find(|(_, full, name, aliases)| {
+                std::iter::once(*name)
+                    .chain(*full)
+                    .chain(aliases.iter())
+                    .any(|n| fold::fold(n) == key)
+            })
+            .map(|(id, ..)| id.to_string())
     }
 
     /// The publications a byline names ("co-author of ‘…’ with Tanya Filer"), and its
@@ -253,7 +288,17 @@ impl Builder<'_, '_> {
             let mut review = Vec::new();
             for w in &p.with {
                 let name = self.span(w);
-                match self.people.get(&fold::fold(&name)) {
+                let key = fold::fold(&name);
+                let known = self.people.get(&key).cloned().or_else(|| {
+                    let with = self.with.as_ref()?;
+                    let e = with.knowledge.dataset.experts().iter().find(|e| {
+                        std::iter::once(&e.name)
+                            .chain(&e.aliases)
+                            .any(|n| fold::fold(n) == key)
+                    })?;
+                    Some(e.id.to_string())
+                });
+                match known {
                     Some(id) => authors.push(Id::new(id.clone())),
                     None => review.push(format!(
                         "co-author “{name}” is not an expert of the draft or the data: add them, or leave them out"
@@ -337,7 +382,7 @@ impl Builder<'_, '_> {
                     background: None,
                     source: self.source.clone(),
                     review: vec![format!(
-                        "proposed from “{full} ({short})”: kind guessed (“{}”); a bloc of states belongs in `groups`, with its members",
+                        "proposed from “{full} ({short})”: kind guessed (“{}”); if it is a bloc of states, move it to `groups` with its members",
                         body_kind(&full)
                     )],
                 });

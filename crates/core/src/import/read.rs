@@ -83,7 +83,9 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         let tail = text::trim(text, quote.close.end..paras[last].range.end);
         if text[tail.clone()].chars().any(char::is_alphanumeric) {
             match byline::parse(text, tail.clone()) {
-                Some(b) if b.form == Form::Dash && inline.is_none() => inline = Some((tail, b)),
+                Some(b) if b.form == Form::Dash && inline.is_none() => {
+                    inline = Some((byline::undashed(text, tail), b));
+                }
                 _ => {
                     inline_quotes.push(quote);
                     continue;
@@ -97,20 +99,33 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             byline: inline,
         });
     }
-    let title_para = slots.iter().position(|s| *s == Slot::Free).unwrap_or(0);
+    // The title: the first "# " heading before the answers, or else the first paragraph.
+    let before_answers = answers.first().map_or(paras.len(), |a| a.paras.start);
+    let title_para = (0..before_answers)
+        .find(|&p| slots[p] == Slot::Free && text[paras[p].range.clone()].starts_with("# "))
+        .or_else(|| slots.iter().position(|s| *s == Slot::Free))
+        .unwrap_or(0);
     let title =
         heading(text, paras[title_para].range.clone()).unwrap_or(paras[title_para].range.clone());
     slots[title_para] = Slot::Used;
     let mut headings = 0;
+    let mut question = None;
     for (p, para) in paras.iter().enumerate() {
-        if slots[p] == Slot::Free && heading(text, para.range.clone()).is_some() {
+        if slots[p] != Slot::Free {
+            continue;
+        }
+        if let Some(words) = heading(text, para.range.clone()) {
             slots[p] = Slot::Used;
-            headings += 1;
+            // A heading that asks, before the answers, is the question put to the experts.
+            if question.is_none() && p < before_answers && text[words.clone()].ends_with('?') {
+                question = Some((words, p));
+            } else {
+                headings += 1;
+            }
         }
     }
     attribute(text, &paras, &mut slots, &mut answers);
     let first_answer = answers.first().map_or(paras.len(), |a| a.paras.start);
-    let mut question = None;
     let mut framing = Vec::new();
     for (p, para) in paras.iter().enumerate() {
         if slots[p] != Slot::Free {
@@ -191,7 +206,8 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
             let range = paras[p].range.clone();
             let range = match b.form {
                 Form::Colon => range.start..range.end - 1,
-                _ => range,
+                Form::Dash => byline::undashed(text, range),
+                Form::Sentence => range,
             };
             a.byline = Some((range, b));
         }

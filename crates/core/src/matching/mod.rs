@@ -416,8 +416,8 @@ fn role_label(dataset: &Dataset, r: &Role) -> String {
     let former = if r.current { "" } else { "former " };
     let org = r.organisation.as_ref().map(|id| {
         dataset
-            .body(id.as_str())
-            .map_or(id.as_str(), |b| b.name.as_str())
+            .entity(id.as_str())
+            .map_or(id.as_str(), |e| e.name())
     });
     format!("{former}{}", r.label(org))
 }

@@ -81,7 +81,7 @@ impl Checker<'_> {
                 }
                 if let Some(organisation) = &role.organisation {
                     let field = format_args!("roles[{r}].organisation");
-                    self.reference(who, field, organisation, &[Kind::Body]);
+                    self.reference(who, field, organisation, &[Kind::Body, Kind::Group]);
                 }
             }
             if !introduced.contains(&e.id) {
