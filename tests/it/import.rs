@@ -39,6 +39,17 @@ fn passage<'d>(d: &'d Dataset, words: &str) -> &'d minilateral::dataset::Passage
         .unwrap_or_else(|| panic!("no passage holds {words:?}"))
 }
 
+/// A body proposed from "Full Name (ACRONYM)", and linked from the passage holding `words`.
+fn proposed(d: &Dataset, acronym: &str, full: &str, words: &str) {
+    let body = d
+        .bodies()
+        .iter()
+        .find(|b| b.aliases == [acronym])
+        .unwrap_or_else(|| panic!("{acronym} proposed"));
+    assert_eq!(body.name, full);
+    assert!(passage(d, words).concerns.contains(&body.id), "{words}");
+}
+
 #[test]
 fn the_bundled_article_drafts_to_what_was_curated() {
     let text = fixture_text("../../data/itc-2024.txt");
@@ -162,16 +173,11 @@ fn the_bundled_article_drafts_to_what_was_curated() {
         passage(&draft, "What’s one thing").kind,
         PassageKind::Question
     );
-    let bri = draft
-        .bodies()
-        .iter()
-        .find(|b| b.aliases == ["BRI"])
-        .expect("BRI proposed");
-    assert_eq!(bri.name, "Belt and Road Initiative");
-    assert!(
-        passage(&draft, "Chinese Belt and Road")
-            .concerns
-            .contains(&bri.id)
+    proposed(
+        &draft,
+        "BRI",
+        "Belt and Road Initiative",
+        "Chinese Belt and Road",
     );
     // An official the article quotes in its own sentence: a byline, and a statement with
     // its lead-in, as curated; drafted off the panel.
@@ -253,16 +259,11 @@ fn bylines_before_their_quotations() {
         ]
     );
     assert_eq!(draft.sources()[0].year, 2031);
-    let cdc = draft
-        .bodies()
-        .iter()
-        .find(|b| b.aliases == ["CDC"])
-        .expect("CDC proposed");
-    assert_eq!(cdc.name, "Coral Data Compact");
-    assert!(
-        passage(&draft, "Our experts reflect on the CDC")
-            .concerns
-            .contains(&cdc.id)
+    proposed(
+        &draft,
+        "CDC",
+        "Coral Data Compact",
+        "Our experts reflect on the CDC",
     );
 }
 
@@ -421,14 +422,17 @@ fn malformed_articles_are_named_and_nothing_is_written() {
 fn the_draft_passes_check_from_the_command_line() {
     let dir = std::env::temp_dir().join(format!("minilateral-import-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let o = minilateral(&[
-        "import",
-        "tests/fixtures/import/bylines-before.txt",
-        "--out",
-        dir.to_str().unwrap(),
-        "--source-id",
-        "ocean-2031",
-    ]);
+    let import = || {
+        minilateral(&[
+            "import",
+            "tests/fixtures/import/bylines-before.txt",
+            "--out",
+            dir.to_str().unwrap(),
+            "--source-id",
+            "ocean-2031",
+        ])
+    };
+    let o = import();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(dir.join("ocean-2031.json").is_file() && dir.join("ocean-2031.txt").is_file());
     let check = minilateral(&["--data", dir.to_str().unwrap(), "check"]);
@@ -441,14 +445,7 @@ fn the_draft_passes_check_from_the_command_line() {
         "{said}"
     );
     // The draft is never written over.
-    let again = minilateral(&[
-        "import",
-        "tests/fixtures/import/bylines-before.txt",
-        "--out",
-        dir.to_str().unwrap(),
-        "--source-id",
-        "ocean-2031",
-    ]);
+    let again = import();
     assert_eq!(again.status.code(), Some(2));
     assert!(stderr(&again).contains("exists"), "{}", stderr(&again));
     // Without --out: the draft on stdout, its text inline, ready for --data.
