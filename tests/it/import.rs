@@ -783,3 +783,60 @@ fn credentials_links_and_headings() {
         "the line before the title is framing"
     );
 }
+
+#[test]
+fn hard_wrapped_lines_and_quotations_sharing_a_byline() {
+    // Markdown wrapped at 60 columns: the byline breaks over two lines.
+    let wrapped = "# Harbour Data in 2030\n\nWhat should port alliances share in\n2030?\n\n“I hope to see every port publish its\nberth data within a day.”\n\nAda Quill, PhD is Director of the\nNorthwind Lab.\n";
+    let draft = loaded(&drafted(wrapped), wrapped);
+    let ada = draft.expert("ada-quill").expect("a wrapped byline is read");
+    let lab = draft
+        .body(ada.roles[0].organisation.as_ref().unwrap().as_str())
+        .unwrap();
+    assert_eq!(lab.name, "Northwind Lab", "names are shown on one line");
+    assert_eq!(
+        ada.roles[0].as_written.as_deref(),
+        Some("Director of the\nNorthwind Lab"),
+        "as written"
+    );
+    assert_eq!(
+        passage(&draft, "berth data")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "ada-quill"
+    );
+    assert_eq!(lost(wrapped, &draft), Vec::<String>::new());
+
+    // Each paragraph of one answer closed and opened again, one byline after them.
+    let shared = "Ports in 2030\n\nWhat should ports do?\n\n“Ports need shared data.”\n\n“They also need shared berths.”\n\n— Imre Talvik, Programme Lead, Baltic Fibre Alliance\n\n“I hope to see cleaner fuel.”\n\n— Farida Nkemelu-Voss, Policy Director, Kestrel Commons\n";
+    let draft = loaded(&drafted(shared), shared);
+    let first = passage(&draft, "Ports need shared data");
+    assert_eq!(first.speaker.as_ref().unwrap().as_str(), "imre-talvik");
+    assert!(
+        first
+            .review
+            .iter()
+            .any(|n| n.contains("no byline of its own")),
+        "{:?}",
+        first.review
+    );
+    assert_eq!(
+        passage(&draft, "shared berths")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "imre-talvik"
+    );
+    assert!(passage(&draft, "shared berths").review.is_empty());
+    assert_eq!(
+        passage(&draft, "cleaner fuel")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "farida-nkemelu-voss"
+    );
+}

@@ -180,6 +180,16 @@ impl Builder<'_, '_> {
         self.text[r.clone()].to_string()
     }
 
+    /// The words of `r` with each run of spaces and line breaks as one space: a name or a
+    /// title as a card shows it, where a hard-wrapped line broke it ("Director of the\n
+    /// Northwind Lab"). What is checked verbatim (`as_written`, passages) keeps `span`.
+    pub(super) fn plain(&self, r: &std::ops::Range<usize>) -> String {
+        self.text[r.clone()]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Every passage of the article, in its order, before ids and concerns.
     fn units(&mut self, article: &Article, year: i32) -> Vec<Unit> {
         let mut units = vec![Unit::new(article.title.clone(), PassageKind::Title, 0)];
@@ -216,10 +226,12 @@ impl Builder<'_, '_> {
             if let Some((_, by)) = &a.byline {
                 self.publications(by, speaker.as_deref().unwrap_or_default(), &mut units);
             }
+            let shared = a.shares.and_then(|j| speakers[j].clone());
             let answer = Answer {
                 quote: &a.quote,
                 paras: a.paras.clone(),
-                speaker: speaker.clone(),
+                shared: shared.is_some(),
+                speaker: speaker.clone().or(shared),
             };
             units.extend(passages::answer(self.text, &article.paras, &answer, year));
         }

@@ -92,6 +92,8 @@ pub(super) struct Answer<'a> {
     /// The paragraphs it spans.
     pub paras: Range<usize>,
     pub speaker: Option<String>,
+    /// The speaker is that of a byline beside the next (or previous) quotation, not its own.
+    pub shared: bool,
 }
 
 /// A stretch of an answer: prose, or one item of a list ("1/ …", "- …").
@@ -161,6 +163,12 @@ fn sentence(
                 "a wish that names no year: given the article's, {year}"
             ));
         }
+    }
+    if a.shared {
+        unit.review.push(
+            "a quotation with no byline of its own, given to the speaker of the quotation beside it: check"
+                .into(),
+        );
     }
     if a.speaker.is_none() {
         unit.kind = PassageKind::Framing;

@@ -23,7 +23,7 @@ impl Builder<'_, '_> {
         by: &Byline,
         para: usize,
     ) -> (String, Unit) {
-        let name = self.span(&by.name);
+        let name = self.plain(&by.name);
         let key = fold::fold(&name);
         let mut unit = Unit::new(range, PassageKind::Byline, para);
         let mut review = Vec::new();
@@ -59,7 +59,7 @@ impl Builder<'_, '_> {
                     id: Id::new(id.clone()),
                     name: name.clone(),
                     aliases: Vec::new(),
-                    credentials: by.credentials.iter().map(|c| self.span(c)).collect(),
+                    credentials: by.credentials.iter().map(|c| self.plain(c)).collect(),
                     panel: true,
                     roles,
                     source: self.source.clone(),
@@ -73,7 +73,7 @@ impl Builder<'_, '_> {
         let mut concerns = vec![id.clone()];
         for r in &by.roles {
             if let Some(org) = &r.organisation {
-                concerns.extend(self.find_organisation(&self.span(org)));
+                concerns.extend(self.find_organisation(&self.plain(org)));
             }
         }
         unit.concerns = Some(concerns);
@@ -99,14 +99,14 @@ impl Builder<'_, '_> {
             .iter()
             .map(|r| {
                 let written = self.span(&r.written);
-                let org = r.organisation.as_ref().map(|o| self.span(o));
+                let org = r.organisation.as_ref().map(|o| self.plain(o));
                 if r.title.is_empty() {
                     review.push(format!(
                         "the byline names the organisation “{written}” but no title: add it if you know it"
                     ));
                 }
                 // "— Ada Quill, G7": a title that is the name of a body or group known.
-                let title = self.span(&r.title);
+                let title = self.plain(&r.title);
                 if org.is_none() && let Some(id) = self.find_organisation(&title) {
                     return Role {
                         title: String::new(),
@@ -134,7 +134,7 @@ impl Builder<'_, '_> {
         words: Range<usize>,
         para: usize,
     ) -> Vec<Unit> {
-        let name = self.span(&i.name);
+        let name = self.plain(&i.name);
         let mut by = Unit::new(i.name.start..i.role.end, PassageKind::Byline, para);
         let known = self
             .people
@@ -152,7 +152,7 @@ impl Builder<'_, '_> {
                     credentials: Vec::new(),
                     panel: false,
                     roles: vec![Role {
-                        title: self.span(&i.role),
+                        title: self.plain(&i.role),
                         organisation: None,
                         current: true,
                         as_written: None,
@@ -287,7 +287,7 @@ impl Builder<'_, '_> {
             let mut authors = vec![Id::new(author)];
             let mut review = Vec::new();
             for w in &p.with {
-                let name = self.span(w);
+                let name = self.plain(w);
                 let key = fold::fold(&name);
                 let known = self.people.get(&key).cloned().or_else(|| {
                     let with = self.with.as_ref()?;
@@ -340,7 +340,7 @@ impl Builder<'_, '_> {
         let mut seen = Vec::new();
         for para in &article.paras {
             for a in entities::acronyms(self.text, para.range.clone()) {
-                let (full, short) = (self.span(&a.full), self.span(&a.short));
+                let (full, short) = (self.plain(&a.full), self.plain(&a.short));
                 if seen.contains(&short) {
                     continue;
                 }

@@ -26,6 +26,9 @@ pub(super) struct Attributed {
     pub quote: Quotation,
     pub paras: Range<usize>,
     pub byline: Option<(Range<usize>, Byline)>,
+    /// For an answer with no byline of its own, next to answers that have one (each
+    /// paragraph of an answer closed and opened again): the answer whose byline it shares.
+    pub shares: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,6 +40,9 @@ enum Slot {
 
 pub(super) fn read(text: &str) -> Result<Article, ImportError> {
     let paras = text::paragraphs(text);
+    // Bylines are read with line breaks as spaces (one byte for one, so every range holds),
+    // so that a byline hard-wrapped over two lines is still one.
+    let flat = text.replace('\n', " ");
     let quotes = text::quotations(text, &paras)?;
     let para_of = |at: usize| {
         paras
@@ -57,7 +63,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             None
         } else {
             let head = text::trim(text, start..quote.open.start);
-            match byline::parse(text, head.clone()) {
+            match byline::parse(&flat, head.clone()) {
                 Some(b) if b.form == Form::Colon => Some((head.start..head.end - 1, b)),
                 _ => {
                     inline_quotes.push(quote);
@@ -67,7 +73,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         };
         for p in first + 1..=last {
             let inner = &text[paras[p].range.clone()];
-            let reads_as_byline = byline::parse(text, paras[p].range.clone())
+            let reads_as_byline = byline::parse(&flat, paras[p].range.clone())
                 .is_some_and(|b| matches!(b.form, Form::Sentence | Form::Colon));
             if !inner.starts_with(['“', '"']) && reads_as_byline {
                 return Err(ImportError::unbalanced(
@@ -82,7 +88,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         }
         let tail = text::trim(text, quote.close.end..paras[last].range.end);
         if text[tail.clone()].chars().any(char::is_alphanumeric) {
-            match byline::parse(text, tail.clone()) {
+            match byline::parse(&flat, tail.clone()) {
                 Some(b) if b.form == Form::Dash && inline.is_none() => {
                     inline = Some((byline::undashed(text, tail), b));
                 }
@@ -97,6 +103,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             quote,
             paras: first..last + 1,
             byline: inline,
+            shares: None,
         });
     }
     // The title: the first "# " heading before the answers, or else the first paragraph.
@@ -124,7 +131,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             }
         }
     }
-    attribute(text, &paras, &mut slots, &mut answers);
+    attribute(&flat, &paras, &mut slots, &mut answers);
     let first_answer = answers.first().map_or(paras.len(), |a| a.paras.start);
     let mut framing = Vec::new();
     for (p, para) in paras.iter().enumerate() {
@@ -210,6 +217,33 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
                 Form::Sentence => range,
             };
             a.byline = Some((range, b));
+        }
+    }
+    // "“…”\n\n“…”\n\n— Name": quotations next to each other, one byline for them all, on the
+    // article's side.
+    let owner = |a: &Attributed, i: usize| a.shares.or(a.byline.as_ref().map(|_| i));
+    let order: Vec<usize> = if layout_after {
+        (0..answers.len()).rev().collect()
+    } else {
+        (0..answers.len()).collect()
+    };
+    for i in order {
+        let neighbour = if layout_after {
+            i + 1
+        } else {
+            i.wrapping_sub(1)
+        };
+        let Some(next) = answers.get(neighbour) else {
+            continue;
+        };
+        let adjacent = if layout_after {
+            answers[i].paras.end == next.paras.start
+        } else {
+            next.paras.end == answers[i].paras.start
+        };
+        let shared = owner(next, neighbour);
+        if answers[i].byline.is_none() && adjacent {
+            answers[i].shares = shared;
         }
     }
 }
