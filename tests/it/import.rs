@@ -840,3 +840,31 @@ fn hard_wrapped_lines_and_quotations_sharing_a_byline() {
         "farida-nkemelu-voss"
     );
 }
+
+#[test]
+fn the_bot_answers_from_a_draft() {
+    let text = fixture_text("import/bylines-before.txt");
+    let k = minilateral::knowledge::Knowledge::new(loaded(&drafted(&text), &text));
+    let about = crate::ask(&k, "/about");
+    let card = &about.cards[0];
+    assert!(
+        card.description
+            .contains("What is one thing you would like to see")
+    );
+    assert!(
+        !card.description.contains("In our words"),
+        "no summary yet, so none shown"
+    );
+    assert!(
+        card.fields[0].value.contains("0 other people quoted"),
+        "{}",
+        card.fields[0].value
+    );
+    let expert = crate::ask(&k, "/expert okonkwo hale");
+    assert_eq!(expert.cards[0].title, "Bram Okonkwo-Hale, PhD");
+    assert!(
+        expert.cards[0]
+            .description
+            .contains("Former Adviser, Harbour Council")
+    );
+}

@@ -24,10 +24,13 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
                 escape_data(&q.text)
             ));
         }
-        description.push_str(&format!(
-            "\n\n**In our words** (a summary, not the article's): {}",
-            escape_data(&src.summary)
-        ));
+        // A draft from `import` has no summary until a curator writes one.
+        if !src.summary.trim().is_empty() {
+            description.push_str(&format!(
+                "\n\n**In our words** (a summary, not the article's): {}",
+                escape_data(&src.summary)
+            ));
+        }
     }
     let mut card = Card {
         title: "About minilateral".to_string(),
@@ -38,9 +41,10 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     card.field(
         "What I know",
         format!(
-            "{} experts and {} other person quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
+            "{} experts and {} other {} quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
             s.panel,
             s.experts - s.panel,
+            if s.experts - s.panel == 1 { "person" } else { "people" },
             s.passages,
             s.statements,
             s.wishes,
