@@ -839,6 +839,48 @@ fn hard_wrapped_lines_and_quotations_sharing_a_byline() {
             .as_str(),
         "farida-nkemelu-voss"
     );
+
+    // A note about the author after the last answer, wrapped, is no byline: the answers keep
+    // the bylines before them.
+    let note = "# Harbour Data in 2030\n\nWhat should port alliances share in 2030?\n\nAda Quill is Director of the Northwind Lab.\n\n“Ports need shared tariffs.”\n\nBen Weiss is Chair of the Harbour Council.\n\n“I hope to see cleaner fuel.”\n\nTom Reyes is Editor of the Harbour Review. He put these questions\nto the panel in May.\n";
+    let draft = loaded(&drafted(note), note);
+    assert_eq!(
+        passage(&draft, "shared tariffs")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "ada-quill"
+    );
+    assert_eq!(
+        passage(&draft, "cleaner fuel")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "ben-weiss"
+    );
+    assert!(draft.expert("tom-reyes").is_none());
+
+    // Sharing follows where a byline stands: "Name (Org):" before its quotation shares forward,
+    // "— Name" after it shares backward, never the other way.
+    let colon = "Ports in 2030\n\nWhat should ports do?\n\nAda Quill (Northwind Lab): “Ports need shared data.”\n\n“They also need shared berths.”\n\nBen Weiss (Harbour Council): “I hope to see cleaner fuel.”\n";
+    let draft = loaded(&drafted(colon), colon);
+    assert_eq!(
+        passage(&draft, "shared berths")
+            .speaker
+            .as_ref()
+            .unwrap()
+            .as_str(),
+        "ada-quill"
+    );
+    let dash = "Ports in 2030\n\nWhat should ports do?\n\n“Berths should be shared.” — Cy Lund, Programme Lead, Baltic Fibre Alliance\n\n“And I hope to see open tariffs.”\n";
+    let draft = loaded(&drafted(dash), dash);
+    assert_eq!(
+        passage(&draft, "open tariffs").speaker,
+        None,
+        "a dash closes its answer"
+    );
 }
 
 #[test]

@@ -79,7 +79,7 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     );
     card.field(
         "Where facts come from",
-        "Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours (this summary, notes) is our wording.",
+        "Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours (the summary above, notes) is our wording.",
         false,
     );
     card.field(

@@ -78,6 +78,11 @@ pub(super) fn parse(text: &str, range: Range<usize>) -> Option<Byline> {
 
 /// "Name, PhD is Title of Org and Former Title, Org".
 fn sentence(text: &str, body: Range<usize>) -> Option<Byline> {
+    // One sentence: "Tom Reyes is Editor of the Review. He put these questions …" is a note
+    // about someone, not the line introducing an answer.
+    if super::text::sentences(text, body.clone()).len() > 1 {
+        return None;
+    }
     let s = &text[body.clone()];
     let verb = [" is ", " was "]
         .iter()
@@ -202,7 +207,7 @@ fn name_and_credentials(
 /// 2 to 5 words, each capitalised (or a particle such as "van"), letters, hyphens,
 /// apostrophes and initials' full stops only.
 pub(super) fn looks_like_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split(' ').collect();
+    let words: Vec<&str> = s.split_whitespace().collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     (2..=5).contains(&words.len())
         && s.chars().count() <= 60
@@ -339,6 +344,8 @@ mod tests {
             "A growing cadre of policymakers and analysts agrees.",
             "“Quoted words,” she said.",
             "Our thanks to everyone who took part.",
+            "Tom Reyes is Editor of the Harbour Review. He put these questions to the panel in May.",
+            "Ada Quill, Director, put it this way:",
         ] {
             assert_eq!(parse(s, 0..s.len()), None, "{s}");
         }

@@ -336,7 +336,12 @@ impl Builder<'_, '_> {
         let unattributed = article
             .answers
             .iter()
-            .filter(|a| a.byline.is_none())
+            .filter(|a| a.byline.is_none() && a.shares.is_none())
+            .count();
+        let shared = article
+            .answers
+            .iter()
+            .filter(|a| a.shares.is_some())
             .count();
         let mut lines = vec![format!(
             "drafted source \"{}\" ({}): {} passages ({} framing, {} bylines, {} statements, {} wishes{}), {} experts, {} bodies, {} publications",
@@ -356,16 +361,20 @@ impl Builder<'_, '_> {
             f.bodies.len(),
             f.publications.len(),
         )];
-        lines.push(format!(
-            "{} answers: {} with a byline{}",
+        let mut answers = format!(
+            "{} answers: {} with a byline",
             article.answers.len(),
-            article.answers.len() - unattributed,
-            if unattributed > 0 {
-                format!(", {unattributed} without (marked for review)")
-            } else {
-                String::new()
-            }
-        ));
+            article.answers.len() - unattributed - shared
+        );
+        if shared > 0 {
+            answers.push_str(&format!(
+                ", {shared} sharing the byline of the quotation beside them (marked for review)"
+            ));
+        }
+        if unattributed > 0 {
+            answers.push_str(&format!(", {unattributed} without (marked for review)"));
+        }
+        lines.push(answers);
         if article.headings > 0 {
             lines.push(format!(
                 "left out: {} Markdown headings after the title",

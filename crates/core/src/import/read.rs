@@ -75,7 +75,9 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
             let inner = &text[paras[p].range.clone()];
             let reads_as_byline = byline::parse(&flat, paras[p].range.clone())
                 .is_some_and(|b| matches!(b.form, Form::Sentence | Form::Colon));
-            if !inner.starts_with(['“', '"']) && reads_as_byline {
+            // A paragraph that closes the quotation is its end, not a byline.
+            let closes = inner.contains(['”', '"']);
+            if !inner.starts_with(['“', '"']) && !closes && reads_as_byline {
                 return Err(ImportError::unbalanced(
                     text,
                     quote.open.start,
@@ -90,7 +92,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
         if text[tail.clone()].chars().any(char::is_alphanumeric) {
             match byline::parse(&flat, tail.clone()) {
                 Some(b) if b.form == Form::Dash && inline.is_none() => {
-                    inline = Some((byline::undashed(text, tail), b));
+                    inline = Some((byline::undashed(&flat, tail), b));
                 }
                 _ => {
                     inline_quotes.push(quote);
@@ -192,7 +194,11 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
         .iter()
         .filter(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots))
         .count();
-    let layout_after = after >= before;
+    // A tie goes by the first answer: bylines first when a byline stands before it.
+    let first_after_byline = answers
+        .first()
+        .is_some_and(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots));
+    let layout_after = after > before || (after == before && !first_after_byline);
     for a in answers.iter_mut().filter(|a| a.byline.is_none()) {
         let next = a.paras.end;
         let prev = a.paras.start.checked_sub(1);
@@ -219,31 +225,28 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
             a.byline = Some((range, b));
         }
     }
-    // "“…”\n\n“…”\n\n— Name": quotations next to each other, one byline for them all, on the
-    // article's side.
-    let owner = |a: &Attributed, i: usize| a.shares.or(a.byline.as_ref().map(|_| i));
-    let order: Vec<usize> = if layout_after {
-        (0..answers.len()).rev().collect()
-    } else {
-        (0..answers.len()).collect()
+    // "“…”\n\n“…”\n\n— Name": quotations next to each other, one byline for them all. A
+    // quotation takes the byline of the next one when that byline stands after its quotation
+    // ("— Name", or the sentence form in an article of bylines after), and else of the one
+    // before when that byline stands before its quotation ("Name (Org):", or the sentence form
+    // in an article of bylines first).
+    let stands_after = |form: Form| form == Form::Dash || (form == Form::Sentence && layout_after);
+    let form_of = |answers: &[Attributed], i: usize| -> Option<(usize, Form)> {
+        let owner = answers[i].shares.unwrap_or(i);
+        answers[owner].byline.as_ref().map(|(_, b)| (owner, b.form))
     };
-    for i in order {
-        let neighbour = if layout_after {
-            i + 1
-        } else {
-            i.wrapping_sub(1)
-        };
-        let Some(next) = answers.get(neighbour) else {
-            continue;
-        };
-        let adjacent = if layout_after {
-            answers[i].paras.end == next.paras.start
-        } else {
-            next.paras.end == answers[i].paras.start
-        };
-        let shared = owner(next, neighbour);
+    for i in (0..answers.len().saturating_sub(1)).rev() {
+        let adjacent = answers[i].paras.end == answers[i + 1].paras.start;
         if answers[i].byline.is_none() && adjacent {
-            answers[i].shares = shared;
+            let owner = form_of(answers, i + 1).filter(|(_, f)| stands_after(*f));
+            answers[i].shares = owner.map(|(o, _)| o);
+        }
+    }
+    for i in 1..answers.len() {
+        let adjacent = answers[i - 1].paras.end == answers[i].paras.start;
+        if answers[i].byline.is_none() && answers[i].shares.is_none() && adjacent {
+            let owner = form_of(answers, i - 1).filter(|(_, f)| !stands_after(*f));
+            answers[i].shares = owner.map(|(o, _)| o);
         }
     }
 }

@@ -106,6 +106,12 @@ pub(super) fn role(text: &str, written: Range<usize>, seps: &[&str]) -> Option<R
         None => (at..written.end, None),
     };
     let title_ok = title.is_empty() || text[title.clone()].starts_with(char::is_uppercase);
+    // An organisation is a name: "Ada Quill, Director, put it this way:" names none.
+    let org_ok = organisation.as_ref().is_none_or(|o| {
+        text[o.clone()]
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "*_[".contains(c))
+    });
+    let title_ok = title_ok && org_ok;
     title_ok.then_some(RoleText {
         written,
         title,
