@@ -902,6 +902,12 @@ fn the_bot_answers_from_a_draft() {
         "{}",
         card.fields[0].value
     );
+    let facts = card
+        .fields
+        .iter()
+        .find(|f| f.name == "Where facts come from")
+        .unwrap();
+    assert!(!facts.value.contains("summary"), "{}", facts.value);
     let expert = crate::ask(&k, "/expert okonkwo hale");
     assert_eq!(expert.cards[0].title, "Bram Okonkwo-Hale, PhD");
     assert!(

@@ -77,9 +77,14 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
         "Type names as you remember them: case, accents, punctuation, word order (“Filer, Tanya”) and titles (Dr, PhD) do not matter, and small typos are forgiven. When I had to guess I say so; when several names are close I ask which you meant.",
         false,
     );
+    let ours = if source.is_some_and(|src| !src.summary.trim().is_empty()) {
+        "this summary, notes"
+    } else {
+        "notes"
+    };
     card.field(
         "Where facts come from",
-        "Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours (the summary above, notes) is our wording.",
+        format!("Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours ({ours}) is our wording."),
         false,
     );
     card.field(
