@@ -50,8 +50,11 @@ impl Ids {
 /// characters: "Sara Pantuliano" → "sara-pantuliano", "A.I. & Tech" → "a-i-tech".
 pub(super) fn slug(text: &str, max: usize) -> String {
     let mut out = String::new();
-    // Without commas: folding reads "Small Clubs, Big Rules" as a reversed name.
-    let text = text.replace(['.', '’', '\''], "").replace(',', " ");
+    // Ids are ASCII: other scripts are transliterated ("Αλέξης" → "alexes"). Without commas:
+    // folding reads "Small Clubs, Big Rules" as a reversed name.
+    let text = deunicode::deunicode(text)
+        .replace(['.', '’', '\''], "")
+        .replace(',', " ");
     // A Markdown link's address is not part of a name.
     let text = match (text.find("]("), text.rfind(')')) {
         (Some(a), Some(b)) if a < b => format!("{}{}", &text[..a], &text[b + 1..]),
@@ -144,9 +147,12 @@ pub(super) struct Acronym {
 /// Every "Full Name (ACRONYM)" in `range` of `text`: an acronym of 2 to 8 capitals and
 /// digits in brackets, after the words whose initials spell it (skipping "and", "of" …; a
 /// digit stands for its number word, as in "Three Seas Initiative (3SI)").
-pub(super) fn acronyms(text: &str, range: Range<usize>) -> Vec<Acronym> {
+pub(super) fn acronyms(text: &str, range: Range<usize>) -> (Vec<Acronym>, Vec<Range<usize>>) {
     let s = &text[range.clone()];
     let mut out = Vec::new();
+    // Acronyms in brackets that the words before them do not spell ("Danube Commission
+    // (ICPDR)"): reported, not guessed.
+    let mut unspelled = Vec::new();
     for (open, _) in s.match_indices(" (") {
         let inner_start = open + 2;
         let Some(len) = s[inner_start..].find(')') else {
@@ -162,16 +168,17 @@ pub(super) fn acronyms(text: &str, range: Range<usize>) -> Vec<Acronym> {
         {
             continue;
         }
-        if let Some(start) = spelled_from(&s[..open], short) {
-            let full = &s[start..open];
-            out.push(Acronym {
+        let short = range.start + inner_start..range.start + inner_start + len;
+        match spelled_from(&s[..open], &text[short.clone()]) {
+            Some(start) => out.push(Acronym {
                 full: range.start + start..range.start + open,
-                short: range.start + inner_start..range.start + inner_start + len,
-                institutional: institutional(full),
-            });
+                short,
+                institutional: institutional(&s[start..open]),
+            }),
+            None => unspelled.push(short),
         }
     }
-    out
+    (out, unspelled)
 }
 
 /// Where the words before an acronym start, when their initials spell it.
@@ -215,6 +222,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<(&str, &str, bool)> {
         acronyms(s, 0..s.len())
+            .0
             .into_iter()
             .map(|a| (&s[a.full], &s[a.short], a.institutional))
             .collect()
@@ -236,6 +244,12 @@ mod tests {
         );
         assert_eq!(found("a body (not an IAEA type body)"), []);
         assert_eq!(found("the Coral Data (CDC)"), []);
+        let s = "the Danube Commission (ICPDR) met";
+        let (_, unspelled) = acronyms(s, 0..s.len());
+        assert_eq!(
+            unspelled.iter().map(|r| &s[r.clone()]).collect::<Vec<_>>(),
+            ["ICPDR"]
+        );
     }
 
     #[test]
@@ -247,6 +261,8 @@ mod tests {
             "brookings-ai-emerging-tech"
         );
         assert_eq!(ids.fresh("Łukasz Wałęsa"), "lukasz-walesa");
+        assert_eq!(ids.fresh("Αλέξης Παππάς"), "alexes-pappas");
+        assert_eq!(ids.fresh("Small Clubs, Big Rules"), "small-clubs-big-rules");
         assert_eq!(
             slug(
                 "International Tech Cooperation in 2024: What Experts Want",

@@ -8,6 +8,7 @@
 //! to guess is written beside the item as a `review` note, which `check` lists (`draft`).
 //! The draft is then loaded by the same code as any dataset, so `check` would say the same.
 
+mod bodies;
 mod byline;
 mod draft;
 mod entities;

@@ -1,0 +1,185 @@
+//! The bodies of a draft: the organisations of roles (drafted, or found among the bodies and
+//! groups of the data drafted against) and those an article introduces as "Full Name
+//! (ACRONYM)".
+
+use super::draft::Builder;
+use super::entities;
+use super::read::Article;
+use crate::dataset::{Body, Id};
+use crate::fold;
+
+impl Builder<'_, '_> {
+    /// The body an organisation's name is: already drafted, in the data, or drafted now.
+    pub(super) fn organisation(&mut self, written: &str) -> String {
+        if let Some(id) = self.find_organisation(written) {
+            return id;
+        }
+        let (name, short) = split_acronym(written);
+        let id = self.ids.fresh(name);
+        self.file.bodies.push(Body {
+            id: Id::new(id.clone()),
+            name: name.to_string(),
+            kind: body_kind(name).into(),
+            aliases: short.iter().map(|s| s.to_string()).collect(),
+            full_name: None,
+            background: None,
+            source: self.source.clone(),
+            review: vec![format!(
+                "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
+                body_kind(name)
+            )],
+        });
+        for key in organisation_keys(written) {
+            self.organisations.insert(key, id.clone());
+        }
+        id
+    }
+
+    /// The body an organisation's name (as a byline writes it) already is: drafted, or in
+    /// the data drafted against.
+    pub(super) fn find_organisation(&self, written: &str) -> Option<String> {
+        let keys = organisation_keys(written);
+        keys.iter()
+            .find_map(|k| self.organisations.get(k).cloned())
+            .or_else(|| keys.iter().find_map(|k| self.known_body(k)))
+    }
+
+    /// The body or group of the data drafted against whose name, full name or alias folds
+    /// to `key` (a role's organisation may be a group: "Coordinator of the Three Seas
+    /// Initiative").
+    pub(super) fn known_body(&self, key: &str) -> Option<String> {
+        let with = self.with.as_ref()?;
+        let d = &with.knowledge.dataset;
+        let bodies = d
+            .bodies()
+            .iter()
+            .map(|b| (&b.id, b.full_name.as_ref(), &b.name, &b.aliases));
+        let groups = d
+            .groups()
+            .iter()
+            .map(|g| (&g.id, g.full_name.as_ref(), &g.name, &g.aliases));
+        bodies
+            .chain(groups)
+            .find(|(_, full, name, aliases)| {
+                std::iter::once(*name)
+                    .chain(*full)
+                    .chain(aliases.iter())
+                    .any(|n| fold::fold(n) == key)
+            })
+            .map(|(id, ..)| id.to_string())
+    }
+
+    /// Bodies the article introduces as "Full Name (ACRONYM)": proposed when the full name
+    /// reads as an institution's and the data does not already have it.
+    pub(super) fn acronyms(&mut self, article: &Article) {
+        let (mut spelled, mut unspelled) = (Vec::new(), Vec::new());
+        for para in &article.paras {
+            let (s, u) = entities::acronyms(self.text, para.range.clone());
+            spelled.extend(s);
+            unspelled.extend(u);
+        }
+        let mut seen: Vec<String> = Vec::new();
+        let spelled_shorts: Vec<String> = spelled.iter().map(|a| self.plain(&a.short)).collect();
+        for short in unspelled {
+            let short = self.plain(&short);
+            let key = fold::fold(&short);
+            let known = spelled_shorts.contains(&short)
+                || self.known_body(&key).is_some()
+                || self.organisations.contains_key(&key)
+                || self.with.as_ref().is_some_and(|w| {
+                    w.knowledge
+                        .dataset
+                        .entities()
+                        .any(|e| e.names().iter().any(|n| fold::fold(n) == key))
+                });
+            if !known && !seen.contains(&short) {
+                self.report.push(format!(
+                    "left out: “({short})”, whose letters the words before it do not spell; add it as a body if it names one"
+                ));
+                seen.push(short);
+            }
+        }
+        let mut seen = Vec::new();
+        for a in spelled {
+            let (full, short) = (self.plain(&a.full), self.plain(&a.short));
+            if seen.contains(&short) {
+                continue;
+            }
+            seen.push(short.clone());
+            let in_data = self.with.as_ref().is_some_and(|w| {
+                w.knowledge.dataset.entities().any(|e| {
+                    e.names().iter().any(|n| {
+                        fold::fold(n) == fold::fold(&full) || fold::fold(n) == fold::fold(&short)
+                    })
+                })
+            });
+            if in_data {
+                continue;
+            }
+            if let Some(id) = self.organisations.get(&fold::fold(&full)).cloned() {
+                if let Some(body) = self.file.bodies.iter_mut().find(|b| b.id.as_str() == id)
+                    && !body.aliases.contains(&short)
+                {
+                    body.aliases.push(short);
+                }
+                continue;
+            }
+            if !a.institutional {
+                self.report.push(format!(
+                    "left out: “{full} ({short})”, not an institution's name by its words; add it as a body if it is one"
+                ));
+                continue;
+            }
+            let id = self.ids.fresh(&full);
+            self.organisations.insert(fold::fold(&full), id.clone());
+            self.organisations.insert(fold::fold(&short), id.clone());
+            self.file.bodies.push(Body {
+                id: Id::new(id),
+                name: full.clone(),
+                kind: body_kind(&full).into(),
+                aliases: vec![short.clone()],
+                full_name: None,
+                background: None,
+                source: self.source.clone(),
+                review: vec![format!(
+                    "proposed from “{full} ({short})”: kind guessed (“{}”); if it is a bloc of states, move it to `groups` with its members",
+                    body_kind(&full)
+                )],
+            });
+        }
+    }
+}
+
+/// "Overseas Development Institute (ODI)" → the name and its acronym.
+fn split_acronym(written: &str) -> (&str, Option<&str>) {
+    let inner = written
+        .strip_suffix(')')
+        .and_then(|w| w.rsplit_once(" ("))
+        .filter(|(_, a)| {
+            (2..=8).contains(&a.len())
+                && a.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        });
+    match inner {
+        Some((name, short)) => (name, Some(short)),
+        None => (written, None),
+    }
+}
+
+/// The folded names an organisation is found by: as written, and its name and acronym.
+fn organisation_keys(written: &str) -> Vec<String> {
+    let (name, short) = split_acronym(written);
+    let mut keys = vec![fold::fold(written), fold::fold(name)];
+    keys.extend(short.map(fold::fold));
+    keys.dedup();
+    keys
+}
+
+/// A body's kind, guessed from its name.
+fn body_kind(name: &str) -> &'static str {
+    if name.contains("Initiative") {
+        "initiative"
+    } else {
+        "organisation"
+    }
+}
