@@ -916,3 +916,206 @@ fn the_bot_answers_from_a_draft() {
             .contains("Former Adviser, Harbour Council")
     );
 }
+
+/// A small deterministic generator for the property below.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[self.roll(from.len())]
+    }
+}
+
+/// An article of a random shape: paragraphs by lines or blocks, a question or none, framing
+/// with or without someone quoted in it, answers with bylines of every form on either side or
+/// none, curly or straight marks, several paragraphs reopened or not, lists, names in several
+/// scripts, line ends and marks a file may have.
+fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
+    let mut d = Dice(seed);
+    let firsts = ["Ada", "Łukasz", "Αλέξης", "Siobhán", "Kwame", "Mei", "José"];
+    let lasts = [
+        "Quill",
+        "Wałęsa",
+        "Παππάς",
+        "O’Neill",
+        "van der Berg",
+        "Okonkwo-Hale",
+        "Lund",
+    ];
+    let orgs = [
+        "Northwind Lab",
+        "the Harbour Council",
+        "Overseas Cable Institute (OCI)",
+        "StateUp",
+        "Baltic Fibre Alliance",
+    ];
+    let titles = [
+        "Director",
+        "Chief Economist",
+        "Senior Fellow",
+        "Programme Lead",
+    ];
+    let sentences = [
+        "Small blocs move faster than large ones.",
+        "The Coral Data Compact (CDC) pools sensor readings.",
+        "Trust is built slowly, e.g. through shared data.",
+        "Minilaterals – small, trust-based networks – can act with agility.",
+        "We need more investment in shared systems.",
+        "In 2031 I hope to see open registries.",
+        "I would like to see cleaner fuel.",
+        "Budgets matter?",
+        "It’s overdue: ‘talking shops’ are not enough.",
+    ];
+    let blocks = d.roll(2) == 0;
+    let sep = if blocks { "\n\n" } else { "\n" };
+    let (open, close) = if d.roll(3) == 0 {
+        ("\"", "\"")
+    } else {
+        ("“", "”")
+    };
+    let mut paras: Vec<String> = vec![format!(
+        "{}Ports and Pacts in 2031",
+        if d.roll(3) == 0 { "# " } else { "" }
+    )];
+    if d.roll(4) > 0 {
+        paras.push("What one thing would you like to see in 2031?".into());
+    }
+    for _ in 0..d.roll(3) {
+        let mut p: Vec<String> = (0..1 + d.roll(3))
+            .map(|_| d.pick(&sentences).to_string())
+            .collect();
+        if d.roll(3) == 0 {
+            p.push(format!(
+                "{} {}, {} of {}, said {open}ports first{close}.",
+                d.pick(&firsts),
+                d.pick(&lasts),
+                d.pick(&titles),
+                d.pick(&orgs)
+            ));
+        }
+        if d.roll(4) == 0 {
+            p.insert(0, format!("{open}Minilateralism{close} kept cropping up."));
+        }
+        paras.push(p.join(" "));
+    }
+    let before = d.roll(2) == 0;
+    // Each answer's first words are its own ("Point 3 stands."), with whom a byline says said it.
+    let mut said = Vec::new();
+    // Whether every answer has a byline and is one (no words after its closing mark): only
+    // then is the side of the bylines beyond doubt.
+    let mut clean = true;
+    for n in 0..d.roll(5) {
+        let name = format!("{} {}", d.pick(&firsts), d.pick(&lasts));
+        let (title, org) = (d.pick(&titles), d.pick(&orgs));
+        let byline = match d.roll(5) {
+            0 => Some((format!("— {name}, {title}, {org}"), false)),
+            1 => Some((format!("{name} ({org}):"), true)),
+            2 => None,
+            _ => Some((format!("{name}, PhD is {title} of {org}."), before)),
+        };
+        let mut answer: Vec<String> = Vec::new();
+        for k in 0..1 + d.roll(3) {
+            let mut words: Vec<String> = (0..1 + d.roll(3))
+                .map(|_| d.pick(&sentences).to_string())
+                .collect();
+            if d.roll(4) == 0 {
+                words.push("In 2031 I hope to see:".into());
+                let items: Vec<String> = (1..=1 + d.roll(3))
+                    .map(|i| format!("{i}/ shared berths number {i}"))
+                    .collect();
+                words.push(format!("\n{}", items.join("\n")));
+            }
+            if k == 0 {
+                words.insert(0, format!("Point {n} stands."));
+            }
+            let reopen = k > 0 && d.roll(2) == 0;
+            answer.push(format!(
+                "{}{}",
+                if k == 0 || reopen { open } else { "" },
+                words.join(" ").replace(" \n", "\n")
+            ));
+        }
+        let last = answer.len() - 1;
+        answer[last].push_str(close);
+        // Words after the closing mark: then this is the article quoting, not an answer.
+        clean &= byline.is_some();
+        if d.roll(6) == 0 {
+            answer[last].push_str(" she added. That is all.");
+            clean = false;
+        } else if byline.is_some() {
+            said.push((format!("Point {n} stands."), name.clone()));
+        }
+        match &byline {
+            Some((b, true)) if b.ends_with(':') && d.roll(2) == 0 => {
+                answer[0] = format!("{b} {}", answer[0]);
+            }
+            Some((b, true)) => paras.push(b.clone()),
+            _ => {}
+        }
+        paras.extend(answer);
+        if let Some((b, false)) = byline {
+            paras.push(b);
+        }
+    }
+    let mut text = paras.join(sep);
+    text.push('\n');
+    if d.roll(4) == 0 {
+        text = text.replace('\n', "\r\n");
+    }
+    let mut bytes = Vec::new();
+    if d.roll(5) == 0 {
+        bytes.extend("\u{feff}".as_bytes());
+    }
+    bytes.extend(text.as_bytes());
+    (bytes, said, clean)
+}
+
+#[test]
+fn any_article_drafts_to_data_that_loads_and_loses_no_word() {
+    use proptest::prelude::*;
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(400));
+    let drafted_ok = std::cell::Cell::new(0);
+    runner
+        .run(&any::<u64>(), |seed| {
+            let (bytes, said, clean) = random_article(seed);
+            let text = minilateral::import::decode(&bytes).expect("the generator writes text");
+            match draft(&text, &Options::default(), None) {
+                Ok(d) => {
+                    let loaded =
+                        Dataset::load(&[DataText::new("d.json", d.file.to_json(None, &text))]);
+                    let loaded = loaded.map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+                    prop_assert_eq!(lost(&text, &loaded), Vec::<String>::new(), "{}", text);
+                    // Every answer with a byline is its person's.
+                    for (words, name) in said.iter().filter(|_| clean) {
+                        let p = passage(&loaded, words);
+                        let speaker = p.speaker.as_ref().and_then(|s| loaded.expert(s.as_str()));
+                        prop_assert_eq!(
+                            speaker.map(|e| e.name.as_str()),
+                            Some(name.as_str()),
+                            "{} in\n{}",
+                            words,
+                            text
+                        );
+                    }
+                    drafted_ok.set(drafted_ok.get() + 1);
+                }
+                Err(minilateral::import::Refused::Article(_)) => {}
+                Err(e) => return Err(TestCaseError::fail(format!("{e}\n{text}"))),
+            }
+            Ok(())
+        })
+        .unwrap();
+    // The generator must reach the drafting, not stop at the reading.
+    assert!(
+        drafted_ok.get() > 300,
+        "{} of 400 drafted",
+        drafted_ok.get()
+    );
+}

@@ -186,26 +186,21 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
     };
     let sentence_at =
         |p: usize, slots: &[Slot]| byline_at(p, slots).is_some_and(|b| b.form == Form::Sentence);
-    let after = answers
-        .iter()
-        .filter(|a| sentence_at(a.paras.end, slots))
-        .count();
-    let before = answers
-        .iter()
-        .filter(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots))
-        .count();
-    // A tie goes by the first answer: bylines first when a byline stands before it.
-    let first_after_byline = answers
-        .first()
-        .is_some_and(|a| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots));
-    let layout_after = after > before || (after == before && !first_after_byline);
+    let take = |a: &mut Attributed, p: usize, b: Byline, slots: &mut [Slot]| {
+        slots[p] = Slot::Used;
+        let range = paras[p].range.clone();
+        let range = match b.form {
+            Form::Colon => range.start..range.end - 1,
+            Form::Dash => byline::undashed(text, range),
+            Form::Sentence => range,
+        };
+        a.byline = Some((range, b));
+    };
+    // First the forms that say their side: "— Name" after its answer, "Name (Org):" before.
     for a in answers.iter_mut().filter(|a| a.byline.is_none()) {
-        let next = a.paras.end;
-        let prev = a.paras.start.checked_sub(1);
         let choice = [
-            (Some(next), Form::Dash),
-            (prev, Form::Colon),
-            (if layout_after { Some(next) } else { prev }, Form::Sentence),
+            (Some(a.paras.end), Form::Dash),
+            (a.paras.start.checked_sub(1), Form::Colon),
         ]
         .into_iter()
         .find_map(|(p, form)| {
@@ -215,14 +210,40 @@ fn attribute(text: &str, paras: &[Para], slots: &mut [Slot], answers: &mut [Attr
                 .map(|b| (p, b))
         });
         if let Some((p, b)) = choice {
-            slots[p] = Slot::Used;
-            let range = paras[p].range.clone();
-            let range = match b.form {
-                Form::Colon => range.start..range.end - 1,
-                Form::Dash => byline::undashed(text, range),
-                Form::Sentence => range,
+            take(a, p, b, slots);
+        }
+    }
+    // Then the side of the sentence form, by a vote of the answers still without a byline.
+    let open: Vec<&Attributed> = answers.iter().filter(|a| a.byline.is_none()).collect();
+    let after = open
+        .iter()
+        .filter(|a| sentence_at(a.paras.end, slots))
+        .count();
+    let before_of = |a: &Attributed| a.paras.start > 0 && sentence_at(a.paras.start - 1, slots);
+    let before = open.iter().filter(|a| before_of(a)).count();
+    // A tie goes by the ends: bylines after when one follows the last answer, else before
+    // when one stands before the first, else after (as the bundled article has them).
+    let first_after_byline = open.first().is_some_and(|a| before_of(a));
+    let last_before_byline = open.last().is_some_and(|a| sentence_at(a.paras.end, slots));
+    let layout_after =
+        after > before || (after == before && (last_before_byline || !first_after_byline));
+    // Each answer's sentence byline on that side; then, for an answer still without one, one
+    // on the other side that no answer took.
+    for other_side in [false, true] {
+        for a in answers.iter_mut().filter(|a| a.byline.is_none()) {
+            let p = if layout_after != other_side {
+                Some(a.paras.end)
+            } else {
+                a.paras.start.checked_sub(1)
             };
-            a.byline = Some((range, b));
+            let found = p.and_then(|p| {
+                byline_at(p, slots)
+                    .filter(|b| b.form == Form::Sentence)
+                    .map(|b| (p, b))
+            });
+            if let Some((p, b)) = found {
+                take(a, p, b, slots);
+            }
         }
     }
     // "“…”\n\n“…”\n\n— Name": quotations next to each other, one byline for them all. A

@@ -106,6 +106,11 @@ pub(super) fn role(text: &str, written: Range<usize>, seps: &[&str]) -> Option<R
         None => (at..written.end, None),
     };
     let title_ok = title.is_empty() || text[title.clone()].starts_with(char::is_uppercase);
+    // "Director, the Harbour Council": the article is not the name's.
+    let organisation = organisation.map(|o| match text[o.clone()].strip_prefix("the ") {
+        Some(rest) => o.end - rest.len()..o.end,
+        None => o,
+    });
     // An organisation is a name: "Ada Quill, Director, put it this way:" names none.
     let org_ok = organisation.as_ref().is_none_or(|o| {
         text[o.clone()]
