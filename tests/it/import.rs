@@ -31,6 +31,15 @@ fn spans<'a>(text: &str, passages: impl Iterator<Item = &'a str>) -> Vec<Range<u
         .collect()
 }
 
+/// Who said the passage that holds `words` (its speaker's id).
+fn speaker_of<'d>(d: &'d Dataset, words: &str) -> &'d str {
+    let p = passage(d, words);
+    p.speaker
+        .as_ref()
+        .unwrap_or_else(|| panic!("{words:?} has no speaker"))
+        .as_str()
+}
+
 /// The passage of the draft whose text holds `words`.
 fn passage<'d>(d: &'d Dataset, words: &str) -> &'d minilateral::dataset::Passage {
     d.passages()
@@ -701,14 +710,7 @@ fn the_quirks_of_bylines() {
         (oci.name.as_str(), oci.aliases.clone()),
         ("Overseas Cable Institute", vec!["OCI".to_string()])
     );
-    assert_eq!(
-        passage(&d, "I hope to see maps")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "ada-quill"
-    );
+    assert_eq!(speaker_of(&d, "I hope to see maps"), "ada-quill");
     // Straight quotation marks: the mark left open is the one named.
     let bad = "Cables\n\nWhat?\n\nAda Quill (Lab): \"We need maps.\n\nBob Stone (Two): \"Ports matter.\" Ok.\n";
     let e = minilateral::import::draft(bad, &Options::default(), None).unwrap_err();
@@ -799,14 +801,7 @@ fn hard_wrapped_lines_and_quotations_sharing_a_byline() {
         Some("Director of the\nNorthwind Lab"),
         "as written"
     );
-    assert_eq!(
-        passage(&draft, "berth data")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "ada-quill"
-    );
+    assert_eq!(speaker_of(&draft, "berth data"), "ada-quill");
     assert_eq!(lost(wrapped, &draft), Vec::<String>::new());
 
     // Each paragraph of one answer closed and opened again, one byline after them.
@@ -822,58 +817,23 @@ fn hard_wrapped_lines_and_quotations_sharing_a_byline() {
         "{:?}",
         first.review
     );
-    assert_eq!(
-        passage(&draft, "shared berths")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "imre-talvik"
-    );
+    assert_eq!(speaker_of(&draft, "shared berths"), "imre-talvik");
     assert!(passage(&draft, "shared berths").review.is_empty());
-    assert_eq!(
-        passage(&draft, "cleaner fuel")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "farida-nkemelu-voss"
-    );
+    assert_eq!(speaker_of(&draft, "cleaner fuel"), "farida-nkemelu-voss");
 
     // A note about the author after the last answer, wrapped, is no byline: the answers keep
     // the bylines before them.
     let note = "# Harbour Data in 2030\n\nWhat should port alliances share in 2030?\n\nAda Quill is Director of the Northwind Lab.\n\n“Ports need shared tariffs.”\n\nBen Weiss is Chair of the Harbour Council.\n\n“I hope to see cleaner fuel.”\n\nTom Reyes is Editor of the Harbour Review. He put these questions\nto the panel in May.\n";
     let draft = loaded(&drafted(note), note);
-    assert_eq!(
-        passage(&draft, "shared tariffs")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "ada-quill"
-    );
-    assert_eq!(
-        passage(&draft, "cleaner fuel")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "ben-weiss"
-    );
+    assert_eq!(speaker_of(&draft, "shared tariffs"), "ada-quill");
+    assert_eq!(speaker_of(&draft, "cleaner fuel"), "ben-weiss");
     assert!(draft.expert("tom-reyes").is_none());
 
     // Sharing follows where a byline stands: "Name (Org):" before its quotation shares forward,
     // "— Name" after it shares backward, never the other way.
     let colon = "Ports in 2030\n\nWhat should ports do?\n\nAda Quill (Northwind Lab): “Ports need shared data.”\n\n“They also need shared berths.”\n\nBen Weiss (Harbour Council): “I hope to see cleaner fuel.”\n";
     let draft = loaded(&drafted(colon), colon);
-    assert_eq!(
-        passage(&draft, "shared berths")
-            .speaker
-            .as_ref()
-            .unwrap()
-            .as_str(),
-        "ada-quill"
-    );
+    assert_eq!(speaker_of(&draft, "shared berths"), "ada-quill");
     let dash = "Ports in 2030\n\nWhat should ports do?\n\n“Berths should be shared.” — Cy Lund, Programme Lead, Baltic Fibre Alliance\n\n“And I hope to see open tariffs.”\n";
     let draft = loaded(&drafted(dash), dash);
     assert_eq!(
@@ -917,28 +877,12 @@ fn the_bot_answers_from_a_draft() {
     );
 }
 
-/// A small deterministic generator for the property below.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n.max(1)
-    }
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.roll(from.len())]
-    }
-}
-
 /// An article of a random shape: paragraphs by lines or blocks, a question or none, framing
 /// with or without someone quoted in it, answers with bylines of every form on either side or
 /// none, curly or straight marks, several paragraphs reopened or not, lists, names in several
 /// scripts, line ends and marks a file may have.
 fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
-    let mut d = Dice(seed);
+    let mut d = minilateral_synthetic::Rng(seed);
     let firsts = ["Ada", "Łukasz", "Αλέξης", "Siobhán", "Kwame", "Mei", "José"];
     let lasts = [
         "Quill",
@@ -973,25 +917,25 @@ fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
         "Budgets matter?",
         "It’s overdue: ‘talking shops’ are not enough.",
     ];
-    let blocks = d.roll(2) == 0;
+    let blocks = d.below(2) == 0;
     let sep = if blocks { "\n\n" } else { "\n" };
-    let (open, close) = if d.roll(3) == 0 {
+    let (open, close) = if d.below(3) == 0 {
         ("\"", "\"")
     } else {
         ("“", "”")
     };
     let mut paras: Vec<String> = vec![format!(
         "{}Ports and Pacts in 2031",
-        if d.roll(3) == 0 { "# " } else { "" }
+        if d.below(3) == 0 { "# " } else { "" }
     )];
-    if d.roll(4) > 0 {
+    if d.below(4) > 0 {
         paras.push("What one thing would you like to see in 2031?".into());
     }
-    for _ in 0..d.roll(3) {
-        let mut p: Vec<String> = (0..1 + d.roll(3))
+    for _ in 0..d.below(3) {
+        let mut p: Vec<String> = (0..1 + d.below(3))
             .map(|_| d.pick(&sentences).to_string())
             .collect();
-        if d.roll(3) == 0 {
+        if d.below(3) == 0 {
             p.push(format!(
                 "{} {}, {} of {}, said {open}ports first{close}.",
                 d.pick(&firsts),
@@ -1000,34 +944,34 @@ fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
                 d.pick(&orgs)
             ));
         }
-        if d.roll(4) == 0 {
+        if d.below(4) == 0 {
             p.insert(0, format!("{open}Minilateralism{close} kept cropping up."));
         }
         paras.push(p.join(" "));
     }
-    let before = d.roll(2) == 0;
+    let before = d.below(2) == 0;
     // Each answer's first words are its own ("Point 3 stands."), with whom a byline says said it.
     let mut said = Vec::new();
     // Whether every answer has a byline and is one (no words after its closing mark): only
     // then is the side of the bylines beyond doubt.
     let mut clean = true;
-    for n in 0..d.roll(5) {
+    for n in 0..d.below(5) {
         let name = format!("{} {}", d.pick(&firsts), d.pick(&lasts));
         let (title, org) = (d.pick(&titles), d.pick(&orgs));
-        let byline = match d.roll(5) {
+        let byline = match d.below(5) {
             0 => Some((format!("— {name}, {title}, {org}"), false)),
             1 => Some((format!("{name} ({org}):"), true)),
             2 => None,
             _ => Some((format!("{name}, PhD is {title} of {org}."), before)),
         };
         let mut answer: Vec<String> = Vec::new();
-        for k in 0..1 + d.roll(3) {
-            let mut words: Vec<String> = (0..1 + d.roll(3))
+        for k in 0..1 + d.below(3) {
+            let mut words: Vec<String> = (0..1 + d.below(3))
                 .map(|_| d.pick(&sentences).to_string())
                 .collect();
-            if d.roll(4) == 0 {
+            if d.below(4) == 0 {
                 words.push("In 2031 I hope to see:".into());
-                let items: Vec<String> = (1..=1 + d.roll(3))
+                let items: Vec<String> = (1..=1 + d.below(3))
                     .map(|i| format!("{i}/ shared berths number {i}"))
                     .collect();
                 words.push(format!("\n{}", items.join("\n")));
@@ -1035,7 +979,7 @@ fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
             if k == 0 {
                 words.insert(0, format!("Point {n} stands."));
             }
-            let reopen = k > 0 && d.roll(2) == 0;
+            let reopen = k > 0 && d.below(2) == 0;
             answer.push(format!(
                 "{}{}",
                 if k == 0 || reopen { open } else { "" },
@@ -1046,14 +990,14 @@ fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
         answer[last].push_str(close);
         // Words after the closing mark: then this is the article quoting, not an answer.
         clean &= byline.is_some();
-        if d.roll(6) == 0 {
+        if d.below(6) == 0 {
             answer[last].push_str(" she added. That is all.");
             clean = false;
         } else if byline.is_some() {
             said.push((format!("Point {n} stands."), name.clone()));
         }
         match &byline {
-            Some((b, true)) if b.ends_with(':') && d.roll(2) == 0 => {
+            Some((b, true)) if b.ends_with(':') && d.below(2) == 0 => {
                 answer[0] = format!("{b} {}", answer[0]);
             }
             Some((b, true)) => paras.push(b.clone()),
@@ -1066,11 +1010,11 @@ fn random_article(seed: u64) -> (Vec<u8>, Vec<(String, String)>, bool) {
     }
     let mut text = paras.join(sep);
     text.push('\n');
-    if d.roll(4) == 0 {
+    if d.below(4) == 0 {
         text = text.replace('\n', "\r\n");
     }
     let mut bytes = Vec::new();
-    if d.roll(5) == 0 {
+    if d.below(5) == 0 {
         bytes.extend("\u{feff}".as_bytes());
     }
     bytes.extend(text.as_bytes());

@@ -20,8 +20,8 @@ pub struct Spec {
     pub long_texts: bool,
 }
 
-/// splitmix64: small, fast, and the same everywhere.
-struct Rng(u64);
+/// splitmix64: small, fast, and the same everywhere (also the tests' generator of articles).
+pub struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -32,11 +32,12 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    /// A number below `n` (which must not be 0).
+    pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }

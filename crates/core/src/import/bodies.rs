@@ -5,7 +5,7 @@
 use super::draft::Builder;
 use super::entities;
 use super::read::Article;
-use crate::dataset::{Body, Id};
+use crate::dataset::{Body, Id, Kind};
 use crate::fold;
 
 impl Builder<'_, '_> {
@@ -48,25 +48,8 @@ impl Builder<'_, '_> {
     /// to `key` (a role's organisation may be a group: "Coordinator of the Three Seas
     /// Initiative").
     pub(super) fn known_body(&self, key: &str) -> Option<String> {
-        let with = self.with.as_ref()?;
-        let d = &with.knowledge.dataset;
-        let bodies = d
-            .bodies()
-            .iter()
-            .map(|b| (&b.id, b.full_name.as_ref(), &b.name, &b.aliases));
-        let groups = d
-            .groups()
-            .iter()
-            .map(|g| (&g.id, g.full_name.as_ref(), &g.name, &g.aliases));
-        bodies
-            .chain(groups)
-            .find(|(_, full, name, aliases)| {
-                std::iter::once(*name)
-                    .chain(*full)
-                    .chain(aliases.iter())
-                    .any(|n| fold::fold(n) == key)
-            })
-            .map(|(id, ..)| id.to_string())
+        self.in_data(key, &[Kind::Body, Kind::Group])
+            .map(|e| e.id().to_string())
     }
 
     /// Bodies the article introduces as "Full Name (ACRONYM)": proposed when the full name
@@ -106,13 +89,10 @@ impl Builder<'_, '_> {
                 continue;
             }
             seen.push(short.clone());
-            let in_data = self.with.as_ref().is_some_and(|w| {
-                w.knowledge.dataset.entities().any(|e| {
-                    e.names().iter().any(|n| {
-                        fold::fold(n) == fold::fold(&full) || fold::fold(n) == fold::fold(&short)
-                    })
-                })
-            });
+            let any = &[Kind::Expert, Kind::Group, Kind::Body];
+            let in_data = [&full, &short]
+                .iter()
+                .any(|n| self.in_data(&fold::fold(n), any).is_some());
             if in_data {
                 continue;
             }
@@ -155,11 +135,7 @@ fn split_acronym(written: &str) -> (&str, Option<&str>) {
     let inner = written
         .strip_suffix(')')
         .and_then(|w| w.rsplit_once(" ("))
-        .filter(|(_, a)| {
-            (2..=8).contains(&a.len())
-                && a.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        });
+        .filter(|(_, a)| entities::is_acronym(a));
     match inner {
         Some((name, short)) => (name, Some(short)),
         None => (written, None),

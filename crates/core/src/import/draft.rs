@@ -12,9 +12,10 @@ use super::quoted;
 use super::read::{self, Article};
 use super::{Options, Refused, With};
 use crate::dataset::{
-    Body, DataText, Dataset, Expert, Group, Id, LoadError, Passage, PassageKind, Publication,
-    Source, is_valid_id,
+    Body, DataText, Dataset, Entity, Expert, Group, Id, Kind, LoadError, Passage, PassageKind,
+    Publication, Source, is_valid_id,
 };
+use crate::fold;
 use crate::knowledge::Knowledge;
 
 /// A drafted dataset, with what was found and what a curator has to decide.
@@ -29,12 +30,10 @@ pub struct Draft {
 }
 
 /// The draft as a dataset file holds it.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Debug, Default)]
 pub struct DraftFile {
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     pub experts: Vec<Expert>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     pub bodies: Vec<Body>,
     pub publications: Vec<Publication>,
@@ -45,37 +44,41 @@ impl DraftFile {
     /// The file's JSON, with the source's text named as `text_file` (beside the file) or,
     /// without one, inline as `text`. Keys keep the model's order (ids first).
     pub fn to_json(&self, text_file: Option<&str>, text: &str) -> String {
-        /// A source with its text where the file says it is.
+        /// A source with its text inline, when there is no file for it.
         #[derive(Serialize)]
-        struct SourceOut<'a> {
+        struct SourceOut {
             #[serde(flatten)]
-            source: &'a Source,
+            source: Source,
             #[serde(skip_serializing_if = "Option::is_none")]
-            text: Option<&'a str>,
+            text: Option<String>,
         }
         #[derive(Serialize)]
         struct FileOut<'a> {
-            sources: Vec<SourceOut<'a>>,
-            #[serde(flatten)]
-            rest: &'a DraftFile,
-        }
-        let mut sources = Vec::new();
-        let mut located: Vec<Source> = self.sources.clone();
-        for s in &mut located {
-            s.text_file = text_file.map(String::from);
-        }
-        for source in &located {
-            sources.push(SourceOut {
-                source,
-                text: text_file.is_none().then_some(text),
-            });
+            sources: Vec<SourceOut>,
+            experts: &'a [Expert],
+            #[serde(skip_serializing_if = "<[Group]>::is_empty")]
+            groups: &'a [Group],
+            bodies: &'a [Body],
+            publications: &'a [Publication],
+            passages: &'a [Passage],
         }
         let out = FileOut {
-            sources,
-            rest: &DraftFile {
-                sources: Vec::new(),
-                ..self.clone()
-            },
+            sources: self
+                .sources
+                .iter()
+                .map(|source| SourceOut {
+                    source: Source {
+                        text_file: text_file.map(String::from),
+                        ..source.clone()
+                    },
+                    text: text_file.is_none().then(|| text.to_string()),
+                })
+                .collect(),
+            experts: &self.experts,
+            groups: &self.groups,
+            bodies: &self.bodies,
+            publications: &self.publications,
+            passages: &self.passages,
         };
         let mut json = serde_json::to_string_pretty(&out).expect("a draft serialises");
         json.push('\n');
@@ -141,6 +144,16 @@ pub(super) fn draft(
     })
 }
 
+/// The draft's own `review` notes (`Dataset::to_review` would count the data drafted
+/// against too).
+fn count_reviews(f: &DraftFile) -> usize {
+    f.sources.iter().map(|s| s.review.len()).sum::<usize>()
+        + f.experts.iter().map(|e| e.review.len()).sum::<usize>()
+        + f.bodies.iter().map(|b| b.review.len()).sum::<usize>()
+        + f.publications.iter().map(|p| p.review.len()).sum::<usize>()
+        + f.passages.iter().map(|p| p.review.len()).sum::<usize>()
+}
+
 /// Every id the data drafted against uses.
 fn taken(d: &Dataset) -> Vec<String> {
     d.sources()
@@ -150,14 +163,6 @@ fn taken(d: &Dataset) -> Vec<String> {
         .chain(d.passages().iter().map(|p| p.id.to_string()))
         .chain(d.publications().iter().map(|p| p.id.to_string()))
         .collect()
-}
-
-fn count_reviews(f: &DraftFile) -> usize {
-    f.sources.iter().map(|s| s.review.len()).sum::<usize>()
-        + f.experts.iter().map(|e| e.review.len()).sum::<usize>()
-        + f.bodies.iter().map(|b| b.review.len()).sum::<usize>()
-        + f.publications.iter().map(|p| p.review.len()).sum::<usize>()
-        + f.passages.iter().map(|p| p.review.len()).sum::<usize>()
 }
 
 pub(super) struct Builder<'t, 'w> {
@@ -178,6 +183,16 @@ pub(super) struct Builder<'t, 'w> {
 impl Builder<'_, '_> {
     pub(super) fn span(&self, r: &std::ops::Range<usize>) -> String {
         self.text[r.clone()].to_string()
+    }
+
+    /// The entity of the data drafted against, of one of `kinds`, one of whose names (name,
+    /// full name, alias) folds to `key`.
+    pub(super) fn in_data(&self, key: &str, kinds: &[Kind]) -> Option<Entity<'_>> {
+        let with = self.with.as_ref()?;
+        with.knowledge
+            .dataset
+            .entities()
+            .find(|e| kinds.contains(&e.kind()) && e.names().iter().any(|n| fold::fold(n) == key))
     }
 
     /// The words of `r` with each run of spaces and line breaks as one space: a name or a

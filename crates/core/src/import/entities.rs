@@ -127,6 +127,13 @@ const INSTITUTIONAL: &[&str] = &[
     "Nations",
 ];
 
+/// 2 to 8 capitals and digits: what stands in brackets after a name ("BRI", "3SI", "G20").
+pub(super) fn is_acronym(s: &str) -> bool {
+    (2..=8).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
 /// Whether `name`'s words make it an institution's.
 pub(super) fn institutional(name: &str) -> bool {
     name.split(' ').any(|w| INSTITUTIONAL.contains(&w))
@@ -160,12 +167,7 @@ pub(super) fn acronyms(text: &str, range: Range<usize>) -> (Vec<Acronym>, Vec<Ra
         };
         let short = &s[inner_start..inner_start + len];
         let capitals = short.chars().filter(char::is_ascii_uppercase).count();
-        if !(2..=8).contains(&short.len())
-            || capitals < 2
-            || !short
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        {
+        if !is_acronym(short) || capitals < 2 {
             continue;
         }
         let short = range.start + inner_start..range.start + inner_start + len;

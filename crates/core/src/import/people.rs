@@ -10,7 +10,7 @@ use super::entities;
 use super::passages::Unit;
 use super::quoted;
 use super::text;
-use crate::dataset::{Expert, Id, PassageKind, Publication, Role};
+use crate::dataset::{Entity, Expert, Id, Kind, PassageKind, Publication, Role};
 use crate::fold;
 use crate::matching::Outcome;
 
@@ -183,8 +183,9 @@ impl Builder<'_, '_> {
         match resolved.outcome {
             Outcome::Match => {
                 let e = resolved.found.first()?.entity;
-                let exact = std::iter::once(&e.name)
-                    .chain(&e.aliases)
+                let exact = Entity::Expert(e)
+                    .names()
+                    .iter()
                     .any(|n| fold::fold(n) == key);
                 if exact {
                     self.report
@@ -229,13 +230,8 @@ impl Builder<'_, '_> {
                 let name = self.plain(w);
                 let key = fold::fold(&name);
                 let known = self.people.get(&key).cloned().or_else(|| {
-                    let with = self.with.as_ref()?;
-                    let e = with.knowledge.dataset.experts().iter().find(|e| {
-                        std::iter::once(&e.name)
-                            .chain(&e.aliases)
-                            .any(|n| fold::fold(n) == key)
-                    })?;
-                    Some(e.id.to_string())
+                    let e = self.in_data(&key, &[Kind::Expert])?;
+                    Some(e.id().to_string())
                 });
                 match known {
                     Some(id) => authors.push(Id::new(id.clone())),
