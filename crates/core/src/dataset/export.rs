@@ -30,6 +30,11 @@ pub struct SourceOut<'a> {
     /// Our words, never the source's.
     pub summary: &'a str,
     pub text_file: Option<&'a str>,
+    /// `YYYY-MM-DD`, where the data gives it; never invented.
+    pub published: Option<&'a str>,
+    pub url: Option<&'a str>,
+    /// The short form labels use (the data's `short_title`, or the title to its first colon).
+    pub short_title: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,6 +136,9 @@ pub fn export(d: &Dataset) -> Export<'_> {
                 theme: &s.theme,
                 summary: &s.summary,
                 text_file: s.text_file.as_deref(),
+                published: s.published.as_deref(),
+                url: s.url.as_deref(),
+                short_title: d.short_title(s),
             })
             .collect(),
         passages: d

@@ -82,7 +82,20 @@ pub enum Provenance {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: Id,
+    /// The year the article looks ahead to ("What Experts Want in 2024"), not a publication
+    /// date: replies say "looking ahead to 2024".
     pub year: i32,
+    /// The date the source was published (`YYYY-MM-DD`), where a curator knows it; never
+    /// guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Where the source can be read (`https://…`), where a curator knows it; never guessed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A short form of the title that labels tell articles apart by ("Small Clubs"); by
+    /// default the title up to its first colon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
     pub theme: String,
     /// A short summary in the dataset's own words (never a quote; shown as ours).
     pub summary: String,

@@ -66,6 +66,20 @@ impl Dataset {
             .map_or(source.id.as_str(), |i| self.passages[i].text.as_str())
     }
 
+    /// The short form of a source's title that labels use when a reply quotes more than one
+    /// source: the data's `short_title`, or else the title up to its first colon ("Small
+    /// Clubs, Big Questions"), or the whole title.
+    pub fn short_title<'a>(&'a self, source: &'a Source) -> &'a str {
+        if let Some(short) = source.short_title.as_deref() {
+            return short;
+        }
+        let title = self.title(source);
+        match title.split_once(':') {
+            Some((head, _)) if !head.trim().is_empty() => head.trim(),
+            _ => title,
+        }
+    }
+
     /// The question the source put to its experts, if it has one.
     pub fn question(&self, source: &Source) -> Option<&Passage> {
         let (_, question) = self.head(source)?;

@@ -266,6 +266,10 @@ impl Builder<'_, '_> {
         self.file.sources.push(Source {
             id: self.source.clone(),
             year,
+            // Never guessed: a curator who knows them adds them.
+            published: None,
+            url: None,
+            short_title: None,
             theme: String::new(),
             summary: String::new(),
             text_file: None,

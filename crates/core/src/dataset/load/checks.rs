@@ -11,6 +11,47 @@ use crate::dataset::{Dataset, Id, Kind, Passage, PassageKind};
 /// Years outside this range are typing mistakes, not history.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
+/// `YYYY-MM-DD` with a month 01–12 and a day that month can have (29 February only in a
+/// leap year).
+fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// An address a reader can open: http(s), a host, nothing that would break a Markdown link.
+fn is_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        !r.is_empty()
+            && !r.starts_with('/')
+            && text.len() <= 512
+            && !text.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '(' | ')' | '"')
+            })
+    })
+}
+
 /// Runs every check of this module on `dataset`, in dataset order.
 pub(super) fn check(dataset: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
     Checker {
@@ -33,6 +74,29 @@ impl Checker<'_> {
         for (i, s) in d.sources.iter().enumerate() {
             let who = Who::new(Kind::Source, i, &s.id);
             self.year(who, "year", s.year);
+            if let Some(date) = &s.published
+                && !is_date(date)
+            {
+                self.problems.push(Problem::Rule {
+                    subject: self.origin.subject(who),
+                    message: format!(
+                        "field `published` is \"{date}\"; expected a date as YYYY-MM-DD (or leave it out)"
+                    ),
+                });
+            }
+            if let Some(url) = &s.url
+                && !is_url(url)
+            {
+                self.problems.push(Problem::Rule {
+                    subject: self.origin.subject(who),
+                    message: format!(
+                        "field `url` is \"{url}\"; expected an address starting with https:// or http://, without spaces (or leave it out)"
+                    ),
+                });
+            }
+            if let Some(short) = &s.short_title {
+                self.nonempty(who, "short_title", short);
+            }
             let count = |kind| {
                 d.passages
                     .iter()
