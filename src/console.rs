@@ -170,6 +170,9 @@ pub fn render(reply: &Reply) -> String {
     for card in &reply.cards {
         out.push(String::new());
         out.push(format!("== {} ==", plain(&card.title)));
+        if let Some(url) = &card.url {
+            out.push(format!("<{url}>"));
+        }
         if !card.description.is_empty() {
             out.push(plain(&card.description));
         }

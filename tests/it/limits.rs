@@ -250,6 +250,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                     Request::Search {
                         text: words,
                         page: 1,
+                        article: None,
                     },
                     true,
                 ),
@@ -345,6 +346,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 Request::Search {
                     text: text.to_string(),
                     page: 1,
+                    article: None,
                 },
                 false,
             ),

@@ -8,6 +8,7 @@
 //! reading files or the environment and printing (`-D warnings` makes that an error).
 
 pub mod answer;
+pub mod articles;
 pub mod command;
 pub mod countries;
 pub mod dataset;

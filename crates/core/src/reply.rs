@@ -75,6 +75,10 @@ pub struct Card {
     pub description: String,
     pub fields: Vec<Field>,
     pub footer: Option<String>,
+    /// Where the card's title links to: the article it quotes, where the data gives its
+    /// address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The file name of the reply's picture, shown inside the card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
@@ -357,6 +361,7 @@ mod tests {
                 })
                 .collect(),
             footer: Some("footer".into()),
+            url: None,
             image: None,
         };
         let reply = fit(Reply {

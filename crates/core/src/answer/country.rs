@@ -7,13 +7,14 @@ use crate::dataset::{Kind, Provenance};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::limits::cut;
-use crate::quote;
+use crate::dataset::{Group, Passage};
+use crate::quote::Cited;
 use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
 
 use crate::command::Request;
 
 use super::parts::{
-    KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer,
+    KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request,
 };
 
 /// Characters of the article's first passage on a group, shown under it.
@@ -51,15 +52,45 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         .iter()
         .map(|g| format!("**{}**", escape_data(&g.name)))
         .collect();
+    // What each group's field quotes: the article's member list, and the first passage on
+    // the group that this reply has not shown yet (a passage on two of the country's groups
+    // is shown once), nor the one that holds the member list just quoted. Chosen first, so
+    // that the footer cites exactly these and the labels name their article when there are
+    // several.
+    let mut shown: Vec<&Passage> = Vec::new();
+    let mut chosen: Vec<(&Group, Option<&Passage>, usize)> = Vec::new();
+    let mut cited = Cited::of(d, []);
+    for g in &groups {
+        let holds_list = |text: &str| {
+            g.members
+                .as_written
+                .as_deref()
+                .is_some_and(|w| text.contains(w))
+        };
+        let about: Vec<&Passage> = d.about(g.id.as_str()).collect();
+        let first = about
+            .iter()
+            .copied()
+            .find(|p| !shown.iter().any(|s| s.id == p.id) && !holds_list(&p.text));
+        if let (Provenance::Article, Some(_)) = (&g.members.source, &g.members.as_written) {
+            cited.add(&g.source);
+        }
+        if let Some(p) = first {
+            shown.push(p);
+            cited.add(&p.source);
+        }
+        let more = about.len().saturating_sub(usize::from(first.is_some()));
+        chosen.push((g, first, more));
+    }
     let mut card = Card {
         title: country.name.clone(),
         description: format!("Member of {}, of the groups I know.", and_list(&names)),
-        footer: groups.first().map(|g| source_footer(k, &g.source)),
+        footer: cited.footer(),
+        url: cited.url(),
         ..Card::default()
     };
     let mut buttons = Vec::new();
-    let mut shown = Vec::new();
-    for g in &groups {
+    for (g, first, more) in chosen {
         let title = match g.full_name.as_deref().filter(|f| *f != g.name) {
             Some(full) => format!("{} — {full}", g.name),
             None => g.name.clone(),
@@ -81,30 +112,13 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
                 g.members.as_of
             ),
         };
-        // The first passage on the group that this reply has not shown yet: a passage on
-        // two of the country's groups is shown once.
-        let about: Vec<_> = d.about(g.id.as_str()).collect();
-        let mut quoted = false;
-        // Nor the passage that holds the member list just quoted.
-        let holds_list = |text: &str| {
-            g.members
-                .as_written
-                .as_deref()
-                .is_some_and(|w| text.contains(w))
-        };
-        if let Some(p) = about
-            .iter()
-            .find(|p| !shown.contains(&p.id) && !holds_list(&p.text))
-        {
-            quoted = true;
-            shown.push(p.id.clone());
+        if let Some(p) = first {
             value.push_str(&format!(
                 "\n{}: “{}”",
-                quote::label(d, p),
+                cited.label(p),
                 escape_data(&cut(&p.text, QUOTE_CHARS))
             ));
         }
-        let more = about.len().saturating_sub(usize::from(quoted));
         if more > 0 {
             value.push_str(&format!(
                 "\n_{more} more {} on {} in its card._",

@@ -8,11 +8,12 @@ use crate::command::Request;
 use crate::dataset::{Group, Kind, Provenance};
 use crate::fold;
 use crate::knowledge::Knowledge;
+use crate::quote::Cited;
 use crate::limits;
 use crate::reply::{Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data};
 
 use super::group_list::{Named, named_groups};
-use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer};
+use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
 
 /// The file the picture is attached as.
 const PICTURE_FILE: &str = "overlap.png";
@@ -71,7 +72,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
                 .join(" · ")
         ),
         description: summary(&groups, &grid),
-        footer: groups.first().map(|g| source_footer(k, &g.source)),
+        footer: list_sources(k, &groups).footer(),
         image: Some(PICTURE_FILE.to_string()),
         ..Card::default()
     };
@@ -191,6 +192,17 @@ fn summary(groups: &[&Group], grid: &Grid) -> String {
 }
 
 /// Where each member list comes from: the article's own, or background knowledge, marked.
+/// The articles whose member lists the grid shows: background lists cite nothing.
+fn list_sources<'k>(k: &'k Knowledge, groups: &[&Group]) -> Cited<'k> {
+    let mut cited = Cited::of(&k.dataset, []);
+    for g in groups {
+        if g.members.source == Provenance::Article {
+            cited.add(&g.source);
+        }
+    }
+    cited
+}
+
 fn provenance(groups: &[&Group]) -> String {
     let (article, background): (Vec<&&Group>, Vec<&&Group>) = groups
         .iter()

@@ -179,6 +179,24 @@ mod tests {
             Request::Search {
                 text: "secretariat".into(),
                 page: 1,
+                article: None,
+            },
+            false,
+        );
+        check(
+            "/search g7 article:small clubs",
+            Request::Search {
+                text: "g7".into(),
+                page: 1,
+                article: Some("small clubs".into()),
+            },
+            false,
+        );
+        check(
+            "/article small clubs",
+            Request::Article {
+                title: Some("small clubs".into()),
+                page: 1,
             },
             false,
         );
