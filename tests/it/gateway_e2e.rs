@@ -145,6 +145,7 @@ async fn the_bot_answers_through_a_fake_discord() {
             "search",
             "country",
             "overlap",
+            "article",
             "about",
             "Find experts and groups"
         ]
@@ -348,7 +349,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
     );
     assert!(out.status.success(), "{printed}");
     assert!(
-        printed.contains("registered 8 commands in guild"),
+        printed.contains("registered 9 commands in guild"),
         "{printed}"
     );
     assert!(

@@ -116,7 +116,7 @@ fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
     let card = &ask(&k, "/group g7").cards[0];
     assert!(
         card.description.contains(
-            "**Chris Meserole**, wish for 2024:\n_In 2024 I hope to see:_\n> The G7 code of conduct finalising"
+            "**Chris Meserole**, wish for 2024:\n_In 2024 I hope to see:_\n> 1/ The G7 code of conduct finalising"
         ),
         "{}",
         card.description
@@ -124,7 +124,7 @@ fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
     let found = &ask(&k, "/search code of conduct").cards[0];
     assert!(
         found.description.starts_with(
-            "**Chris Meserole**, wish for 2024 · about G7\n_In 2024 I hope to see:_\n> The G7 **code** of **conduct**"
+            "**Chris Meserole**, wish for 2024 · about G7\n_In 2024 I hope to see:_\n> 1/ The G7 **code** of **conduct**"
         ),
         "{}",
         found.description

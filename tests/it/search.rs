@@ -85,7 +85,7 @@ fn a_name_finds_the_passages_about_its_entity_by_any_alias() {
     let text = &reply.cards[0].description;
     assert!(
         text.starts_with(
-            "**Chris Meserole**, wish for 2024 · about United Nations, IPCC, IAEA\n_In 2024 I hope to see:_\n> The **UN** begin"
+            "**Chris Meserole**, wish for 2024 · about United Nations, IPCC, IAEA\n_In 2024 I hope to see:_\n> 3/ The **UN** begin"
         ),
         "{text}"
     );

@@ -174,11 +174,20 @@ pub fn lead_in<'a>(p: &'a Passage, shown: &mut HashSet<&'a str>) -> Option<Strin
     Some(format!("_{cut}{}_", escape_data(lead)))
 }
 
-/// A passage as a quote under its lead-in.
+/// A passage's text with the list marker the article writes before it ("1/ The G7 code of
+/// conduct finalising"); the text alone for any other passage.
+pub fn with_marker(p: &Passage) -> String {
+    match &p.layout.marker {
+        Some(marker) => format!("{marker} {}", p.text),
+        None => p.text.clone(),
+    }
+}
+
+/// A passage as a quote under its lead-in, with its list marker.
 pub fn quoted<'a>(p: &'a Passage, shown: &mut HashSet<&'a str>) -> String {
     match lead_in(p, shown) {
-        Some(lead) => format!("{lead}\n{}", block_quote(&p.text)),
-        None => block_quote(&p.text),
+        Some(lead) => format!("{lead}\n{}", block_quote(&with_marker(p))),
+        None => block_quote(&with_marker(p)),
     }
 }
 

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::command::Request;
-use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, PassageKind, Provenance};
+use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
 use crate::knowledge::{Knowledge, Named};
 use crate::quote::{self, Cited};
 use crate::reply::{Button, Card, Reply, escape_data};
@@ -175,9 +175,10 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
     }
     for p in d.publications_of(&e.id) {
         // A byline may name the publication already; a card says a thing once.
-        if d
-            .about(e.id.as_str())
-            .any(|b| b.kind == PassageKind::Byline && b.text.contains(p.title.as_str()))
+        if sources
+            .iter()
+            .filter_map(|s| d.byline_in(e.id.as_str(), &s.id))
+            .any(|b| b.text.contains(p.title.as_str()))
         {
             continue;
         }

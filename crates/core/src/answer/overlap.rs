@@ -192,13 +192,12 @@ fn summary(groups: &[&Group], grid: &Grid) -> String {
 }
 
 /// Where each member list comes from: the article's own, or background knowledge, marked.
-/// The articles whose member lists the grid shows: background lists cite nothing.
+/// The articles the grid's groups come from (each group's `source`: the article that names
+/// it, and gives its member list where that list is the article's).
 fn list_sources<'k>(k: &'k Knowledge, groups: &[&Group]) -> Cited<'k> {
     let mut cited = Cited::of(&k.dataset, []);
     for g in groups {
-        if g.members.source == Provenance::Article {
-            cited.add(&g.source);
-        }
+        cited.add(&g.source);
     }
     cited
 }

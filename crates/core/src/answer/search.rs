@@ -81,7 +81,13 @@ pub(super) fn search(
         if let Some(lead) = quote::lead_in(p, &mut HashSet::new()).filter(|_| !repeated) {
             entry.push_str(&format!("\n{lead}"));
         }
-        entry.push_str(&format!("\n> {}", snippet.replace('\n', "\n> ")));
+        let marker = p
+            .layout
+            .marker
+            .as_deref()
+            .map(|m| format!("{} ", escape_data(m)))
+            .unwrap_or_default();
+        entry.push_str(&format!("\n> {marker}{}", snippet.replace('\n', "\n> ")));
         entries.push(entry);
         for id in p.speaker.iter().chain(&p.concerns) {
             if !related.contains(&id) {
