@@ -10,7 +10,7 @@
 
 pub use minilateral_core::{
     answer, command, countries, dataset, fold, import, knowledge, limits, matching, mentions,
-    quote, reply, search,
+    people, quote, reply, search,
 };
 
 pub mod cli;

@@ -15,6 +15,7 @@ mod matching;
 mod mentions;
 mod overlap;
 mod passages;
+mod people;
 mod properties;
 mod reload;
 mod search;

@@ -18,6 +18,7 @@ pub mod knowledge;
 pub mod limits;
 pub mod matching;
 pub mod mentions;
+pub mod people;
 pub mod quote;
 pub mod reply;
 pub mod search;
