@@ -55,9 +55,7 @@ fn about_names_the_experts_and_groups() {
     };
     assert_eq!(
         field("Experts"),
-        Some(
-            "**Sara Pantuliano**, **Antonio Weiss**, **Chris Meserole**, **Tanya Filer**"
-        )
+        Some("**Sara Pantuliano**, **Antonio Weiss**, **Chris Meserole**, **Tanya Filer**")
     );
     // Quoted in the introduction, not on the panel: not called an expert.
     assert_eq!(field("Also quoted"), Some("**Jose W. Fernandez**"));

@@ -100,11 +100,7 @@ impl<'d> Cited<'d> {
     /// "Source: TITLE (looking ahead to 2024)", or "Sources: A (…); B (…)" for several;
     /// `None` when nothing is quoted.
     pub fn footer(&self) -> Option<String> {
-        let each: Vec<String> = self
-            .sources
-            .iter()
-            .map(|s| citation(self.d, s))
-            .collect();
+        let each: Vec<String> = self.sources.iter().map(|s| citation(self.d, s)).collect();
         match each.as_slice() {
             [] => None,
             [one] => Some(format!("Source: {one}")),

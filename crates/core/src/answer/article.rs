@@ -90,11 +90,7 @@ fn list(k: &Knowledge, page: u32, private: bool) -> Reply {
         })
         .collect();
     let cited = Cited::of(d, on_page.iter().filter_map(|s| title_passage(d, s)));
-    let mut footer = format!(
-        "{} {}",
-        total,
-        plural(total, "article", "articles")
-    );
+    let mut footer = format!("{} {}", total, plural(total, "article", "articles"));
     if pages > 1 {
         footer = format!(
             "Articles {}–{} of {total}",
@@ -129,7 +125,9 @@ fn list(k: &Knowledge, page: u32, private: bool) -> Reply {
 }
 
 fn title_passage<'d>(d: &'d Dataset, s: &Source) -> Option<&'d Passage> {
-    d.passages_of(s).iter().find(|p| p.kind == PassageKind::Title)
+    d.passages_of(s)
+        .iter()
+        .find(|p| p.kind == PassageKind::Title)
 }
 
 /// One article: title, question, the introduction in its order, its people, our summary.

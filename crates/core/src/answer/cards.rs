@@ -139,7 +139,13 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
             description.push(String::new());
             description.push(quote::in_order(&said, &mut shown));
         }
-        let cited = Cited::of(d, byline.into_iter().chain(question).chain(said.iter().copied()));
+        let cited = Cited::of(
+            d,
+            byline
+                .into_iter()
+                .chain(question)
+                .chain(said.iter().copied()),
+        );
         let mut footer = cited.footer().unwrap_or_default();
         footer.push_str(" · Statements and wishes are verbatim.");
         cards.push(Card {
@@ -168,7 +174,11 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
             .map(|s| format!("*{}* ({})", escape_data(d.short_title(s)), s.year))
             .collect();
         card.field(
-            format!("Also quoted in {} more {}", rest.len(), plural(rest.len(), "article", "articles")),
+            format!(
+                "Also quoted in {} more {}",
+                rest.len(),
+                plural(rest.len(), "article", "articles")
+            ),
             rest.join(", "),
             false,
         );

@@ -3,19 +3,17 @@
 //! country in no group is told so, with the groups the bot knows.
 
 use crate::countries::groups_of;
+use crate::dataset::{Group, Passage};
 use crate::dataset::{Kind, Provenance};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::limits::cut;
-use crate::dataset::{Group, Passage};
 use crate::quote::Cited;
 use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
 
 use crate::command::Request;
 
-use super::parts::{
-    KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request,
-};
+use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
 
 /// Characters of the article's first passage on a group, shown under it.
 const QUOTE_CHARS: usize = 240;

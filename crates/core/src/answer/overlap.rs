@@ -8,8 +8,8 @@ use crate::command::Request;
 use crate::dataset::{Group, Kind, Provenance};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::quote::Cited;
 use crate::limits;
+use crate::quote::Cited;
 use crate::reply::{Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data};
 
 use super::group_list::{Named, named_groups};
@@ -192,12 +192,14 @@ fn summary(groups: &[&Group], grid: &Grid) -> String {
 }
 
 /// Where each member list comes from: the article's own, or background knowledge, marked.
-/// The articles the grid's groups come from (each group's `source`: the article that names
-/// it, and gives its member list where that list is the article's).
+/// The articles whose member lists the grid shows as theirs ("I2U2: from the article"); a
+/// list that is background knowledge cites no article.
 fn list_sources<'k>(k: &'k Knowledge, groups: &[&Group]) -> Cited<'k> {
     let mut cited = Cited::of(&k.dataset, []);
     for g in groups {
-        cited.add(&g.source);
+        if g.members.source == Provenance::Article {
+            cited.add(&g.source);
+        }
     }
     cited
 }

@@ -11,7 +11,6 @@ use super::cards::Carded;
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
 
-
 /// "◂ Previous" and "Next ▸" for page `page` of `pages`, each opening privately for whoever
 /// clicks (paging a public answer for everyone would fill the channel); `to` makes the
 /// request of a page. None where the request does not fit a button id.

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use crate::command::{Asked, Request};
 use crate::articles::TitleMatch;
+use crate::command::{Asked, Request};
 use crate::dataset::{Id, Kind, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
@@ -183,8 +183,11 @@ fn find(
     };
     let mut all = k.search.search(text, 0..k.dataset.passages().len().max(1));
     let passages = k.dataset.passages();
-    all.hits
-        .retain(|h| passages.get(h.passage).is_some_and(|p| p.source == source.id));
+    all.hits.retain(|h| {
+        passages
+            .get(h.passage)
+            .is_some_and(|p| p.source == source.id)
+    });
     all.total = all.hits.len();
     all.hits = all
         .hits
@@ -223,9 +226,11 @@ fn no_such_article(k: &Knowledge, text: &str, typed: &str, private: bool) -> Rep
             },
             private,
         };
-        reply
-            .buttons
-            .extend(button(d.short_title(s).to_string(), asked, ButtonStyle::Secondary));
+        reply.buttons.extend(button(
+            d.short_title(s).to_string(),
+            asked,
+            ButtonStyle::Secondary,
+        ));
     }
     reply.with_outcome(Outcome::NotFound)
 }

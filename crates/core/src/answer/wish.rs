@@ -17,6 +17,9 @@ use super::resolve::resolve;
 /// within an embed's 6,000.
 const WISH_PAGE: usize = 5;
 
+/// One expert's wishes of one article, in its order.
+type Wishes<'d> = (&'d Expert, Vec<&'d Passage>);
+
 pub(super) fn wish(
     k: &Knowledge,
     year: i64,
@@ -113,7 +116,7 @@ pub(super) fn wish(
     // experts' wishes, its own footer. Articles newest first (one year may be looked ahead to
     // by several), then each expert in the page's order.
     let order: Vec<&Source> = d.newest_first();
-    let mut per_source: Vec<(&Source, Vec<(&Expert, Vec<&Passage>)>)> = Vec::new();
+    let mut per_source: Vec<(&Source, Vec<Wishes<'_>>)> = Vec::new();
     for source in order {
         let mut theirs = Vec::new();
         for e in &experts {

@@ -39,13 +39,19 @@ pub fn button_id(asked: &Asked) -> Option<String> {
             page,
             article,
         } => {
-            let article = article.as_ref().map(|a| format!("#{a}")).unwrap_or_default();
+            let article = article
+                .as_ref()
+                .map(|a| format!("#{a}"))
+                .unwrap_or_default();
             match page {
                 1 => format!("{mode}:{word}{article}:{text}"),
                 page => format!("{mode}:{word}{article}@{page}:{text}"),
             }
         }
-        Request::Article { title: None, page: 1 } => format!("{mode}:{word}"),
+        Request::Article {
+            title: None,
+            page: 1,
+        } => format!("{mode}:{word}"),
         Request::Article { title: None, page } => format!("{mode}:{word}@{page}"),
         // One article fits one card.
         Request::Article { title: Some(t), .. } => format!("{mode}:{word}:{t}"),

@@ -55,13 +55,11 @@ pub fn parse_line(line: &str) -> Result<Line, RequestError> {
         .collect();
     // The first text option takes the rest of the line; options after it are set by name
     // only (`/search peer learning` searches both words; `article:` narrows it).
-    let positional: Vec<&OptionSpec> = match positional
-        .iter()
-        .position(|o| o.kind == OptionType::String)
-    {
-        Some(first_text) => positional[..=first_text].to_vec(),
-        None => positional,
-    };
+    let positional: Vec<&OptionSpec> =
+        match positional.iter().position(|o| o.kind == OptionType::String) {
+            Some(first_text) => positional[..=first_text].to_vec(),
+            None => positional,
+        };
     let mut words = bare.into_iter();
     for opt in &positional {
         let value = if opt.kind == OptionType::String {

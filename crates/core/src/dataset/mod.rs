@@ -23,8 +23,8 @@ use std::collections::HashMap;
 pub use file::{DataText, text_files, text_path};
 pub use load::is_valid_id;
 pub use model::{
-    Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance, Publication,
-    Role, Source,
+    Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance,
+    Publication, Role, Source,
 };
 pub use problem::{LoadError, Problem};
 pub use queries::{SourceCounts, Summary};

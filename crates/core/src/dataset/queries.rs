@@ -95,8 +95,7 @@ impl Dataset {
             .into_iter()
             .filter_map(|id| self.source(id.as_str()))
             .collect();
-        let rank = |s: &Source| (s.year, s.published.clone());
-        sources.sort_by(|a, b| rank(b).cmp(&rank(a)));
+        sources.sort_by_key(|s| std::cmp::Reverse((s.year, s.published.clone())));
         sources
     }
 

@@ -37,9 +37,7 @@ fn is_list_marker(s: &str) -> bool {
     };
     match s {
         "•" | "-" | "*" | "–" | "·" => true,
-        _ => s
-            .strip_suffix(['/', '.', ')'])
-            .is_some_and(numbered),
+        _ => s.strip_suffix(['/', '.', ')']).is_some_and(numbered),
     }
 }
 
