@@ -470,3 +470,53 @@ fn the_readmes_worked_example_of_adding_a_passage_works() {
         "{found}"
     );
 }
+
+/// An answer is shown as the article gives it: every passage of a person's card in the order of
+/// the source text, and a numbered list with the article's own markers.
+#[test]
+fn every_experts_card_shows_their_passages_in_the_order_of_the_text() {
+    let k = Knowledge::new(bundled());
+    let d = &k.dataset;
+    for e in d.experts() {
+        let reply = ask(&k, &format!("/expert {}", e.id));
+        let text: String = reply
+            .cards
+            .iter()
+            .map(|c| c.description.replace("**", "").replace('\\', ""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut from = 0;
+        for p in d.said_by(e.id.as_str()) {
+            let at = text[from..].find(p.text.as_str()).unwrap_or_else(|| {
+                panic!("{}: {} missing or out of order\n{text}", e.id, p.id)
+            });
+            from += at + p.text.len();
+        }
+    }
+    let meserole = &ask(&k, "/expert meserole").cards[0].description;
+    assert!(
+        meserole.contains(
+            "_In 2024 I hope to see:_\n> 1/ **The G7 code of conduct finalising**\n> 2/ **The UK AI"
+        ),
+        "{meserole}"
+    );
+    assert!(meserole.contains("\n> 3/ **The UN begin"), "{meserole}");
+    let wishes = &ask(&k, "/wish 2024").cards[0];
+    let value = &wishes
+        .fields
+        .iter()
+        .find(|f| f.name.starts_with("Chris Meserole"))
+        .unwrap()
+        .value;
+    assert!(
+        value.contains("1/ The G7 code of conduct finalising\n2/ The UK AI safety summit")
+            && value.contains("\n3/ The UN begin"),
+        "{value}"
+    );
+    // Pantuliano's answer opens with her wish: it comes first, in bold where it stands.
+    let pantuliano = &ask(&k, "/expert pantuliano").cards[0].description;
+    assert!(
+        pantuliano.contains("> **The most important thing we should be considering"),
+        "{pantuliano}"
+    );
+}
