@@ -487,9 +487,9 @@ fn every_experts_card_shows_their_passages_in_the_order_of_the_text() {
             .join("\n");
         let mut from = 0;
         for p in d.said_by(e.id.as_str()) {
-            let at = text[from..].find(p.text.as_str()).unwrap_or_else(|| {
-                panic!("{}: {} missing or out of order\n{text}", e.id, p.id)
-            });
+            let at = text[from..]
+                .find(p.text.as_str())
+                .unwrap_or_else(|| panic!("{}: {} missing or out of order\n{text}", e.id, p.id));
             from += at + p.text.len();
         }
     }
