@@ -4,11 +4,11 @@
 
 use crate::countries::groups_of;
 use crate::dataset::{Kind, Provenance};
+use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::limits::cut;
 use crate::quote;
-use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data, plural};
 
 use crate::command::Request;
 
@@ -16,7 +16,8 @@ use super::parts::{
     KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer,
 };
 
-/// Characters of the article's first passage on a group, shown under it.
+/// Characters of the article's first passage on a group, shown under it (an eighth more and it
+/// is shown whole: `excerpt`).
 const QUOTE_CHARS: usize = 240;
 
 pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
@@ -73,7 +74,11 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
             .collect();
         let mut value = match (&g.members.source, &g.members.as_written) {
             (Provenance::Article, Some(written)) => {
-                format!("The article: _{}_", escape_data(written))
+                let ends = excerpt::sentence_goes_on(written, Ends::NONE);
+                format!(
+                    "The article: _{}_",
+                    escape_data(&excerpt::marked(written, ends))
+                )
             }
             _ => format!(
                 "With {} (members as of {}, {NOT_FROM_ARTICLE}).",
@@ -98,17 +103,19 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         {
             quoted = true;
             shown.push(p.id.clone());
+            let part = excerpt(&p.text, 0, QUOTE_CHARS);
+            let ends = excerpt::passage_goes_on(p, part.shown(&p.text), part.cut);
             value.push_str(&format!(
                 "\n{}: “{}”",
                 quote::label(d, p),
-                escape_data(&cut(&p.text, QUOTE_CHARS))
+                escape_data(&excerpt::marked(part.shown(&p.text), ends))
             ));
         }
         let more = about.len().saturating_sub(usize::from(quoted));
         if more > 0 {
             value.push_str(&format!(
                 "\n_{more} more {} on {} in its card._",
-                if more == 1 { "passage" } else { "passages" },
+                plural(more, "passage", "passages"),
                 escape_data(&g.name)
             ));
         }
