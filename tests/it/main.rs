@@ -3,6 +3,7 @@
 mod check_cli;
 mod console;
 mod countries;
+mod counts;
 mod dataset;
 mod endpoint_e2e;
 mod fake_discord;

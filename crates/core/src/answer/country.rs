@@ -5,17 +5,18 @@
 use crate::countries::groups_of;
 use crate::dataset::{Group, Passage};
 use crate::dataset::{Kind, Provenance};
+use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::limits::cut;
 use crate::quote::Cited;
-use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data, plural};
 
 use crate::command::Request;
 
 use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
 
-/// Characters of the article's first passage on a group, shown under it.
+/// Characters of the article's first passage on a group, shown under it (an eighth more and it
+/// is shown whole: `excerpt`).
 const QUOTE_CHARS: usize = 240;
 
 pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
@@ -102,7 +103,11 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
             .collect();
         let mut value = match (&g.members.source, &g.members.as_written) {
             (Provenance::Article, Some(written)) => {
-                format!("The article: _{}_", escape_data(written))
+                let ends = excerpt::sentence_goes_on(written, Ends::NONE);
+                format!(
+                    "The article: _{}_",
+                    escape_data(&excerpt::marked(written, ends))
+                )
             }
             _ => format!(
                 "With {} (members as of {}, {NOT_FROM_ARTICLE}).",
@@ -111,16 +116,18 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
             ),
         };
         if let Some(p) = first {
+            let part = excerpt(&p.text, 0, QUOTE_CHARS);
+            let ends = excerpt::passage_goes_on(p, part.shown(&p.text), part.cut);
             value.push_str(&format!(
                 "\n{}: “{}”",
                 cited.label(p),
-                escape_data(&cut(&p.text, QUOTE_CHARS))
+                escape_data(&excerpt::marked(part.shown(&p.text), ends))
             ));
         }
         if more > 0 {
             value.push_str(&format!(
                 "\n_{more} more {} on {} in its card._",
-                if more == 1 { "passage" } else { "passages" },
+                plural(more, "passage", "passages"),
                 escape_data(&g.name)
             ));
         }

@@ -10,7 +10,9 @@ use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::quote::Cited;
-use crate::reply::{Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data};
+use crate::reply::{
+    Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data, plural,
+};
 
 use super::group_list::{Named, named_groups};
 use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
@@ -175,18 +177,24 @@ fn summary(groups: &[&Group], grid: &Grid) -> String {
             )
         })
         .collect();
+    let of_states = format!("{states} {}", plural(states, "state", "states"));
     if let [one] = groups {
-        return format!("**{}** has {states} member states.", escape_data(&one.name));
+        return format!(
+            "**{}** has {states} member {}.",
+            escape_data(&one.name),
+            plural(states, "state", "states")
+        );
     }
     if shared.is_empty() {
         return format!(
-            "No state sits in more than one of these {} groups ({states} states in all).",
+            "No state sits in more than one of these {} groups ({of_states} in all).",
             groups.len()
         );
     }
     format!(
-        "{} of {states} states sit in more than one of these groups:\n{}",
+        "{} of {of_states} {} in more than one of these groups:\n{}",
         shared.len(),
+        plural(shared.len(), "sits", "sit"),
         shared.join("\n")
     )
 }
@@ -235,10 +243,11 @@ fn provenance(groups: &[&Group]) -> String {
 
 /// The picture in words, for screen readers (Discord's attachment description).
 fn alt_text(grid: &Grid) -> String {
+    let (states, groups) = (grid.rows.len() + grid.more_rows, grid.columns.len());
     let mut text = format!(
-        "Grid of {} member states by {} groups ({}).",
-        grid.rows.len() + grid.more_rows,
-        grid.columns.len(),
+        "Grid of {states} member {} by {groups} {} ({}).",
+        plural(states, "state", "states"),
+        plural(groups, "group", "groups"),
         grid.columns
             .iter()
             .map(|c| c.name.as_str())

@@ -16,8 +16,14 @@ use super::parts::{button, known, open_button, open_request, pager, post_button}
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
-/// Characters of context shown around a search hit.
+/// Characters of context shown around a search hit; a passage up to an eighth longer is shown
+/// whole (`excerpt::most`).
 const SNIPPET_CHARS: usize = 280;
+// A page of hits at their longest takes at most half of a card's description: the rest is for
+// labels, lead-ins, escapes and bold marks (`reply::fit` cuts whatever still runs over).
+const _: () = assert!(
+    SEARCH_PAGE * crate::excerpt::most(SNIPPET_CHARS) <= crate::limits::EMBED_DESCRIPTION_CHARS / 2
+);
 
 pub(super) fn search(
     k: &Knowledge,
@@ -261,7 +267,13 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
             .extend(button(w.clone(), asked, ButtonStyle::Secondary));
     }
     let mut names = Vec::new();
-    for kind in [Kind::Expert, Kind::Group] {
+    // Stopwords alone ("the") are like every name a little, and ask for none of them.
+    let kinds = if k.search.has_content(text) {
+        &[Kind::Expert, Kind::Group][..]
+    } else {
+        &[]
+    };
+    for &kind in kinds {
         for c in k.matcher.resolve(kind, text).candidates.iter().take(3) {
             let Some(request) = open_request(kind, &c.id) else {
                 continue;
