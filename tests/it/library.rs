@@ -345,3 +345,22 @@ fn about_and_article_list_every_article_and_article_shows_its_introduction_in_or
         intro.cards[0].description
     );
 }
+
+#[test]
+fn the_message_command_cites_the_articles_whose_words_it_shows() {
+    let k = library();
+    let reply = minilateral::answer::answer(
+        &k,
+        &minilateral::command::Asked {
+            request: minilateral::command::Request::Mentions {
+                text: "Ines Carvalho said so".into(),
+            },
+            private: true,
+        },
+    );
+    let card = &reply.cards[0];
+    // Her role is the 2026 article's words ("Senior Fellow at the Porto Digital Forum").
+    assert!(card.description.contains("Senior Fellow at the Porto Digital Forum"));
+    let cited: Vec<&str> = cited(&k.dataset, card).iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(cited, ["clubs-at-work-2026"], "{:?}", card.footer);
+}

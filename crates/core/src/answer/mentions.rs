@@ -7,6 +7,7 @@
 use crate::dataset::{Entity, Provenance};
 use crate::knowledge::Knowledge;
 use crate::people::{self, Standing};
+use crate::quote::Cited;
 use crate::reply::{Card, Outcome, Reply, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
@@ -24,10 +25,23 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let d = &k.dataset;
     let mut lines = Vec::new();
     let mut buttons = Vec::new();
+    // A person's roles are their article's words; so are a group's full name or members where
+    // the article gives them: the footer cites those articles.
+    let mut cited = Cited::of(d, []);
     for m in &found {
         let Some(entity) = d.entity(m.id.as_str()) else {
             continue;
         };
+        match entity {
+            Entity::Expert(e) => cited.add(&e.source),
+            Entity::Group(g)
+                if g.members.source == Provenance::Article
+                    || g.full_name_source == Provenance::Article =>
+            {
+                cited.add(&g.source)
+            }
+            _ => {}
+        }
         let summary = summary(k, entity);
         lines.push(format!(
             "**{}** · {}{}",
@@ -44,7 +58,12 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let card = Card {
         title: "Named in this message".to_string(),
         description: lines.join("\n"),
-        footer: Some("Each name is shown once, in the order of the message.".to_string()),
+        footer: Some(match cited.footer() {
+            Some(sources) => {
+                format!("Each name is shown once, in the order of the message. · {sources}")
+            }
+            None => "Each name is shown once, in the order of the message.".to_string(),
+        }),
         ..Card::default()
     };
     Reply {
