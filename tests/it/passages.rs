@@ -529,3 +529,31 @@ fn every_experts_card_shows_their_passages_in_the_order_of_the_text() {
         "{pantuliano}"
     );
 }
+
+/// A list said to be the article's is in the article's words ("the UAE", "the US"), marked as a
+/// fragment of its sentence; the states as we name them are labelled as ours.
+#[test]
+fn a_member_list_from_the_article_is_shown_in_its_words() {
+    let k = Knowledge::new(bundled());
+    let card = &ask(&k, "/group i2u2").cards[0];
+    let members = card
+        .fields
+        .iter()
+        .find(|f| f.name.starts_with("Members"))
+        .unwrap();
+    assert_eq!(members.name, "Members (in the article's words)");
+    assert!(
+        members
+            .value
+            .starts_with("“I2U2—comprising India, the UAE, Israel, and the US…”\n"),
+        "{}",
+        members.value
+    );
+    assert!(
+        members
+            .value
+            .ends_with("_In our list: India, United Arab Emirates, Israel, United States_"),
+        "{}",
+        members.value
+    );
+}

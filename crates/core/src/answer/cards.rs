@@ -271,11 +271,29 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         ..Card::default()
     };
     let m = &g.members;
-    let origin = match m.source {
-        Provenance::Article => "as the article lists them".to_string(),
-        Provenance::Background => format!("{NOT_FROM_ARTICLE}, as of {}", m.as_of),
+    // A list said to be the article's is in its words; the states as we name them (for
+    // `/country` and `/overlap`) are then labelled as ours.
+    let (origin, mut members) = match (m.source, &m.as_written) {
+        (Provenance::Article, Some(written)) => {
+            let ends = crate::excerpt::sentence_goes_on(written, crate::excerpt::Ends::NONE);
+            (
+                "in the article's words".to_string(),
+                format!(
+                    "“{}”\n_In our list: {}_",
+                    escape_data(&crate::excerpt::marked(written, ends)),
+                    escape_data(&m.states.join(", "))
+                ),
+            )
+        }
+        (Provenance::Article, None) => (
+            "as the article lists them".to_string(),
+            escape_data(&m.states.join(", ")),
+        ),
+        (Provenance::Background, _) => (
+            format!("{NOT_FROM_ARTICLE}, as of {}", m.as_of),
+            escape_data(&m.states.join(", ")),
+        ),
     };
-    let mut members = escape_data(&m.states.join(", "));
     if let Some(note) = &m.note {
         members.push_str(&format!("\n_Our note: {}_", escape_data(note)));
     }

@@ -12,7 +12,7 @@ use crate::quote::{self, Cited};
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
 use crate::search::{Results, highlight};
 
-use super::parts::{button, known, open_button, open_request, pager, post_button};
+use super::parts::{button, known, known_people, open_button, open_request, pager, post_button};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -223,6 +223,12 @@ fn no_such_article(k: &Knowledge, text: &str, typed: &str, private: bool) -> Rep
             .filter_map(|id| d.source(id.as_str()))
             .collect(),
     };
+    // A button carries the words to search for; with none there is nothing to offer.
+    let candidates = if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        candidates
+    };
     for s in candidates {
         let asked = Asked {
             request: Request::Search {
@@ -312,10 +318,17 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
 
 /// "Experts: … / Groups: …", a page of each, with their buttons.
 fn known_names(k: &Knowledge, private: bool) -> (String, Vec<Button>) {
-    let (experts, mut buttons) = known(k, Kind::Expert, private, &|id| {
-        open_request(Kind::Expert, id)
-    });
+    let open = |id: &Id| open_request(Kind::Expert, id);
+    // The panels' experts and the people quoted outside a panel are two kinds.
+    let (experts, mut buttons) = known_people(k, true, private, &open);
+    let (others, more) = known_people(k, false, private, &open);
+    buttons.extend(more);
     let (groups, more) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
     buttons.extend(more);
-    (format!("Experts: {experts}\nGroups: {groups}"), buttons)
+    let mut lines = vec![format!("Experts: {experts}")];
+    if !others.is_empty() {
+        lines.push(format!("Also quoted: {others}"));
+    }
+    lines.push(format!("Groups: {groups}"));
+    (lines.join("\n"), buttons)
 }

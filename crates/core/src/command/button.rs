@@ -60,7 +60,8 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         Request::About => format!("{mode}:{word}"),
         Request::Mentions { .. } => return None,
     };
-    (id.chars().count() <= limits::CUSTOM_ID_CHARS).then_some(id)
+    // An id that would not read back (a request without its words) is no button at all.
+    (id.chars().count() <= limits::CUSTOM_ID_CHARS && parse_button_id(&id).is_some()).then_some(id)
 }
 
 /// Reads a button id back; `None` for ids this bot did not make.
@@ -229,6 +230,16 @@ mod tests {
             private: false,
         };
         assert_eq!(button_id(&long), None);
+        // Nothing to search for: no button, rather than one that does not read back.
+        let empty = Asked {
+            request: Request::Search {
+                text: String::new(),
+                page: 1,
+                article: Some("itc-2024".into()),
+            },
+            private: false,
+        };
+        assert_eq!(button_id(&empty), None);
     }
 
     /// Buttons on messages already posted carry these ids: the format is a promise.
