@@ -315,8 +315,9 @@ fn the_articles_misspelling_is_found_by_the_right_spelling_and_shown_as_written(
 }
 
 /// The small fixture with three statements more: the same sentence with "secretariat",
-/// with a misspelling of it, and with "secretariat" again (so that it is the more frequent).
-fn with_a_misspelling() -> Knowledge {
+/// with a misspelling of it, and with "secretariat" again (so that it is the more frequent);
+/// and with a body named "Secretaryat" or not.
+fn with_a_misspelling(named: bool) -> Knowledge {
     use minilateral::dataset::{DataText, Dataset};
     let mut data: serde_json::Value =
         serde_json::from_str(&fixture_text("valid-small.json")).unwrap();
@@ -341,13 +342,16 @@ fn with_a_misspelling() -> Knowledge {
                 "concerns": [], "text": text
             }));
     }
+    if named {
+        data["bodies"][0]["aliases"] = serde_json::json!(["Secretaryat"]);
+    }
     let d = Dataset::load(&[DataText::new("small.json", data.to_string())]).unwrap();
     Knowledge::new(d)
 }
 
 #[test]
 fn a_misspelling_weighs_less_than_the_word_itself() {
-    let k = with_a_misspelling();
+    let k = with_a_misspelling(false);
     let ids = |q: &str| -> Vec<String> {
         let hits = k.search.search(q, 0..usize::MAX).hits;
         hits.iter()
@@ -361,6 +365,14 @@ fn a_misspelling_weighs_less_than_the_word_itself() {
     // Shown as written.
     let shown = excerpts(&ask(&k, "/search secretariat"));
     assert_eq!(shown[2], "We met the **secretaryat** today.");
+    // A word of a name is spelt as its bearer spells it: never taken for a misspelling.
+    let k = with_a_misspelling(true);
+    let hits = k.search.search("secretariat", 0..usize::MAX).hits;
+    let ids: Vec<&str> = hits
+        .iter()
+        .map(|h| k.dataset.passages()[h.passage].id.as_str())
+        .collect();
+    assert_eq!(ids, ["right", "again"]);
 }
 
 #[test]

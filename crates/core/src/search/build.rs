@@ -40,7 +40,7 @@ impl Vocabulary {
 }
 
 /// A word of the data this long or longer, one edit from a word the data holds more often,
-/// is taken for a misspelling of it: one edit makes another real word of a shorter one too
+/// and no word of a name, is taken for a misspelling of it: one edit makes another real word of a shorter one too
 /// often ("would" and "world", "most" and "must"), of a longer one rarely but for its own
 /// forms, which share a term anyway.
 const MISSPELLING_MIN_CHARS: usize = 8;
@@ -51,27 +51,27 @@ const MISSPELLING_TF: f32 = 0.5;
 impl Vocabulary {
     /// Per word (by number): the provisional term of the word it misspells, if it is one: the
     /// most frequent word of the data one edit from it, held by more documents than it, with
-    /// another term.
-    fn misspellings(&self) -> Vec<Option<u32>> {
-        let mut by_text: Vec<(&str, u32, u32)> = self
-            .words
-            .iter()
-            .map(|(w, t, df)| (w.as_str(), *t, *df))
-            .collect();
-        by_text.sort_unstable();
-        self.words
-            .iter()
-            .map(|(w, t, df)| {
-                if w.chars().count() < MISSPELLING_MIN_CHARS {
-                    return None;
-                }
-                fuzzy::within(&by_text, |o| o.0, w, 1)
-                    .into_iter()
-                    .filter_map(|(i, _)| by_text.get(i))
-                    .filter(|(_, other, more)| more > df && other != t)
-                    .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0)))
-                    .map(|(_, other, _)| *other)
-            })
+    /// another term. A word of a name (`names`) is never a misspelling.
+    fn misspellings(&self, names: &std::collections::HashSet<String>) -> Vec<Option<u32>> {
+        let words = self.words.iter().map(|w| w.0.as_str());
+        let mut best: Vec<Option<u32>> = vec![None; self.words.len()];
+        for (a, b) in fuzzy::one_edit_pairs(words, MISSPELLING_MIN_CHARS) {
+            let (wa, ta, dfa) = &self.words[a as usize];
+            let (wb, tb, dfb) = &self.words[b as usize];
+            if dfb <= dfa || tb == ta || names.contains(wa) {
+                continue;
+            }
+            // The most frequent, then the first in alphabetical order.
+            let better = best[a as usize].is_none_or(|c| {
+                let (wc, _, dfc) = &self.words[c as usize];
+                dfb.cmp(dfc).then(wc.cmp(wb)).is_gt()
+            });
+            if better {
+                best[a as usize] = Some(b);
+            }
+        }
+        best.into_iter()
+            .map(|b| b.map(|b| self.words[b as usize].1))
             .collect()
     }
 }
@@ -115,7 +115,13 @@ impl SearchIndex {
         }
         forward_start.push(forward.len() as u32);
         // The places of misspellings, with the term of the word each misspells (few: sparse).
-        let misspelt_as = vocab.misspellings();
+        // A name is spelt as its bearer spells it ("Kowalsky" is not "Kowalski").
+        let name_words: std::collections::HashSet<String> = dataset
+            .entities()
+            .flat_map(|e| e.names())
+            .flat_map(|name| fold::split(&fold::fold(name)))
+            .collect();
+        let misspelt_as = vocab.misspellings(&name_words);
         let mut misspelt: Vec<(u32, u32)> = forward_words
             .iter()
             .enumerate()

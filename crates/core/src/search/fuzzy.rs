@@ -1,7 +1,10 @@
 //! Words of a sorted vocabulary within a few edits of a word, found by walking the vocabulary as
 //! a trie: neighbours in sorted order share their prefix's rows of the edit-distance table, and a
 //! prefix already too far from the word skips every word that starts with it. The cost follows
-//! the prefixes that stay close, not the size of the vocabulary.
+//! the prefixes that stay close, not the size of the vocabulary. And every pair of words of a
+//! vocabulary one edit apart, found through the words left by deleting one character.
+
+use std::hash::{Hash, Hasher};
 
 /// The index and edit distance of every word of `sorted` (each read by `key`) within `max` edits of `word`
 /// (insertions, deletions, substitutions and swaps of two neighbours, each one edit), in
@@ -64,12 +67,139 @@ pub fn within<T>(
     out
 }
 
+/// Every pair `(a, b)` of `words` (by place) one edit apart (as `within` counts edits) where
+/// `a` has at least `min_chars` characters, each pair once in each order its lengths allow.
+/// Two words one edit apart leave the same word when one character is deleted from each (or
+/// from the longer only): words are grouped by a hash of each such deletion and the candidates
+/// of a group checked. The cost follows the words' lengths, not the square of their number.
+pub fn one_edit_pairs<'w>(
+    words: impl Iterator<Item = &'w str>,
+    min_chars: usize,
+) -> Vec<(u32, u32)> {
+    let words: Vec<Vec<char>> = words.map(|w| w.chars().collect()).collect();
+    let mut keys: Vec<(u64, u32)> = Vec::new();
+    for (n, w) in words.iter().enumerate() {
+        // A word one shorter than `min_chars` may still be what a long one misspells.
+        if w.len() + 1 < min_chars {
+            continue;
+        }
+        // Each deletion, and the word itself (what a word one longer leaves).
+        for skip in 0..=w.len() {
+            let mut h = std::hash::DefaultHasher::new();
+            for (i, c) in w.iter().enumerate() {
+                if i != skip {
+                    c.hash(&mut h);
+                }
+            }
+            keys.push((h.finish(), n as u32));
+        }
+    }
+    keys.sort_unstable();
+    // "committee" leaves "comittee" twice.
+    keys.dedup();
+    let mut pairs = Vec::new();
+    for group in keys.chunk_by(|x, y| x.0 == y.0) {
+        for &(_, a) in group {
+            let wa = &words[a as usize];
+            if wa.len() < min_chars {
+                continue;
+            }
+            for &(_, b) in group {
+                if a != b && osa_is_one(wa, &words[b as usize]) {
+                    pairs.push((a, b));
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Whether `a` and `b` are one edit apart: one character inserted, deleted or replaced, or two
+/// neighbours swapped.
+fn osa_is_one(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 if head == short.len() => false,
+        0 => {
+            let replaced = short[head + 1..] == long[head + 1..];
+            let swapped = head + 1 < short.len()
+                && short[head] == long[head + 1]
+                && short[head + 1] == long[head]
+                && short[head + 2..] == long[head + 2..];
+            replaced || swapped
+        }
+        1 => short[head..] == long[head + 1..],
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn osa(a: &str, b: &str) -> usize {
         strsim::osa_distance(a, b)
+    }
+
+    #[test]
+    fn pairs_one_edit_apart_are_exactly_those_within_one() {
+        let vocab = [
+            "minilateralism",
+            "miniliateralism",
+            "minilateralsim",
+            "minilateralis",
+            "minilateral",
+            "secretariat",
+            "secretaryat",
+            "secretariats",
+            "committee",
+            "comittee",
+            "abcdefgh",
+            "bacdefgh",
+            "abcdefg",
+            "abcdefghi",
+            "xbcdefgh",
+            "abcdefhg",
+            "world",
+            "would",
+            "ηλιοσκοπιο",
+            "ηλιοςκοπιο",
+        ];
+        for min in [0, 5, 9, 12] {
+            let got = one_edit_pairs(vocab.iter().copied(), min);
+            let mut want = Vec::new();
+            for (a, wa) in vocab.iter().enumerate() {
+                for (b, wb) in vocab.iter().enumerate() {
+                    if wa.chars().count() >= min && osa(wa, wb) == 1 {
+                        want.push((a as u32, b as u32));
+                    }
+                }
+            }
+            assert_eq!(got, want, "min {min}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_vocabulary_pairs_exactly_the_words_one_edit_apart(
+            words in proptest::collection::btree_set("[abé]{0,9}", 0..40),
+            min in 0usize..8,
+        ) {
+            let vocab: Vec<&str> = words.iter().map(String::as_str).collect();
+            let got = one_edit_pairs(vocab.iter().copied(), min);
+            let mut want = Vec::new();
+            for (a, wa) in vocab.iter().enumerate() {
+                for (b, wb) in vocab.iter().enumerate() {
+                    if wa.chars().count() >= min && osa(wa, wb) == 1 {
+                        want.push((a as u32, b as u32));
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]
