@@ -370,3 +370,21 @@ fn the_message_command_cites_the_articles_whose_words_it_shows() {
         .collect();
     assert_eq!(cited, ["clubs-at-work-2026"], "{:?}", card.footer);
 }
+
+#[test]
+fn export_carries_the_sources_date_and_address_where_the_data_gives_them() {
+    let dir = library_dir("library-export");
+    let out = super::minilateral(&["--data", dir.to_str().unwrap(), "export"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(out.status.success(), "{}", super::stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sources = doc["sources"].as_array().unwrap();
+    let by_id = |id: &str| sources.iter().find(|s| s["id"] == id).unwrap();
+    let clubs = by_id("small-clubs-2025");
+    assert_eq!(clubs["published"], "2025-01-15");
+    assert_eq!(clubs["url"], "https://example.org/small-clubs-2025");
+    assert_eq!(clubs["year"], 2025);
+    assert_eq!(clubs["short_title"], "Small Clubs, Big Questions");
+    let draft = by_id("clubs-at-work-2026");
+    assert!(draft["published"].is_null() && draft["url"].is_null());
+}

@@ -315,8 +315,14 @@ fn export_prints_the_documented_shape() {
         "theme",
         "summary",
         "text_file",
+        "published",
+        "url",
+        "short_title",
     ];
     has_keys(&doc, "sources", &source);
+    // Never invented: the bundled article gives neither a date nor an address.
+    assert_eq!(doc["sources"][0]["published"], Value::Null);
+    assert_eq!(doc["sources"][0]["url"], Value::Null);
     let passage = [
         "id", "text", "kind", "speaker", "year", "source", "concerns", "lead_in",
     ];

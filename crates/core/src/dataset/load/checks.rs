@@ -283,3 +283,45 @@ impl Checker<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_date, is_url};
+
+    #[test]
+    fn a_publication_date_is_a_real_day() {
+        for good in ["2025-01-15", "2024-02-29", "2000-02-29", "1999-12-31"] {
+            assert!(is_date(good), "{good}");
+        }
+        for bad in [
+            "2025-13-01",
+            "2025-02-29",
+            "1900-02-29",
+            "2025-04-31",
+            "2025-1-15",
+            "15/01/2025",
+            "2025-01-15T00:00",
+            "",
+            "２０２５-01-15",
+        ] {
+            assert!(!is_date(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_address_is_a_web_address_a_link_can_hold() {
+        assert!(is_url("https://example.org/small-clubs-2025"));
+        assert!(is_url("http://example.org"));
+        for bad in [
+            "example.org",
+            "https://",
+            "https:///path",
+            "https://exa mple.org",
+            "javascript:alert(1)",
+            "https://example.org/<x>",
+            "https://example.org/a)b",
+        ] {
+            assert!(!is_url(bad), "{bad}");
+        }
+    }
+}
