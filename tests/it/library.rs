@@ -388,3 +388,36 @@ fn export_carries_the_sources_date_and_address_where_the_data_gives_them() {
     let draft = by_id("clubs-at-work-2026");
     assert!(draft["published"].is_null() && draft["url"].is_null());
 }
+
+/// A search narrowed to one article ranks its passages exactly as the whole search does,
+/// with the others left out (its streams are cut to the article's run of documents).
+#[test]
+fn a_narrowed_search_is_the_whole_search_less_the_other_articles() {
+    let k = library();
+    let d = &k.dataset;
+    for q in [
+        "g7",
+        "secretariat",
+        "minilaterals",
+        "clubs",
+        "summit projects",
+        "technology cooperation",
+        "i2u2 three seas",
+        "secretaryat",
+    ] {
+        let all = k.search.search(q, 0..1000);
+        for s in d.sources() {
+            let span = d.span_of(s);
+            let expected: Vec<usize> = all
+                .hits
+                .iter()
+                .map(|h| h.passage)
+                .filter(|p| span.contains(p))
+                .collect();
+            let narrowed = k.search.search_within(q, 0..1000, span.clone());
+            let got: Vec<usize> = narrowed.hits.iter().map(|h| h.passage).collect();
+            assert_eq!(got, expected, "{q} in {}", s.id);
+            assert_eq!(narrowed.total, expected.len(), "{q} in {}", s.id);
+        }
+    }
+}

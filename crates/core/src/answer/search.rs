@@ -175,33 +175,19 @@ pub(super) fn search(
     reply
 }
 
-/// The hits of `range`, of one article when `within` is given. Passages of one source are
-/// contiguous, but the index ranks all of them: the hits of other articles are passed over
-/// here, so a narrowed search costs what the whole one does, plus its hits.
+/// The hits of `range`, of one article when `within` is given.
 fn find(
     k: &Knowledge,
     text: &str,
     within: Option<&Source>,
     range: std::ops::Range<usize>,
 ) -> Results {
-    let Some(source) = within else {
-        return k.search.search(text, range);
-    };
-    let mut all = k.search.search(text, 0..k.dataset.passages().len().max(1));
-    let passages = k.dataset.passages();
-    all.hits.retain(|h| {
-        passages
-            .get(h.passage)
-            .is_some_and(|p| p.source == source.id)
-    });
-    all.total = all.hits.len();
-    all.hits = all
-        .hits
-        .into_iter()
-        .skip(range.start)
-        .take(range.len())
-        .collect();
-    all
+    match within {
+        None => k.search.search(text, range),
+        Some(source) => k
+            .search
+            .search_within(text, range, k.dataset.span_of(source)),
+    }
 }
 
 /// `article` names no article (or several): say so, with the articles, privately.

@@ -137,13 +137,15 @@ impl Dataset {
 
     /// A source's passages, in its order.
     pub fn passages_of(&self, source: &Source) -> &[Passage] {
+        self.passages.get(self.span_of(source)).unwrap_or_default()
+    }
+
+    /// Where a source's passages stand in [`passages`](Self::passages): one run, since
+    /// passages are kept in source order.
+    pub fn span_of(&self, source: &Source) -> std::ops::Range<usize> {
         match self.slot(source.id.as_str()) {
-            Some(Slot::Source(i)) => self
-                .spans
-                .get(i)
-                .and_then(|r| self.passages.get(r.clone()))
-                .unwrap_or_default(),
-            _ => &[],
+            Some(Slot::Source(i)) => self.spans.get(i).cloned().unwrap_or(0..0),
+            _ => 0..0,
         }
     }
 

@@ -72,12 +72,33 @@ impl SearchIndex {
     /// The hits of `text` in `range` of the ranked list (`range` past the end gives none), and
     /// how many there are in all.
     pub fn search(&self, text: &str, range: Range<usize>) -> Results {
+        self.search_in(text, range, None)
+    }
+
+    /// As [`search`](Self::search), among the passages of `passages` only (one source's,
+    /// which are contiguous): each clause's documents are cut to that run before ranking, so
+    /// a narrowed search costs what its own hits cost.
+    pub fn search_within(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        passages: Range<usize>,
+    ) -> Results {
+        let doc = |p: usize| self.doc_passage.partition_point(|&d| (d as usize) < p) as u32;
+        self.search_in(text, range, Some(doc(passages.start)..doc(passages.end)))
+    }
+
+    fn search_in(&self, text: &str, range: Range<usize>, docs: Option<Range<u32>>) -> Results {
         let (clauses, named) = self.clauses(text);
         // A clause that matches nothing cannot change any document's place.
         let mut acc = self.take_scratch();
         let streams: Vec<Stream> = clauses
             .iter()
             .map(|c| self.stream(c, &mut acc))
+            .map(|s| match &docs {
+                Some(docs) => s.within(docs.clone()),
+                None => s,
+            })
             .filter(|s| s.len() > 0)
             .collect();
         let cap = range.end;

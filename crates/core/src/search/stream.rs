@@ -3,6 +3,7 @@
 //! merged through a pooled per-document scratch.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use super::SearchIndex;
 use super::query::{Clause, ENTITY_WEIGHT};
@@ -37,6 +38,39 @@ impl Stream<'_> {
             Scores::Built(scores) => scores[i],
         };
         (score, self.firsts[i])
+    }
+
+    /// The part of the stream whose documents are in `docs` (documents are in order, so it
+    /// is one run): a search narrowed to one source's passages.
+    pub(super) fn within(self, docs: Range<u32>) -> Self {
+        let from = self.docs.partition_point(|&d| d < docs.start);
+        let to = self.docs.partition_point(|&d| d < docs.end).max(from);
+        fn part<'a, T: Clone>(c: Cow<'a, [T]>, r: Range<usize>) -> Cow<'a, [T]> {
+            match c {
+                Cow::Borrowed(b) => Cow::Borrowed(&b[r]),
+                Cow::Owned(mut o) => {
+                    o.truncate(r.end);
+                    o.drain(..r.start);
+                    Cow::Owned(o)
+                }
+            }
+        }
+        let scores = match self.scores {
+            Scores::Weights { weights, idf } => Scores::Weights {
+                weights: &weights[from..to],
+                idf,
+            },
+            Scores::Built(mut built) => {
+                built.truncate(to);
+                built.drain(..from);
+                Scores::Built(built)
+            }
+        };
+        Stream {
+            docs: part(self.docs, from..to),
+            firsts: part(self.firsts, from..to),
+            scores,
+        }
     }
 
     /// A word's stream, for the single-word path: (documents, weights, idf).
