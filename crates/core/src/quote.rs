@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::dataset::{Dataset, Id, Passage, PassageKind, Source};
+use crate::excerpt;
 use crate::reply::escape_data;
 
 /// Who speaks a passage and what it is, in Markdown: "**Tanya Filer**, statement",
@@ -179,11 +180,18 @@ pub fn with_marker(p: &Passage) -> String {
     }
 }
 
-/// A passage as a quote under its lead-in, with its list marker.
+/// A passage as a quote under its lead-in, with its list marker, and "…" where it is part of
+/// a sentence that goes on beyond it (at its start only when no lead-in gives that start).
 pub fn quoted<'a>(p: &'a Passage, shown: &mut HashSet<&'a str>) -> String {
-    match lead_in(p, shown) {
-        Some(lead) => format!("{lead}\n{}", block_quote(&with_marker(p))),
-        None => block_quote(&with_marker(p)),
+    let mut ends = excerpt::passage_goes_on(p, &p.text, excerpt::Ends::NONE);
+    let lead = lead_in(p, shown);
+    if lead.is_some() || p.layout.marker.is_some() {
+        ends.before = false;
+    }
+    let text = excerpt::marked(&with_marker(p), ends);
+    match lead {
+        Some(lead) => format!("{lead}\n{}", block_quote(&text)),
+        None => block_quote(&text),
     }
 }
 
