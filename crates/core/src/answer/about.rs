@@ -5,9 +5,8 @@ use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
 use crate::dataset::{Id, Kind, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
-use crate::reply::{ButtonStyle, Card, Reply, escape_data, years_text};
+use crate::reply::{ButtonStyle, Card, Reply, escape_data, plural, years_text};
 
-use super::cards::plural;
 use super::parts::{button, known, known_people, open_request, post_button};
 
 /// Articles described on `/about`; `/article` lists them all, a page at a time.

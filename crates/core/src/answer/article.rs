@@ -9,9 +9,8 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
-use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data, plural};
 
-use super::cards::plural;
 use super::parts::{button, card_reply, open_button, pager};
 
 /// Articles listed on one page of `/article`.

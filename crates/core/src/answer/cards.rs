@@ -7,7 +7,7 @@ use crate::command::Request;
 use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
 use crate::knowledge::{Knowledge, Named};
 use crate::quote::{self, Cited};
-use crate::reply::{Button, Card, Reply, escape_data};
+use crate::reply::{Button, Card, Reply, escape_data, plural};
 
 use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
@@ -226,11 +226,6 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
         card.field("Also mentions", names(&bodies), true);
     }
     cards
-}
-
-/// "1 article", "2 articles": a count the way it is said.
-pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 { one } else { many }
 }
 
 /// A group: every passage that concerns it, labelled with its kind and speaker, in the
