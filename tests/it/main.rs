@@ -9,6 +9,7 @@ mod fake_discord;
 mod gateway_e2e;
 mod golden;
 mod import;
+mod library_reload;
 mod limits;
 mod lists;
 mod matching;
