@@ -88,6 +88,7 @@ fn at_scale(entities: usize) {
             &ask(Request::Search {
                 text: q.to_string(),
                 page: 1,
+                article: None,
             }),
         );
         std::hint::black_box(reply);

@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use crate::answer;
 use crate::command::{self, Asked};
 use crate::knowledge::Knowledge;
-use crate::reply::{Button, Reply};
+use crate::reply::{Button, Reply, plural};
 
 /// One step of the console: a line typed, and what the console does with it.
 pub struct Session<'k> {
@@ -66,9 +66,10 @@ impl<'k> Session<'k> {
         }
         if let Ok(n) = line.parse::<usize>() {
             let Some(b) = n.checked_sub(1).and_then(|i| self.buttons.get(i)) else {
+                let count = self.buttons.len();
                 return Step::Print(format!(
-                    "There is no button {n}; the last answer has {}.",
-                    self.buttons.len()
+                    "There is no button {n}; the last answer has {count} {}.",
+                    plural(count, "button", "buttons")
                 ));
             };
             let asked = command::parse_button_id(&b.id).expect("our own buttons parse");
@@ -170,12 +171,22 @@ pub fn render(reply: &Reply) -> String {
     for card in &reply.cards {
         out.push(String::new());
         out.push(format!("== {} ==", plain(&card.title)));
+        if let Some(url) = &card.url {
+            out.push(format!("<{url}>"));
+        }
         if !card.description.is_empty() {
             out.push(plain(&card.description));
         }
         for f in &card.fields {
             out.push(String::new());
-            out.push(format!("{}:", plain(&f.name)));
+            // A name that ends in its own punctuation ("Found an error?") takes no colon.
+            let name = plain(&f.name);
+            let colon = if name.ends_with(['?', '!', ':', '.']) {
+                ""
+            } else {
+                ":"
+            };
+            out.push(format!("{name}{colon}"));
             for line in plain(&f.value).lines() {
                 out.push(format!("  {line}"));
             }
@@ -202,25 +213,14 @@ pub fn render(reply: &Reply) -> String {
     out.join("\n")
 }
 
-/// Discord markdown to plain text: bold marks dropped, escapes undone, italic lines unwrapped,
-/// zero-width spaces removed.
-fn plain(text: &str) -> String {
+/// Discord markdown to plain text, the one way the console reads it: emphasis (`*…*`, `_…_`),
+/// bold (`**…**`), underline (`__…__`) and code (backticks) marks dropped where they pair up as
+/// Discord would read them (a lone `*` stays), escapes undone, zero-width spaces removed,
+/// block quotes indented with a bar.
+pub fn plain(text: &str) -> String {
     text.lines()
         .map(|line| {
-            let line = line.replace("**", "");
-            let line = match line.strip_prefix('_').and_then(|l| l.strip_suffix('_')) {
-                Some(inner) => inner.to_string(),
-                None => line,
-            };
-            let mut out = String::with_capacity(line.len());
-            let mut chars = line.chars();
-            while let Some(c) = chars.next() {
-                match c {
-                    '\\' => out.extend(chars.next()),
-                    '\u{200B}' => {}
-                    _ => out.push(c),
-                }
-            }
+            let out = plain_line(line);
             match out.strip_prefix("> ") {
                 Some(quote) => format!("  | {quote}"),
                 None => out,
@@ -228,6 +228,106 @@ fn plain(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// A piece of a line of markdown.
+enum Piece {
+    Text(String),
+    /// A run of `*` or `_` (one or two), which may open or close emphasis.
+    Mark {
+        mark: &'static str,
+        opens: bool,
+        closes: bool,
+        paired: bool,
+    },
+}
+
+/// One line: marks paired as Discord pairs them (an opening mark is followed by a letter, not
+/// a space; a closing one follows a letter; `_` only at a word's edge), the paired ones dropped.
+fn plain_line(line: &str) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut text = String::new();
+    let mut i = 0;
+    let mut in_code = false;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '`' => in_code = !in_code,
+            '\\' if !in_code => {
+                i += 1;
+                text.extend(chars.get(i));
+            }
+            '\u{200B}' => {}
+            '*' | '_' if !in_code => {
+                let double = chars.get(i + 1) == Some(&c);
+                let width = if double { 2 } else { 1 };
+                let before = i.checked_sub(1).and_then(|b| chars.get(b)).copied();
+                let after = chars.get(i + width).copied();
+                let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+                let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                let (mut opens, mut closes) = (!space(after), !space(before));
+                if c == '_' {
+                    opens &= !word(before);
+                    closes &= !word(after);
+                }
+                pieces.push(Piece::Text(std::mem::take(&mut text)));
+                pieces.push(Piece::Mark {
+                    mark: match (c, double) {
+                        ('*', true) => "**",
+                        ('*', false) => "*",
+                        (_, true) => "__",
+                        (_, false) => "_",
+                    },
+                    opens,
+                    closes,
+                    paired: false,
+                });
+                i += width;
+                continue;
+            }
+            _ => text.push(c),
+        }
+        i += 1;
+    }
+    pieces.push(Piece::Text(text));
+    // Pair each closing mark with the nearest open one of its kind ("***both***" pairs its
+    // "*" and its "**" each with its own).
+    let mut open: Vec<usize> = Vec::new();
+    for n in 0..pieces.len() {
+        let Piece::Mark {
+            mark,
+            opens,
+            closes,
+            ..
+        } = pieces[n]
+        else {
+            continue;
+        };
+        let partner = open
+            .iter()
+            .rposition(|&o| matches!(pieces[o], Piece::Mark { mark: m, .. } if m == mark));
+        match partner {
+            Some(at) if closes => {
+                let o = open.remove(at);
+                for p in [o, n] {
+                    if let Piece::Mark { paired, .. } = &mut pieces[p] {
+                        *paired = true;
+                    }
+                }
+            }
+            _ if opens => open.push(n),
+            _ => {}
+        }
+    }
+    pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t,
+            Piece::Mark { paired: true, .. } => String::new(),
+            Piece::Mark { mark, .. } => mark.to_string(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -247,5 +347,37 @@ mod tests {
         for e in examples {
             assert!(ask(e).is_ok(), "the help's example `{e}` does not read");
         }
+    }
+
+    #[test]
+    fn markdown_is_read_as_plain_text() {
+        let check = |markdown: &str, text: &str| assert_eq!(plain(markdown), text, "{markdown}");
+        check(
+            "**Chris Meserole**, wish for 2024",
+            "Chris Meserole, wish for 2024",
+        );
+        check("_In 2024 I hope to see:_", "In 2024 I hope to see:");
+        check(
+            "The article: _I2U2—comprising the US…_ and *more*",
+            "The article: I2U2—comprising the US… and more",
+        );
+        check(
+            "`minilateral check` proves it",
+            "minilateral check proves it",
+        );
+        check("__under__ and ***both***", "under and both");
+        // Escaped marks are the characters themselves; a lone star or a snake_case word is text.
+        check("a \\*star\\* and \\_under\\_", "a *star* and _under_");
+        check(
+            "G7 (marked * in the picture)",
+            "G7 (marked * in the picture)",
+        );
+        check("snake_case_name and 2 * 3", "snake_case_name and 2 * 3");
+        check("`a_b*c` code is literal", "a_b*c code is literal");
+        check("@\u{200B}everyone", "@everyone");
+        check(
+            "> **UN** begin\n_…and 5 more._",
+            "  | UN begin\n…and 5 more.",
+        );
     }
 }

@@ -262,6 +262,9 @@ pub fn message(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponse
             let mut embed = CreateEmbed::new()
                 .title(card.title.clone())
                 .colour(0x2B6CB0);
+            if let Some(url) = &card.url {
+                embed = embed.url(url.clone());
+            }
             if !card.description.is_empty() {
                 embed = embed.description(card.description.clone());
             }

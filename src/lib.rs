@@ -9,8 +9,8 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, command, countries, dataset, fold, import, knowledge, limits, matching, mentions,
-    quote, reply, search,
+    answer, articles, command, countries, dataset, excerpt, fold, import, knowledge, limits,
+    matching, mentions, people, quote, reply, search,
 };
 
 pub mod cli;

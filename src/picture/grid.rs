@@ -281,7 +281,11 @@ pub fn png(grid: &Grid) -> Result<Vec<u8>, PictureError> {
         y += SMALL_PX * 1.7;
     }
     if grid.more_rows > 0 {
-        let more = format!("+ {} more states, not shown", grid.more_rows);
+        let n = grid.more_rows;
+        let more = format!(
+            "+ {n} more {}, not shown",
+            crate::reply::plural(n, "state", "states")
+        );
         canvas.text(&f.regular, SMALL_PX, l.names_x, y, &more, palette::MUTED);
     }
     encode(&pixmap)

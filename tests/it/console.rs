@@ -50,7 +50,8 @@ fn the_console_answers_lines_and_buttons_by_number() {
     );
     assert!(out.contains("== Tanya Filer, PhD =="), "{out}");
     assert!(out.contains("There is no button 9"), "{out}");
-    assert!(out.contains("a command line starts with `/`"), "{out}");
+    // Markdown is read as plain text: no backticks, no underscores of emphasis.
+    assert!(out.contains("a command line starts with /"), "{out}");
     // `quit` ends it: /about after it is never answered.
     assert!(!out.contains("About minilateral"), "{out}");
 }
@@ -74,4 +75,24 @@ fn help_lists_every_command_of_the_table_with_its_options() {
     for spec in minilateral::command::TABLE {
         assert!(text.contains(&format!("  /{} ", spec.name)), "{text}");
     }
+}
+
+#[test]
+fn the_console_shows_no_markdown_marks() {
+    // /about (code), /country (the article's list in italics), misses (italic notes, code).
+    let (out, _, code) = console(
+        &["console"],
+        "/about\n/country india\n/expert nobody at all\n/search zzzz\n/search minilateral\n",
+    );
+    assert_eq!(code, Some(0));
+    for mark in ["`", "**", "_I2U2", "._", "\\"] {
+        assert!(!out.contains(mark), "{mark:?} in\n{out}");
+    }
+    assert!(out.contains("The article: I2U2—comprising India"), "{out}");
+    assert!(
+        out.contains("and `minilateral check`".replace('`', "").as_str()),
+        "{out}"
+    );
+    // A field name with its own question mark takes no colon.
+    assert!(out.contains("\nFound an error?\n"), "{out}");
 }

@@ -31,10 +31,21 @@ fn india_is_in_brics_and_i2u2() {
         "{}",
         fields[0].value
     );
+    // The article's list is part of its sentence, which goes on: a fragment, marked so.
     assert!(
         fields[1]
             .value
-            .starts_with("The article: _I2U2—comprising India, the UAE")
+            .starts_with("The article: _I2U2—comprising India, the UAE, Israel, and the US…_\n"),
+        "{}",
+        fields[1].value
+    );
+    // A whole sentence is quoted without a mark.
+    assert!(
+        fields[0]
+            .value
+            .ends_with("resonating with global leaders.”"),
+        "{}",
+        fields[0].value
     );
 }
 

@@ -145,14 +145,15 @@ async fn the_bot_answers_through_a_fake_discord() {
             "search",
             "country",
             "overlap",
+            "article",
             "about",
             "Find experts and groups"
         ]
     );
     assert_eq!(put.body[0]["options"][0]["autocomplete"], true);
     // The last is a message command (Apps menu on a message): type 3, no description.
-    assert_eq!(put.body[7]["type"], 3);
-    assert!(put.body[7]["description"].is_null(), "{}", put.body[7]);
+    assert_eq!(put.body[8]["type"], 3);
+    assert!(put.body[8]["description"].is_null(), "{}", put.body[8]);
     let identify = fake.gateway_op(1, 2).await;
     assert_eq!(identify["d"]["intents"], 0, "no intents are asked for");
 
@@ -348,7 +349,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
     );
     assert!(out.status.success(), "{printed}");
     assert!(
-        printed.contains("registered 8 commands in guild"),
+        printed.contains("registered 9 commands in guild"),
         "{printed}"
     );
     assert!(
@@ -360,7 +361,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
         .iter()
         .find(|c| c.path.ends_with(&format!("/guilds/{GUILD}/commands")))
         .unwrap();
-    assert_eq!(guild.body.as_array().unwrap().len(), 8);
+    assert_eq!(guild.body.as_array().unwrap().len(), 9);
     let global = calls
         .iter()
         .find(|c| c.path == format!("/api/v10/applications/{APPLICATION_ID}/commands"))

@@ -250,6 +250,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                     Request::Search {
                         text: words,
                         page: 1,
+                        article: None,
                     },
                     true,
                 ),
@@ -345,6 +346,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 Request::Search {
                     text: text.to_string(),
                     page: 1,
+                    article: None,
                 },
                 false,
             ),
@@ -425,7 +427,7 @@ fn registration_json_follows_discord_rules() {
     // Slash commands follow the rules below; the message command (type 3) has a name of up to
     // 32 characters (spaces and capitals allowed), and no description or options.
     let (menus, commands): (Vec<&Value>, Vec<&Value>) = all.iter().partition(|c| c["type"] == 3);
-    assert_eq!(commands.len(), 7);
+    assert_eq!(commands.len(), 8);
     assert_eq!(menus.len(), 1);
     assert!((1..=32).contains(&chars(&menus[0]["name"])));
     assert!(menus[0]["description"].is_null());

@@ -116,7 +116,7 @@ fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
     let card = &ask(&k, "/group g7").cards[0];
     assert!(
         card.description.contains(
-            "**Chris Meserole**, wish for 2024:\n_In 2024 I hope to see:_\n> The G7 code of conduct finalising"
+            "**Chris Meserole**, wish for 2024:\n_In 2024 I hope to see:_\n> 1/ The G7 code of conduct finalising"
         ),
         "{}",
         card.description
@@ -124,7 +124,7 @@ fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
     let found = &ask(&k, "/search code of conduct").cards[0];
     assert!(
         found.description.starts_with(
-            "**Chris Meserole**, wish for 2024 · about G7\n_In 2024 I hope to see:_\n> The G7 **code** of **conduct**"
+            "**Chris Meserole**, wish for 2024 · about G7\n_In 2024 I hope to see:_\n> 1/ The G7 **code** of **conduct**"
         ),
         "{}",
         found.description
@@ -251,9 +251,18 @@ fn forms_of_a_word_are_found_and_typos_only_when_the_word_is_absent() {
     ] {
         assert!(ids.contains(&id), "{id}: {ids:?}");
     }
-    // ...but the article's own typo "miniliateralism" is another: the word typed is in the
-    // data, so no typo of it is looked for.
-    assert!(!ids.contains(&"intro-one-word"), "{ids:?}");
+    // ...and the article's own misspelling "miniliateralism" is indexed under the word it
+    // misspells, so it is found too (at half weight).
+    assert!(ids.contains(&"intro-one-word"), "{ids:?}");
+    // But a word typed that the data holds is never read as another: "world" does not find
+    // "would" (one edit from it, and a word of its own: too short to be taken for a misspelling).
+    let world = k.search.search("world", 0..usize::MAX);
+    assert!(world.total > 0);
+    for h in &world.hits {
+        let p = &d.passages()[h.passage];
+        let text = format!("{} {}", p.lead_in.as_deref().unwrap_or_default(), p.text);
+        assert!(text.to_lowercase().contains("world"), "{}", p.id);
+    }
     let typo = k.search.search("miniliateralisms", 0..3);
     let first = typo
         .hits
@@ -468,5 +477,55 @@ fn the_readmes_worked_example_of_adding_a_passage_works() {
     assert!(
         found.contains("> Minilaterals need **budgets** that outlast"),
         "{found}"
+    );
+}
+
+/// An answer is shown as the article gives it: every passage of a person's card in the order of
+/// the source text, and a numbered list with the article's own markers.
+#[test]
+fn every_experts_card_shows_their_passages_in_the_order_of_the_text() {
+    let k = Knowledge::new(bundled());
+    let d = &k.dataset;
+    for e in d.experts() {
+        let reply = ask(&k, &format!("/expert {}", e.id));
+        let text: String = reply
+            .cards
+            .iter()
+            .map(|c| c.description.replace("**", "").replace('\\', ""))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut from = 0;
+        for p in d.said_by(e.id.as_str()) {
+            let at = text[from..]
+                .find(p.text.as_str())
+                .unwrap_or_else(|| panic!("{}: {} missing or out of order\n{text}", e.id, p.id));
+            from += at + p.text.len();
+        }
+    }
+    let meserole = &ask(&k, "/expert meserole").cards[0].description;
+    assert!(
+        meserole.contains(
+            "_In 2024 I hope to see:_\n> 1/ **The G7 code of conduct finalising**\n> 2/ **The UK AI"
+        ),
+        "{meserole}"
+    );
+    assert!(meserole.contains("\n> 3/ **The UN begin"), "{meserole}");
+    let wishes = &ask(&k, "/wish 2024").cards[0];
+    let value = &wishes
+        .fields
+        .iter()
+        .find(|f| f.name.starts_with("Chris Meserole"))
+        .unwrap()
+        .value;
+    assert!(
+        value.contains("1/ The G7 code of conduct finalising\n2/ The UK AI safety summit")
+            && value.contains("\n3/ The UN begin"),
+        "{value}"
+    );
+    // Pantuliano's answer opens with her wish: it comes first, in bold where it stands.
+    let pantuliano = &ask(&k, "/expert pantuliano").cards[0].description;
+    assert!(
+        pantuliano.contains("> **The most important thing we should be considering"),
+        "{pantuliano}"
     );
 }

@@ -315,7 +315,15 @@ fn custom_id() -> impl Strategy<Value = String> {
         string_value().prop_map(|name| Request::Group { name }),
         (integer_value(), prop::option::of(string_value()), 1..20u32)
             .prop_map(|(year, expert, page)| Request::Wish { year, expert, page }),
-        (string_value(), 1..20u32).prop_map(|(text, page)| Request::Search { text, page }),
+        (string_value(), 1..20u32, prop::option::of(string_value())).prop_map(
+            |(text, page, article)| Request::Search {
+                text,
+                page,
+                article
+            }
+        ),
+        (prop::option::of(string_value()), 1..20u32)
+            .prop_map(|(title, page)| Request::Article { title, page }),
         string_value().prop_map(|groups| Request::Overlap { groups }),
         Just(Request::About),
     ];

@@ -85,7 +85,7 @@ fn a_name_finds_the_passages_about_its_entity_by_any_alias() {
     let text = &reply.cards[0].description;
     assert!(
         text.starts_with(
-            "**Chris Meserole**, wish for 2024 · about United Nations, IPCC, IAEA\n_In 2024 I hope to see:_\n> The **UN** begin"
+            "**Chris Meserole**, wish for 2024 · about United Nations, IPCC, IAEA\n_In 2024 I hope to see:_\n> 3/ The **UN** begin"
         ),
         "{text}"
     );
@@ -238,4 +238,214 @@ fn a_typo_anywhere_in_a_word_is_forgiven() {
     }
     // A stopword is never searched, so nothing is suggested for it.
     assert!(k.search.suggestions("the", 3).is_empty());
+}
+
+/// The quoted excerpts of a search reply (the lines after "> "), each as one text.
+fn excerpts(reply: &minilateral::reply::Reply) -> Vec<String> {
+    reply.cards[0]
+        .description
+        .split("\n\n")
+        .map(|entry| {
+            let quoted: Vec<&str> = entry.lines().filter_map(|l| l.strip_prefix("> ")).collect();
+            quoted.join("\n")
+        })
+        .filter(|q| !q.is_empty())
+        .collect()
+}
+
+/// Discord's marks and escapes taken off a shown excerpt: the text a reader sees.
+fn unmarked(shown: &str) -> String {
+    let mut out = String::new();
+    let mut chars = shown
+        .replace("**", "")
+        .chars()
+        .collect::<Vec<_>>()
+        .into_iter();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '\u{200B}' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn a_passage_is_shown_whole_when_it_fits_and_marked_only_where_cut() {
+    let k = Knowledge::new(bundled());
+    // Nothing before "Antonio" is left out: no mark before it.
+    let shown = excerpts(&ask(&k, "/search Cambridge"));
+    assert!(shown[0].starts_with("Antonio Weiss, PhD is"), "{shown:?}");
+    assert!(!shown[0].contains('…'), "{shown:?}");
+    // 283 characters against a window of 280: shown whole, to its full stop.
+    let shown = excerpts(&ask(&k, "/search Baltic"));
+    assert!(shown[0].ends_with("by design."), "{shown:?}");
+    assert!(!shown[0].contains('…'), "{shown:?}");
+    // A passage of 162 characters is never cut.
+    let shown = excerpts(&ask(&k, "/search burgeoning"));
+    assert_eq!(
+        unmarked(&shown[0]),
+        "In a world marked by conflict, complexity and multilateral stagnation, small cooperative blocs of countries are burgeoning as models of international cooperation."
+    );
+}
+
+#[test]
+fn the_articles_misspelling_is_found_by_the_right_spelling_and_shown_as_written() {
+    let k = Knowledge::new(bundled());
+    // "One word kept cropping up: miniliateralism." is found by the word it misspells, and by
+    // the misspelling itself (first: it is the only passage with it).
+    let right = k.search.search("minilateralism", 0..usize::MAX);
+    let ids: Vec<&str> = right
+        .hits
+        .iter()
+        .map(|h| k.dataset.passages()[h.passage].id.as_str())
+        .collect();
+    assert!(ids.contains(&"intro-one-word"), "{ids:?}");
+    assert_eq!(top3(&k, "miniliateralism")[0], "intro-one-word");
+    // Shown as the article writes it, marked as a hit.
+    for q in ["minilateralism", "miniliateralism"] {
+        let reply = ask(&k, &format!("/search {q} cropping"));
+        let shown = excerpts(&reply);
+        assert_eq!(
+            shown[0], "One word kept **cropping** up: **miniliateralism**.",
+            "{q}"
+        );
+    }
+}
+
+/// The small fixture with three statements more: the same sentence with "secretariat",
+/// with a misspelling of it, and with "secretariat" again (so that it is the more frequent).
+fn with_a_misspelling() -> Knowledge {
+    use minilateral::dataset::{DataText, Dataset};
+    let mut data: serde_json::Value =
+        serde_json::from_str(&fixture_text("valid-small.json")).unwrap();
+    let said = [
+        ("right", "We met the secretariat today."),
+        ("misspelt", "We met the secretaryat today."),
+        ("again", "Our secretariat again."),
+    ];
+    let source = &mut data["sources"][0]["text"];
+    let text = format!(
+        "{}\n{}",
+        source.as_str().unwrap(),
+        said.map(|s| s.1).join("\n")
+    );
+    *source = text.into();
+    for (id, text) in said {
+        data["passages"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": id, "source": "src", "kind": "statement", "speaker": "ann-example",
+                "concerns": [], "text": text
+            }));
+    }
+    let d = Dataset::load(&[DataText::new("small.json", data.to_string())]).unwrap();
+    Knowledge::new(d)
+}
+
+#[test]
+fn a_misspelling_weighs_less_than_the_word_itself() {
+    let k = with_a_misspelling();
+    let ids = |q: &str| -> Vec<String> {
+        let hits = k.search.search(q, 0..usize::MAX).hits;
+        hits.iter()
+            .map(|h| k.dataset.passages()[h.passage].id.to_string())
+            .collect()
+    };
+    // Two passages of the same length, one with the word and one with its misspelling: the
+    // word first. The misspelling finds its own passage first.
+    assert_eq!(ids("secretariat"), ["right", "again", "misspelt"]);
+    assert_eq!(ids("secretaryat")[0], "misspelt");
+    // Shown as written.
+    let shown = excerpts(&ask(&k, "/search secretariat"));
+    assert_eq!(shown[2], "We met the **secretaryat** today.");
+}
+
+#[test]
+fn the_text_shown_is_the_passages_own() {
+    // Whatever is searched, every excerpt shown, marks and escapes taken off, is a part of a
+    // passage as the data holds it: no word is ever replaced (by the word it misspells, by its
+    // stem, by a typo's correction).
+    let k = Knowledge::new(bundled());
+    let passages: Vec<&str> = k
+        .dataset
+        .passages()
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let mut queries: Vec<String> = labelled().into_iter().map(|l| l.query).collect();
+    queries.extend(
+        [
+            "minilateralism",
+            "miniliateralism",
+            "minilaterals",
+            "cooperatoin",
+            "secret",
+            "the un",
+        ]
+        .map(String::from),
+    );
+    let mut checked = 0;
+    for q in &queries {
+        for page in 1..=3 {
+            let asked = minilateral::command::Asked {
+                request: minilateral::command::Request::Search {
+                    text: q.clone(),
+                    page,
+                    article: None,
+                },
+                private: false,
+            };
+            let reply = minilateral::answer::answer(&k, &asked);
+            for shown in excerpts(&reply) {
+                let text = unmarked(&shown);
+                // A list item is shown after the article's own marker ("3/ "), which stands
+                // before the passage in the text; the words after it are the passage's.
+                let text = k
+                    .dataset
+                    .passages()
+                    .iter()
+                    .filter_map(|p| p.layout.marker.as_deref())
+                    .find_map(|m| text.strip_prefix(&format!("{m} ")))
+                    .unwrap_or(&text);
+                let text = text.strip_prefix('…').unwrap_or(text);
+                let text = text.strip_suffix('…').unwrap_or(text);
+                assert!(
+                    passages.iter().any(|p| p.contains(text)),
+                    "{q}: {shown:?} is no passage's text"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn stopwords_alone_suggest_no_names() {
+    let k = Knowledge::new(bundled());
+    for q in ["the", "of the", "and"] {
+        let reply = ask(&k, &format!("/search {q}"));
+        let content = reply.content.as_deref().unwrap_or_default();
+        assert!(!content.contains("names below"), "{q}: {content}");
+        assert!(
+            !labels(&reply).iter().any(|l| l.starts_with("Open ")),
+            "{q}: {:?}",
+            labels(&reply)
+        );
+        // What the bot knows instead, each a button.
+        assert!(
+            content.contains("what I know is about these"),
+            "{q}: {content}"
+        );
+    }
+    // A name with a stopword is still offered.
+    let reply = ask(&k, "/search the zzfiler");
+    assert!(
+        labels(&reply).contains(&"Open Tanya Filer"),
+        "{:?}",
+        labels(&reply)
+    );
 }

@@ -3,6 +3,7 @@
 //! resolve here to the entities themselves (`&Expert`, `&Group`), so no answer looks an id up
 //! again.
 
+use crate::articles::Articles;
 use crate::countries::Countries;
 use crate::dataset::{Body, Dataset, Expert, Group, Kind};
 use crate::matching::{Candidate, Matcher, Outcome};
@@ -12,6 +13,8 @@ use crate::search::SearchIndex;
 #[derive(Debug)]
 pub struct Knowledge {
     pub dataset: Dataset,
+    /// The articles by title, newest first.
+    pub articles: Articles,
     pub matcher: Matcher,
     pub search: SearchIndex,
     pub mentions: Mentions,
@@ -76,6 +79,7 @@ impl Knowledge {
             search: SearchIndex::new(&dataset),
             mentions: Mentions::new(&dataset),
             countries: Countries::new(&dataset),
+            articles: Articles::new(&dataset),
             dataset,
         }
     }

@@ -1,4 +1,5 @@
-//! Discord's limits as named constants, and the one way texts are cut to fit them.
+//! Discord's limits as named constants, and the one way texts are cut to fit them (`excerpt`'s
+//! rule, with no slack).
 //!
 //! Discord counts characters as Unicode scalar values (what `str::chars` yields), as serenity
 //! does. Replies are checked against these in one place (`reply::fit`) because serenity checks
@@ -39,53 +40,10 @@ pub const ATTACHMENT_DESCRIPTION_CHARS: usize = 1024;
 /// The mark put where a text was cut.
 pub const ELLIPSIS: char = '…';
 
-/// `text` cut to at most `max` characters: whole when it fits; otherwise cut at the last word
-/// boundary that leaves room for "…" (or mid-word when a single word is longer than that),
-/// never inside a character.
+/// `text` cut to at most `max` characters, "…" included: whole when it fits; otherwise cut at
+/// the last word boundary that leaves room for "…" (or mid-word when a single word is longer
+/// than half that), never inside a character. The excerpt rule with no slack
+/// (`excerpt::cut`): a hard limit cannot be run over.
 pub fn cut(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
-    let budget = max - 1;
-    let end = text
-        .char_indices()
-        .nth(budget)
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..end];
-    // Prefer a word boundary in the last half of the budget; a cut that drops half the text
-    // to find a space reads worse than one mid-word.
-    let at_space = head
-        .rfind(char::is_whitespace)
-        .filter(|&i| head[..i].chars().count() * 2 >= budget);
-    let head = at_space.map_or(head, |i| &head[..i]).trim_end();
-    format!("{head}{ELLIPSIS}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cut_keeps_short_texts_whole() {
-        assert_eq!(cut("Sara Pantuliano", 100), "Sara Pantuliano");
-        assert_eq!(cut("", 5), "");
-    }
-
-    #[test]
-    fn cut_stops_at_a_word_and_marks_it() {
-        assert_eq!(cut("the way of the future", 12), "the way of…");
-        assert!(cut("the way of the future", 12).chars().count() <= 12);
-    }
-
-    #[test]
-    fn cut_never_splits_a_character() {
-        let s = "é".repeat(50);
-        let c = cut(&s, 10);
-        assert_eq!(c.chars().count(), 10);
-        assert!(c.ends_with(ELLIPSIS));
-        assert_eq!(cut("abc", 0), "");
-    }
+    crate::excerpt::cut(text, max)
 }

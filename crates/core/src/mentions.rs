@@ -13,8 +13,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Id, Kind};
+use crate::dataset::{Dataset, Entity, Id, Kind};
 use crate::fold;
+use crate::people::Standing;
 use crate::search::fuzzy;
 use unicode_normalization::char::is_combining_mark;
 
@@ -29,13 +30,46 @@ const ACRONYM_MAX_CHARS: usize = 4;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
     pub id: Id,
-    pub kind: Kind,
+    pub kind: MentionKind,
     pub name: String,
     /// Where the message names it, in characters (not bytes), end excluded.
     pub start: usize,
     pub end: usize,
     /// The message's text there.
     pub text: String,
+}
+
+/// What a mention names, as `mentions` prints it (the README): `expert` (a member of an
+/// article's panel), `person` (someone an article quotes outside its panel), `group`, `body`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MentionKind {
+    Expert,
+    Person,
+    Group,
+    Body,
+}
+
+impl MentionKind {
+    pub fn of(entity: Entity<'_>) -> MentionKind {
+        match entity {
+            Entity::Expert(e) => match Standing::of(e) {
+                Standing::Panel => MentionKind::Expert,
+                Standing::Quoted => MentionKind::Person,
+            },
+            Entity::Group(_) => MentionKind::Group,
+            Entity::Body(_) => MentionKind::Body,
+        }
+    }
+
+    /// The kind of entity it is: a person of either standing is an `Expert` of the data.
+    pub fn entity_kind(self) -> Kind {
+        match self {
+            MentionKind::Expert | MentionKind::Person => Kind::Expert,
+            MentionKind::Group => Kind::Group,
+            MentionKind::Body => Kind::Body,
+        }
+    }
 }
 
 /// The names of one dataset, ready for scanning messages.
@@ -56,7 +90,7 @@ pub struct Mentions {
     /// The most folded words of any name.
     longest: usize,
     /// Per entity: id, kind, name.
-    entities: Vec<(Id, Kind, String)>,
+    entities: Vec<(Id, MentionKind, String)>,
 }
 
 /// What one scan has asked already, by folded word.
@@ -124,7 +158,7 @@ impl Mentions {
         for (n, e) in dataset.entities().enumerate() {
             let n = n as u32;
             m.entities
-                .push((e.id().clone(), e.kind(), e.name().to_string()));
+                .push((e.id().clone(), MentionKind::of(e), e.name().to_string()));
             let mut names = e.names();
             // "Three Coasts Academy (3CA)" is named by either part, as in commands.
             let parts: Vec<&str> = names

@@ -75,6 +75,10 @@ pub struct Card {
     pub description: String,
     pub fields: Vec<Field>,
     pub footer: Option<String>,
+    /// Where the card's title links to: the article it quotes, where the data gives its
+    /// address.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// The file name of the reply's picture, shown inside the card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
@@ -312,6 +316,12 @@ fn escape(text: &str, brackets: bool) -> String {
     out
 }
 
+/// The word a count of `n` takes: `one` for 1, `many` for any other (0 included): "1 group",
+/// "2 groups", "no groups"; also for verbs ("1 of 9 states sits", "2 of 9 states sit").
+pub fn plural<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
+    if n == 1 { one } else { many }
+}
+
 /// Years as a reply or a summary lists them: "2024, 2025", or "none".
 pub fn years_text(years: &[i32]) -> String {
     if years.is_empty() {
@@ -328,6 +338,15 @@ pub fn years_text(years: &[i32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_takes_its_word_in_agreement() {
+        let groups = |n: usize| format!("{n} {}", plural(n, "group", "groups"));
+        assert_eq!(
+            [groups(0), groups(1), groups(2)],
+            ["0 groups", "1 group", "2 groups"]
+        );
+    }
 
     #[test]
     fn echo_escapes_and_caps() {
@@ -357,6 +376,7 @@ mod tests {
                 })
                 .collect(),
             footer: Some("footer".into()),
+            url: None,
             image: None,
         };
         let reply = fit(Reply {

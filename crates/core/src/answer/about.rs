@@ -1,68 +1,167 @@
 //! `/about`: what the bot knows (the experts and groups by name), its commands (from the table), how names are matched, where
 //! facts come from, and how to report an error.
 
-use crate::command::{MESSAGE_COMMAND, Request, TABLE};
-use crate::dataset::Kind;
+use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
+use crate::dataset::{Id, Kind, PassageKind, Source};
 use crate::knowledge::Knowledge;
-use crate::reply::{Card, Reply, escape_data, years_text};
+use crate::quote::Cited;
+use crate::reply::{ButtonStyle, Card, Reply, escape_data, years_text};
 
-use super::parts::{known, open_request, post_button, source_footer};
+use super::cards::plural;
+use super::parts::{button, known, known_people, open_request, post_button};
+
+/// Articles described on `/about`; `/article` lists them all, a page at a time.
+const ABOUT_ARTICLES: usize = 5;
 
 pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     let d = &k.dataset;
     let s = d.summary();
-    let source = d.sources().first();
+    let newest: Vec<&Source> = k
+        .articles
+        .newest()
+        .filter_map(|id| d.source(id.as_str()))
+        .collect();
+    let shown: Vec<&Source> = newest.iter().copied().take(ABOUT_ARTICLES).collect();
     let mut description = String::new();
-    if let Some(src) = source {
-        // The title is in the footer; the card says it once.
-        description.push_str(
-            "I know what the experts in the article below said, and the groups they spoke of.",
-        );
-        if let Some(q) = d.question(src) {
-            description.push_str(&format!(
-                "\n\nThe question put to them: _{}_",
-                escape_data(&q.text)
-            ));
+    let mut fields: Vec<(String, String)> = Vec::new();
+    match shown.as_slice() {
+        [] => {}
+        [src] => {
+            // One article: the title is in the footer; the card says it once.
+            description.push_str(
+                "I know what the experts in the article below said, and the groups they spoke of.",
+            );
+            if let Some(q) = d.question(src) {
+                description.push_str(&format!(
+                    "\n\nThe question put to them: _{}_",
+                    escape_data(&q.text)
+                ));
+            }
+            // A draft from `import` has no summary until a curator writes one.
+            if !src.summary.trim().is_empty() {
+                description.push_str(&format!(
+                    "\n\n**In our words** (a summary, not the article's): {}",
+                    escape_data(&src.summary)
+                ));
+            }
         }
-        // A draft from `import` has no summary until a curator writes one.
-        if !src.summary.trim().is_empty() {
+        several => {
             description.push_str(&format!(
-                "\n\n**In our words** (a summary, not the article's): {}",
-                escape_data(&src.summary)
+                "I know what the people in these {} articles said, and the groups they spoke of; `/article` shows each.",
+                newest.len()
             ));
+            for src in several {
+                let c = d.counts(src);
+                let mut value = format!(
+                    "Looking ahead to {}{} · {} {}{}, {} {}",
+                    src.year,
+                    src.published
+                        .as_deref()
+                        .map(|p| format!(", published {p}"))
+                        .unwrap_or_default(),
+                    c.panel,
+                    plural(c.panel, "expert", "experts"),
+                    if c.others > 0 {
+                        format!(
+                            " and {} other {} quoted",
+                            c.others,
+                            plural(c.others, "person", "people")
+                        )
+                    } else {
+                        String::new()
+                    },
+                    c.passages,
+                    plural(c.passages, "passage", "passages"),
+                );
+                if let Some(q) = d.question(src) {
+                    value.push_str(&format!("\nThe question: _{}_", escape_data(&q.text)));
+                }
+                if !src.summary.trim().is_empty() {
+                    value.push_str(&format!(
+                        "\n**In our words** (not the article's): {}",
+                        escape_data(&src.summary)
+                    ));
+                }
+                fields.push((d.title(src).to_string(), value));
+            }
         }
     }
+    let cited = Cited::of(
+        d,
+        shown.iter().flat_map(|src| {
+            d.passages_of(src)
+                .iter()
+                .filter(|p| matches!(p.kind, PassageKind::Title | PassageKind::Question))
+        }),
+    );
     let mut card = Card {
         title: "About minilateral".to_string(),
         description,
-        footer: source.map(|src| source_footer(k, &src.id)),
+        footer: cited.footer(),
+        url: cited.url(),
         ..Card::default()
     };
+    let mut buttons = Vec::new();
+    for (name, value) in fields {
+        card.field(name, value, false);
+    }
+    if newest.len() > shown.len() {
+        card.field(
+            "More articles",
+            format!(
+                "and {} more; `/article` lists them all, newest first.",
+                newest.len() - shown.len()
+            ),
+            false,
+        );
+        buttons.extend(button(
+            "All articles",
+            Asked {
+                request: Request::Article {
+                    title: None,
+                    page: 1,
+                },
+                private: true,
+            },
+            ButtonStyle::Secondary,
+        ));
+    }
+    let others = s.experts - s.panel;
     card.field(
         "What I know",
         format!(
-            "{} experts and {} other {} quoted; {} passages of the article: {} statements, {} wishes ({}), the introduction and the bylines; {} groups, {} other bodies and organisations.",
+            "{} {} and {} other {} quoted; {} {} of {}: {} statements, {} wishes ({}), {} and the bylines; {} groups, {} other bodies and organisations.",
             s.panel,
-            s.experts - s.panel,
-            if s.experts - s.panel == 1 { "person" } else { "people" },
+            plural(s.panel, "expert", "experts"),
+            others,
+            plural(others, "person", "people"),
             s.passages,
+            plural(s.passages, "passage", "passages"),
+            if s.sources == 1 { "the article".to_string() } else { format!("{} articles", s.sources) },
             s.statements,
             s.wishes,
             years_text(&s.wish_years),
+            if s.sources == 1 { "the introduction" } else { "their introductions" },
             s.groups,
             s.bodies
         ),
         false,
     );
-    // The names themselves, a page of each, with a button to each card.
-    let mut buttons = Vec::new();
-    for (kind, title) in [(Kind::Expert, "Experts"), (Kind::Group, "Groups")] {
-        let (names, open) = known(k, kind, true, &|id| open_request(kind, id));
+    // The names themselves, a page of each, with a button to each card: the panels' experts
+    // and the people quoted outside a panel are two kinds.
+    let open_person = |id: &Id| open_request(Kind::Expert, id);
+    for (panel, title) in [(true, "Experts"), (false, "Also quoted")] {
+        let (names, open) = known_people(k, panel, true, &open_person);
         if !names.is_empty() {
             card.field(title, names, false);
         }
         buttons.extend(open);
     }
+    let (names, open) = known(k, Kind::Group, true, &|id| open_request(Kind::Group, id));
+    if !names.is_empty() {
+        card.field("Groups", names, false);
+    }
+    buttons.extend(open);
     let commands: Vec<String> = TABLE
         .iter()
         .map(|c| format!("`/{}`: {}", c.name, c.description))
@@ -77,7 +176,7 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
         "Type names as you remember them: case, accents, punctuation, word order (“Filer, Tanya”) and titles (Dr, PhD) do not matter, and small typos are forgiven. When I had to guess I say so; when several names are close I ask which you meant.",
         false,
     );
-    let ours = if source.is_some_and(|src| !src.summary.trim().is_empty()) {
+    let ours = if shown.iter().any(|src| !src.summary.trim().is_empty()) {
         "this summary, notes"
     } else {
         "notes"

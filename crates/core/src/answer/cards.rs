@@ -1,15 +1,15 @@
 //! The expert and group cards: one command path for both (`card`), each kind saying how its
 //! card, its buttons and the request that opens it are made.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use crate::command::Request;
-use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, PassageKind, Provenance};
+use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
 use crate::knowledge::{Knowledge, Named};
-use crate::quote;
+use crate::quote::{self, Cited};
 use crate::reply::{Button, Card, Reply, escape_data};
 
-use super::parts::{NOT_FROM_ARTICLE, card_reply, display_name, open_button, source_footer};
+use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
 
 /// A kind of entity with a card of its own.
@@ -17,7 +17,8 @@ pub(super) trait Carded<'k>: Named<'k> {
     /// The request that opens the card of `id` (for buttons and "Post to channel").
     fn open(id: &Id) -> Request;
     fn id(self) -> &'k Id;
-    fn card(self, k: &'k Knowledge) -> Card;
+    /// The card, or one card for each article a person is quoted in.
+    fn cards(self, k: &'k Knowledge) -> Vec<Card>;
     /// Buttons to the cards of related entities.
     fn buttons(self, k: &'k Knowledge) -> Vec<Button>;
 }
@@ -29,9 +30,9 @@ pub(super) fn card<'k, T: Carded<'k>>(k: &'k Knowledge, name: &str, private: boo
         Ok(found) => found,
         Err(reply) => return *reply,
     };
-    card_reply(
+    cards_reply(
         note,
-        entity.card(k),
+        entity.cards(k),
         private,
         entity.buttons(k),
         T::open(entity.id()),
@@ -49,8 +50,8 @@ impl<'k> Carded<'k> for &'k Expert {
         &self.id
     }
 
-    fn card(self, k: &'k Knowledge) -> Card {
-        expert_card(k, self)
+    fn cards(self, k: &'k Knowledge) -> Vec<Card> {
+        expert_cards(k, self)
     }
 
     /// The groups they speak of, then the people their byline names and their co-authors.
@@ -88,8 +89,8 @@ impl<'k> Carded<'k> for &'k Group {
         &self.id
     }
 
-    fn card(self, k: &'k Knowledge) -> Card {
-        group_card(k, self)
+    fn cards(self, k: &'k Knowledge) -> Vec<Card> {
+        vec![group_card(k, self)]
     }
 
     /// The experts who speak of it.
@@ -102,48 +103,93 @@ impl<'k> Carded<'k> for &'k Group {
     }
 }
 
-/// An expert: the article's byline as written, their statements, their wishes by year, each
-/// passage once; then what the byline does not already say.
-fn expert_card(k: &Knowledge, e: &Expert) -> Card {
+/// Cards of one person shown in one reply: past these, the rest are named, not shown
+/// (Discord shows at most 10 embeds and 6,000 characters over all of them).
+const ARTICLES_SHOWN: usize = 3;
+
+/// A person: for each article they are quoted in, newest first, a card with the article's
+/// byline as written (roles change between articles), the question they answered and their
+/// answer in the article's order (wishes marked where they stand), each citing its article;
+/// then, on the last card, what the bylines do not already say.
+fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
     let d = &k.dataset;
     let mut shown = HashSet::new();
-    let byline = d.byline(e.id.as_str());
-    let mut description: Vec<String> = Vec::new();
-    if let Some(b) = byline {
-        description.push(format!("_{}_", escape_data(&b.text)));
+    let sources = d.sources_of(e.id.as_str());
+    let several = sources.len() > 1;
+    let mut cards: Vec<Card> = Vec::new();
+    for source in sources.iter().take(ARTICLES_SHOWN) {
+        let byline = d.byline_in(e.id.as_str(), &source.id);
+        let said: Vec<&Passage> = d
+            .said_by(e.id.as_str())
+            .filter(|p| p.source == source.id)
+            .collect();
+        let mut description: Vec<String> = Vec::new();
+        if let Some(b) = byline {
+            description.push(format!("_{}_", escape_data(&b.text)));
+        }
+        let question = d.question(source).filter(|_| e.panel && !said.is_empty());
+        if let Some(q) = question {
+            description.push(format!("**Asked:** _{}_", escape_data(&q.text)));
+        }
+        if !e.panel {
+            description.push("Quoted in the article's introduction, not on its panel.".to_string());
+        }
+        if !said.is_empty() {
+            description.extend(quote::wish_legend(&said));
+            description.push(String::new());
+            description.push(quote::in_order(&said, &mut shown));
+        }
+        let cited = Cited::of(
+            d,
+            byline
+                .into_iter()
+                .chain(question)
+                .chain(said.iter().copied()),
+        );
+        let mut footer = cited.footer().unwrap_or_default();
+        footer.push_str(" · Statements and wishes are verbatim.");
+        cards.push(Card {
+            title: if several {
+                format!("{} in “{}”", display_name(e), d.short_title(source))
+            } else {
+                display_name(e)
+            },
+            description: description.join("\n"),
+            footer: Some(footer),
+            url: cited.url(),
+            ..Card::default()
+        });
     }
-    if !e.panel {
-        description.push("Quoted in the article's introduction.".to_string());
-    }
-    let statements: Vec<String> = d
-        .said_by(e.id.as_str())
-        .filter(|p| p.kind == PassageKind::Statement)
-        .map(|p| quote::quoted(p, &mut shown))
-        .collect();
-    if !statements.is_empty() {
-        description.push(String::new());
-        description.push(statements.join("\n\n"));
-    }
-    let mut card = Card {
-        title: display_name(e),
-        description: description.join("\n"),
-        footer: Some(format!(
-            "{} · Statements and wishes are verbatim.",
-            source_footer(k, &e.source)
-        )),
-        ..Card::default()
+    let Some(card) = cards.last_mut() else {
+        // Every person has a byline (checked at load), so a source; never reached.
+        return vec![Card {
+            title: display_name(e),
+            ..Card::default()
+        }];
     };
-    let mut by_year: BTreeMap<Option<i32>, Vec<&Passage>> = BTreeMap::new();
-    for w in d.wishes_of(e.id.as_str()) {
-        by_year.entry(w.year).or_default().push(w);
-    }
-    for (year, wishes) in by_year {
-        let name = year.map_or_else(|| "Wishes".to_string(), |y| format!("Wishes for {y}"));
-        card.field(name, quote::bullets(&wishes, &mut shown), false);
+    if sources.len() > ARTICLES_SHOWN {
+        let rest: Vec<String> = sources
+            .iter()
+            .skip(ARTICLES_SHOWN)
+            .map(|s| format!("*{}* ({})", escape_data(d.short_title(s)), s.year))
+            .collect();
+        card.field(
+            format!(
+                "Also quoted in {} more {}",
+                rest.len(),
+                plural(rest.len(), "article", "articles")
+            ),
+            rest.join(", "),
+            false,
+        );
     }
     for p in d.publications_of(&e.id) {
-        // The byline may name the publication already; a card says a thing once.
-        if byline.is_some_and(|b| b.text.contains(p.title.as_str())) {
+        // A byline may name the publication already; a card says a thing once.
+        if sources
+            .iter()
+            .filter_map(|s| d.byline_in(e.id.as_str(), &s.id))
+            .any(|b| b.text.contains(p.title.as_str()))
+        {
             continue;
         }
         let others: Vec<&str> = p
@@ -179,7 +225,12 @@ fn expert_card(k: &Knowledge, e: &Expert) -> Card {
     if !bodies.is_empty() {
         card.field("Also mentions", names(&bodies), true);
     }
-    card
+    cards
+}
+
+/// "1 article", "2 articles": a count the way it is said.
+pub(super) fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 /// A group: every passage that concerns it, labelled with its kind and speaker, in the
@@ -191,19 +242,32 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         _ => g.name.clone(),
     };
     let mut shown = HashSet::new();
-    let passages: Vec<String> = d
-        .about(g.id.as_str())
-        .map(|p| format!("{}:\n{}", quote::label(d, p), quote::quoted(p, &mut shown)))
+    // Newest article first, each in its own order: what the articles say, grouped.
+    let rank: std::collections::HashMap<&Id, usize> = d
+        .newest_first()
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let mut about: Vec<&Passage> = d.about(g.id.as_str()).collect();
+    about.sort_by_key(|p| rank.get(&p.source).copied().unwrap_or(usize::MAX));
+    let cited = Cited::of(d, about.iter().copied());
+    let passages: Vec<String> = about
+        .iter()
+        .map(|p| format!("{}:\n{}", cited.label(p), quote::quoted(p, &mut shown)))
         .collect();
     let description = if passages.is_empty() {
         "The article names it and says nothing more of it.".to_string()
+    } else if cited.many() {
+        format!("**What the articles say**\n{}", passages.join("\n\n"))
     } else {
         format!("**What the article says**\n{}", passages.join("\n\n"))
     };
     let mut card = Card {
         title,
         description,
-        footer: Some(source_footer(k, &g.source)),
+        footer: cited.footer(),
+        url: cited.url(),
         ..Card::default()
     };
     let m = &g.members;

@@ -3,20 +3,20 @@
 //! country in no group is told so, with the groups the bot knows.
 
 use crate::countries::groups_of;
+use crate::dataset::{Group, Passage};
 use crate::dataset::{Kind, Provenance};
+use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::limits::cut;
-use crate::quote;
-use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::quote::Cited;
+use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data, plural};
 
 use crate::command::Request;
 
-use super::parts::{
-    KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer,
-};
+use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
 
-/// Characters of the article's first passage on a group, shown under it.
+/// Characters of the article's first passage on a group, shown under it (an eighth more and it
+/// is shown whole: `excerpt`).
 const QUOTE_CHARS: usize = 240;
 
 pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
@@ -51,15 +51,45 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
         .iter()
         .map(|g| format!("**{}**", escape_data(&g.name)))
         .collect();
+    // What each group's field quotes: the article's member list, and the first passage on
+    // the group that this reply has not shown yet (a passage on two of the country's groups
+    // is shown once), nor the one that holds the member list just quoted. Chosen first, so
+    // that the footer cites exactly these and the labels name their article when there are
+    // several.
+    let mut shown: Vec<&Passage> = Vec::new();
+    let mut chosen: Vec<(&Group, Option<&Passage>, usize)> = Vec::new();
+    let mut cited = Cited::of(d, []);
+    for g in &groups {
+        let holds_list = |text: &str| {
+            g.members
+                .as_written
+                .as_deref()
+                .is_some_and(|w| text.contains(w))
+        };
+        let about: Vec<&Passage> = d.about(g.id.as_str()).collect();
+        let first = about
+            .iter()
+            .copied()
+            .find(|p| !shown.iter().any(|s| s.id == p.id) && !holds_list(&p.text));
+        if let (Provenance::Article, Some(_)) = (&g.members.source, &g.members.as_written) {
+            cited.add(&g.source);
+        }
+        if let Some(p) = first {
+            shown.push(p);
+            cited.add(&p.source);
+        }
+        let more = about.len().saturating_sub(usize::from(first.is_some()));
+        chosen.push((g, first, more));
+    }
     let mut card = Card {
         title: country.name.clone(),
         description: format!("Member of {}, of the groups I know.", and_list(&names)),
-        footer: groups.first().map(|g| source_footer(k, &g.source)),
+        footer: cited.footer(),
+        url: cited.url(),
         ..Card::default()
     };
     let mut buttons = Vec::new();
-    let mut shown = Vec::new();
-    for g in &groups {
+    for (g, first, more) in chosen {
         let title = match g.full_name.as_deref().filter(|f| *f != g.name) {
             Some(full) => format!("{} — {full}", g.name),
             None => g.name.clone(),
@@ -73,7 +103,11 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
             .collect();
         let mut value = match (&g.members.source, &g.members.as_written) {
             (Provenance::Article, Some(written)) => {
-                format!("The article: _{}_", escape_data(written))
+                let ends = excerpt::sentence_goes_on(written, Ends::NONE);
+                format!(
+                    "The article: _{}_",
+                    escape_data(&excerpt::marked(written, ends))
+                )
             }
             _ => format!(
                 "With {} (members as of {}, {NOT_FROM_ARTICLE}).",
@@ -81,34 +115,19 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
                 g.members.as_of
             ),
         };
-        // The first passage on the group that this reply has not shown yet: a passage on
-        // two of the country's groups is shown once.
-        let about: Vec<_> = d.about(g.id.as_str()).collect();
-        let mut quoted = false;
-        // Nor the passage that holds the member list just quoted.
-        let holds_list = |text: &str| {
-            g.members
-                .as_written
-                .as_deref()
-                .is_some_and(|w| text.contains(w))
-        };
-        if let Some(p) = about
-            .iter()
-            .find(|p| !shown.contains(&p.id) && !holds_list(&p.text))
-        {
-            quoted = true;
-            shown.push(p.id.clone());
+        if let Some(p) = first {
+            let part = excerpt(&p.text, 0, QUOTE_CHARS);
+            let ends = excerpt::passage_goes_on(p, part.shown(&p.text), part.cut);
             value.push_str(&format!(
                 "\n{}: “{}”",
-                quote::label(d, p),
-                escape_data(&cut(&p.text, QUOTE_CHARS))
+                cited.label(p),
+                escape_data(&excerpt::marked(part.shown(&p.text), ends))
             ));
         }
-        let more = about.len().saturating_sub(usize::from(quoted));
         if more > 0 {
             value.push_str(&format!(
                 "\n_{more} more {} on {} in its card._",
-                if more == 1 { "passage" } else { "passages" },
+                plural(more, "passage", "passages"),
                 escape_data(&g.name)
             ));
         }

@@ -1,10 +1,13 @@
 //! The message command ("Find experts and groups", in Discord's Apps menu on a message): the
-//! experts, groups and bodies the message names, in its order, each on a line of its own with a
-//! button to its card. Always private: the person who asked wants the sources, the channel does
-//! not need them twice.
+//! people, groups and bodies the message names, in its order, each on a line of its own with a
+//! button to its card. A person is an expert of the panel or someone quoted in the article, with
+//! their roles in the article's words. Always private: the person who asked wants the sources,
+//! the channel does not need them twice.
 
 use crate::dataset::{Entity, Provenance};
 use crate::knowledge::Knowledge;
+use crate::people::{self, Standing};
+use crate::quote::Cited;
 use crate::reply::{Card, Outcome, Reply, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
@@ -13,7 +16,7 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let found = k.mentions(text);
     if found.is_empty() {
         return Reply::text(
-            "This message names no expert, group or body I know. `/about` lists what I know."
+            "This message names no person, group or body I know. `/about` lists what I know."
                 .to_string(),
             true,
         )
@@ -22,10 +25,23 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let d = &k.dataset;
     let mut lines = Vec::new();
     let mut buttons = Vec::new();
+    // A person's roles are their article's words; so are a group's full name or members where
+    // the article gives them: the footer cites those articles.
+    let mut cited = Cited::of(d, []);
     for m in &found {
         let Some(entity) = d.entity(m.id.as_str()) else {
             continue;
         };
+        match entity {
+            Entity::Expert(e) => cited.add(&e.source),
+            Entity::Group(g)
+                if g.members.source == Provenance::Article
+                    || g.full_name_source == Provenance::Article =>
+            {
+                cited.add(&g.source)
+            }
+            _ => {}
+        }
         let summary = summary(k, entity);
         lines.push(format!(
             "**{}** · {}{}",
@@ -37,12 +53,17 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
                 format!(": {}", escape_data(&summary))
             }
         ));
-        buttons.extend(open_button(m.kind, &m.id, &m.name));
+        buttons.extend(open_button(m.kind.entity_kind(), &m.id, &m.name));
     }
     let card = Card {
         title: "Named in this message".to_string(),
         description: lines.join("\n"),
-        footer: Some("Each name is shown once, in the order of the message.".to_string()),
+        footer: Some(match cited.footer() {
+            Some(sources) => {
+                format!("Each name is shown once, in the order of the message. · {sources}")
+            }
+            None => "Each name is shown once, in the order of the message.".to_string(),
+        }),
         ..Card::default()
     };
     Reply {
@@ -53,32 +74,23 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     }
 }
 
-/// What an entity is, in a word or two: "expert", "group", or a body's kind ("multilateral
-/// body", "initiative", "organisation").
+/// What an entity is, in a word or two: "expert" (of the panel), "quoted in the article",
+/// "group", or a body's kind ("multilateral body", "initiative", "organisation").
 fn kind_word(entity: Entity<'_>) -> String {
     match entity {
-        Entity::Expert(_) => "expert".to_string(),
+        Entity::Expert(e) => Standing::of(e).word().to_string(),
         Entity::Group(_) => "group".to_string(),
         Entity::Body(b) if b.kind == "multilateral" => "multilateral body".to_string(),
         Entity::Body(b) => b.kind.clone(),
     }
 }
 
-/// One line on what an entity is: an expert's current roles, a group's full name and members,
-/// a body's full name.
+/// One line on what an entity is: a person's current roles in the article's words, a group's
+/// full name and members, a body's full name.
 fn summary(k: &Knowledge, entity: Entity<'_>) -> String {
     let d = &k.dataset;
     match entity {
-        Entity::Expert(e) => e
-            .roles
-            .iter()
-            .filter(|r| r.current)
-            .map(|r| {
-                let org = r.organisation.as_ref().and_then(|o| d.entity(o.as_str()));
-                r.label(org.map(|o| o.name()))
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
+        Entity::Expert(e) => people::current_roles(d, e),
         Entity::Group(g) => {
             let full = g.full_name.as_deref().filter(|f| *f != g.name);
             let mut members = format!("{} member states", g.members.states.len());

@@ -20,6 +20,7 @@
 )]
 
 mod about;
+mod article;
 mod cards;
 mod country;
 mod group_list;
@@ -44,7 +45,14 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
         Request::Wish { year, expert, page } => {
             wish::wish(k, *year, expert.as_deref(), *page, asked.private)
         }
-        Request::Search { text, page } => search::search(k, text, *page, asked.private),
+        Request::Search {
+            text,
+            page,
+            article,
+        } => search::search(k, text, *page, article.as_deref(), asked.private),
+        Request::Article { title, page } => {
+            article::article(k, title.as_deref(), *page, asked.private)
+        }
         Request::Country { name } => country::country(k, name, asked.private),
         Request::Overlap { groups } => overlap::overlap(k, groups, asked.private),
         Request::About => about::about(k, asked.private),
@@ -93,6 +101,16 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
             };
             k.matcher.complete(Kind::Expert, &c.partial, &has_wishes)
         }
+        Choices::Articles => k
+            .articles
+            .complete(&c.partial, crate::limits::AUTOCOMPLETE_CHOICES)
+            .into_iter()
+            .filter_map(|id| k.dataset.source(id.as_str()))
+            .map(|s| Choice {
+                label: crate::limits::cut(k.dataset.title(s), crate::limits::CHOICE_NAME_CHARS),
+                value: s.id.to_string(),
+            })
+            .collect(),
         Choices::WishYears | Choices::None => Vec::new(),
     }
 }

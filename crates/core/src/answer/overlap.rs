@@ -9,10 +9,13 @@ use crate::dataset::{Group, Kind, Provenance};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::limits;
-use crate::reply::{Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data};
+use crate::quote::Cited;
+use crate::reply::{
+    Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data, plural,
+};
 
 use super::group_list::{Named, named_groups};
-use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request, source_footer};
+use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
 
 /// The file the picture is attached as.
 const PICTURE_FILE: &str = "overlap.png";
@@ -71,7 +74,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
                 .join(" · ")
         ),
         description: summary(&groups, &grid),
-        footer: groups.first().map(|g| source_footer(k, &g.source)),
+        footer: list_sources(k, &groups).footer(),
         image: Some(PICTURE_FILE.to_string()),
         ..Card::default()
     };
@@ -174,23 +177,41 @@ fn summary(groups: &[&Group], grid: &Grid) -> String {
             )
         })
         .collect();
+    let of_states = format!("{states} {}", plural(states, "state", "states"));
     if let [one] = groups {
-        return format!("**{}** has {states} member states.", escape_data(&one.name));
+        return format!(
+            "**{}** has {states} member {}.",
+            escape_data(&one.name),
+            plural(states, "state", "states")
+        );
     }
     if shared.is_empty() {
         return format!(
-            "No state sits in more than one of these {} groups ({states} states in all).",
+            "No state sits in more than one of these {} groups ({of_states} in all).",
             groups.len()
         );
     }
     format!(
-        "{} of {states} states sit in more than one of these groups:\n{}",
+        "{} of {of_states} {} in more than one of these groups:\n{}",
         shared.len(),
+        plural(shared.len(), "sits", "sit"),
         shared.join("\n")
     )
 }
 
 /// Where each member list comes from: the article's own, or background knowledge, marked.
+/// The articles whose member lists the grid shows as theirs ("I2U2: from the article"); a
+/// list that is background knowledge cites no article.
+fn list_sources<'k>(k: &'k Knowledge, groups: &[&Group]) -> Cited<'k> {
+    let mut cited = Cited::of(&k.dataset, []);
+    for g in groups {
+        if g.members.source == Provenance::Article {
+            cited.add(&g.source);
+        }
+    }
+    cited
+}
+
 fn provenance(groups: &[&Group]) -> String {
     let (article, background): (Vec<&&Group>, Vec<&&Group>) = groups
         .iter()
@@ -222,10 +243,11 @@ fn provenance(groups: &[&Group]) -> String {
 
 /// The picture in words, for screen readers (Discord's attachment description).
 fn alt_text(grid: &Grid) -> String {
+    let (states, groups) = (grid.rows.len() + grid.more_rows, grid.columns.len());
     let mut text = format!(
-        "Grid of {} member states by {} groups ({}).",
-        grid.rows.len() + grid.more_rows,
-        grid.columns.len(),
+        "Grid of {states} member {} by {groups} {} ({}).",
+        plural(states, "state", "states"),
+        plural(groups, "group", "groups"),
         grid.columns
             .iter()
             .map(|c| c.name.as_str())

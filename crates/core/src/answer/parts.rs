@@ -11,14 +11,6 @@ use super::cards::Carded;
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
 
-/// "Source: TITLE (YEAR)" for the source `id`.
-pub(super) fn source_footer(k: &Knowledge, source: &Id) -> String {
-    match k.dataset.source(source.as_str()) {
-        Some(s) => format!("Source: {} ({})", k.dataset.title(s), s.year),
-        None => String::new(),
-    }
-}
-
 /// "◂ Previous" and "Next ▸" for page `page` of `pages`, each opening privately for whoever
 /// clicks (paging a public answer for everyone would fill the channel); `to` makes the
 /// request of a page. None where the request does not fit a button id.
@@ -88,6 +80,18 @@ pub(super) fn card_reply(
     note: Option<String>,
     card: Card,
     private: bool,
+    buttons: Vec<Button>,
+    post: Request,
+) -> Reply {
+    cards_reply(note, vec![card], private, buttons, post)
+}
+
+/// A reply of several cards shown as one answer (a person quoted in several articles: a card
+/// for each), as [`card_reply`].
+pub(super) fn cards_reply(
+    note: Option<String>,
+    cards: Vec<Card>,
+    private: bool,
     mut buttons: Vec<Button>,
     post: Request,
 ) -> Reply {
@@ -101,7 +105,7 @@ pub(super) fn card_reply(
             Outcome::Answered
         },
         content: note,
-        cards: vec![card],
+        cards,
         buttons,
         private,
         ..Reply::default()
@@ -152,6 +156,32 @@ pub(super) fn known(
         }
         _ => (0, Vec::new()),
     };
+    named_page(total, &page, private, to)
+}
+
+/// The people on a panel (`panel`) or quoted outside one, up to a page, as [`known`] lists
+/// them: `/about` keeps the two apart.
+pub(super) fn known_people(
+    k: &Knowledge,
+    panel: bool,
+    private: bool,
+    to: &dyn Fn(&Id) -> Option<Request>,
+) -> (String, Vec<Button>) {
+    let people = || k.dataset.experts().iter().filter(move |e| e.panel == panel);
+    let page: Vec<(&Id, &str)> = people()
+        .take(KNOWN_PAGE)
+        .map(|e| (&e.id, e.name.as_str()))
+        .collect();
+    named_page(people().count(), &page, private, to)
+}
+
+/// Names in bold, "and N more" past the page, and a button for each.
+fn named_page(
+    total: usize,
+    page: &[(&Id, &str)],
+    private: bool,
+    to: &dyn Fn(&Id) -> Option<Request>,
+) -> (String, Vec<Button>) {
     let mut names: Vec<String> = page
         .iter()
         .map(|(_, name)| format!("**{}**", escape_data(name)))

@@ -3,32 +3,53 @@
 
 use std::collections::HashSet;
 
+use crate::articles::TitleMatch;
 use crate::command::{Asked, Request};
-use crate::dataset::{Id, Kind};
+use crate::dataset::{Id, Kind, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::quote;
+use crate::quote::{self, Cited};
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
-use crate::search::highlight;
+use crate::search::{Results, highlight};
 
-use super::parts::{button, known, open_button, open_request, pager, post_button, source_footer};
+use super::parts::{button, known, open_button, open_request, pager, post_button};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
-/// Characters of context shown around a search hit.
+/// Characters of context shown around a search hit; a passage up to an eighth longer is shown
+/// whole (`excerpt::most`).
 const SNIPPET_CHARS: usize = 280;
+// A page of hits at their longest takes at most half of a card's description: the rest is for
+// labels, lead-ins, escapes and bold marks (`reply::fit` cuts whatever still runs over).
+const _: () = assert!(
+    SEARCH_PAGE * crate::excerpt::most(SNIPPET_CHARS) <= crate::limits::EMBED_DESCRIPTION_CHARS / 2
+);
 
-pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Reply {
+pub(super) fn search(
+    k: &Knowledge,
+    text: &str,
+    page: u32,
+    article: Option<&str>,
+    private: bool,
+) -> Reply {
     let shown = echo(text);
     let page = page.max(1) as usize;
-    let mut found = k.search.search(text, page_range(page));
+    // One article: its id (buttons carry it) or a title as typed.
+    let within = match article {
+        None => None,
+        Some(typed) => match k.articles.find(typed) {
+            TitleMatch::One(id) => k.dataset.source(id.as_str()),
+            _ => return no_such_article(k, text, typed, private),
+        },
+    };
+    let mut found = find(k, text, within, page_range(page));
     if found.total == 0 {
         return nothing_found(k, text, private);
     }
     let pages = found.total.div_ceil(SEARCH_PAGE);
     // A page past the end (an old button after a data change) shows the last one.
     let page = if page > pages {
-        found = k.search.search(text, page_range(pages));
+        found = find(k, text, within, page_range(pages));
         pages
     } else {
         page
@@ -40,11 +61,13 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
     let mut related: Vec<&Id> = Vec::new();
-    for hit in on_page {
-        let Some(p) = d.passages().get(hit.passage) else {
-            continue;
-        };
-        let mut head = quote::label(d, p);
+    let hits: Vec<_> = on_page
+        .iter()
+        .filter_map(|hit| d.passages().get(hit.passage))
+        .collect();
+    let cited = Cited::of(d, hits.iter().copied());
+    for p in hits {
+        let mut head = cited.label(p);
         let about = quote::concerns(d, p);
         if !about.is_empty() {
             head.push_str(&format!(" · about {about}"));
@@ -64,7 +87,13 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
         if let Some(lead) = quote::lead_in(p, &mut HashSet::new()).filter(|_| !repeated) {
             entry.push_str(&format!("\n{lead}"));
         }
-        entry.push_str(&format!("\n> {}", snippet.replace('\n', "\n> ")));
+        let marker = p
+            .layout
+            .marker
+            .as_deref()
+            .map(|m| format!("{} ", escape_data(m)))
+            .unwrap_or_default();
+        entry.push_str(&format!("\n> {marker}{}", snippet.replace('\n', "\n> ")));
         entries.push(entry);
         for id in p.speaker.iter().chain(&p.concerns) {
             if !related.contains(&id) {
@@ -76,17 +105,23 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     if more > 0 {
         entries.push(format!("_…and {more} more._"));
     }
-    let source = d.sources().first().map(|s| source_footer(k, &s.id));
     let card = Card {
-        title: format!("Search: “{shown}”"),
+        title: match within {
+            Some(s) => format!("Search: “{shown}” in “{}”", k.dataset.short_title(s)),
+            None => format!("Search: “{shown}”"),
+        },
         description: entries.join("\n\n"),
         footer: Some(format!(
             "Hits {}–{} of {}{}",
             first + 1,
             first + on_page.len(),
             found.total,
-            source.map(|s| format!(" · {s}")).unwrap_or_default()
+            cited
+                .footer()
+                .map(|s| format!(" · {s}"))
+                .unwrap_or_default()
         )),
+        url: cited.url(),
         ..Card::default()
     };
     let mut reply = Reply {
@@ -98,9 +133,11 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     // would fill the channel. The id carries the query as search reads it, which gives the
     // same hits in fewer characters.
     let canonical = k.search.canonical(text);
+    let within_id = within.map(|s| s.id.to_string());
     let pager = pager(page, pages, &|page| Request::Search {
         text: canonical.clone(),
         page: page as u32,
+        article: within_id.clone(),
     });
     if pages > 1 && pager.is_empty() {
         // Even the short form is over 100 characters: no button can carry it.
@@ -116,6 +153,7 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
             post_button(Request::Search {
                 text,
                 page: page as u32,
+                article: within_id.clone(),
             })
         };
         reply
@@ -137,6 +175,72 @@ pub(super) fn search(k: &Knowledge, text: &str, page: u32, private: bool) -> Rep
     reply
 }
 
+/// The hits of `range`, of one article when `within` is given. Passages of one source are
+/// contiguous, but the index ranks all of them: the hits of other articles are passed over
+/// here, so a narrowed search costs what the whole one does, plus its hits.
+fn find(
+    k: &Knowledge,
+    text: &str,
+    within: Option<&Source>,
+    range: std::ops::Range<usize>,
+) -> Results {
+    let Some(source) = within else {
+        return k.search.search(text, range);
+    };
+    let mut all = k.search.search(text, 0..k.dataset.passages().len().max(1));
+    let passages = k.dataset.passages();
+    all.hits.retain(|h| {
+        passages
+            .get(h.passage)
+            .is_some_and(|p| p.source == source.id)
+    });
+    all.total = all.hits.len();
+    all.hits = all
+        .hits
+        .into_iter()
+        .skip(range.start)
+        .take(range.len())
+        .collect();
+    all
+}
+
+/// `article` names no article (or several): say so, with the articles, privately.
+fn no_such_article(k: &Knowledge, text: &str, typed: &str, private: bool) -> Reply {
+    let mut reply = Reply::text(
+        format!(
+            "No single article I know matches “{}”, so I did not search for “{}”. Pick one, or leave `article` empty to search them all.",
+            echo(typed),
+            echo(text)
+        ),
+        true,
+    );
+    let d = &k.dataset;
+    let candidates: Vec<&Source> = match k.articles.find(typed) {
+        TitleMatch::Several(ids) => crate::articles::sources(d, &ids),
+        _ => k
+            .articles
+            .newest()
+            .filter_map(|id| d.source(id.as_str()))
+            .collect(),
+    };
+    for s in candidates {
+        let asked = Asked {
+            request: Request::Search {
+                text: text.trim().to_string(),
+                page: 1,
+                article: Some(s.id.to_string()),
+            },
+            private,
+        };
+        reply.buttons.extend(button(
+            d.short_title(s).to_string(),
+            asked,
+            ButtonStyle::Secondary,
+        ));
+    }
+    reply.with_outcome(Outcome::NotFound)
+}
+
 /// The hits of page `page` (from 1).
 fn page_range(page: usize) -> std::ops::Range<usize> {
     let first = (page - 1) * SEARCH_PAGE;
@@ -154,6 +258,7 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
             request: Request::Search {
                 text: w.clone(),
                 page: 1,
+                article: None,
             },
             private,
         };
@@ -162,7 +267,13 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
             .extend(button(w.clone(), asked, ButtonStyle::Secondary));
     }
     let mut names = Vec::new();
-    for kind in [Kind::Expert, Kind::Group] {
+    // Stopwords alone ("the") are like every name a little, and ask for none of them.
+    let kinds = if k.search.has_content(text) {
+        &[Kind::Expert, Kind::Group][..]
+    } else {
+        &[]
+    };
+    for &kind in kinds {
         for c in k.matcher.resolve(kind, text).candidates.iter().take(3) {
             let Some(request) = open_request(kind, &c.id) else {
                 continue;

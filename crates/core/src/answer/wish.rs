@@ -4,18 +4,21 @@
 use std::collections::HashSet;
 
 use crate::command::{Asked, Request};
-use crate::dataset::{Expert, Id, Kind, Passage};
+use crate::dataset::{Expert, Id, Kind, Passage, Source};
 use crate::knowledge::Knowledge;
-use crate::quote;
+use crate::quote::{self, Cited};
 use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 
 use super::cards::Carded;
-use super::parts::{button, card_reply, display_name, open_button, pager, source_footer};
+use super::parts::{button, cards_reply, display_name, open_button, pager};
 use super::resolve::resolve;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
 /// within an embed's 6,000.
 const WISH_PAGE: usize = 5;
+
+/// One expert's wishes of one article, in its order.
+type Wishes<'d> = (&'d Expert, Vec<&'d Passage>);
 
 pub(super) fn wish(
     k: &Knowledge,
@@ -109,32 +112,62 @@ pub(super) fn wish(
         }
     };
 
-    let question = d
-        .sources()
-        .first()
-        .and_then(|s| d.question(s))
-        .map(|q| format!("_{}_", escape_data(&q.text)))
-        .unwrap_or_default();
-    let mut card = Card {
-        title: match experts.as_slice() {
-            [one] if expert.is_some() => format!("{}: wishes for {year}", one.name),
-            _ => format!("Wishes for {year}"),
-        },
-        description: question,
-        footer: experts.first().map(|e| source_footer(k, &e.source)),
-        ..Card::default()
+    // Each article with wishes for the year on this page gets a card: its question above its
+    // experts' wishes, its own footer. Articles newest first (one year may be looked ahead to
+    // by several), then each expert in the page's order.
+    let order: Vec<&Source> = d.newest_first();
+    let mut per_source: Vec<(&Source, Vec<Wishes<'_>>)> = Vec::new();
+    for source in order {
+        let mut theirs = Vec::new();
+        for e in &experts {
+            let wishes: Vec<&Passage> = d
+                .wishes_of(e.id.as_str())
+                .filter(|w| w.year == Some(year) && w.source == source.id)
+                .collect();
+            if !wishes.is_empty() {
+                theirs.push((*e, wishes));
+            }
+        }
+        if !theirs.is_empty() {
+            per_source.push((source, theirs));
+        }
+    }
+    let several = per_source.len() > 1;
+    let base = match experts.as_slice() {
+        [one] if expert.is_some() => format!("{}: wishes for {year}", one.name),
+        _ => format!("Wishes for {year}"),
     };
     let mut shown = HashSet::new();
-    for e in &experts {
-        let wishes: Vec<&Passage> = d
-            .wishes_of(e.id.as_str())
-            .filter(|w| w.year == Some(year))
-            .collect();
-        card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
+    let mut cards: Vec<Card> = Vec::new();
+    for (source, theirs) in per_source {
+        let question = d.question(source);
+        let cited = Cited::of(
+            d,
+            question
+                .into_iter()
+                .chain(theirs.iter().flat_map(|(_, w)| w.iter().copied())),
+        );
+        let mut card = Card {
+            title: if several {
+                format!("{base} in “{}”", d.short_title(source))
+            } else {
+                base.clone()
+            },
+            description: question
+                .map(|q| format!("_{}_", escape_data(&q.text)))
+                .unwrap_or_default(),
+            footer: cited.footer(),
+            url: cited.url(),
+            ..Card::default()
+        };
+        for (e, wishes) in theirs {
+            card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
+        }
+        cards.push(card);
     }
     let pages = total.div_ceil(WISH_PAGE).max(1);
     if pages > 1
-        && let Some(footer) = card.footer.as_mut()
+        && let Some(footer) = cards.first_mut().and_then(|c| c.footer.as_mut())
     {
         let first = (page - 1) * WISH_PAGE + 1;
         footer.insert_str(
@@ -161,5 +194,5 @@ pub(super) fn wish(
         expert: expert.and(experts.first().map(|e| e.id.to_string())),
         page: page as u32,
     };
-    card_reply(note, card, private, buttons, post)
+    cards_reply(note, cards, private, buttons, post)
 }

@@ -32,9 +32,29 @@ pub fn button_id(asked: &Asked) -> Option<String> {
             expert: Some(e),
             ..
         } => format!("{mode}:{word}:{year}:{e}"),
-        Request::Search { text, page: 1 } => format!("{mode}:{word}:{text}"),
-        // The page rides on the command word, so that ids made before pages still read.
-        Request::Search { text, page } => format!("{mode}:{word}@{page}:{text}"),
+        // The page and the article ride on the command word (`search#itc-2024@2`), so that
+        // ids made before pages and articles still read.
+        Request::Search {
+            text,
+            page,
+            article,
+        } => {
+            let article = article
+                .as_ref()
+                .map(|a| format!("#{a}"))
+                .unwrap_or_default();
+            match page {
+                1 => format!("{mode}:{word}{article}:{text}"),
+                page => format!("{mode}:{word}{article}@{page}:{text}"),
+            }
+        }
+        Request::Article {
+            title: None,
+            page: 1,
+        } => format!("{mode}:{word}"),
+        Request::Article { title: None, page } => format!("{mode}:{word}@{page}"),
+        // One article fits one card.
+        Request::Article { title: Some(t), .. } => format!("{mode}:{word}:{t}"),
         Request::Overlap { groups } if groups.trim().is_empty() => format!("{mode}:{word}"),
         Request::Overlap { groups } => format!("{mode}:{word}:{groups}"),
         Request::About => format!("{mode}:{word}"),
@@ -56,13 +76,25 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         Some((word, page)) => (word, Some(page.parse().ok().filter(|p| *p >= 1)?)),
         None => (word, None),
     };
+    let (word, article) = match word.split_once('#') {
+        Some((word, article)) if !article.is_empty() => (word, Some(article.to_string())),
+        Some(_) => return None,
+        None => (word, None),
+    };
     let command = CommandName::parse(word)?;
     let needs_args = !matches!(
         command,
-        CommandName::About | CommandName::Wish | CommandName::Overlap
+        CommandName::About | CommandName::Wish | CommandName::Overlap | CommandName::Article
     );
-    let paged = matches!(command, CommandName::Search | CommandName::Wish);
-    if (needs_args && args.is_empty()) || (page.is_some() && !paged) {
+    let paged = matches!(
+        command,
+        CommandName::Search | CommandName::Wish | CommandName::Article
+    );
+    if (needs_args && args.is_empty())
+        || (page.is_some() && !paged)
+        || (article.is_some() && command != CommandName::Search)
+        || (command == CommandName::Article && page.is_some() && !args.is_empty())
+    {
         return None;
     }
     let request = match command {
@@ -91,6 +123,11 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         }
         CommandName::Search => Request::Search {
             text: args.to_string(),
+            page: page.unwrap_or(1),
+            article,
+        },
+        CommandName::Article => Request::Article {
+            title: (!args.is_empty()).then(|| args.to_string()),
             page: page.unwrap_or(1),
         },
         CommandName::Overlap => Request::Overlap {
@@ -134,6 +171,7 @@ mod tests {
                 request: Request::Search {
                     text: "a: b".into(),
                     page: 1,
+                    article: None,
                 },
                 private: false,
             },
@@ -141,8 +179,31 @@ mod tests {
                 request: Request::Search {
                     text: "2: b".into(),
                     page: 3,
+                    article: None,
                 },
                 private: true,
+            },
+            Asked {
+                request: Request::Search {
+                    text: "x#y: z".into(),
+                    page: 2,
+                    article: Some("small-clubs-2025".into()),
+                },
+                private: true,
+            },
+            Asked {
+                request: Request::Article {
+                    title: None,
+                    page: 3,
+                },
+                private: true,
+            },
+            Asked {
+                request: Request::Article {
+                    title: Some("itc-2024".into()),
+                    page: 1,
+                },
+                private: false,
             },
             Asked {
                 request: Request::About,
@@ -163,6 +224,7 @@ mod tests {
             request: Request::Search {
                 text: "x".repeat(200),
                 page: 1,
+                article: None,
             },
             private: false,
         };
@@ -181,6 +243,10 @@ mod tests {
             "post:search:secretariat",
             "pick:search@3:united nations",
             "post:about",
+            "pick:search#itc-2024@2:g7",
+            "post:article",
+            "pick:article@2",
+            "post:article:itc-2024",
             "post:overlap",
             "pick:overlap:g7,brics",
         ] {

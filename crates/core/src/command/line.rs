@@ -7,7 +7,8 @@ use super::table::{CommandName, OptionSpec, OptionType};
 
 /// A slash-command line split into its command and options, as typed in the console:
 /// `option:value` sets an option by name; bare text fills the string and integer options in
-/// declared order, the last text option taking the rest of the line.
+/// declared order, the first text option taking the rest of the line (the options after it
+/// are set by name only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub command: CommandName,
@@ -52,13 +53,16 @@ pub fn parse_line(line: &str) -> Result<Line, RequestError> {
         .filter(|o| o.kind != OptionType::Boolean)
         .filter(|o| !named.iter().any(|(n, _)| n.arg == o.arg))
         .collect();
+    // The first text option takes the rest of the line; options after it are set by name
+    // only (`/search peer learning` searches both words; `article:` narrows it).
+    let positional: Vec<&OptionSpec> =
+        match positional.iter().position(|o| o.kind == OptionType::String) {
+            Some(first_text) => positional[..=first_text].to_vec(),
+            None => positional,
+        };
     let mut words = bare.into_iter();
-    for (i, opt) in positional.iter().enumerate() {
-        let is_last_text = opt.kind == OptionType::String
-            && positional[i + 1..]
-                .iter()
-                .all(|o| o.kind != OptionType::String);
-        let value = if is_last_text {
+    for opt in &positional {
+        let value = if opt.kind == OptionType::String {
             words.by_ref().collect::<Vec<_>>().join(" ")
         } else {
             words.next().map(String::from).unwrap_or_default()
@@ -178,6 +182,24 @@ mod tests {
             "/search text:secretariat",
             Request::Search {
                 text: "secretariat".into(),
+                page: 1,
+                article: None,
+            },
+            false,
+        );
+        check(
+            "/search g7 article:small clubs",
+            Request::Search {
+                text: "g7".into(),
+                page: 1,
+                article: Some("small clubs".into()),
+            },
+            false,
+        );
+        check(
+            "/article small clubs",
+            Request::Article {
+                title: Some("small clubs".into()),
                 page: 1,
             },
             false,

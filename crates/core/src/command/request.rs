@@ -19,9 +19,16 @@ pub enum Request {
         expert: Option<String>,
         page: u32,
     },
-    /// `page` counts from 1; pages past the first come only from buttons.
+    /// `page` counts from 1; pages past the first come only from buttons. `article`: only
+    /// the passages of this article (a title as typed, or a source id from a button).
     Search {
         text: String,
+        page: u32,
+        article: Option<String>,
+    },
+    /// Without a title, the articles (newest first, `page` from 1); with one, that article.
+    Article {
+        title: Option<String>,
         page: u32,
     },
     Country {
@@ -50,6 +57,7 @@ impl Request {
             Request::Country { .. } => Some(CommandName::Country),
             Request::Overlap { .. } => Some(CommandName::Overlap),
             Request::About => Some(CommandName::About),
+            Request::Article { .. } => Some(CommandName::Article),
             Request::Mentions { .. } => None,
         }
     }
@@ -203,6 +211,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         CommandName::Search => Request::Search {
             text: given.required(Arg::Text)?,
             page: 1,
+            article: given.text(Arg::Article).filter(|s| !s.trim().is_empty()),
         },
         CommandName::Country => Request::Country {
             name: given.required(Arg::Name)?,
@@ -211,6 +220,10 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
             groups: given.text(Arg::Groups).unwrap_or_default(),
         },
         CommandName::About => Request::About,
+        CommandName::Article => Request::Article {
+            title: given.text(Arg::Title).filter(|s| !s.trim().is_empty()),
+            page: 1,
+        },
     };
     Ok(Asked { request, private })
 }

@@ -18,6 +18,7 @@ pub enum CommandName {
     Country,
     Overlap,
     About,
+    Article,
 }
 
 impl CommandName {
@@ -30,6 +31,7 @@ impl CommandName {
             CommandName::Country => &COUNTRY,
             CommandName::Overlap => &OVERLAP,
             CommandName::About => &ABOUT,
+            CommandName::Article => &ARTICLE,
         }
     }
 
@@ -62,6 +64,10 @@ pub enum Arg {
     Text,
     /// The groups `/overlap` compares, several in one text.
     Groups,
+    /// An article, by its title (or words of it), for `/article`.
+    Title,
+    /// The article `/search` is narrowed to, by its title.
+    Article,
     /// Only the person who asked sees the answer.
     Private,
 }
@@ -74,6 +80,8 @@ impl Arg {
             Arg::Expert => "expert",
             Arg::Text => "text",
             Arg::Groups => "groups",
+            Arg::Title => "title",
+            Arg::Article => "article",
             Arg::Private => "private",
         }
     }
@@ -102,6 +110,8 @@ pub enum Choices {
     GroupList,
     /// Autocomplete with the countries of the groups' member lists.
     Countries,
+    /// Autocomplete with the articles' titles, newest first.
+    Articles,
     /// Fixed choices: the years that have wishes, read from the dataset at registration.
     WishYears,
 }
@@ -116,6 +126,7 @@ impl Choices {
                 | Choices::Groups
                 | Choices::GroupList
                 | Choices::Countries
+                | Choices::Articles
         )
     }
 }
@@ -246,6 +257,14 @@ static SEARCH: CommandSpec = CommandSpec {
             choices: Choices::None,
             max_length: Some(SEARCH_MAX_CHARS),
         },
+        OptionSpec {
+            arg: Arg::Article,
+            description: "Only this article (its title; all when empty)",
+            kind: OptionType::String,
+            required: false,
+            choices: Choices::Articles,
+            max_length: Some(NAME_MAX_CHARS),
+        },
         PRIVATE,
     ],
 };
@@ -292,7 +311,26 @@ static ABOUT: CommandSpec = CommandSpec {
 };
 
 /// Every command, in the order help lists them.
-pub static TABLE: [&CommandSpec; 7] = [&EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &OVERLAP, &ABOUT];
+static ARTICLE: CommandSpec = CommandSpec {
+    command: CommandName::Article,
+    name: "article",
+    description: "The articles I know; with a title, its question, introduction and people",
+    options: &[
+        OptionSpec {
+            arg: Arg::Title,
+            description: "The article's title, or words of it (all articles when empty)",
+            kind: OptionType::String,
+            required: false,
+            choices: Choices::Articles,
+            max_length: Some(NAME_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
+pub static TABLE: [&CommandSpec; 8] = [
+    &EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &OVERLAP, &ARTICLE, &ABOUT,
+];
 
 /// "/expert, /group, …", for messages.
 pub fn command_list() -> String {
@@ -323,6 +361,11 @@ mod tests {
             },
             Request::Search {
                 text: "x".into(),
+                page: 1,
+                article: None,
+            },
+            Request::Article {
+                title: None,
                 page: 1,
             },
             Request::Country { name: "x".into() },

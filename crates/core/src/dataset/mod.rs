@@ -23,11 +23,11 @@ use std::collections::HashMap;
 pub use file::{DataText, text_files, text_path};
 pub use load::is_valid_id;
 pub use model::{
-    Body, Entity, Expert, Group, Id, Kind, Members, Passage, PassageKind, Provenance, Publication,
-    Role, Source,
+    Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance,
+    Publication, Role, Source,
 };
 pub use problem::{LoadError, Problem};
-pub use queries::Summary;
+pub use queries::{SourceCounts, Summary};
 
 /// Where an entity sits in its kind's list.
 #[derive(Clone, Copy, Debug)]
@@ -73,6 +73,8 @@ pub struct Dataset {
     about: Vec<Vec<u32>>,
     /// Per source (in order): its title passage and its question passage.
     heads: Vec<(Option<usize>, Option<usize>)>,
+    /// Per source (in order): the range of its passages in `passages`.
+    spans: Vec<std::ops::Range<usize>>,
     /// Per year with wishes: the experts (by position, in order) with a wish for it, so that a
     /// page of `/wish YEAR` costs the page, not the dataset.
     wishers: std::collections::BTreeMap<i32, Vec<u32>>,

@@ -231,6 +231,21 @@ pub struct Passage {
     /// passages are kept in this order.
     #[serde(skip)]
     pub at: (usize, usize),
+    /// How the source lays the passage out (its paragraph, its list marker). Set by `load`.
+    #[serde(skip)]
+    pub layout: Layout,
+}
+
+/// How a source lays a passage out, read from its text at load, so that a reply can show an
+/// answer as the article gives it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The source's paragraph the passage starts in (lines counted from 0): passages of one
+    /// paragraph are shown as one.
+    pub paragraph: u32,
+    /// The list marker that opens the passage's line ("1/", "2.", "•"), exactly as the source
+    /// writes it; the passage's text starts after it.
+    pub marker: Option<String>,
 }
 
 /// A minilateral group of countries.

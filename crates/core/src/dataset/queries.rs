@@ -5,6 +5,17 @@ use serde::Serialize;
 
 use super::{Dataset, Entity, Expert, Id, Passage, PassageKind, Publication, Slot, Source};
 
+/// What one source holds, for `/about` and `/article`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceCounts {
+    pub passages: usize,
+    /// People of the panel it introduces (a byline) and the others it introduces.
+    pub panel: usize,
+    pub others: usize,
+    pub statements: usize,
+    pub wishes: usize,
+}
+
 /// Counts for `check` and `/about`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Summary {
@@ -54,6 +65,40 @@ impl Dataset {
         })
     }
 
+    /// The article's sentence introducing an expert in source `source`, where it has one
+    /// (someone quoted in two articles is introduced in each, perhaps with another role).
+    pub fn byline_in(&self, expert: &str, source: &Id) -> Option<&Passage> {
+        self.about(expert).find(|p| {
+            p.kind == PassageKind::Byline
+                && p.source == *source
+                && p.concerns.first().is_some_and(|c| c.as_str() == expert)
+        })
+    }
+
+    /// The sources a person speaks in or is introduced by, newest first.
+    pub fn sources_of(&self, expert: &str) -> Vec<&Source> {
+        let mut ids: Vec<&Id> = self
+            .said_by(expert)
+            .map(|p| &p.source)
+            .chain(
+                self.about(expert)
+                    .filter(|p| {
+                        p.kind == PassageKind::Byline
+                            && p.concerns.first().is_some_and(|c| c.as_str() == expert)
+                    })
+                    .map(|p| &p.source),
+            )
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut sources: Vec<&Source> = ids
+            .into_iter()
+            .filter_map(|id| self.source(id.as_str()))
+            .collect();
+        sources.sort_by_key(|s| std::cmp::Reverse((s.year, s.published.clone())));
+        sources
+    }
+
     /// An expert's wishes, in source order.
     pub fn wishes_of<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
         self.said_by(expert).filter(|p| p.kind == PassageKind::Wish)
@@ -64,6 +109,16 @@ impl Dataset {
         self.head(source)
             .and_then(|(title, _)| title)
             .map_or(source.id.as_str(), |i| self.passages[i].text.as_str())
+    }
+
+    /// The sources, newest first: by the year they look ahead to, then by publication date
+    /// where known, then the later in the data first.
+    pub fn newest_first(&self) -> Vec<&Source> {
+        let mut list: Vec<(usize, &Source)> = self.sources.iter().enumerate().collect();
+        list.sort_by(|(i, a), (j, b)| {
+            (b.year, b.published.as_deref(), j).cmp(&(a.year, a.published.as_deref(), i))
+        });
+        list.into_iter().map(|(_, s)| s).collect()
     }
 
     /// The short form of a source's title that labels use when a reply quotes more than one
@@ -77,6 +132,43 @@ impl Dataset {
         match title.split_once(':') {
             Some((head, _)) if !head.trim().is_empty() => head.trim(),
             _ => title,
+        }
+    }
+
+    /// A source's passages, in its order.
+    pub fn passages_of(&self, source: &Source) -> &[Passage] {
+        match self.slot(source.id.as_str()) {
+            Some(Slot::Source(i)) => self
+                .spans
+                .get(i)
+                .and_then(|r| self.passages.get(r.clone()))
+                .unwrap_or_default(),
+            _ => &[],
+        }
+    }
+
+    /// The people a source introduces (its bylines' first concerns), in its order.
+    pub fn people_of(&self, source: &Source) -> Vec<&Expert> {
+        let mut seen = std::collections::HashSet::new();
+        self.passages_of(source)
+            .iter()
+            .filter(|p| p.kind == PassageKind::Byline)
+            .filter_map(|p| self.expert(p.concerns.first()?.as_str()))
+            .filter(|e| seen.insert(&e.id))
+            .collect()
+    }
+
+    /// What a source holds: passages, people, statements and wishes.
+    pub fn counts(&self, source: &Source) -> SourceCounts {
+        let passages = self.passages_of(source);
+        let people = self.people_of(source);
+        let count = |kind| passages.iter().filter(|p| p.kind == kind).count();
+        SourceCounts {
+            passages: passages.len(),
+            panel: people.iter().filter(|e| e.panel).count(),
+            others: people.iter().filter(|e| !e.panel).count(),
+            statements: count(PassageKind::Statement),
+            wishes: count(PassageKind::Wish),
         }
     }
 

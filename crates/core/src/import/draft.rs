@@ -337,6 +337,7 @@ impl Builder<'_, '_> {
                     text: self.span(&u.range),
                     review: u.review.clone(),
                     at: (0, 0),
+                    layout: Default::default(),
                 }
             })
             .collect();

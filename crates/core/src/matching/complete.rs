@@ -72,12 +72,17 @@ impl KindIndex {
             .collect()
     }
 
-    /// "Name — context", or "Name (alias) — context" when an alias matched; at most 100
-    /// characters.
+    /// "Name — context", or "Name (alias) — context" when an alias matched that is not the
+    /// name's own words shortened ("Jose Fernandez" of "Jose W. Fernandez" says nothing new and
+    /// would cut the context); at most 100 characters.
     fn choice(&self, entry: u32, matched: &str) -> Choice {
         let e = &self.entries[entry as usize];
         let mut label = e.name.clone();
-        if matched != e.name {
+        let own_words = crate::fold::words(&e.name);
+        if !crate::fold::words(matched)
+            .iter()
+            .all(|w| own_words.contains(w))
+        {
             label = format!("{label} ({matched})");
         }
         if !e.context.is_empty() {

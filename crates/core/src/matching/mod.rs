@@ -18,7 +18,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Entity, Id, Kind, Role};
+use crate::dataset::{Dataset, Entity, Id, Kind};
+use crate::people::{self, Standing};
 
 use decide::rank;
 pub use decide::{Edits, decide};
@@ -165,7 +166,7 @@ impl Matcher {
                         staff
                             .entry(org)
                             .or_default()
-                            .push((entry, role_label(dataset, r)));
+                            .push((entry, people::role(dataset, r)));
                     }
                 }
             }
@@ -410,24 +411,19 @@ fn round(score: f64) -> f64 {
     ((score * 1000.0).round() / 1000.0).clamp(0.001, 1.0)
 }
 
-/// A role as labels say it: "CEO, ODI", "former Director, X", the title or the
-/// organisation alone.
-fn role_label(dataset: &Dataset, r: &Role) -> String {
-    let former = if r.current { "" } else { "former " };
-    let org = r.organisation.as_ref().map(|id| {
-        dataset
-            .entity(id.as_str())
-            .map_or(id.as_str(), |e| e.name())
-    });
-    format!("{former}{}", r.label(org))
-}
-
-/// A short context for labels: an expert's current role, a group's full name, a body's kind.
+/// A short context for labels: an expert's current role in the article's words (after
+/// "quoted in the article" for someone off its panel, first so that a cut label keeps it), a
+/// group's full name, a body's kind.
 fn context(dataset: &Dataset, entity: Entity<'_>) -> String {
     match entity {
         Entity::Expert(e) => {
             let role = e.roles.iter().find(|r| r.current).or(e.roles.first());
-            role.map(|r| role_label(dataset, r)).unwrap_or_default()
+            let role = role.map(|r| people::role(dataset, r));
+            match (Standing::of(e), role) {
+                (Standing::Panel, role) => role.unwrap_or_default(),
+                (quoted, None) => quoted.word().to_string(),
+                (quoted, Some(role)) => format!("{}: {role}", quoted.word()),
+            }
         }
         Entity::Group(g) => g
             .full_name

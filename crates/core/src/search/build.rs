@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{Csr, K1, SearchIndex, saturate, term, terms};
+use super::{Csr, K1, SearchIndex, fuzzy, saturate, term, terms};
 use crate::dataset::{Dataset, Id, PassageKind};
 use crate::fold;
 
@@ -39,6 +39,43 @@ impl Vocabulary {
     }
 }
 
+/// A word of the data this long or longer, one edit from a word the data holds more often,
+/// is taken for a misspelling of it: one edit makes another real word of a shorter one too
+/// often ("would" and "world", "most" and "must"), of a longer one rarely but for its own
+/// forms, which share a term anyway.
+const MISSPELLING_MIN_CHARS: usize = 8;
+/// What an occurrence of a misspelling counts for in the postings of the word it misspells:
+/// half an occurrence of the word itself.
+const MISSPELLING_TF: f32 = 0.5;
+
+impl Vocabulary {
+    /// Per word (by number): the provisional term of the word it misspells, if it is one: the
+    /// most frequent word of the data one edit from it, held by more documents than it, with
+    /// another term.
+    fn misspellings(&self) -> Vec<Option<u32>> {
+        let mut by_text: Vec<(&str, u32, u32)> = self
+            .words
+            .iter()
+            .map(|(w, t, df)| (w.as_str(), *t, *df))
+            .collect();
+        by_text.sort_unstable();
+        self.words
+            .iter()
+            .map(|(w, t, df)| {
+                if w.chars().count() < MISSPELLING_MIN_CHARS {
+                    return None;
+                }
+                fuzzy::within(&by_text, |o| o.0, w, 1)
+                    .into_iter()
+                    .filter_map(|(i, _)| by_text.get(i))
+                    .filter(|(_, other, more)| more > df && other != t)
+                    .max_by(|a, b| a.2.cmp(&b.2).then(b.0.cmp(a.0)))
+                    .map(|(_, other, _)| *other)
+            })
+            .collect()
+    }
+}
+
 impl SearchIndex {
     /// Indexes every passage but the titles (the title is in every card's footer already):
     /// its lead-in and text; and every entity's names and aliases.
@@ -49,6 +86,8 @@ impl SearchIndex {
         let mut doc_passage = Vec::new();
         let mut forward_start = Vec::new();
         let mut forward: Vec<u32> = Vec::new();
+        // The word (by number) at each place of `forward`, for misspellings.
+        let mut forward_words: Vec<u32> = Vec::new();
         let mut in_doc: Vec<u32> = Vec::new();
         for (i, p) in passages.iter().enumerate() {
             if p.kind == PassageKind::Title {
@@ -65,6 +104,7 @@ impl SearchIndex {
                 }
                 let n = vocab.word(w);
                 forward.push(vocab.words[n as usize].1);
+                forward_words.push(n);
                 in_doc.push(n);
             }
             in_doc.sort_unstable();
@@ -74,6 +114,19 @@ impl SearchIndex {
             }
         }
         forward_start.push(forward.len() as u32);
+        // The places of misspellings, with the term of the word each misspells (few: sparse).
+        let misspelt_as = vocab.misspellings();
+        let mut misspelt: Vec<(u32, u32)> = forward_words
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &n)| misspelt_as[n as usize].map(|t| (at as u32, t)))
+            .collect();
+        drop(forward_words);
+        let misspelt_words: Vec<(String, u32)> = misspelt_as
+            .iter()
+            .zip(&vocab.words)
+            .filter_map(|(t, w)| t.map(|t| (w.0.clone(), t)))
+            .collect();
 
         // Terms renumbered in sorted order, so that fuzzy lookups can walk them as a trie.
         let mut order: Vec<u32> = (0..vocab.stems.len() as u32).collect();
@@ -83,6 +136,9 @@ impl SearchIndex {
             renumber[old as usize] = new as u32;
         }
         for t in &mut forward {
+            *t = renumber[*t as usize];
+        }
+        for (_, t) in &mut misspelt {
             *t = renumber[*t as usize];
         }
         let mut stems = std::mem::take(&mut vocab.stems);
@@ -96,15 +152,23 @@ impl SearchIndex {
         let doc_terms =
             |d: usize| &forward[forward_start[d] as usize..forward_start[d + 1] as usize];
         let mut counts = vec![0u32; terms.len() + 1];
-        let mut sorted: Vec<(u32, u16)> = Vec::new();
-        let fill = |d: usize, sorted: &mut Vec<(u32, u16)>| {
+        // A document's terms and places, sorted; a misspelling's place also under the term of
+        // the word it misspells (marked `true`).
+        let mut sorted: Vec<(u32, u16, bool)> = Vec::new();
+        let fill = |d: usize, sorted: &mut Vec<(u32, u16, bool)>| {
             sorted.clear();
+            let place = |pos: usize| pos.min(u16::MAX as usize) as u16;
             sorted.extend(
                 doc_terms(d)
                     .iter()
                     .enumerate()
-                    .map(|(pos, &t)| (t, pos.min(u16::MAX as usize) as u16)),
+                    .map(|(pos, &t)| (t, place(pos), false)),
             );
+            let (from, to) = (forward_start[d], forward_start[d + 1]);
+            let at = misspelt.partition_point(|m| m.0 < from);
+            for &(place_at, t) in misspelt[at..].iter().take_while(|m| m.0 < to) {
+                sorted.push((t, place((place_at - from) as usize), true));
+            }
             sorted.sort_unstable();
         };
         for d in 0..docs {
@@ -131,7 +195,9 @@ impl SearchIndex {
                 let t = run[0].0 as usize;
                 let at = counts[t] as usize;
                 post_doc[at] = d as u32;
-                let weight = saturate(run.len() as f32, f32::from(len), avg_len);
+                let misspelt = run.iter().filter(|r| r.2).count() as f32;
+                let tf = run.len() as f32 - misspelt * (1.0 - MISSPELLING_TF);
+                let weight = saturate(tf, f32::from(len), avg_len);
                 // At least 1, so that every score is positive (`stream::Scratch` relies on it).
                 let stored = (weight / (K1 + 1.0) * f32::from(u16::MAX)).round() as u16;
                 post_weight[at] = stored.max(1);
@@ -197,6 +263,11 @@ impl SearchIndex {
             .map(|(w, t, df)| (w, renumber[t as usize], df))
             .collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let mut misspellings: Vec<(String, u32)> = misspelt_words
+            .into_iter()
+            .map(|(w, t)| (w, renumber[t as usize]))
+            .collect();
+        misspellings.sort_unstable();
         SearchIndex {
             terms,
             post_start,
@@ -208,6 +279,7 @@ impl SearchIndex {
             avg_len,
             scratch: Default::default(),
             words,
+            misspellings,
             names,
             longest_name,
             entity_ids,

@@ -1,7 +1,8 @@
 //! Full-text search over the passages, each passage once whatever it concerns: BM25 ranking
 //! over stemmed words, a boost for query words found close together, names and aliases of
-//! entities read as one concept ("united nations" finds the passage about "The UN"), and typo
-//! tolerance only where the word typed is not in the data. A total order (clauses matched,
+//! entities read as one concept ("united nations" finds the passage about "The UN"), typo
+//! tolerance only where the word typed is not in the data, and the data's own misspellings
+//! indexed under the word they misspell as well (at half weight). A total order (clauses matched,
 //! score, then position in the source), so the same query gives the same answer in every
 //! process. A query costs what its words' postings cost and builds only the page it shows.
 
@@ -16,6 +17,7 @@ mod terms;
 use std::collections::HashMap;
 
 use crate::dataset::Id;
+use crate::fold;
 
 pub use highlight::highlight;
 pub use rank::{Hit, Results};
@@ -78,6 +80,10 @@ pub struct SearchIndex {
     /// Folded words as written (sorted), with their term and the documents holding them:
     /// suggestions are words people can read, not stems.
     words: Vec<(String, u32, u32)>,
+    /// Folded words of the data taken for misspellings of another (sorted), with the term of
+    /// the word they misspell, under which they are indexed too: so that a hit is marked
+    /// where the text has the misspelling.
+    misspellings: Vec<(String, u32)>,
     /// Folded name or alias → entities bearing it (numbers into `entity_ids`).
     names: HashMap<String, Vec<u32>>,
     /// The most words of any name.
@@ -162,6 +168,12 @@ impl SearchIndex {
         out
     }
 
+    /// Whether `text` holds a word that is not a stopword: a query of stopwords only ("the")
+    /// asks for nothing that names or words of the data could be suggested for.
+    pub fn has_content(&self, text: &str) -> bool {
+        fold::words(text).iter().any(|w| !terms::is_stopword(w))
+    }
+
     /// Whether the passages use the folded word `word` (a stopword always: they are common
     /// words, only not indexed).
     pub fn holds(&self, word: &str) -> bool {
@@ -207,6 +219,12 @@ impl SearchIndex {
             + self.doc_len.capacity() * 2
             + self.words.capacity() * size_of::<(String, u32, u32)>()
             + self.words.iter().map(|w| w.0.capacity()).sum::<usize>()
+            + self.misspellings.capacity() * size_of::<(String, u32)>()
+            + self
+                .misspellings
+                .iter()
+                .map(|w| w.0.capacity())
+                .sum::<usize>()
             + self.names.capacity() * (size_of::<(String, Vec<u32>)>() + 1)
             + self
                 .names
@@ -223,11 +241,15 @@ impl SearchIndex {
             + (self.entity_terms.start.capacity() + self.entity_terms.items.capacity()) * 4
     }
 
-    /// Whether `folded_word` is a word the query of `results` looked for, to mark it.
+    /// Whether `folded_word` is a word the query of `results` looked for, to mark it: by its
+    /// term, or by the term of the word it misspells.
     pub fn marks(&self, results: &Results, folded_word: &str) -> bool {
+        let marked = |n: u32| results.marks.binary_search(&n).is_ok();
         let t = term(folded_word);
-        self.terms
-            .binary_search(&t)
-            .is_ok_and(|n| results.marks.binary_search(&(n as u32)).is_ok())
+        let own = self.terms.binary_search(&t).is_ok_and(|n| marked(n as u32));
+        own || self
+            .misspellings
+            .binary_search_by(|m| m.0.as_str().cmp(folded_word))
+            .is_ok_and(|i| marked(self.misspellings[i].1))
     }
 }

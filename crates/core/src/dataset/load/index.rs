@@ -76,3 +76,19 @@ pub(super) fn source_heads(
     }
     heads
 }
+
+/// For each source (by index), the range of its passages: passages are in source order, so
+/// each source's are contiguous.
+pub(super) fn source_spans(sources: usize, passages: &[Passage]) -> Vec<std::ops::Range<usize>> {
+    let mut spans = vec![0..0; sources];
+    let mut start = 0;
+    while start < passages.len() {
+        let s = passages[start].at.0;
+        let end = start + passages[start..].iter().take_while(|p| p.at.0 == s).count();
+        if let Some(span) = spans.get_mut(s) {
+            *span = start..end;
+        }
+        start = end;
+    }
+    spans
+}

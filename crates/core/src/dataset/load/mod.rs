@@ -185,6 +185,7 @@ impl Joined {
         let (said, about) =
             index::passage_index(&d.passages, &by_id, d.experts.len(), d.groups.len());
         let heads = index::source_heads(&d.sources, &d.passages);
+        let spans = index::source_spans(d.sources.len(), &d.passages);
         let wishers = index::wishers(&d.passages, &said);
         let dataset = Dataset {
             sources: d.sources,
@@ -197,6 +198,7 @@ impl Joined {
             said,
             about,
             heads,
+            spans,
             wishers,
         };
         checks::check(&dataset, &origin, problems);

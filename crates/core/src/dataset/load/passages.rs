@@ -7,7 +7,39 @@ use std::ops::Range;
 use super::texts::{SourceTexts, Texts};
 use super::{Joined, Who};
 use crate::dataset::problem::{Problem, Subject};
-use crate::dataset::{Id, Kind, Passage, verbatim};
+use crate::dataset::{Id, Kind, Layout, Passage, verbatim};
+
+/// Where a passage starting at byte `start` of `text` stands: its paragraph, and the list
+/// marker ("1/", "2.", "•") that opens its line, if the passage is a list item.
+fn layout(text: &str, start: usize, paragraph: u32) -> Layout {
+    let line_start = text
+        .get(..start)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let prefix = text.get(line_start..start).unwrap_or_default();
+    let marker = prefix
+        .trim()
+        .trim_start_matches(['“', '"', '‘', '\'', '«'])
+        .trim();
+    Layout {
+        paragraph,
+        marker: is_list_marker(marker).then(|| marker.to_string()),
+    }
+}
+
+/// "1/", "2.", "3)", "a)", "•", "-", "*": what opens a list item; nothing else.
+fn is_list_marker(s: &str) -> bool {
+    let numbered = |body: &str| {
+        !body.is_empty()
+            && body.chars().count() <= 3
+            && (body.chars().all(|c| c.is_ascii_digit())
+                || (body.chars().count() == 1 && body.chars().all(|c| c.is_ascii_lowercase())))
+    };
+    match s {
+        "•" | "-" | "*" | "–" | "·" => true,
+        _ => s.strip_suffix(['/', '.', ')']).is_some_and(numbered),
+    }
+}
 
 /// Texts not found in their source that `check` explains with the nearest text; the rest
 /// are named only (each explanation is a pass over the source's words).
@@ -74,9 +106,30 @@ impl Joined {
             .into_iter()
             .map(Some)
             .collect();
+        // Each source's text by its index, to read where each passage stands in it.
+        let by_index: HashMap<usize, &str> = full
+            .values()
+            .map(|(index, text, _)| (*index, &**text))
+            .collect();
+        // (source, byte offset, paragraph) of the last passage laid out: newlines are counted
+        // once per source, since passages are now in source order.
+        let mut last: Option<(usize, usize, u32)> = None;
         for &old in &order {
             let mut p = passages[old].take().expect("each passage is moved once");
             p.at = key(old);
+            if let (Some((source, range)), Some(text)) = (
+                placed[old].as_ref(),
+                placed[old].as_ref().and_then(|(s, _)| by_index.get(s)),
+            ) {
+                let (from, paragraph) = match last {
+                    Some((s, at, n)) if s == *source && at <= range.start => (at, n),
+                    _ => (0, 0),
+                };
+                let before = text.get(from..range.start).unwrap_or_default();
+                let paragraph = paragraph + before.matches('\n').count() as u32;
+                last = Some((*source, range.start, paragraph));
+                p.layout = layout(text, range.start, paragraph);
+            }
             self.dataset.passages.push(p);
         }
         self.origin.reorder(Kind::Passage, &order);
