@@ -360,7 +360,13 @@ fn the_message_command_cites_the_articles_whose_words_it_shows() {
     );
     let card = &reply.cards[0];
     // Her role is the 2026 article's words ("Senior Fellow at the Porto Digital Forum").
-    assert!(card.description.contains("Senior Fellow at the Porto Digital Forum"));
-    let cited: Vec<&str> = cited(&k.dataset, card).iter().map(|s| s.id.as_str()).collect();
+    assert!(
+        card.description
+            .contains("Senior Fellow at the Porto Digital Forum")
+    );
+    let cited: Vec<&str> = cited(&k.dataset, card)
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
     assert_eq!(cited, ["clubs-at-work-2026"], "{:?}", card.footer);
 }

@@ -1,10 +1,10 @@
 //! An article imported beside the data of a running `serve`: the real `import` drafts it into
-//! the served folder, the next reload serves it (`/search`, `/expert`), and a draft that would
-//! not load landing there afterwards changes nothing served, and the log says so.
+//! the served folder, the next reload serves it (`/search`, `/expert`, `/article`), and a draft
+//! that would not load landing there afterwards changes nothing served, and the log says so.
 
 use std::path::Path;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::endpoint_e2e::{Server, public_key_hex, signed, start_server};
 use crate::reload::{eventually, interaction, temp_dir};
@@ -40,6 +40,19 @@ async fn expert_title(server: &Server, name: &str) -> String {
     card["title"].as_str().unwrap_or_default().to_string()
 }
 
+/// The first embed of `/article`, with a title or without (the list).
+async fn article(server: &Server, title: Option<&str>) -> Value {
+    let mut v: Value = serde_json::from_slice(&interaction("article", "title", "")).unwrap();
+    v["data"]["options"] = match title {
+        Some(t) => json!([{"type": 3, "name": "title", "value": t}]),
+        None => json!([]),
+    };
+    let client = reqwest::Client::new();
+    let (status, body) = signed(&client, &server.base, v.to_string().as_bytes()).await;
+    assert_eq!(status, 200, "/article {title:?}");
+    body["data"]["embeds"][0].clone()
+}
+
 fn copy_folder(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -59,10 +72,10 @@ async fn an_imported_article_is_served_and_a_broken_draft_beside_it_is_not() {
     assert_ne!(expert_title(&server, "mara ellison").await, "Mara Ellison");
 
     // The real `import`, drafting the 2025 article into the served folder against its data.
-    let article = fixture("library/small-clubs-2025.txt");
+    let text = fixture("library/small-clubs-2025.txt");
     let imported = minilateral(&[
         "import",
-        article.to_str().unwrap(),
+        text.to_str().unwrap(),
         "--source-id",
         "small-clubs-2025",
         "--with",
@@ -82,10 +95,11 @@ async fn an_imported_article_is_served_and_a_broken_draft_beside_it_is_not() {
     let about = card.to_string();
     assert!(about.contains("Harbour Policy Lab"), "{about}");
     assert!(about.contains("Budgets that nobody can read"), "{about}");
-    // Tanya Filer, of the bundled article, speaks again in the new one: still one person.
+    // Tanya Filer, of the bundled article, speaks again in the new one: still one person,
+    // whose card of the newest article comes first.
     assert_eq!(
         expert_title(&server, "tanya filer").await,
-        "Tanya Filer, PhD"
+        "Tanya Filer, PhD in “Small Clubs, Big Questions”"
     );
     let found = embed(&server, "search", "text", "clubs that meet once a year").await;
     let found = found["description"].as_str().unwrap_or_default();
@@ -93,26 +107,18 @@ async fn an_imported_article_is_served_and_a_broken_draft_beside_it_is_not() {
         found.contains("Tanya Filer") && found.contains("Clubs that meet once a year forget"),
         "{found}"
     );
-    // TODO(main): /article — once the command exists, asked as Discord asks it:
-    //     let article = |title: Option<&str>| async move {
-    //         let mut v: Value = serde_json::from_slice(&interaction("article", "title", "")).unwrap();
-    //         v["data"]["options"] = match title {
-    //             Some(t) => serde_json::json!([{"type": 3, "name": "title", "value": t}]),
-    //             None => serde_json::json!([]),
-    //         };
-    //         let (status, body) =
-    //             signed(&reqwest::Client::new(), &server.base, v.to_string().as_bytes()).await;
-    //         assert_eq!(status, 200);
-    //         body["data"]["embeds"][0].clone()
-    //     };
-    //     let list = article(None).await.to_string();
-    //     assert!(list.contains("Small Clubs, Big Questions"), "{list}");
-    //     assert!(list.contains("International Tech Cooperation in 2024"), "{list}");
-    //     let one = article(Some("small clubs")).await;
-    //     assert_eq!(one["title"], "Small Clubs, Big Questions: Tech Cooperation in 2025");
-    //   and after the broken draft below, no third article:
-    //     let list = article(None).await.to_string();
-    //     assert!(!list.contains("Minilaterals at Work"), "{list}");
+    // Two articles now, newest first; one of them by words of its title.
+    let list = article(&server, None).await.to_string();
+    let (new, old) = (
+        list.find("Small Clubs, Big Questions: Tech Cooperation in 2025"),
+        list.find("International Tech Cooperation in 2024"),
+    );
+    assert!(new.is_some_and(|n| old.is_some_and(|o| n < o)), "{list}");
+    let one = article(&server, Some("small clubs")).await;
+    assert_eq!(
+        one["title"],
+        "Small Clubs, Big Questions: Tech Cooperation in 2025"
+    );
     let reloads = server.log().matches("dataset reloaded").count();
 
     // A second draft lands (text first, then its JSON at once, as a rename does), but one of
@@ -158,6 +164,9 @@ async fn an_imported_article_is_served_and_a_broken_draft_beside_it_is_not() {
         .await
         .to_string();
     assert!(!card.contains("Projects need owners"), "{card}");
+    let list = article(&server, None).await.to_string();
+    assert!(list.contains("Small Clubs, Big Questions"), "{list}");
+    assert!(!list.contains("Minilaterals at Work"), "{list}");
     assert_eq!(server.log().matches("dataset reloaded").count(), reloads);
 
     let (code, _) = server.stop().await;
