@@ -11,6 +11,7 @@ mod gateway_e2e;
 mod golden;
 mod import;
 mod library;
+mod library_reload;
 mod limits;
 mod lists;
 mod matching;

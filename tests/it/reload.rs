@@ -14,14 +14,20 @@ use serde_json::{Value, json};
 use crate::endpoint_e2e::{public_key_hex, signed, start_server};
 use crate::fixture_text;
 
-/// `/expert name:<name>` as Discord would send it.
-fn expert_interaction(name: &str) -> Vec<u8> {
+/// `/<command> <option>:<value>` as Discord would send it.
+pub(crate) fn interaction(command: &str, option: &str, value: &str) -> Vec<u8> {
     let mut v: Value = serde_json::from_str(&fixture_text(
         "discord/02-command-expert-string-option.json",
     ))
     .unwrap();
-    v["data"]["options"][0]["value"] = json!(name);
+    v["data"]["name"] = json!(command);
+    v["data"]["options"] = json!([{"type": 3, "name": option, "value": value}]);
     v.to_string().into_bytes()
+}
+
+/// `/expert name:<name>` as Discord would send it.
+fn expert_interaction(name: &str) -> Vec<u8> {
+    interaction("expert", "name", name)
 }
 
 /// The title of the `/expert tanya filer` card (name and credentials).
@@ -58,14 +64,15 @@ fn bundled_copy(name: &str) -> std::path::PathBuf {
     dir
 }
 
-fn temp_dir(name: &str) -> std::path::PathBuf {
+pub(crate) fn temp_dir(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("minilateral-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-async fn eventually<F, Fut>(what: &str, mut check: F)
+/// Polls `check` every 100 ms until it holds; fails after 10 s.
+pub(crate) async fn eventually<F, Fut>(what: &str, mut check: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,

@@ -1,7 +1,11 @@
 //! Deterministic synthetic datasets: thousands of experts and groups with realistic names,
-//! for benchmarks and for limit tests. The same `Spec` always gives the same JSON text.
+//! for benchmarks and for limit tests (`Spec`), and libraries of many articles whose experts
+//! speak again in later ones (`LibrarySpec`). The same spec always gives the same JSON text.
 
+mod library;
 mod words;
+
+pub use library::{LibrarySpec, library_json};
 
 use serde_json::{Value, json};
 
