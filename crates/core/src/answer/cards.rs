@@ -268,7 +268,13 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
     let m = &g.members;
     // A list said to be the article's is in its words; the states as we name them (for
     // `/country` and `/overlap`) are then labelled as ours.
+    // The passage that holds the list may be quoted above already: a card says a thing once.
+    let quoted_above = |written: &str| about.iter().any(|p| p.text.contains(written));
     let (origin, mut members) = match (m.source, &m.as_written) {
+        (Provenance::Article, Some(written)) if quoted_above(written) => (
+            "the article lists them in a passage above".to_string(),
+            format!("_In our list: {}_", escape_data(&m.states.join(", "))),
+        ),
         (Provenance::Article, Some(written)) => {
             let ends = crate::excerpt::sentence_goes_on(written, crate::excerpt::Ends::NONE);
             (

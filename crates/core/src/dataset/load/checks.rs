@@ -71,6 +71,12 @@ struct Checker<'a> {
 impl Checker<'_> {
     fn run(mut self) {
         let d = self.dataset;
+        let mut heads: std::collections::HashMap<(&Id, PassageKind), usize> = Default::default();
+        for p in &d.passages {
+            if matches!(p.kind, PassageKind::Title | PassageKind::Question) {
+                *heads.entry((&p.source, p.kind)).or_default() += 1;
+            }
+        }
         for (i, s) in d.sources.iter().enumerate() {
             let who = Who::new(Kind::Source, i, &s.id);
             self.year(who, "year", s.year);
@@ -97,12 +103,7 @@ impl Checker<'_> {
             if let Some(short) = &s.short_title {
                 self.nonempty(who, "short_title", short);
             }
-            let count = |kind| {
-                d.passages
-                    .iter()
-                    .filter(|p| p.source == s.id && p.kind == kind)
-                    .count()
-            };
+            let count = |kind| heads.get(&(&s.id, kind)).copied().unwrap_or(0);
             let titles = count(PassageKind::Title);
             if titles != 1 {
                 self.problems.push(Problem::SourceText {
