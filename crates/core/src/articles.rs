@@ -22,6 +22,8 @@ pub struct Articles {
     /// between commas folded one by one, so that "Small Clubs, Big Questions" is not read as
     /// a "Surname, First" name).
     newest: Vec<(Id, String, String)>,
+    /// Each source's place in `newest`, for ordering passages by their article.
+    rank: std::collections::HashMap<Id, usize>,
 }
 
 fn fold_title(title: &str) -> String {
@@ -35,7 +37,8 @@ fn fold_title(title: &str) -> String {
 
 impl Articles {
     pub fn new(d: &Dataset) -> Articles {
-        Articles {
+        let mut articles = Articles {
+            rank: Default::default(),
             newest: d
                 .newest_first()
                 .into_iter()
@@ -47,7 +50,19 @@ impl Articles {
                     )
                 })
                 .collect(),
-        }
+        };
+        articles.rank = articles
+            .newest
+            .iter()
+            .enumerate()
+            .map(|(i, (id, _, _))| (id.clone(), i))
+            .collect();
+        articles
+    }
+
+    /// A source's place among the articles, newest first (0 is the newest).
+    pub fn rank(&self, source: &Id) -> usize {
+        self.rank.get(source).copied().unwrap_or(usize::MAX)
     }
 
     /// Source ids, newest first.

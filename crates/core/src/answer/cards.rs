@@ -237,20 +237,31 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         _ => g.name.clone(),
     };
     let mut shown = HashSet::new();
-    // Newest article first, each in its own order: what the articles say, grouped.
-    let rank: std::collections::HashMap<&Id, usize> = d
-        .newest_first()
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
+    // Newest article first, each in its own order: what the articles say, grouped. Only what
+    // a card can hold is quoted (and so cited); the rest is in `/search` and `/article`.
     let mut about: Vec<&Passage> = d.about(g.id.as_str()).collect();
-    about.sort_by_key(|p| rank.get(&p.source).copied().unwrap_or(usize::MAX));
+    about.sort_by_key(|p| k.articles.rank(&p.source));
+    let mut room = crate::limits::EMBED_DESCRIPTION_CHARS;
+    let total = about.len();
+    about.retain(|p| {
+        // The passage, its label and lead-in, roughly.
+        let cost = p.text.chars().count() + p.lead_in.as_ref().map_or(0, |l| l.len()) + 80;
+        let fits = cost <= room;
+        room = room.saturating_sub(cost);
+        fits && room > 0
+    });
     let cited = Cited::of(d, about.iter().copied());
-    let passages: Vec<String> = about
+    let mut passages: Vec<String> = about
         .iter()
         .map(|p| format!("{}:\n{}", cited.label(p), quote::quoted(p, &mut shown)))
         .collect();
+    if total > about.len() {
+        passages.push(format!(
+            "_…and {} more; `/search {}` finds them._",
+            total - about.len(),
+            escape_data(&g.name)
+        ));
+    }
     let description = if passages.is_empty() {
         "The article names it and says nothing more of it.".to_string()
     } else if cited.many() {

@@ -75,6 +75,8 @@ pub struct Dataset {
     heads: Vec<(Option<usize>, Option<usize>)>,
     /// Per source (in order): the range of its passages in `passages`.
     spans: Vec<std::ops::Range<usize>>,
+    /// The counts `summary` gives, made once at load.
+    counted: Summary,
     /// Per year with wishes: the experts (by position, in order) with a wish for it, so that a
     /// page of `/wish YEAR` costs the page, not the dataset.
     wishers: std::collections::BTreeMap<i32, Vec<u32>>,

@@ -17,7 +17,7 @@ pub struct SourceCounts {
 }
 
 /// Counts for `check` and `/about`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
     pub sources: usize,
     pub passages: usize,
@@ -242,7 +242,13 @@ impl Dataset {
         (list.len(), list.iter().map(|&e| &self.experts[e as usize]))
     }
 
+    /// The counts, made once at load (`/about` shows them on every call).
     pub fn summary(&self) -> Summary {
+        self.counted.clone()
+    }
+
+    /// Counts every passage by kind: for `load`, once.
+    pub(super) fn count(&self) -> Summary {
         let count = |kind| self.passages.iter().filter(|p| p.kind == kind).count();
         Summary {
             sources: self.sources.len(),

@@ -187,7 +187,7 @@ impl Joined {
         let heads = index::source_heads(&d.sources, &d.passages);
         let spans = index::source_spans(d.sources.len(), &d.passages);
         let wishers = index::wishers(&d.passages, &said);
-        let dataset = Dataset {
+        let mut dataset = Dataset {
             sources: d.sources,
             experts: d.experts,
             groups: d.groups,
@@ -200,7 +200,9 @@ impl Joined {
             heads,
             spans,
             wishers,
+            counted: Default::default(),
         };
+        dataset.counted = dataset.count();
         checks::check(&dataset, &origin, problems);
         names::check(&dataset, &origin, problems);
         dataset
