@@ -98,10 +98,8 @@ fn segment<'k>(k: &'k Knowledge, words: &[&str]) -> Vec<Span<'k>> {
 /// The longest run of `words` from the first that is exactly a group's name or alias.
 fn exact_span<'k>(k: &'k Knowledge, words: &[&str]) -> Option<(&'k Group, usize)> {
     (1..=words.len().min(MAX_NAME_WORDS)).rev().find_map(|len| {
-        let r = k.resolve::<&Group>(&words.get(..len)?.join(" "));
-        r.best()
-            .filter(|f| f.candidate.tier == Tier::Exact)
-            .map(|f| (f.entity, len))
+        let id = k.matcher.exact(Kind::Group, &words.get(..len)?.join(" "))?;
+        Some((k.dataset.group(id.as_str())?, len))
     })
 }
 

@@ -20,6 +20,15 @@ pub(super) fn resolve<'k, T: Named<'k>>(
     private: bool,
     again: &dyn Fn(&Id) -> Request,
 ) -> Result<(T, Option<String>), Box<Reply>> {
+    // Exactly one name or id of this kind: no scoring of every other candidate (with many
+    // names sharing words, that is most of a card's cost).
+    if let Some(entity) = k
+        .matcher
+        .exact(T::KIND, name)
+        .and_then(|id| T::get(&k.dataset, id.as_str()))
+    {
+        return Ok((entity, None));
+    }
     let r = k.resolve::<T>(name);
     let same_name = |c: &Candidate| {
         r.found

@@ -205,6 +205,20 @@ impl Matcher {
     }
 
     /// How `text` resolves among entities of `kind`.
+    /// The one entity of `kind` whose id, name or alias `text` is exactly (folded), without
+    /// scoring anything: what `resolve` answers at its exact tier, for callers that need only
+    /// that (`/overlap` tries every run of words as a name).
+    pub fn exact(&self, kind: Kind, text: &str) -> Option<&Id> {
+        let index = self.kinds.get(&kind)?;
+        if let Some(&i) = index.by_id.get(text.trim()) {
+            return index.entries.get(i as usize).map(|e| &e.id);
+        }
+        match index.keys.exactly(&Query::new(text)).as_slice() {
+            [one] => index.entries.get(*one as usize).map(|e| &e.id),
+            _ => None,
+        }
+    }
+
     pub fn resolve(&self, kind: Kind, text: &str) -> Resolution {
         let Some(index) = self.kinds.get(&kind) else {
             return decide(text, Vec::new());
