@@ -421,3 +421,32 @@ fn a_narrowed_search_is_the_whole_search_less_the_other_articles() {
         }
     }
 }
+
+#[test]
+fn article_titles_complete_newest_first_for_article_and_search() {
+    let k = library();
+    for (command, option) in [
+        (minilateral::command::CommandName::Article, "title"),
+        (minilateral::command::CommandName::Search, "article"),
+    ] {
+        let all = minilateral::answer::complete(
+            &k,
+            &minilateral::command::completion(command, (option.into(), String::new()), &vec![]),
+        );
+        let values: Vec<&str> = all.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(
+            values,
+            ["clubs-at-work-2026", "small-clubs-2025", "itc-2024"],
+            "{option}"
+        );
+        let some = minilateral::answer::complete(
+            &k,
+            &minilateral::command::completion(command, (option.into(), "small cl".into()), &vec![]),
+        );
+        assert_eq!(some.len(), 1, "{option}");
+        assert_eq!(
+            some[0].label,
+            "Small Clubs, Big Questions: Tech Cooperation in 2025"
+        );
+    }
+}
