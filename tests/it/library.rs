@@ -450,3 +450,27 @@ fn article_titles_complete_newest_first_for_article_and_search() {
         );
     }
 }
+
+/// Someone quoted in an article is introduced by it: a draft that drops their byline there
+/// is refused, naming the person, the article and a passage of theirs in it.
+#[test]
+fn a_person_speaking_in_an_article_needs_its_byline() {
+    let dir = library_dir("library-byline");
+    let path = dir.join("small-clubs-2025.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    doc["passages"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|p| p["id"] != "2025-filer-byline");
+    std::fs::write(&path, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+    let out = super::minilateral(&["--data", dir.to_str().unwrap(), "check"]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(1), "{}", super::stdout(&out));
+    let err = super::stderr(&out);
+    assert!(
+        err.contains("expert \"tanya-filer\"")
+            && err.contains("speaks in source \"small-clubs-2025\" (passage \"2025-filer-"),
+        "{err}"
+    );
+}

@@ -155,6 +155,37 @@ impl Checker<'_> {
                 });
             }
         }
+        // A person quoted in an article is introduced by that article: their card shows the
+        // byline of each article they speak in (roles change between articles).
+        let introduced_in: HashSet<(&Id, &Id)> = d
+            .passages
+            .iter()
+            .filter(|p| p.kind == PassageKind::Byline)
+            .filter_map(|p| Some((p.concerns.first()?, &p.source)))
+            .collect();
+        let mut reported: HashSet<(&Id, &Id)> = HashSet::new();
+        for p in &d.passages {
+            let Some(speaker) = p.speaker.as_ref() else {
+                continue;
+            };
+            let pair = (speaker, &p.source);
+            if !introduced.contains(speaker)
+                || introduced_in.contains(&pair)
+                || !reported.insert(pair)
+            {
+                continue;
+            }
+            if let Some(i) = d.experts.iter().position(|e| e.id == *speaker) {
+                let who = Who::new(Kind::Expert, i, speaker);
+                self.problems.push(Problem::Rule {
+                    subject: self.origin.subject(who),
+                    message: format!(
+                        "speaks in source \"{}\" (passage \"{}\"), which has no byline introducing them; add a passage of kind \"byline\" to that source whose `concerns` starts with this expert",
+                        p.source, p.id
+                    ),
+                });
+            }
+        }
         for (i, g) in d.groups.iter().enumerate() {
             let who = Who::new(Kind::Group, i, &g.id);
             self.nonempty(who, "name", &g.name);
