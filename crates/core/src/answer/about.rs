@@ -15,12 +15,12 @@ const ABOUT_ARTICLES: usize = 5;
 pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     let d = &k.dataset;
     let s = d.summary();
-    let newest: Vec<&Source> = k
+    let shown: Vec<&Source> = k
         .articles
         .newest()
+        .take(ABOUT_ARTICLES)
         .filter_map(|id| d.source(id.as_str()))
         .collect();
-    let shown: Vec<&Source> = newest.iter().copied().take(ABOUT_ARTICLES).collect();
     let mut description = String::new();
     let mut fields: Vec<(String, String)> = Vec::new();
     match shown.as_slice() {
@@ -47,7 +47,7 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
         several => {
             description.push_str(&format!(
                 "I know what the people in these {} articles said, and the groups they spoke of; `/article` shows each.",
-                newest.len()
+                k.articles.len()
             ));
             for src in several {
                 let c = d.counts(src);
@@ -104,12 +104,12 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     for (name, value) in fields {
         card.field(name, value, false);
     }
-    if newest.len() > shown.len() {
+    if k.articles.len() > shown.len() {
         card.field(
             "More articles",
             format!(
                 "and {} more; `/article` lists them all, newest first.",
-                newest.len() - shown.len()
+                k.articles.len() - shown.len()
             ),
             false,
         );

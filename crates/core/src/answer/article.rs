@@ -2,8 +2,6 @@
 //! button each; with a title, that article: its question, its introduction in its own order,
 //! the people it quotes and our summary, marked as ours.
 
-use std::collections::HashSet;
-
 use crate::articles::TitleMatch;
 use crate::command::{Asked, Request};
 use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
@@ -22,10 +20,10 @@ pub(super) fn article(k: &Knowledge, title: Option<&str>, page: u32, private: bo
         Some(typed) => match k.articles.find(typed) {
             TitleMatch::One(id) => match k.dataset.source(id.as_str()) {
                 Some(source) => one(k, source, private),
-                None => not_found(k, typed, private),
+                None => not_found(k, typed),
             },
             TitleMatch::Several(ids) => several(k, typed, &ids, private),
-            TitleMatch::None => not_found(k, typed, private),
+            TitleMatch::None => not_found(k, typed),
         },
     }
 }
@@ -234,19 +232,16 @@ fn several(k: &Knowledge, typed: &str, ids: &[crate::dataset::Id], private: bool
         ),
         true,
     );
-    let mut seen = HashSet::new();
     for s in crate::articles::sources(d, ids) {
-        if seen.insert(&s.id) {
-            reply
-                .buttons
-                .extend(open_article(s, d.short_title(s), private));
-        }
+        reply
+            .buttons
+            .extend(open_article(s, d.short_title(s), private));
     }
     reply.with_outcome(Outcome::Ambiguous)
 }
 
 /// No article matches: the articles, as `/article` lists them.
-fn not_found(k: &Knowledge, typed: &str, _private: bool) -> Reply {
+fn not_found(k: &Knowledge, typed: &str) -> Reply {
     let mut reply = list(k, 1, true);
     reply.content = Some(format!(
         "No article I know has “{}” in its title. These are the ones I know:",

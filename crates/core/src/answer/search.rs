@@ -39,7 +39,7 @@ pub(super) fn search(
         None => None,
         Some(typed) => match k.articles.find(typed) {
             TitleMatch::One(id) => k.dataset.source(id.as_str()),
-            _ => return no_such_article(k, text, typed, private),
+            other => return no_such_article(k, text, typed, &other, private),
         },
     };
     let mut found = find(k, text, within, page_range(page));
@@ -191,7 +191,13 @@ fn find(
 }
 
 /// `article` names no article (or several): say so, with the articles, privately.
-fn no_such_article(k: &Knowledge, text: &str, typed: &str, private: bool) -> Reply {
+fn no_such_article(
+    k: &Knowledge,
+    text: &str,
+    typed: &str,
+    found: &TitleMatch,
+    private: bool,
+) -> Reply {
     let mut reply = Reply::text(
         format!(
             "No single article I know matches “{}”, so I did not search for “{}”. Pick one, or leave `article` empty to search them all.",
@@ -201,8 +207,8 @@ fn no_such_article(k: &Knowledge, text: &str, typed: &str, private: bool) -> Rep
         true,
     );
     let d = &k.dataset;
-    let candidates: Vec<&Source> = match k.articles.find(typed) {
-        TitleMatch::Several(ids) => crate::articles::sources(d, &ids),
+    let candidates: Vec<&Source> = match found {
+        TitleMatch::Several(ids) => crate::articles::sources(d, ids),
         _ => k
             .articles
             .newest()

@@ -115,23 +115,30 @@ pub(super) fn wish(
     // Each article with wishes for the year on this page gets a card: its question above its
     // experts' wishes, its own footer. Articles newest first (one year may be looked ahead to
     // by several), then each expert in the page's order.
-    let order: Vec<&Source> = d.newest_first();
+    // Only the page's wishes are read (not every article's): grouped by their article.
     let mut per_source: Vec<(&Source, Vec<Wishes<'_>>)> = Vec::new();
-    for source in order {
-        let mut theirs = Vec::new();
-        for e in &experts {
-            let wishes: Vec<&Passage> = d
-                .wishes_of(e.id.as_str())
-                .filter(|w| w.year == Some(year) && w.source == source.id)
-                .collect();
-            if !wishes.is_empty() {
-                theirs.push((*e, wishes));
+    for e in &experts {
+        for w in d.wishes_of(e.id.as_str()).filter(|w| w.year == Some(year)) {
+            let Some(source) = d.source(w.source.as_str()) else {
+                continue;
+            };
+            let at = match per_source.iter().position(|(s, _)| s.id == source.id) {
+                Some(at) => at,
+                None => {
+                    per_source.push((source, Vec::new()));
+                    per_source.len() - 1
+                }
+            };
+            let Some((_, theirs)) = per_source.get_mut(at) else {
+                continue;
+            };
+            match theirs.last_mut() {
+                Some((x, wishes)) if x.id == e.id => wishes.push(w),
+                _ => theirs.push((*e, vec![w])),
             }
         }
-        if !theirs.is_empty() {
-            per_source.push((source, theirs));
-        }
     }
+    per_source.sort_by_key(|(s, _)| k.articles.rank(&s.id));
     let several = per_source.len() > 1;
     let base = match experts.as_slice() {
         [one] if expert.is_some() => format!("{}: wishes for {year}", one.name),

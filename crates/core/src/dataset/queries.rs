@@ -5,6 +5,12 @@ use serde::Serialize;
 
 use super::{Dataset, Entity, Expert, Id, Passage, PassageKind, Publication, Slot, Source};
 
+/// Whether `p` is the byline introducing `expert` (a byline's first concern is the person it
+/// introduces; the others are their organisations and co-authors).
+fn introduces(p: &Passage, expert: &str) -> bool {
+    p.kind == PassageKind::Byline && p.concerns.first().is_some_and(|c| c.as_str() == expert)
+}
+
 /// What one source holds, for `/about` and `/article`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SourceCounts {
@@ -59,35 +65,22 @@ impl Dataset {
     /// The article's sentence introducing an expert: the first byline whose first concern
     /// is the expert (a byline may also name others, such as a co-author).
     pub fn byline(&self, expert: &str) -> Option<&Passage> {
-        self.about(expert).find(|p| {
-            p.kind == PassageKind::Byline
-                && p.concerns.first().is_some_and(|c| c.as_str() == expert)
-        })
+        self.about(expert).find(|p| introduces(p, expert))
     }
 
     /// The article's sentence introducing an expert in source `source`, where it has one
     /// (someone quoted in two articles is introduced in each, perhaps with another role).
     pub fn byline_in(&self, expert: &str, source: &Id) -> Option<&Passage> {
-        self.about(expert).find(|p| {
-            p.kind == PassageKind::Byline
-                && p.source == *source
-                && p.concerns.first().is_some_and(|c| c.as_str() == expert)
-        })
+        self.about(expert)
+            .find(|p| p.source == *source && introduces(p, expert))
     }
 
     /// The sources a person speaks in or is introduced by, newest first.
     pub fn sources_of(&self, expert: &str) -> Vec<&Source> {
         let mut ids: Vec<&Id> = self
             .said_by(expert)
+            .chain(self.about(expert).filter(|p| introduces(p, expert)))
             .map(|p| &p.source)
-            .chain(
-                self.about(expert)
-                    .filter(|p| {
-                        p.kind == PassageKind::Byline
-                            && p.concerns.first().is_some_and(|c| c.as_str() == expert)
-                    })
-                    .map(|p| &p.source),
-            )
             .collect();
         ids.sort_unstable();
         ids.dedup();
@@ -95,7 +88,7 @@ impl Dataset {
             .into_iter()
             .filter_map(|id| self.source(id.as_str()))
             .collect();
-        sources.sort_by_key(|s| std::cmp::Reverse((s.year, s.published.clone())));
+        sources.sort_by_key(|s| std::cmp::Reverse(self.recency(s)));
         sources
     }
 
@@ -114,11 +107,19 @@ impl Dataset {
     /// The sources, newest first: by the year they look ahead to, then by publication date
     /// where known, then the later in the data first.
     pub fn newest_first(&self) -> Vec<&Source> {
-        let mut list: Vec<(usize, &Source)> = self.sources.iter().enumerate().collect();
-        list.sort_by(|(i, a), (j, b)| {
-            (b.year, b.published.as_deref(), j).cmp(&(a.year, a.published.as_deref(), i))
-        });
-        list.into_iter().map(|(_, s)| s).collect()
+        let mut list: Vec<&Source> = self.sources.iter().collect();
+        list.sort_by_key(|s| std::cmp::Reverse(self.recency(s)));
+        list
+    }
+
+    /// What "newest" means wherever sources are ordered: (year looked ahead to, publication
+    /// date, place in the data).
+    fn recency<'a>(&self, s: &'a Source) -> (i32, Option<&'a str>, usize) {
+        let place = match self.slot(s.id.as_str()) {
+            Some(Slot::Source(i)) => i,
+            _ => 0,
+        };
+        (s.year, s.published.as_deref(), place)
     }
 
     /// The short form of a source's title that labels use when a reply quotes more than one
