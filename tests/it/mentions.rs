@@ -104,6 +104,37 @@ fn ordinary_words_name_nothing() {
 }
 
 #[test]
+fn a_name_is_whole_written_words() {
+    let k = Knowledge::new(bundled());
+    // Another group's name, or names glued into one word, are not the G7.
+    for text in [
+        "G77G77",
+        "the G77 met",
+        "7G7G",
+        "G7G7G7G7",
+        "xG7 and G7x",
+        "Filer7 and 7Meserole",
+    ] {
+        assert_eq!(ids(&k, text), Vec::<String>::new(), "{text}");
+    }
+    // Glued text of any length names nothing and reports no span across it.
+    let glued = "G7".repeat(5_000);
+    assert!(k.mentions(&glued).is_empty());
+    let glued = format!("{} and the G7", "G7".repeat(5_000));
+    let found = k.mentions(&glued);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].text, "G7");
+    assert_eq!(found[0].start, 10_009);
+    // Whole words still make names however they are joined to the next word.
+    for (text, want) in [
+        ("G7-led, G7/BRICS, (I2U2)", vec!["g7", "brics", "i2u2"]),
+        ("the G7s and Meserole's", vec!["g7", "chris-meserole"]),
+    ] {
+        assert_eq!(ids(&k, text), want, "{text}");
+    }
+}
+
+#[test]
 fn ask_message_answers_the_message_command() {
     let out = minilateral(&[
         "ask",

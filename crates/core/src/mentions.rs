@@ -7,6 +7,11 @@
 //! Ordinary words are not names: a short name the data writes in capitals ("UN", "BRI", "ODI")
 //! counts only in capitals, and a typo is forgiven only in a word of seven letters or more that
 //! the article's passages never use ("Pantulano", not "Files" for "Filer").
+//!
+//! A name is made of whole written words: "G77" is not the G7, and "G7G7" (one written word)
+//! names nothing. That rule is also what bounds the work: a name can only start at the first
+//! folded word of a written word, and from there at most `longest` folded words are read, so a
+//! scan costs a few hash lookups per written word however the text is glued together.
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -150,6 +155,10 @@ struct Unit {
     /// The same place in characters.
     chars: Range<usize>,
     capital: bool,
+    /// Whether this is the first, and the last, folded word of its written word: a name starts
+    /// at a first and ends at a last ("G7G7" folds to four words of one written word).
+    first: bool,
+    last: bool,
 }
 
 impl Mentions {
@@ -212,6 +221,12 @@ impl Mentions {
         let mut i = 0;
         let mut matched_before = false;
         while i < units.len() {
+            if !units[i].first {
+                // Inside a written word: no name starts here.
+                matched_before = false;
+                i += 1;
+                continue;
+            }
             // A capitalised word just before, that is not a name found and not a word of the
             // passages, is likely a first name: "Ben Weiss" is not Antonio Weiss.
             let after_name = i > 0 && !matched_before && {
@@ -268,21 +283,27 @@ impl Mentions {
             for (len, u) in units.iter().take(self.longest).enumerate() {
                 key.push_str(&u.word);
                 // "G7s", "Meserole's": a name with a plural or possessive ending.
+                // "7s" folds to "7", "s": that lone "s" is a plural too, however short the key.
                 let hit = self.names.get(&key).or_else(|| {
-                    plural(&key)
+                    (plural(&key) || (len > 0 && u.word == "s"))
                         .then(|| singular(&key))
                         .flatten()
                         .and_then(|k| self.names.get(&k))
                 });
+                // A name ends where a written word ends.
+                let Some(entities) = hit.filter(|_| u.last) else {
+                    continue;
+                };
                 // An acronym of the data counts only written in capitals.
                 let written = &text[first.bytes.start..u.name_end];
                 let lower = written.chars().any(char::is_lowercase);
-                if let Some(entities) = hit.filter(|_| !(lower && self.acronyms.contains(&key))) {
+                if !(lower && self.acronyms.contains(&key)) {
                     best = (len + 1, entities.clone());
                 }
             }
         }
-        if best.0 > 0 || !first.capital || after_name {
+        // A surname or a typo is one whole written word.
+        if best.0 > 0 || !first.capital || !first.last || after_name {
             return best;
         }
         // A surname alone, written as a name, when it is one person's.
@@ -384,13 +405,17 @@ fn push_word(out: &mut Vec<Unit>, text: &str, bytes: Range<usize>, chars: Range<
         .unwrap_or(written);
     let name_end = bytes.start + written.len();
     let capital = written.chars().next().is_some_and(char::is_uppercase);
-    for word in fold::words(written) {
+    let words = fold::words(written);
+    let count = words.len();
+    for (n, word) in words.into_iter().enumerate() {
         out.push(Unit {
             word,
             bytes: bytes.clone(),
             name_end,
             chars: chars.clone(),
             capital,
+            first: n == 0,
+            last: n + 1 == count,
         });
     }
 }
