@@ -9,7 +9,7 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, articles, command, countries, dataset, excerpt, fold, import, knowledge, limits,
+    answer, articles, command, countries, dataset, echo, excerpt, fold, import, knowledge, limits,
     matching, mentions, people, quote, reply, search,
 };
 

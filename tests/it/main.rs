@@ -5,6 +5,7 @@ mod console;
 mod countries;
 mod counts;
 mod dataset;
+mod echoes;
 mod endpoint_e2e;
 mod fake_discord;
 mod gateway_e2e;

@@ -12,6 +12,7 @@ pub mod articles;
 pub mod command;
 pub mod countries;
 pub mod dataset;
+pub mod echo;
 pub mod excerpt;
 pub mod fold;
 pub mod import;

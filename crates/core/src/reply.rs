@@ -261,32 +261,10 @@ pub fn fit(mut reply: Reply) -> Reply {
     reply
 }
 
-/// How much of a person's text is echoed back in a reply.
-pub const ECHO_CHARS: usize = 80;
-
-/// A person's text made safe to show: cut to `ECHO_CHARS`, on one line, with Discord
-/// markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
+/// A person's text made safe to show: cleaned and cut by the one rule (`echo::clean`), with
+/// Discord markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
 pub fn echo(text: &str) -> String {
-    let one_line: String = text
-        .chars()
-        .filter(|c| !is_invisible(*c))
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    escape(&cut(one_line.trim(), ECHO_CHARS), true)
-}
-
-/// Characters that change how the text around them reads without showing themselves:
-/// bidirectional overrides and isolates (U+202E makes "txt.exe" read "exe.txt"), direction
-/// marks, zero-width characters and the byte-order mark. Echoed text drops them.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2069}'
-            | '\u{FEFF}'
-    )
+    escape(&crate::echo::clean(text), true)
 }
 
 /// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
@@ -354,7 +332,7 @@ mod tests {
             echo("**bold** @everyone <@123>"),
             "\\*\\*bold\\*\\* @\u{200B}everyone \\<@\u{200B}123\\>"
         );
-        assert!(echo(&"x ".repeat(500)).chars().count() <= ECHO_CHARS + 2);
+        assert!(echo(&"x ".repeat(500)).chars().count() <= crate::echo::ECHO_CHARS + 2);
         assert_eq!(echo("a\nb"), "a b");
         // Direction overrides and zero-width characters are dropped, not echoed.
         assert_eq!(

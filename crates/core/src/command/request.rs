@@ -2,6 +2,7 @@
 //! options by reading the table; `Completion`, the option being typed.
 
 use super::table::{Arg, CommandName, OptionType, command_list};
+use crate::echo::code;
 
 /// What someone asked, whatever the front end.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -107,11 +108,12 @@ pub type Options = Vec<(String, Value)>;
 /// Why a request could not be read: said to the person, who can fix it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
-    #[error("unknown command `/{0}`; the commands are {list}", list = command_list())]
+    // What the person typed is shown cleaned and cut (`echo::code`): it may be anything.
+    #[error("unknown command `/{}`; the commands are {list}", code(.0), list = command_list())]
     UnknownCommand(String),
     #[error("a command line starts with `/`, e.g. `/expert sara`")]
     NoSlash,
-    #[error("`/{command}` has no option `{option}`")]
+    #[error("`/{command}` has no option `{}`", code(option))]
     UnknownOption {
         command: CommandName,
         option: String,
@@ -121,7 +123,7 @@ pub enum RequestError {
         command: CommandName,
         option: &'static str,
     },
-    #[error("`{option}` must be {expected}, not `{value}`")]
+    #[error("`{option}` must be {expected}, not `{}`", code(value))]
     BadValue {
         option: &'static str,
         expected: &'static str,
