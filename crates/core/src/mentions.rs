@@ -211,7 +211,7 @@ impl Mentions {
     /// whether a folded word is one the data uses in its passages: such a word, capitalised
     /// at the start of a sentence, is not a typo of a name.
     pub fn scan(&self, text: &str, known: &dyn Fn(&str) -> bool) -> Vec<Mention> {
-        let units = units(text);
+        let units = units(text, self.longest);
         // A discussion names its people again and again: each distinct word is asked about
         // once (is it a word of the passages, is it one typo off a name).
         let memo = Memo::default();
@@ -363,7 +363,7 @@ fn add(map: &mut HashMap<String, Vec<u32>>, key: &str, entity: u32) {
 
 /// The message's words, folded: a written word ("I2U2", "Filer's") may fold to several
 /// ("i 2 u 2"), each keeping the written word's place.
-fn units(text: &str) -> Vec<Unit> {
+fn units(text: &str, longest: usize) -> Vec<Unit> {
     let mut out = Vec::new();
     // (byte, char) where the current written word started.
     let mut start: Option<(usize, usize)> = None;
@@ -382,7 +382,7 @@ fn units(text: &str) -> Vec<Unit> {
             continue;
         }
         if let Some((b, k)) = start.take() {
-            push_word(&mut out, text, b..i, k..n);
+            push_word(&mut out, text, b..i, k..n, longest);
         }
     }
     if let Some((b, k)) = start {
@@ -391,12 +391,22 @@ fn units(text: &str) -> Vec<Unit> {
             text,
             b..text.len(),
             k..k + text[b..].chars().count(),
+            longest,
         );
     }
     out
 }
 
-fn push_word(out: &mut Vec<Unit>, text: &str, bytes: Range<usize>, chars: Range<usize>) {
+/// A written word that folds to more words than any name has cannot be part of a name: it is
+/// kept as one unit that matches nothing, so that glued text ("G7G7…") costs no memory per
+/// folded word.
+fn push_word(
+    out: &mut Vec<Unit>,
+    text: &str,
+    bytes: Range<usize>,
+    chars: Range<usize>,
+    longest: usize,
+) {
     // A possessive is the name ("the UN's", "ODI's"): its "'s" is not part of the name.
     let written = &text[bytes.clone()];
     let written = ["'s", "’s", "ʼs"]
@@ -405,7 +415,10 @@ fn push_word(out: &mut Vec<Unit>, text: &str, bytes: Range<usize>, chars: Range<
         .unwrap_or(written);
     let name_end = bytes.start + written.len();
     let capital = written.chars().next().is_some_and(char::is_uppercase);
-    let words = fold::words(written);
+    let mut words = fold::words(written);
+    if words.len() > longest {
+        words = vec![String::new()];
+    }
     let count = words.len();
     for (n, word) in words.into_iter().enumerate() {
         out.push(Unit {
