@@ -247,4 +247,25 @@ mod tests {
         let c = completion_of_line(&parse_line("/expert ").unwrap()).unwrap();
         assert_eq!((c.option.as_str(), c.partial.as_str()), ("name", ""));
     }
+
+    #[test]
+    fn text_past_an_options_length_is_refused_before_any_work() {
+        let at = |n: usize| parse_line(&format!("/search {}", "é".repeat(n))).unwrap();
+        let line = at(200);
+        assert!(request(line.command, &line.options).is_ok());
+        let line = at(201);
+        let err = request(line.command, &line.options).unwrap_err();
+        assert_eq!(
+            err,
+            RequestError::TooLong {
+                option: "text",
+                max: 200
+            }
+        );
+        assert_eq!(err.to_string(), "`text` takes at most 200 characters");
+        // A partial name is completed as far as Discord would have sent it.
+        let line = parse_line(&format!("/expert {}", "x".repeat(5_000))).unwrap();
+        let c = completion_of_line(&line).unwrap();
+        assert_eq!(c.partial.chars().count(), 100);
+    }
 }

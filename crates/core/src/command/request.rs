@@ -131,6 +131,8 @@ pub enum RequestError {
     },
     #[error("too much text for `/{command}`")]
     Extra { command: CommandName },
+    #[error("`{option}` takes at most {max} characters")]
+    TooLong { option: &'static str, max: u16 },
 }
 
 /// The options of one command, read by meaning.
@@ -196,6 +198,19 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
             option: name.clone(),
         });
     }
+    // Discord keeps typed text within each option's `max_length`; anything else (a console
+    // line, a forged request) is refused here, before any work that grows with its length.
+    for (name, value) in options {
+        if let (Some(option), Value::String(text)) = (spec.option(name), value)
+            && let Some(max) = option.max_length
+            && too_long(text, max)
+        {
+            return Err(RequestError::TooLong {
+                option: option.name(),
+                max,
+            });
+        }
+    }
     let given = Given { command, options };
     let private = given.private()?;
     let request = match command {
@@ -237,7 +252,14 @@ pub fn completion(
     focused: (String, String),
     options: &Options,
 ) -> Completion {
-    let (option, partial) = focused;
+    let (option, mut partial) = focused;
+    // A partial name past the option's length is one Discord would not have sent: only what
+    // fits is completed.
+    if let Some(max) = command.spec().option(&option).and_then(|o| o.max_length)
+        && too_long(&partial, max)
+    {
+        partial = partial.chars().take(usize::from(max)).collect();
+    }
     let year = if option == Arg::Year.as_str() {
         None
     } else {
@@ -249,6 +271,11 @@ pub fn completion(
         partial,
         year,
     }
+}
+
+/// Whether `text` has more than `max` characters; reads at most `max + 1` of them.
+fn too_long(text: &str, max: u16) -> bool {
+    text.chars().nth(usize::from(max)).is_some()
 }
 
 /// Typed words for true and false, as people write them in a console line.
