@@ -83,7 +83,10 @@ pub(super) fn complete(k: &Knowledge, line: &str) -> ExitCode {
     let completion = match completion {
         Ok(Some(c)) => c,
         Ok(None) => {
-            eprintln!("minilateral: `{line}` has no option to complete");
+            eprintln!(
+                "minilateral: `{}` has no option to complete",
+                crate::echo::code(line)
+            );
             return ExitCode::from(exit::BAD_USAGE);
         }
         Err(e) => {

@@ -9,7 +9,7 @@ use minilateral::command::{
     Asked, CommandName, OptionType, Options, Request, RequestError, TABLE, Value, request,
 };
 use minilateral::discord;
-use minilateral::echo::{ECHO_CHARS, is_invisible};
+use minilateral::echo::{ECHO_CHARS, clean, is_invisible};
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
 use proptest::prelude::*;
@@ -28,8 +28,11 @@ fn replies(typed: &str) -> Vec<(String, Reply)> {
     let mut out = Vec::new();
     for spec in TABLE {
         for option in spec.options.iter().filter(|o| o.kind == OptionType::String) {
-            let mut options: Options =
-                vec![(option.name().to_string(), Value::String(typed.into()))];
+            // As much as Discord lets a person type there: past it, the request is refused
+            // before any answer (and its echo) is made.
+            let max = option.max_length.map_or(usize::MAX, usize::from);
+            let typed: String = typed.chars().take(max).collect();
+            let mut options: Options = vec![(option.name().to_string(), Value::String(typed))];
             for required in spec
                 .options
                 .iter()
@@ -87,8 +90,9 @@ fn shown(reply: &Reply) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
+    // No picture is drawn: only the text matters here.
     walk(
-        &serde_json::to_value(discord::encode(reply)).unwrap(),
+        &serde_json::to_value(discord::encode_with(reply, &[])).unwrap(),
         "",
         &mut out,
     );
@@ -149,19 +153,49 @@ fn hostile() -> impl Strategy<Value = String> {
     prop::collection::vec(classes, 0..200).prop_map(|cs| cs.into_iter().collect())
 }
 
+/// How many of `replies` echo what was typed when it names nothing: the miss of every string
+/// option, and the three errors (the message command never echoes).
+const ECHOING: usize = 10;
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
+    fn the_rule_leaves_nothing_invisible_and_is_cut(typed in hostile()) {
+        let once = clean(&typed);
+        prop_assert!(once.chars().count() <= ECHO_CHARS);
+        prop_assert!(!once.chars().any(|c| unclean(c) || c == '\n'), "{once:?}");
+        prop_assert_eq!(clean(&once), once.clone());
+        // Visible text is kept: only what the rule drops is missing.
+        if typed.chars().count() <= ECHO_CHARS {
+            let visible: String = typed
+                .chars()
+                .filter(|c| !unclean(*c) && !c.is_whitespace())
+                .collect();
+            let kept: String = once.chars().filter(|c| !c.is_whitespace()).collect();
+            prop_assert_eq!(kept, visible);
+        }
+    }
+
+    #[test]
     fn no_echo_shows_an_invisible_or_control_character(typed in hostile()) {
+        // A line break inside the typed text, between two markers: no echo may keep it.
+        let typed = format!("QX\n{typed}\nXQ");
         let all = replies(&typed);
         prop_assert!(all.len() >= 10, "only {} replies", all.len());
+        let echoed = all
+            .iter()
+            .filter(|(_, reply)| shown(reply).iter().any(|s| s.contains("QX")))
+            .count();
+        // Every option's miss, and the three errors, show the text back.
+        prop_assert!(echoed >= ECHOING, "{echoed} replies echo {typed:?}");
         for (what, reply) in &all {
             for s in shown(reply) {
                 // The one invisible character a reply adds itself: after "@", so that
                 // "@everyone" shows as text and pings no one.
                 let ours = s.replace("@\u{200B}", "@");
                 prop_assert!(!ours.chars().any(unclean), "{what}: {s:?}");
+                prop_assert!(!s.contains("QX\n"), "{what}: a typed line break in {s:?}");
             }
         }
     }
@@ -171,6 +205,7 @@ proptest! {
 fn every_echo_is_cut_to_its_length() {
     // A marker no reply holds otherwise: its longest run is what was echoed of it.
     let typed = "Q".repeat(1_000);
+    let mut echoed = 0;
     for (what, reply) in replies(&typed) {
         let longest = shown(&reply)
             .iter()
@@ -178,7 +213,12 @@ fn every_echo_is_cut_to_its_length() {
             .max()
             .unwrap_or(0);
         assert!(longest <= ECHO_CHARS, "{what}: {longest} characters echoed");
+        echoed += usize::from(longest >= ECHO_CHARS - 1);
     }
+    assert!(
+        echoed >= ECHOING,
+        "only {echoed} replies echo the text, cut"
+    );
     // And the invisible ones are gone from an unknown command's name in the console's path too.
     let line = minilateral::command::parse_line("/\u{202E}ex\u{0}pert\u{E0041} sara");
     let err = line.err().map(|e| e.to_string()).unwrap_or_default();

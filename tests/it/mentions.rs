@@ -125,10 +125,23 @@ fn a_name_is_whole_written_words() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].text, "G7");
     assert_eq!(found[0].start, 10_009);
-    // Whole words still make names however they are joined to the next word.
+    // Glued text after a name is not part of it.
+    let found = k.mentions(&format!("the G7 {}", "G7".repeat(5_000)));
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].text.as_str(), found[0].end), ("G7", 6));
+    // The words of one name stand close together.
+    let far = format!("G{}7", "!".repeat(100));
+    for text in [far.as_str(), "G\n7", "G Dr Dr Dr 7", "odis and bris"] {
+        assert_eq!(ids(&k, text), Vec::<String>::new(), "{text:?}");
+    }
+    // Whole words still make names however they are joined to the next word, or to a word of
+    // a script written without spaces, or to a footnote's mark.
     for (text, want) in [
         ("G7-led, G7/BRICS, (I2U2)", vec!["g7", "brics", "i2u2"]),
         ("the G7s and Meserole's", vec!["g7", "chris-meserole"]),
+        ("G7峰会, 日本はBRICSの, G7은", vec!["g7", "brics"]),
+        ("as Meserole¹ wrote", vec!["chris-meserole"]),
+        ("Jose W. Fernandez said", vec!["jose-w-fernandez"]),
     ] {
         assert_eq!(ids(&k, text), want, "{text}");
     }

@@ -280,24 +280,42 @@ impl Mentions {
             || (plural(&first.word) && self.starts.contains(&first.word[..first.word.len() - 1]))
         {
             let mut key = String::new();
-            for (len, u) in units.iter().take(self.longest).enumerate() {
+            for (len, u) in units.iter().take(self.longest + 1).enumerate() {
+                // A glued word too long for any name ends every name.
+                if u.word.is_empty() {
+                    break;
+                }
+                // The written words of one name stand close: "G-7", "Jose W. Fernandez", not
+                // "G" and "7" a paragraph apart or across a line.
+                if let Some(before) = len.checked_sub(1).and_then(|b| units.get(b))
+                    && before.bytes != u.bytes
+                    && !close(text.get(before.bytes.end..u.bytes.start).unwrap_or(""))
+                {
+                    break;
+                }
                 key.push_str(&u.word);
                 // "G7s", "Meserole's": a name with a plural or possessive ending.
                 // "7s" folds to "7", "s": that lone "s" is a plural too, however short the key.
-                let hit = self.names.get(&key).or_else(|| {
+                let singular_key = || {
                     (plural(&key) || (len > 0 && u.word == "s"))
                         .then(|| singular(&key))
                         .flatten()
-                        .and_then(|k| self.names.get(&k))
-                });
+                };
+                let (hit, hit_key) = match self.names.get(&key) {
+                    Some(e) => (Some(e), key.clone()),
+                    None => match singular_key() {
+                        Some(k) => (self.names.get(&k), k),
+                        None => (None, String::new()),
+                    },
+                };
                 // A name ends where a written word ends.
                 let Some(entities) = hit.filter(|_| u.last) else {
                     continue;
                 };
-                // An acronym of the data counts only written in capitals.
+                // An acronym of the data counts only written in capitals ("odis" is not ODI).
                 let written = &text[first.bytes.start..u.name_end];
                 let lower = written.chars().any(char::is_lowercase);
-                if !(lower && self.acronyms.contains(&key)) {
+                if !(lower && self.acronyms.contains(&hit_key)) {
                     best = (len + 1, entities.clone());
                 }
             }
@@ -368,6 +386,8 @@ fn units(text: &str, longest: usize) -> Vec<Unit> {
     // (byte, char) where the current written word started.
     let mut start: Option<(usize, usize)> = None;
     let mut chars = text.char_indices().enumerate().peekable();
+    // Whether the current written word is of a script written without spaces.
+    let mut unspaced_run = false;
     while let Some((n, (i, c))) = chars.next() {
         // An apostrophe inside a word is part of it, as folding reads it ("Filer's").
         let inside = fold::is_apostrophe(c)
@@ -377,7 +397,20 @@ fn units(text: &str, longest: usize) -> Vec<Unit> {
                 .is_some_and(|(_, (_, next))| next.is_alphanumeric());
         // A combining accent typed apart ("Fernánde\u{301}z") belongs to its letter.
         let mark = start.is_some() && is_combining_mark(c);
-        if c.is_alphanumeric() || inside || mark {
+        if (c.is_alphanumeric() && !is_footnote(c)) || inside || mark {
+            // Scripts written without spaces glue words to a name ("G7峰会", "G7은"): where
+            // the script changes, a written word ends.
+            if let Some((b, k)) = start
+                && !inside
+                && !mark
+                && unspaced(c) != unspaced_run
+            {
+                push_word(&mut out, text, b..i, k..n, longest);
+                start = None;
+            }
+            if start.is_none() {
+                unspaced_run = unspaced(c);
+            }
             start.get_or_insert((i, n));
             continue;
         }
@@ -397,9 +430,46 @@ fn units(text: &str, longest: usize) -> Vec<Unit> {
     out
 }
 
-/// A written word that folds to more words than any name has cannot be part of a name: it is
-/// kept as one unit that matches nothing, so that glued text ("G7G7…") costs no memory per
-/// folded word.
+/// Whether what stands between two written words keeps them one name: at most three
+/// characters ("-", " ", ". ", " – "), none a line break.
+fn close(gap: &str) -> bool {
+    gap.chars().nth(3).is_none() && !gap.contains(['\n', '\r'])
+}
+
+/// A superscript or subscript digit, a footnote's mark ("Meserole¹"): not part of a word.
+fn is_footnote(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00B2}' | '\u{00B3}' | '\u{00B9}' | '\u{2070}'..='\u{209F}'
+    )
+}
+
+/// A letter of a script written without spaces between words (Han, Kana, Hangul, Thai, Lao,
+/// Khmer, Myanmar), after which a Latin name may follow with no space.
+fn unspaced(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0E00}'..='\u{0EFF}'
+            | '\u{1000}'..='\u{109F}'
+            | '\u{1100}'..='\u{11FF}'
+            | '\u{1780}'..='\u{17FF}'
+            | '\u{3005}'
+            | '\u{3040}'..='\u{30FF}'
+            | '\u{3130}'..='\u{318F}'
+            | '\u{31F0}'..='\u{31FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FF66}'..='\u{FFDC}'
+            | '\u{20000}'..='\u{3FFFF}'
+    )
+}
+
+/// A written word that folds to more words than any name has (a plural "s" aside) cannot be
+/// part of a name: it is kept as one unit that matches nothing and ends any name before it, so
+/// that glued text ("G7G7…") keeps one unit per written word (its folded words are made once,
+/// then dropped).
 fn push_word(
     out: &mut Vec<Unit>,
     text: &str,
@@ -416,7 +486,7 @@ fn push_word(
     let name_end = bytes.start + written.len();
     let capital = written.chars().next().is_some_and(char::is_uppercase);
     let mut words = fold::words(written);
-    if words.len() > longest {
+    if words.len() > longest + 1 {
         words = vec![String::new()];
     }
     let count = words.len();
