@@ -213,13 +213,18 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    match runtime.block_on(mode) {
+    let code = match runtime.block_on(mode) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
             tracing::error!(error = %crate::logging::error_chain(&e), "stopped on an error");
             ExitCode::from(exit::BAD_DATA_OR_CONFIG)
         }
-    }
+    };
+    // Dropping a runtime waits for its blocking threads without end; the mode has already
+    // spent its shutdown deadline, so an answer, a picture or a reload under way gets a moment
+    // more, not another deadline.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    code
 }
 
 /// `serve`: the key checked first (a bad one stops here with exit 1), then the endpoint.
@@ -243,7 +248,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
     };
     // Answers with pictures are finished at Discord's REST API (or DISCORD_API_BASE).
     let webhooks = match crate::config::api_base() {
-        Ok(base) => crate::upload::Webhooks::new(base),
+        Ok(base) => crate::upload::Webhooks::new(base, limits.upload_queue),
         Err(e) => {
             eprintln!("minilateral: {e}");
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
