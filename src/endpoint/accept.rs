@@ -66,6 +66,15 @@ impl Waiting {
         let oldest = self.order().oldest_first.pop_first();
         oldest.map(|(_, cut)| cut.cancel()).is_some()
     }
+
+    /// Cuts every connection waiting for headers (at shutdown: they have no request to finish,
+    /// and hyper would wait for a half-sent head until its timeout).
+    fn cut_all(&self) {
+        let waiting = std::mem::take(&mut self.order().oldest_first);
+        for cut in waiting.into_values() {
+            cut.cancel();
+        }
+    }
 }
 
 /// One connection's part in `Waiting`.
@@ -196,6 +205,7 @@ pub async fn accept(
         });
     }
     drop(listener);
+    waiting.cut_all();
     // One deadline from the signal, for requests and uploads alike.
     let deadline = tokio::time::Instant::now() + limits.shutdown_deadline;
     let requests = async {
@@ -240,5 +250,10 @@ mod tests {
         assert!(c.cut.is_cancelled() && !a.cut.is_cancelled());
         waiting.stop(&a);
         assert!(!waiting.cut_oldest(), "every connection is in a request");
+        let (d, e) = (connection(), connection());
+        waiting.start(&d);
+        waiting.start(&e);
+        waiting.cut_all();
+        assert!(d.cut.is_cancelled() && e.cut.is_cancelled() && !a.cut.is_cancelled());
     }
 }
