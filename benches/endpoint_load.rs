@@ -1,8 +1,12 @@
 //! Load on `minilateral serve` over loopback (`cargo bench --bench endpoint_load`): signed
 //! `/expert` requests from a small open-loop client in this process, against the release
 //! binary in its own process. Prints requests per second at saturation and the latency
-//! percentiles at a fixed 2,000 requests per second. Client and server share the machine's
-//! 2 cores, so the figures are a floor for the server alone.
+//! percentiles at a fixed 2,000 requests per second; then slow clients past the connection
+//! cap, reloads under load, and a stalled Discord API (`bounded`). Client and server share the
+//! machine's 2 cores, so the figures are a floor for the server alone.
+//!
+//! `cargo bench --bench endpoint_load -- --compare PATH` also runs the fixed rate against the
+//! binary at PATH (another build), alternating with this one, three times each.
 
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -11,12 +15,16 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::{Signer, SigningKey};
 
+#[path = "endpoint_load/bounded.rs"]
+mod bounded;
+
 const SATURATION_SECS: u64 = 10;
 const CONNECTIONS: usize = 32;
 const RATE: u64 = 2_000;
 const RATE_SECS: u64 = 10;
-/// Slow clients held open (each sent half a request line and stops) while valid requests go on.
-const SLOW_CLIENTS: usize = 2_000;
+/// Slow clients held open (each sent half a request line and stops) while valid requests go on:
+/// more than the 4,096 connections `serve` takes at once.
+const SLOW_CLIENTS: usize = 4_500;
 const SLOW_RATE: u64 = 500;
 const SLOW_SECS: u64 = 5;
 /// Entities of the synthetic dataset reloaded under load (about 50 MB of JSON).
@@ -34,13 +42,24 @@ impl Server {
     /// `minilateral serve` on a free port of 127.0.0.1, with the public key of `key` and the
     /// dataset at `data` (the bundled one when `None`); its address.
     fn start(key: &SigningKey, data: Option<&std::path::Path>) -> (Server, String) {
+        Server::start_with(env!("CARGO_BIN_EXE_minilateral"), key, data, &[])
+    }
+
+    /// `start`, with the binary at `binary` and more environment.
+    fn start_with(
+        binary: &str,
+        key: &SigningKey,
+        data: Option<&std::path::Path>,
+        env: &[(&str, &str)],
+    ) -> (Server, String) {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
             .unwrap()
             .port();
-        let mut command = Command::new(env!("CARGO_BIN_EXE_minilateral"));
+        let mut command = Command::new(binary);
         command
+            .envs(env.iter().copied())
             .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
             .env("DISCORD_PUBLIC_KEY", hex(key.verifying_key().as_bytes()))
             .env("DISCORD_TOKEN", "")
@@ -85,7 +104,8 @@ fn report(label: &str, mut micros: Vec<u64>, errors: usize, secs: f64) {
 }
 
 fn main() {
-    // `cargo bench` passes filter arguments; this bench has one scenario and ignores them.
+    // `cargo bench` passes filter arguments; this bench runs every scenario and ignores them,
+    // but for `--compare PATH`.
     let key = SigningKey::from_bytes(&[0x42; 32]);
     let body = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -161,6 +181,7 @@ fn main() {
         // open (inside the server's header timeout) while valid requests come at a fixed rate.
         let rss_before = rss_kib(server_pid);
         let mut slow = Vec::with_capacity(SLOW_CLIENTS);
+        let opening = Instant::now();
         for _ in 0..SLOW_CLIENTS {
             use tokio::io::AsyncWriteExt;
             let mut s = tokio::net::TcpStream::connect(base.trim_start_matches("http://"))
@@ -171,10 +192,16 @@ fn main() {
                 .await;
             slow.push(s);
         }
+        println!(
+            "{SLOW_CLIENTS} slow clients connected in {:.1} s",
+            opening.elapsed().as_secs_f64()
+        );
         tokio::time::sleep(Duration::from_millis(300)).await;
         let (all, errors, secs) =
             fixed_rate(SLOW_RATE, SLOW_SECS, || send(request.clone()), |_| {}).await;
         let rss_during = rss_kib(server_pid);
+        let cut = bounded::closed(&mut slow).await;
+        println!("slow clients the server had closed: {cut} of {SLOW_CLIENTS}");
         report(
             &format!("fixed rate {SLOW_RATE}/s with {SLOW_CLIENTS} slow clients held open"),
             all,
@@ -189,7 +216,53 @@ fn main() {
         drop(slow);
     });
     drop(server);
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(at) = args.iter().position(|a| a == "--compare") {
+        compare(&key, &args[at + 1], TIMESTAMP);
+    }
     reloads_under_load(&key, TIMESTAMP);
+    bounded::stalled_discord(&key, TIMESTAMP);
+}
+
+/// The fixed rate against another build and this one, alternating, three times each: the
+/// difference a change makes, on the same machine in the same minutes.
+fn compare(key: &SigningKey, other: &str, timestamp: &'static str) {
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/discord/02-command-expert-string-option.json"
+    ))
+    .unwrap();
+    let signature = hex(&key.sign(&[timestamp.as_bytes(), &body].concat()).to_bytes());
+    for round in 1..=3 {
+        for (label, binary) in [
+            ("other", other),
+            ("this", env!("CARGO_BIN_EXE_minilateral")),
+        ] {
+            let (server, base) = Server::start_with(binary, key, None, &[]);
+            let (body, signature) = (body.clone(), signature.clone());
+            client_runtime().block_on(async move {
+                let request = Arc::new((base, body, signature, reqwest::Client::new()));
+                let send = |r: Arc<Target>| post(r, timestamp);
+                let deadline = Instant::now() + Duration::from_secs(20);
+                while !send(request.clone()).await {
+                    assert!(Instant::now() < deadline, "serve did not come up");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                for _ in 0..500 {
+                    send(request.clone()).await;
+                }
+                let (all, errors, secs) =
+                    fixed_rate(RATE, RATE_SECS, || send(request.clone()), |_| {}).await;
+                report(
+                    &format!("round {round}, {label} build, fixed rate {RATE}/s"),
+                    all,
+                    errors,
+                    secs,
+                );
+            });
+            drop(server);
+        }
+    }
 }
 
 /// A second server on a large synthetic dataset, rewritten twice while valid requests come at

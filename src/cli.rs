@@ -206,6 +206,7 @@ where
 /// Runs an async mode to its end on a multi-threaded runtime; an error is logged (the log
 /// writer redacts secrets) and exits 1.
 fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> ExitCode {
+    map_large_allocations();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(r) => r,
         Err(e) => {
@@ -213,12 +214,31 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
         }
     };
-    match runtime.block_on(mode) {
+    let code = match runtime.block_on(mode) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
             tracing::error!(error = %crate::logging::error_chain(&e), "stopped on an error");
             ExitCode::from(exit::BAD_DATA_OR_CONFIG)
         }
+    };
+    // Dropping a runtime waits for its blocking threads without end; the mode has already
+    // spent its shutdown deadline, so an answer, a picture or a reload under way gets a moment
+    // more, not another deadline.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    code
+}
+
+/// Large allocations (a picture's pixels: 6 MB for `/overlap`) mapped and unmapped each time
+/// rather than kept: by default glibc raises its mapping threshold after the first such free,
+/// and each of its arenas (one per thread that allocates at once, up to 16 on 2 cores) then
+/// keeps up to twice that. A burst of 128 pictures on the blocking threads left the endpoint
+/// 140 MiB larger for good; with a fixed threshold, 12 MiB (BENCHMARKS.md, "Bounded").
+fn map_large_allocations() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it is called before the runtime starts
+    // any thread.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
     }
 }
 
@@ -243,7 +263,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
     };
     // Answers with pictures are finished at Discord's REST API (or DISCORD_API_BASE).
     let webhooks = match crate::config::api_base() {
-        Ok(base) => crate::upload::Webhooks::new(base),
+        Ok(base) => crate::upload::Webhooks::new(base, limits.upload_queue),
         Err(e) => {
             eprintln!("minilateral: {e}");
             return ExitCode::from(exit::BAD_DATA_OR_CONFIG);

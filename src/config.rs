@@ -175,13 +175,19 @@ pub struct ServerLimits {
     pub header_timeout: Duration,
     /// To send a request's body once its headers are in (`MINILATERAL_BODY_TIMEOUT`).
     pub body_timeout: Duration,
-    /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`); more wait in the kernel's queue.
-    /// Never more than the open-files limit allows (less 64 for everything else), so that the
-    /// server never runs out of file descriptors.
+    /// Connections at once (`MINILATERAL_MAX_CONNECTIONS`). At the cap, the connection that
+    /// has waited longest for a request's headers is cut to make room; when every connection
+    /// is in a request, new ones wait in the kernel's queue. Never more than the open-files
+    /// limit allows (less 64 for everything else), so that the server never runs out of file
+    /// descriptors.
     pub max_connections: usize,
-    /// After SIGTERM or SIGINT: how long requests in flight may finish before the remaining
-    /// connections are dropped and the process exits 0 (`MINILATERAL_SHUTDOWN_DEADLINE`).
+    /// After SIGTERM or SIGINT: how long requests in flight and the uploads under way may
+    /// finish, together, before the rest are dropped and the process exits 0
+    /// (`MINILATERAL_SHUTDOWN_DEADLINE`).
     pub shutdown_deadline: Duration,
+    /// Picture uploads admitted at once, running or waiting (`MINILATERAL_UPLOAD_QUEUE`); past
+    /// that, an answer with a picture is sent at once as its text alone.
+    pub upload_queue: usize,
     /// The oldest signature timestamp taken, in either direction of this machine's clock
     /// (`MINILATERAL_MAX_SIGNATURE_AGE`, seconds). Off by default: Discord does not ask for it,
     /// and a server with a wrong clock would then refuse everything.
@@ -195,6 +201,7 @@ impl Default for ServerLimits {
             body_timeout: Duration::from_secs(10),
             max_connections: 4096,
             shutdown_deadline: Duration::from_secs(10),
+            upload_queue: crate::upload::QUEUE,
             max_signature_age: None,
         }
     }
@@ -223,16 +230,17 @@ impl ServerLimits {
             limits.max_signature_age =
                 Some(seconds("MINILATERAL_MAX_SIGNATURE_AGE", Duration::ZERO)?);
         }
-        if let Some(v) = value("MINILATERAL_MAX_CONNECTIONS") {
-            limits.max_connections = v
+        let count = |name: &str, default: usize| match value(name) {
+            None => Ok(default),
+            Some(v) => v
                 .trim()
                 .parse::<usize>()
                 .ok()
                 .filter(|n| *n > 0)
-                .ok_or_else(|| {
-                    format!("MINILATERAL_MAX_CONNECTIONS must be a whole number above 0, not `{v}`")
-                })?;
-        }
+                .ok_or_else(|| format!("{name} must be a whole number above 0, not `{v}`")),
+        };
+        limits.max_connections = count("MINILATERAL_MAX_CONNECTIONS", limits.max_connections)?;
+        limits.upload_queue = count("MINILATERAL_UPLOAD_QUEUE", limits.upload_queue)?;
         Ok(limits)
     }
 }

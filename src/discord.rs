@@ -174,7 +174,9 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
                 )),
             })
         }
-        _ => Response::reply(&answer::apology()),
+        // A form's submission (the bot shows no forms) or a kind Discord adds later: said
+        // honestly, not apologised for, since nothing failed.
+        _ => Response::reply(&answer::unsupported()),
     }
 }
 

@@ -1,6 +1,11 @@
 //! The HTTP interactions endpoint (`serve`): Discord POSTs signed interactions to
 //! `/interactions`; each is verified against the raw bytes first, then answered inline through
-//! the same `discord::respond` as the gateway bot.
+//! the same `discord::respond` as the gateway bot. `accept` holds the connections (timeouts,
+//! a cap that cuts slow clients first, the shutdown deadline), `framing` what hyper lets
+//! through of a request's framing.
+
+mod accept;
+mod framing;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -22,7 +27,7 @@ use crate::datafiles::DataPath;
 use crate::discord;
 use crate::live::Live;
 use crate::runtime;
-use crate::upload::Webhooks;
+use crate::upload::{self, ApplicationId, InteractionToken, TokenError, Webhooks};
 
 /// Discord's interaction bodies are a few KiB; anything past this is not from Discord.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -101,7 +106,12 @@ pub const MAX_HEADER_BYTES: usize = 16 * 1024;
 /// The routes: `POST /interactions`, `GET /healthz`; answers with files are finished at
 /// Discord's REST API.
 pub fn router(live: Arc<Live>, verifier: Verifier) -> Router {
-    router_with(live, verifier, ServerLimits::default(), Webhooks::new(None))
+    router_with(
+        live,
+        verifier,
+        ServerLimits::default(),
+        Webhooks::new(None, upload::QUEUE),
+    )
 }
 
 fn router_with(
@@ -180,22 +190,18 @@ async fn interactions(
         return json(StatusCode::OK, br#"{"type":1}"#.to_vec());
     }
     let (kind, name) = discord::describe(&interaction);
-    let knowledge = app.live.get();
-    let mut response = runtime::drawn(runtime::respond_caught(&knowledge, &interaction)).await;
-    // Files cannot ride on this HTTP answer: "thinking" now, the message with its files as an
-    // edit of it, from a task of its own.
-    if let Some(upload) = response.upload.take()
-        && let Some((application_id, token)) = credentials(&interaction)
-    {
-        let deferred = if upload.private {
-            serde_json::json!({"type": 5, "data": {"flags": 64}})
-        } else {
-            serde_json::json!({"type": 5})
-        };
-        app.webhooks.spawn(application_id, token, upload);
-        response.log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
-        return json(StatusCode::OK, deferred.to_string().into_bytes());
-    }
+    let interaction = Arc::new(interaction);
+    // Answered off the async workers: one costly request must not hold up the others.
+    let response = runtime::answered(app.live.get(), interaction.clone()).await;
+    let response = match deferred(&app.webhooks, &interaction, response).await {
+        Ok(deferred) => {
+            deferred
+                .response
+                .log(kind, &name, start.elapsed().as_secs_f64() * 1000.0, None);
+            return json(StatusCode::OK, deferred.body);
+        }
+        Err(inline) => inline,
+    };
     let body = match serde_json::to_vec(&response.body) {
         Ok(b) => b,
         Err(e) => {
@@ -207,13 +213,65 @@ async fn interactions(
     json(StatusCode::OK, body)
 }
 
-/// The application id and interaction token an edit of the answer needs.
-fn credentials(interaction: &Interaction) -> Option<(u64, String)> {
-    match interaction {
-        Interaction::Command(c) => Some((c.application_id.get(), c.token.clone())),
-        Interaction::Component(c) => Some((c.application_id.get(), c.token.clone())),
-        _ => None,
+/// An answer whose picture goes as an upload: "thinking" now.
+struct Deferred {
+    response: discord::Response,
+    body: Vec<u8>,
+}
+
+/// Files cannot ride on an HTTP answer: for a response with a picture, "thinking" now and the
+/// message with its picture as an edit of it, from a task of its own. The response back
+/// (`Err`), to answer inline with its text (which says what the picture shows), when there is
+/// no picture, when the token is not in Discord's form (nothing is sent to a URL made of it),
+/// or when the upload queue is full (nothing is drawn, and memory stays flat however long
+/// Discord stalls).
+async fn deferred(
+    webhooks: &Webhooks,
+    interaction: &Interaction,
+    response: discord::Response,
+) -> Result<Deferred, discord::Response> {
+    if !response.has_picture() {
+        return Err(response);
     }
+    let (application_id, token) = match credentials(interaction) {
+        Some(Ok(credentials)) => credentials,
+        Some(Err(e)) => {
+            // Never the token itself: it is a credential, and this one may be a crafted path.
+            warn!(error = %e, "interaction token refused; answered without the picture");
+            return Err(response);
+        }
+        None => return Err(response),
+    };
+    let Some(place) = webhooks.admit() else {
+        warn!("upload queue full; answered at once without the picture");
+        return Err(response);
+    };
+    let mut response = runtime::drawn(response).await;
+    let Some(upload) = response.upload.take() else {
+        return Err(response);
+    };
+    let body = if upload.private {
+        serde_json::json!({"type": 5, "data": {"flags": 64}})
+    } else {
+        serde_json::json!({"type": 5})
+    };
+    webhooks.spawn(place, application_id, token, upload);
+    Ok(Deferred {
+        response,
+        body: body.to_string().into_bytes(),
+    })
+}
+
+/// The application id and interaction token an edit of the answer needs, the token checked.
+fn credentials(
+    interaction: &Interaction,
+) -> Option<Result<(ApplicationId, InteractionToken), TokenError>> {
+    let (application_id, token) = match interaction {
+        Interaction::Command(c) => (c.application_id.get(), &c.token),
+        Interaction::Component(c) => (c.application_id.get(), &c.token),
+        _ => return None,
+    };
+    Some(InteractionToken::parse(token).map(|token| (ApplicationId::new(application_id), token)))
 }
 
 /// `serve`: listens until SIGINT or SIGTERM, then finishes the requests in flight. The
@@ -273,67 +331,14 @@ pub async fn serve(
             }
         }
     }));
-    accept(
+    // Answers deferred for their pictures are finished within the same deadline as requests.
+    accept::accept(
         listener,
         router_with(live, verifier, limits, webhooks.clone()),
         limits,
+        &webhooks,
     )
     .await;
-    // Answers deferred for their pictures are finished too, within the same deadline.
-    webhooks.wait(limits.shutdown_deadline).await;
     info!("stopped");
     Ok(())
-}
-
-/// Serves connections until SIGINT or SIGTERM, each with the header timeout and header size
-/// cap, at most `max_connections` at once; then lets requests in flight finish within the
-/// shutdown deadline and drops whatever is left.
-async fn accept(listener: tokio::net::TcpListener, app: Router, limits: ServerLimits) {
-    use hyper_util::rt::{TokioIo, TokioTimer};
-    let mut http = hyper::server::conn::http1::Builder::new();
-    http.timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout)
-        .max_buf_size(MAX_HEADER_BYTES.max(8192) + MAX_BODY_BYTES)
-        .max_header_size(MAX_HEADER_BYTES)
-        .keep_alive(true);
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let slots = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
-    let mut stop = std::pin::pin!(runtime::shutdown_signal());
-    loop {
-        // A free slot first: past the cap, new connections wait in the kernel's queue rather
-        // than taking a file descriptor here.
-        let slot = tokio::select! {
-            slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
-            _ = stop.as_mut() => break,
-        };
-        let (stream, _) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(conn) => conn,
-                Err(e) => {
-                    // Out of file descriptors or a transient error: wait, then accept again.
-                    warn!(error = %e, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                    continue;
-                }
-            },
-            _ = stop.as_mut() => break,
-        };
-        let service = hyper_util::service::TowerToHyperService::new(app.clone());
-        let conn = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
-        tokio::spawn(async move {
-            // Timeouts and clients that go away end connections with an error: normal here.
-            let _ = conn.await;
-            drop(slot);
-        });
-    }
-    drop(listener);
-    if tokio::time::timeout(limits.shutdown_deadline, graceful.shutdown())
-        .await
-        .is_err()
-    {
-        warn!(
-            deadline_s = limits.shutdown_deadline.as_secs_f64(),
-            "connections still open at the shutdown deadline were dropped"
-        );
-    }
 }

@@ -15,7 +15,7 @@ use crate::datafiles::DataPath;
 use crate::discord;
 use crate::knowledge::Knowledge;
 use crate::live::Live;
-use crate::runtime::{drawn, http, register_on, respond_caught, shutdown_signal};
+use crate::runtime::{answered, drawn, http, register_on, shutdown_signal};
 
 struct Handler {
     live: Arc<Live>,
@@ -51,19 +51,20 @@ impl EventHandler for Handler {
 
     async fn interaction_create(&self, ctx: Context, interaction: Interaction) {
         // One dataset for the whole interaction, even if a reload swaps it meanwhile.
-        let knowledge = self.live.get();
-        handle(&ctx.http, &knowledge, interaction).await;
+        handle(&ctx.http, self.live.get(), interaction).await;
     }
 }
 
-/// Answers one interaction over REST, with one structured log line. A panic while answering
-/// becomes an apology; the bot and every other interaction go on.
-pub async fn handle(http: &Http, knowledge: &Knowledge, interaction: Interaction) {
+/// Answers one interaction over REST, with one structured log line. The answer is made off
+/// the async workers (`answered`); a panic while answering becomes an apology; the bot and
+/// every other interaction go on.
+pub async fn handle(http: &Http, knowledge: Arc<Knowledge>, interaction: Interaction) {
     let start = Instant::now();
     let (kind, name) = discord::describe(&interaction);
-    let response = drawn(respond_caught(knowledge, &interaction)).await;
+    let interaction = Arc::new(interaction);
+    let response = drawn(answered(knowledge, interaction.clone()).await).await;
     let body = response.body.clone();
-    let sent = match &interaction {
+    let sent = match &*interaction {
         Interaction::Command(c) | Interaction::Autocomplete(c) => {
             c.create_response(http, body).await
         }

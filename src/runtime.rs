@@ -3,6 +3,7 @@
 //! table, and the shutdown signal.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
 
 use serenity::all::{
     ApplicationId, Command, CreateCommand, GuildId, Http, HttpBuilder, Interaction,
@@ -31,12 +32,35 @@ pub fn http(config: &Discord) -> Http {
 /// `discord::respond`, with a panic caught and turned into an apology; for autocomplete, into
 /// no choices (the only answer Discord takes there).
 pub fn respond_caught(knowledge: &Knowledge, interaction: &Interaction) -> Response {
-    let response = caught(|| discord::respond(knowledge, interaction));
+    as_taken(
+        interaction,
+        caught(|| discord::respond(knowledge, interaction)),
+    )
+}
+
+/// An apology as the interaction can take it: for autocomplete, no choices.
+fn as_taken(interaction: &Interaction, response: Response) -> Response {
     match interaction {
         Interaction::Autocomplete(_) if response.outcome == Outcome::Failed => {
             Response::new(discord::encode_choices(&[]), Outcome::Failed)
         }
         _ => response,
+    }
+}
+
+/// `respond_caught` on tokio's blocking threads, which both front ends answer through. An
+/// answer costs microseconds (BENCHMARKS.md), but one that costs more (a long message to
+/// scan) would hold up every interaction queued behind it on its async worker; on a blocking
+/// thread it holds up none, and the hand-over costs about as much as a short answer.
+pub async fn answered(knowledge: Arc<Knowledge>, interaction: Arc<Interaction>) -> Response {
+    let asked = interaction.clone();
+    match tokio::task::spawn_blocking(move || respond_caught(&knowledge, &asked)).await {
+        Ok(response) => response,
+        Err(e) => {
+            // Only when the runtime is shutting down: the panics of answers are caught.
+            tracing::error!(error = %e, "the answer could not be made");
+            as_taken(&interaction, apology())
+        }
     }
 }
 
@@ -63,12 +87,13 @@ pub async fn drawn(response: Response) -> Response {
 pub fn caught(answer: impl FnOnce() -> Response) -> Response {
     match std::panic::catch_unwind(AssertUnwindSafe(answer)) {
         Ok(response) => response,
-        Err(_) => {
-            // The panic hook has logged the message and place.
-            let reply = answer::apology();
-            Response::new(discord::encode(&reply), Outcome::Failed)
-        }
+        // The panic hook has logged the message and place.
+        Err(_) => apology(),
     }
+}
+
+fn apology() -> Response {
+    Response::new(discord::encode(&answer::apology()), Outcome::Failed)
 }
 
 /// Puts the command table in one guild (instant) or globally; returns how many.

@@ -5,6 +5,12 @@
 //! interaction token is the credential (valid 15 minutes), so no bot token is needed, and none
 //! is sent: serenity's client always sends an Authorization header, which is why this one call
 //! goes through reqwest (which serenity itself uses) directly.
+//!
+//! Uploads are bounded: at most `queue` admitted at once (running or waiting for a turn), so
+//! that a stalled Discord cannot make memory grow; past that, the endpoint answers with the
+//! text at once (`Webhooks::admit`). `token` checks what goes into the URL.
+
+mod token;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,6 +20,7 @@ use thiserror::Error;
 use tracing::{info, warn};
 
 use crate::discord::Upload;
+pub use token::{ApplicationId, InteractionToken, MAX_TOKEN_CHARS, TokenError};
 
 /// Discord's REST base, unless `DISCORD_API_BASE` says otherwise.
 pub const DISCORD: &str = "https://discord.com";
@@ -26,6 +33,10 @@ const TRIES: u32 = 3;
 const FIRST_WAIT: Duration = Duration::from_millis(500);
 /// Uploads at once; more wait for a turn. Each holds a picture (tens of KB) and a connection.
 const AT_ONCE: usize = 32;
+/// Uploads admitted at once, running or waiting for a turn (`MINILATERAL_UPLOAD_QUEUE`). Each
+/// holds about 80 KB (the picture, its message twice), so 128 hold about 10 MB: a burst of
+/// pictures is absorbed, and a stalled Discord costs no more.
+pub const QUEUE: usize = 128;
 
 #[derive(Debug, Error)]
 pub enum UploadError {
@@ -69,16 +80,28 @@ pub struct Webhooks {
     base: String,
     running: tokio_util::task::TaskTracker,
     turns: Arc<tokio::sync::Semaphore>,
+    /// Places in the queue: taken before the picture is drawn, given back when its upload ends.
+    places: Arc<tokio::sync::Semaphore>,
+}
+
+/// A place in the upload queue, held from before the picture is drawn to the upload's end.
+#[derive(Debug)]
+pub struct Place {
+    _permit: tokio::sync::OwnedSemaphorePermit,
 }
 
 /// The deferred answer of one interaction, as a webhook message. The URL holds the token, a
 /// credential for 15 minutes: it is never logged.
-fn url(base: &str, application_id: u64, token: &str) -> String {
+/// Both values are checked types (`token`): a token cannot add a path segment, a query or a
+/// fragment.
+fn url(base: &str, application_id: ApplicationId, token: &InteractionToken) -> String {
+    let token = token.as_str();
     format!("{base}/api/v10/webhooks/{application_id}/{token}/messages/@original")
 }
 
 impl Webhooks {
-    pub fn new(base: Option<String>) -> Webhooks {
+    /// Edits go to `base` (Discord's when `None`); at most `queue` uploads are admitted at once.
+    pub fn new(base: Option<String>, queue: usize) -> Webhooks {
         let client = reqwest::Client::builder()
             .timeout(TIMEOUT)
             .user_agent(concat!(
@@ -93,23 +116,43 @@ impl Webhooks {
             base: base.unwrap_or_else(|| DISCORD.to_string()),
             running: tokio_util::task::TaskTracker::new(),
             turns: Arc::new(tokio::sync::Semaphore::new(AT_ONCE)),
+            places: Arc::new(tokio::sync::Semaphore::new(queue.max(1))),
         }
     }
 
-    /// Finishes the deferred answer of one interaction in a task of its own (`finish`).
-    pub fn spawn(&self, application_id: u64, token: String, upload: Upload) {
+    /// A place in the queue, or `None` when it is full: the caller then answers with the text
+    /// at once (it says what the picture shows) and draws nothing.
+    pub fn admit(&self) -> Option<Place> {
+        self.places
+            .clone()
+            .try_acquire_owned()
+            .ok()
+            .map(|permit| Place { _permit: permit })
+    }
+
+    /// Finishes the deferred answer of one interaction in a task of its own (`finish`); the
+    /// place is given back when it ends.
+    pub fn spawn(
+        &self,
+        place: Place,
+        application_id: ApplicationId,
+        token: InteractionToken,
+        upload: Upload,
+    ) {
         let this = self.clone();
         self.running.spawn(async move {
             // Never closed, so a turn always comes.
             let _turn = this.turns.acquire().await;
             this.finish(application_id, &token, upload).await;
+            drop(place);
         });
     }
 
-    /// Waits up to `deadline` for the uploads under way; says how many were left.
-    pub async fn wait(&self, deadline: Duration) {
+    /// Waits until `deadline` for the uploads under way (the shutdown's one deadline, which
+    /// the requests in flight share); says how many were left.
+    pub async fn wait_until(&self, deadline: tokio::time::Instant) {
         self.running.close();
-        if tokio::time::timeout(deadline, self.running.wait())
+        if tokio::time::timeout_at(deadline, self.running.wait())
             .await
             .is_err()
         {
@@ -122,7 +165,12 @@ impl Webhooks {
 
     /// Sends `upload` as the edit of the deferred answer; if that fails, the message without
     /// its files, so that the person is not left with "thinking…". Logs either way.
-    async fn finish(&self, application_id: u64, token: &str, upload: Upload) {
+    async fn finish(
+        &self,
+        application_id: ApplicationId,
+        token: &InteractionToken,
+        upload: Upload,
+    ) {
         let start = Instant::now();
         let bytes: usize = upload.files.iter().map(|f| f.data.len()).sum();
         let with_files = || self.edit_with_files(application_id, token, &upload);
@@ -152,8 +200,8 @@ impl Webhooks {
 
     async fn edit_with_files(
         &self,
-        application_id: u64,
-        token: &str,
+        application_id: ApplicationId,
+        token: &InteractionToken,
         upload: &Upload,
     ) -> Result<(), UploadError> {
         let mut form = Form::new().text("payload_json", upload.message.to_string());
@@ -167,7 +215,11 @@ impl Webhooks {
         send(self.patch(application_id, token).multipart(form)).await
     }
 
-    fn patch(&self, application_id: u64, token: &str) -> reqwest::RequestBuilder {
+    fn patch(
+        &self,
+        application_id: ApplicationId,
+        token: &InteractionToken,
+    ) -> reqwest::RequestBuilder {
         self.client.patch(url(&self.base, application_id, token))
     }
 }
@@ -243,8 +295,9 @@ mod tests {
 
     #[test]
     fn the_edit_goes_to_the_original_answer_of_the_interaction() {
+        let token = InteractionToken::parse("tok").unwrap();
         assert_eq!(
-            url("http://127.0.0.1:9", 42, "tok"),
+            url("http://127.0.0.1:9", ApplicationId::new(42), &token),
             "http://127.0.0.1:9/api/v10/webhooks/42/tok/messages/@original"
         );
         assert_eq!(mime("overlap.png"), "image/png");

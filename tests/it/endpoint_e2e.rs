@@ -12,7 +12,7 @@ use tokio::process::{Child, Command};
 use crate::fixture_text;
 
 /// The test key of `signature-vectors.json` (seed 0x42 × 32).
-fn key() -> SigningKey {
+pub fn key() -> SigningKey {
     SigningKey::from_bytes(&[0x42u8; 32])
 }
 

@@ -61,6 +61,8 @@ struct Inner {
     seq: u64,
     /// Edits with files are refused (400), as Discord refuses a file it cannot take.
     refuse_files: bool,
+    /// Edits of interaction responses are recorded and never answered, as when Discord stalls.
+    hang_edits: bool,
     /// Statuses for the next edits of interaction responses, one each (404 while Discord
     /// does not know the deferral yet, 429, 5xx).
     fail_edits: std::collections::VecDeque<u16>,
@@ -101,6 +103,11 @@ impl Fake {
     /// Answers the next edits of interaction responses with these statuses, one each.
     pub fn fail_next_edits(&self, statuses: &[u16]) {
         self.inner.lock().unwrap().fail_edits.extend(statuses);
+    }
+
+    /// From now on, records edits of interaction responses and never answers them.
+    pub fn hang_edits(&self) {
+        self.inner.lock().unwrap().hang_edits = true;
     }
 
     /// From now on, refuses edits that carry files.
@@ -270,7 +277,7 @@ async fn rest(State(fake): State<Fake>, request: Request) -> Response {
         files,
     };
     let is_edit = method == Method::PATCH && path.contains("/webhooks/");
-    let (refuse_files, fail) = {
+    let (refuse_files, fail, hang) = {
         let mut inner = fake.inner.lock().unwrap();
         inner.rest.push(call);
         let fail = if is_edit {
@@ -278,9 +285,12 @@ async fn rest(State(fake): State<Fake>, request: Request) -> Response {
         } else {
             None
         };
-        (inner.refuse_files, fail)
+        (inner.refuse_files, fail, is_edit && inner.hang_edits)
     };
     fake.changed.notify_waiters();
+    if hang {
+        std::future::pending::<()>().await;
+    }
     if method == Method::PUT && path.ends_with("/commands") {
         // Bulk overwrite returns the commands with the fields Discord adds.
         let commands: Vec<Value> = body

@@ -79,8 +79,8 @@ async fn slow_and_silent_clients_are_cut_off_and_others_still_answered() {
         "{said}"
     );
 
-    // Past the connection cap (3), idle clients hold every slot: a real request waits for
-    // the header timeout to free one, then is answered.
+    // Past the connection cap (3), idle clients hold every slot: the one that has waited
+    // longest is cut, and a real request is answered (`bounded` checks it is at once).
     let mut idle = Vec::new();
     for _ in 0..3 {
         idle.push(TcpStream::connect(&addr).await.unwrap());

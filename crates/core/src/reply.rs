@@ -50,6 +50,9 @@ pub enum Outcome {
     OtherKind,
     /// The request could not be read.
     BadRequest,
+    /// A kind of interaction the bot does not take (a form's submission): said so, nothing
+    /// failed.
+    Unsupported,
     /// The bot failed while answering.
     Failed,
 }
@@ -63,6 +66,7 @@ impl Outcome {
             Outcome::NotFound => "not_found",
             Outcome::OtherKind => "other_kind",
             Outcome::BadRequest => "bad_request",
+            Outcome::Unsupported => "unsupported",
             Outcome::Failed => "failed",
         }
     }

@@ -70,6 +70,17 @@ pub fn request_error(err: &RequestError) -> Reply {
     ))
 }
 
+/// The reply to a kind of interaction the bot does not take (a form's submission, or one
+/// Discord adds later): said plainly and privately; nothing failed, so nothing is logged as
+/// an error.
+pub fn unsupported() -> Reply {
+    fit(Reply::text(
+        "This bot has no forms: that kind of interaction is not supported. `/about` says what it answers.",
+        true,
+    )
+    .with_outcome(Outcome::Unsupported))
+}
+
 /// The reply when answering failed inside the bot.
 pub fn apology() -> Reply {
     fit(Reply::text(
