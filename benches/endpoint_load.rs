@@ -17,6 +17,8 @@ use ed25519_dalek::{Signer, SigningKey};
 
 #[path = "endpoint_load/bounded.rs"]
 mod bounded;
+#[path = "endpoint_load/messages.rs"]
+mod messages;
 
 const SATURATION_SECS: u64 = 10;
 const CONNECTIONS: usize = 32;
@@ -105,8 +107,29 @@ fn report(label: &str, mut micros: Vec<u64>, errors: usize, secs: f64) {
 
 fn main() {
     // `cargo bench` passes filter arguments; this bench runs every scenario and ignores them,
-    // but for `--compare PATH`.
+    // but for `--compare PATH` (another build, run beside this one) and `--messages` (the long
+    // messages run alone).
     let key = SigningKey::from_bytes(&[0x42; 32]);
+    let args: Vec<String> = std::env::args().collect();
+    let other = args
+        .iter()
+        .position(|a| a == "--compare")
+        .and_then(|at| args.get(at + 1));
+    let long_messages = || {
+        if let Some(other) = other {
+            messages::long_messages(&key, "1700000000", other, "other");
+        }
+        messages::long_messages(
+            &key,
+            "1700000000",
+            env!("CARGO_BIN_EXE_minilateral"),
+            "this",
+        );
+    };
+    if args.iter().any(|a| a == "--messages") {
+        long_messages();
+        return;
+    }
     let body = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/discord/02-command-expert-string-option.json"
@@ -216,10 +239,10 @@ fn main() {
         drop(slow);
     });
     drop(server);
-    let args: Vec<String> = std::env::args().collect();
-    if let Some(at) = args.iter().position(|a| a == "--compare") {
-        compare(&key, &args[at + 1], TIMESTAMP);
+    if let Some(other) = other {
+        compare(&key, other, TIMESTAMP);
     }
+    long_messages();
     reloads_under_load(&key, TIMESTAMP);
     bounded::stalled_discord(&key, TIMESTAMP);
 }

@@ -169,9 +169,7 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
         Interaction::Component(c) => {
             Response::reply(&match command::parse_button_id(&c.data.custom_id) {
                 Some(asked) => answer::answer(k, &asked),
-                None => answer::request_error(&RequestError::UnknownCommand(
-                    c.data.custom_id.chars().take(40).collect(),
-                )),
+                None => answer::request_error(&RequestError::UnknownButton),
             })
         }
         // A form's submission (the bot shows no forms) or a kind Discord adds later: said

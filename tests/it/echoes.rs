@@ -224,3 +224,17 @@ fn every_echo_is_cut_to_its_length() {
     let err = line.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(!err.is_empty() && !err.chars().any(unclean), "{err:?}");
 }
+
+#[test]
+fn an_unknown_button_says_so_without_showing_its_id() {
+    let mut v: Json = serde_json::from_str(&crate::fixture_text(
+        "discord/05-component-button-click.json",
+    ))
+    .unwrap();
+    v["data"]["custom_id"] = Json::from("pick:\u{202E}old-format@1");
+    let interaction: serenity::all::Interaction = serde_json::from_value(v).unwrap();
+    let body = serde_json::to_value(discord::respond(knowledge(), &interaction).body).unwrap();
+    let content = body["data"]["content"].as_str().unwrap_or_default();
+    assert!(content.contains("this button no longer works"), "{body}");
+    assert!(!content.contains("old-format"), "{content}");
+}

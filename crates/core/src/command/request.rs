@@ -111,6 +111,12 @@ pub enum RequestError {
     // What the person typed is shown cleaned and cut (`echo::code`): it may be anything.
     #[error("unknown command `/{}`; the commands are {list}", code(.0), list = command_list())]
     UnknownCommand(String),
+    /// A button whose id this version does not read (an older version's, or forged): its id
+    /// means nothing to the person, so it is not shown.
+    #[error(
+        "this button no longer works (it may be from an older version of the bot); run the command again"
+    )]
+    UnknownButton,
     #[error("a command line starts with `/`, e.g. `/expert sara`")]
     NoSlash,
     #[error("`/{command}` has no option `{}`", code(option))]
