@@ -12,6 +12,7 @@ mod bodies;
 mod byline;
 mod draft;
 mod entities;
+mod known;
 mod passages;
 mod people;
 mod quoted;
