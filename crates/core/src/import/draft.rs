@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::entities::{self, Ids};
+use super::entities::Ids;
 use super::known::Known;
 use super::passages::{self, Answer, Unit, year_in};
 use super::quoted;
@@ -99,13 +99,7 @@ pub(super) fn draft(
             .or_else(|| year_in(text))
             .ok_or(Refused::NoYear)?,
     };
-    let source_id = match &options.source_id {
-        Some(id) if !is_valid_id(id) => return Err(Refused::SourceId(id.clone())),
-        Some(id) => id.clone(),
-        None => Some(entities::slug(&text[article.title.clone()], 40))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "article".into()),
-    };
+    let source_id = super::named(text, &article, options)?;
     let mut ids = Ids::new(with.iter().flat_map(|w| taken(&w.knowledge.dataset)));
     if ids.is_taken(&source_id) || !is_valid_id(&source_id) {
         return Err(Refused::SourceTaken(source_id));
