@@ -30,7 +30,7 @@ pub fn article_text(paragraphs: usize, seed: u64) -> String {
     let mut answers = 0usize;
     while lines.len() < paragraphs {
         let left = paragraphs - lines.len();
-        if lines.len() % (FRAMING_BETWEEN_ANSWERS + 1) == 0 && left >= 2 {
+        if lines.len().is_multiple_of(FRAMING_BETWEEN_ANSWERS + 1) && left >= 2 {
             let list = answers % 4 == 3 && left >= 5;
             answers += 1;
             if list {
