@@ -101,9 +101,10 @@ fn pictures_dir() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("minilateral-{}", std::process::id()))
 }
 
-/// Writes `files` into `dir` and says where, or why not.
+/// Writes `files` into `dir`, each under a free name (a session keeps all its pictures), and
+/// says where, or why not.
 pub fn written(dir: &std::path::Path, files: &[crate::picture::Attachment]) -> String {
-    match crate::picture::write_all(dir, files) {
+    match crate::picture::write_numbered(dir, files) {
         Ok(paths) => paths
             .iter()
             .map(|p| format!("Picture written to {}", p.display()))

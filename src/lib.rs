@@ -4,8 +4,8 @@
 //! This crate holds the front ends and the shell over the pure core (`minilateral-core`, in
 //! `crates/core`): the front ends (`discord`, `gateway`, `endpoint`, `console`) translate to
 //! and from the core, `runtime` holds what the two Discord front ends share (signals, panic
-//! isolation, registration), `picture` draws the pictures replies describe, and the shell (`cli`, `config`, `logging`, `datafiles`, `live`)
-//! reads files and the environment. The core's modules are re-exported under their own names,
+//! isolation, registration), `picture` draws the pictures replies describe, and the shell (`cli`, `config`, `logging`, `datafiles`, `live`, `write`)
+//! reads and writes files and reads the environment. The core's modules are re-exported under their own names,
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
@@ -25,3 +25,4 @@ pub mod logging;
 pub mod picture;
 pub mod runtime;
 pub mod upload;
+pub mod write;

@@ -3,9 +3,12 @@
 //! text, shapes and the PNG encoding. Pictures are opaque, light, with dark text: they read the
 //! same in Discord's dark and light themes, which a transparent one would not.
 
+use std::path::{Path, PathBuf};
+
 use thiserror::Error;
 
 use crate::reply::Reply;
+use crate::write::WriteError;
 
 mod canvas;
 mod grid;
@@ -40,24 +43,57 @@ pub fn attachments(reply: &Reply) -> Vec<Attachment> {
     }
 }
 
-/// Writes `files` into `dir` (made if missing); returns the paths written.
-pub fn write_all(
-    dir: &std::path::Path,
-    files: &[Attachment],
-) -> std::io::Result<Vec<std::path::PathBuf>> {
-    std::fs::create_dir_all(dir)?;
-    files
+/// Writes `files` into `dir` (made if missing), each under its own name, never over anything
+/// there (`write`); returns the paths written.
+pub fn write_all(dir: &Path, files: &[Attachment]) -> Result<Vec<PathBuf>, WriteError> {
+    let paths = files
         .iter()
-        .map(|f| {
-            // Our own names ("overlap.png"), but never a path out of `dir`.
-            let name = std::path::Path::new(&f.name)
-                .file_name()
-                .ok_or_else(|| std::io::Error::other(format!("bad file name {:?}", f.name)))?;
-            let path = dir.join(name);
-            std::fs::write(&path, &f.data)?;
-            Ok(path)
+        .map(|f| Ok(dir.join(file_name(f)?)))
+        .collect::<Result<Vec<_>, WriteError>>()?;
+    write(&paths, files)
+}
+
+/// Writes `files` into `dir` (made if missing) under the first free names: `overlap.png`,
+/// else `overlap-2.png` … (the console's folder keeps every picture of a session).
+pub fn write_numbered(dir: &Path, files: &[Attachment]) -> Result<Vec<PathBuf>, WriteError> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for f in files {
+        let name = Path::new(file_name(f)?);
+        let (stem, ext) = (
+            name.file_stem().unwrap_or_default().to_string_lossy(),
+            name.extension()
+                .map(|e| format!(".{}", e.to_string_lossy())),
+        );
+        let path = (1..)
+            .map(|n| match n {
+                1 => dir.join(name),
+                n => dir.join(format!("{stem}-{n}{}", ext.as_deref().unwrap_or(""))),
+            })
+            .find(|p| !paths.contains(p) && crate::write::free(p).is_ok())
+            .unwrap_or_else(|| dir.join(name));
+        paths.push(path);
+    }
+    write(&paths, files)
+}
+
+fn write(paths: &[PathBuf], files: &[Attachment]) -> Result<Vec<PathBuf>, WriteError> {
+    let named: Vec<(PathBuf, &[u8])> = paths
+        .iter()
+        .zip(files)
+        .map(|(p, f)| (p.clone(), f.data.as_slice()))
+        .collect();
+    crate::write::write_new(&named)?;
+    Ok(paths.to_vec())
+}
+
+/// Our own names ("overlap.png"), but never a path out of the folder.
+fn file_name(f: &Attachment) -> Result<&std::ffi::OsStr, WriteError> {
+    Path::new(&f.name)
+        .file_name()
+        .ok_or_else(|| WriteError::Write {
+            path: PathBuf::from(&f.name),
+            source: std::io::Error::other("not a file name"),
         })
-        .collect()
 }
 
 #[derive(Debug, Error)]

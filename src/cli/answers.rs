@@ -30,6 +30,16 @@ pub(super) fn ask(
         }
     };
     let reply = crate::answer::answer(k, &asked);
+    // A picture's place is refused before it is drawn or anything is printed.
+    if let (Some(dir), Some(picture)) = (dir, &reply.picture)
+        && let Err(e) = crate::write::free(&dir.join(&picture.file))
+    {
+        eprintln!(
+            "minilateral: cannot write the picture into {}: {e}",
+            dir.display()
+        );
+        return ExitCode::from(exit::BAD_USAGE);
+    }
     let files = crate::picture::attachments(&reply);
     if json {
         let body = crate::discord::encode_with(&reply, &files);

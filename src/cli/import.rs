@@ -36,6 +36,23 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
             );
         }
     };
+    // Where the draft would go is known before the work: anything there is refused now.
+    let targets = match &args.out {
+        None => None,
+        Some(out) => {
+            let id = match crate::import::source_id(&text, &args.options) {
+                Ok(id) => id,
+                Err(e) => return refused(&shown, e),
+            };
+            let targets = Targets::new(out, &id);
+            for p in [&targets.json, &targets.text] {
+                if let Err(e) = crate::write::free(p) {
+                    return fail(exit::BAD_USAGE, format!("{e} (--out); nothing written"));
+                }
+            }
+            Some(targets)
+        }
+    };
     let with_files = match &args.with {
         None => None,
         Some(path) => {
@@ -60,68 +77,71 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
         .map(|(files, knowledge)| With { knowledge, files });
     let draft = match crate::import::draft(&text, &args.options, with) {
         Ok(d) => d,
-        Err(Refused::Article(e)) => {
-            return fail(
-                exit::BAD_DATA_OR_CONFIG,
-                format!("{shown}:{e}; nothing written"),
-            );
-        }
-        Err(e @ Refused::Unloadable(_)) => {
-            return fail(
-                exit::BAD_DATA_OR_CONFIG,
-                format!("{shown}: {e}\nnothing written"),
-            );
-        }
-        Err(e) => return fail(exit::BAD_USAGE, format!("{e}; nothing written")),
+        Err(e) => return refused(&shown, e),
     };
-    let written = match &args.out {
+    let written = match &targets {
         None => {
             out(&draft.file.to_json(None, &text));
             None
         }
-        Some(path) => match write(&draft, &text, path) {
-            Ok(files) => Some(files),
-            Err(message) => return fail(exit::BAD_USAGE, format!("{message}; nothing written")),
-        },
+        Some(t) => {
+            let json = draft.file.to_json(Some(&t.text_name), &text);
+            let files = [
+                (t.text.clone(), text.as_bytes()),
+                (t.json.clone(), json.as_bytes()),
+            ];
+            match crate::write::write_new(&files) {
+                Ok(()) => Some((t.json.clone(), t.text.clone())),
+                Err(e) => return fail(exit::BAD_USAGE, format!("{e}; nothing written")),
+            }
+        }
     };
     report(&draft, &shown, written.as_ref(), args.with.as_deref());
     ExitCode::from(exit::OK)
 }
 
+/// Why no draft was made, on stderr, with its exit status.
+fn refused(shown: &str, e: Refused) -> ExitCode {
+    let (code, message) = match e {
+        Refused::Article(e) => (
+            exit::BAD_DATA_OR_CONFIG,
+            format!("{shown}:{e}; nothing written"),
+        ),
+        e @ Refused::Unloadable(_) => (
+            exit::BAD_DATA_OR_CONFIG,
+            format!("{shown}: {e}\nnothing written"),
+        ),
+        e => (exit::BAD_USAGE, format!("{e}; nothing written")),
+    };
+    eprintln!("minilateral: {message}");
+    ExitCode::from(code)
+}
+
 /// Where a draft goes: `PATH.json` with the text beside it as `SOURCE-ID.txt`, or, for any
 /// other PATH, the folder PATH (made when missing) with `SOURCE-ID.json` and `SOURCE-ID.txt`.
-/// Existing files are never replaced.
-fn write(draft: &Draft, text: &str, path: &Path) -> Result<(PathBuf, PathBuf), String> {
-    let (json, folder) = if path.extension().is_some_and(|e| e == "json") {
-        let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
-        (path.to_path_buf(), folder)
-    } else {
-        (
-            path.join(format!("{}.json", draft.source_id)),
-            path.to_path_buf(),
-        )
-    };
-    let text_name = format!("{}.txt", draft.source_id);
-    let text_path = folder.join(&text_name);
-    for p in [&json, &text_path] {
-        if p.exists() {
-            return Err(format!(
-                "{} exists: move it away or give another --out",
-                p.display()
-            ));
+/// Existing files are never replaced (`write`).
+struct Targets {
+    json: PathBuf,
+    text: PathBuf,
+    /// The text's file name, as the draft names it (`text_file`).
+    text_name: String,
+}
+
+impl Targets {
+    fn new(path: &Path, source_id: &str) -> Targets {
+        let (json, folder) = if path.extension().is_some_and(|e| e == "json") {
+            let folder = path.parent().map_or_else(PathBuf::new, Path::to_path_buf);
+            (path.to_path_buf(), folder)
+        } else {
+            (path.join(format!("{source_id}.json")), path.to_path_buf())
+        };
+        let text_name = format!("{source_id}.txt");
+        Targets {
+            text: folder.join(&text_name),
+            json,
+            text_name,
         }
     }
-    if !folder.as_os_str().is_empty() {
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| format!("cannot make folder {}: {e}", folder.display()))?;
-    }
-    std::fs::write(&text_path, text)
-        .map_err(|e| format!("cannot write {}: {e}", text_path.display()))?;
-    if let Err(e) = std::fs::write(&json, draft.file.to_json(Some(&text_name), text)) {
-        let _ = std::fs::remove_file(&text_path);
-        return Err(format!("cannot write {}: {e}", json.display()));
-    }
-    Ok((json, text_path))
 }
 
 /// What was found and what is left to decide, on stderr.

@@ -12,6 +12,7 @@ mod fake_discord;
 mod gateway_e2e;
 mod golden;
 mod import;
+mod import_layout;
 mod library;
 mod library_reload;
 mod limits;
@@ -26,6 +27,7 @@ mod reload;
 mod search;
 mod slow_clients;
 mod tidy;
+mod writes;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

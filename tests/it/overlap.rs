@@ -222,13 +222,19 @@ fn ask_out_writes_a_png_under_200_kb() {
     assert!(png.len() < 200 * 1024, "{} bytes", png.len());
     let picture = tiny_skia::Pixmap::decode_png(&png).expect("a valid PNG");
     assert!(picture.width() >= 400 && picture.height() >= 400);
+    // A picture already there is never written over: refused, and left as it was.
+    let again = minilateral(&["ask", "/overlap g7 i2u2", "--out", dir.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(crate::stderr(&again).contains("overlap.png exists (a file)"));
+    assert_eq!(std::fs::read(&file).unwrap(), png);
     // With --json, stdout stays one JSON document and the path goes to stderr.
+    let json_dir = dir.join("json");
     let out = minilateral(&[
         "ask",
         "/overlap g7 i2u2",
         "--json",
         "--out",
-        dir.to_str().unwrap(),
+        json_dir.to_str().unwrap(),
     ]);
     let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(body["data"]["attachments"][0]["filename"], "overlap.png");

@@ -1,10 +1,13 @@
 //! Deterministic synthetic datasets: thousands of experts and groups with realistic names,
 //! for benchmarks and for limit tests (`Spec`), and libraries of many articles whose experts
-//! speak again in later ones (`LibrarySpec`). The same spec always gives the same JSON text.
+//! speak again in later ones (`LibrarySpec`), and articles' texts of any length for `import`
+//! (`article_text`). The same spec always gives the same JSON text.
 
+mod article;
 mod library;
 mod words;
 
+pub use article::article_text;
 pub use library::{LibrarySpec, library_json};
 
 use serde_json::{Value, json};

@@ -2,6 +2,8 @@
 //! groups of the data drafted against) and those an article introduces as "Full Name
 //! (ACRONYM)".
 
+use std::collections::{HashMap, HashSet};
+
 use super::draft::Builder;
 use super::entities;
 use super::read::Article;
@@ -61,34 +63,37 @@ impl Builder<'_, '_> {
             spelled.extend(s);
             unspelled.extend(u);
         }
-        let mut seen: Vec<String> = Vec::new();
-        let spelled_shorts: Vec<String> = spelled.iter().map(|a| self.plain(&a.short)).collect();
+        // Sets, not lists: a long article has thousands of acronyms.
+        let mut seen: HashSet<String> = HashSet::new();
+        let spelled_shorts: HashSet<String> =
+            spelled.iter().map(|a| self.plain(&a.short)).collect();
         for short in unspelled {
             let short = self.plain(&short);
             let key = fold::fold(&short);
             let known = spelled_shorts.contains(&short)
                 || self.known_body(&key).is_some()
                 || self.organisations.contains_key(&key)
-                || self.with.as_ref().is_some_and(|w| {
-                    w.knowledge
-                        .dataset
-                        .entities()
-                        .any(|e| e.names().iter().any(|n| fold::fold(n) == key))
-                });
-            if !known && !seen.contains(&short) {
+                || self.known.names(&key);
+            if !known && seen.insert(short.clone()) {
                 self.report.push(format!(
                     "left out: “({short})”, whose letters the words before it do not spell; add it as a body if it names one"
                 ));
-                seen.push(short);
             }
         }
-        let mut seen = Vec::new();
+        let mut seen = HashSet::new();
+        // Where each drafted body is in `file.bodies`, by id.
+        let mut bodies_at: HashMap<String, usize> = self
+            .file
+            .bodies
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.id.to_string(), i))
+            .collect();
         for a in spelled {
             let (full, short) = (self.plain(&a.full), self.plain(&a.short));
-            if seen.contains(&short) {
+            if !seen.insert(short.clone()) {
                 continue;
             }
-            seen.push(short.clone());
             let any = &[Kind::Expert, Kind::Group, Kind::Body];
             let in_data = [&full, &short]
                 .iter()
@@ -97,7 +102,7 @@ impl Builder<'_, '_> {
                 continue;
             }
             if let Some(id) = self.organisations.get(&fold::fold(&full)).cloned() {
-                if let Some(body) = self.file.bodies.iter_mut().find(|b| b.id.as_str() == id)
+                if let Some(body) = bodies_at.get(&id).map(|&i| &mut self.file.bodies[i])
                     && !body.aliases.contains(&short)
                 {
                     body.aliases.push(short);
@@ -113,6 +118,7 @@ impl Builder<'_, '_> {
             let id = self.ids.fresh(&full);
             self.organisations.insert(fold::fold(&full), id.clone());
             self.organisations.insert(fold::fold(&short), id.clone());
+            bodies_at.insert(id.clone(), self.file.bodies.len());
             self.file.bodies.push(Body {
                 id: Id::new(id),
                 name: full.clone(),

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::entities::{self, Ids};
+use super::entities::Ids;
+use super::known::Known;
 use super::passages::{self, Answer, Unit, year_in};
 use super::quoted;
 use super::read::{self, Article};
@@ -15,7 +16,6 @@ use crate::dataset::{
     Body, DataText, Dataset, Entity, Expert, Group, Id, Kind, LoadError, Passage, PassageKind,
     Publication, Source, is_valid_id,
 };
-use crate::fold;
 use crate::knowledge::Knowledge;
 
 /// A drafted dataset, with what was found and what a curator has to decide.
@@ -99,18 +99,16 @@ pub(super) fn draft(
             .or_else(|| year_in(text))
             .ok_or(Refused::NoYear)?,
     };
-    let source_id = match &options.source_id {
-        Some(id) if !is_valid_id(id) => return Err(Refused::SourceId(id.clone())),
-        Some(id) => id.clone(),
-        None => Some(entities::slug(&text[article.title.clone()], 40))
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "article".into()),
-    };
+    let source_id = super::named(text, &article, options)?;
     let mut ids = Ids::new(with.iter().flat_map(|w| taken(&w.knowledge.dataset)));
     if ids.is_taken(&source_id) || !is_valid_id(&source_id) {
         return Err(Refused::SourceTaken(source_id));
     }
     ids.fresh(&source_id);
+    let known = with
+        .as_ref()
+        .map(|w| Known::new(&w.knowledge.dataset))
+        .unwrap_or_default();
     let mut b = Builder {
         text,
         with,
@@ -120,6 +118,8 @@ pub(super) fn draft(
         people: HashMap::new(),
         organisations: HashMap::new(),
         surnames: HashMap::new(),
+        experts_at: HashMap::new(),
+        known,
         report: Vec::new(),
     };
     let units = b.units(&article, year);
@@ -177,22 +177,22 @@ pub(super) struct Builder<'t, 'w> {
     pub(super) organisations: HashMap<String, String>,
     /// An expert's id → the surname passage ids start with.
     pub(super) surnames: HashMap<String, String>,
+    /// A drafted expert's id → where it is in `file.experts`.
+    pub(super) experts_at: HashMap<String, usize>,
+    /// The names and titles of the data drafted against (empty without it).
+    pub(super) known: Known<'w>,
     pub(super) report: Vec<String>,
 }
 
-impl Builder<'_, '_> {
+impl<'w> Builder<'_, 'w> {
     pub(super) fn span(&self, r: &std::ops::Range<usize>) -> String {
         self.text[r.clone()].to_string()
     }
 
     /// The entity of the data drafted against, of one of `kinds`, one of whose names (name,
     /// full name, alias) folds to `key`.
-    pub(super) fn in_data(&self, key: &str, kinds: &[Kind]) -> Option<Entity<'_>> {
-        let with = self.with.as_ref()?;
-        with.knowledge
-            .dataset
-            .entities()
-            .find(|e| kinds.contains(&e.kind()) && e.names().iter().any(|n| fold::fold(n) == key))
+    pub(super) fn in_data(&self, key: &str, kinds: &[Kind]) -> Option<Entity<'w>> {
+        self.known.entity(key, kinds)
     }
 
     /// The words of `r` with each run of spaces and line breaks as one space: a name or a
@@ -213,8 +213,16 @@ impl Builder<'_, '_> {
         }
         for (range, p) in &article.framing {
             for unit in passages::framing(self.text, range.clone(), *p) {
-                let quoted = article.inline.iter().find_map(|q| {
-                    let within = unit.range.start <= q.open.start && q.close.end <= unit.range.end;
+                // The quotations in the text's order: only those that open within the
+                // unit are looked at, not every quotation of the article for every unit.
+                let from = article
+                    .inline
+                    .partition_point(|q| q.open.start < unit.range.start);
+                let mut near = article.inline[from..]
+                    .iter()
+                    .take_while(|q| q.open.start < unit.range.end);
+                let quoted = near.find_map(|q| {
+                    let within = q.close.end <= unit.range.end;
                     within
                         .then(|| {
                             quoted::inline(self.text, unit.range.clone(), q.open.start, q.close.end)
@@ -237,9 +245,20 @@ impl Builder<'_, '_> {
             });
             speakers.push(speaker);
         }
+        // Each person's first byline, where a publication's co-authors are added.
+        let mut bylines: HashMap<String, usize> = HashMap::new();
+        for (i, u) in units.iter().enumerate() {
+            if u.kind == PassageKind::Byline
+                && let Some(person) = u.concerns.as_ref().and_then(|c| c.first())
+            {
+                bylines.entry(person.clone()).or_insert(i);
+            }
+        }
         for (a, speaker) in article.answers.iter().zip(&speakers) {
             if let Some((_, by)) = &a.byline {
-                self.publications(by, speaker.as_deref().unwrap_or_default(), &mut units);
+                let author = speaker.as_deref().unwrap_or_default();
+                let unit = bylines.get(author).map(|&i| &mut units[i]);
+                self.publications(by, author, unit);
             }
             let shared = a.shares.and_then(|j| speakers[j].clone());
             let answer = Answer {

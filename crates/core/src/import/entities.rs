@@ -1,7 +1,7 @@
 //! What a draft names: fresh ids, and the bodies an article introduces as "Full Name
 //! (ACRONYM)".
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::dataset::is_valid_id;
@@ -11,12 +11,17 @@ use crate::fold;
 #[derive(Clone, Debug, Default)]
 pub(super) struct Ids {
     taken: HashSet<String>,
+    /// For each slug, the suffix to try next: every suffix below it is taken, and ids are
+    /// never given back, so the n-th "framing" costs one lookup rather than n (a long
+    /// article has thousands of passages of one stem).
+    next: HashMap<String, u32>,
 }
 
 impl Ids {
     pub fn new(taken: impl IntoIterator<Item = String>) -> Ids {
         Ids {
             taken: taken.into_iter().collect(),
+            next: HashMap::new(),
         }
     }
 
@@ -24,22 +29,25 @@ impl Ids {
         self.taken.contains(id)
     }
 
-    /// `base` as an id (slugged, at most 56 characters), or with `-2`, `-3` … when taken.
+    /// `base` as an id (slugged, at most 56 characters), or with the first of `-2`, `-3` …
+    /// that is free when taken.
     pub fn fresh(&mut self, base: &str) -> String {
         let mut slug = slug(base, 56);
         if slug.is_empty() {
             slug.push_str("item");
         }
-        let id = (1..)
-            .map(|n| {
-                if n == 1 {
-                    slug.clone()
-                } else {
-                    format!("{slug}-{n}")
+        let id = if self.taken.contains(&slug) {
+            let next = self.next.entry(slug.clone()).or_insert(2);
+            loop {
+                let id = format!("{slug}-{next}");
+                *next += 1;
+                if !self.taken.contains(&id) {
+                    break id;
                 }
-            })
-            .find(|id| !self.taken.contains(id))
-            .expect("some suffix is free");
+            }
+        } else {
+            slug
+        };
         debug_assert!(is_valid_id(&id), "{id}");
         self.taken.insert(id.clone());
         id

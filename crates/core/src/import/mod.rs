@@ -12,6 +12,7 @@ mod bodies;
 mod byline;
 mod draft;
 mod entities;
+mod known;
 mod passages;
 mod people;
 mod quoted;
@@ -140,6 +141,25 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
         ));
     }
     Ok(text)
+}
+
+/// The id the draft of `text` gives its source (`--source-id`, or else made from the title),
+/// known before drafting, so that the shell can refuse where the draft would go before the
+/// work is done.
+pub fn source_id(text: &str, options: &Options) -> Result<String, Refused> {
+    named(text, &read::read(text)?, options)
+}
+
+fn named(text: &str, article: &read::Article, options: &Options) -> Result<String, Refused> {
+    Ok(match &options.source_id {
+        Some(id) if !crate::dataset::is_valid_id(id) => {
+            return Err(Refused::SourceId(id.clone()));
+        }
+        Some(id) => id.clone(),
+        None => Some(entities::slug(&text[article.title.clone()], 40))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "article".into()),
+    })
 }
 
 /// Drafts a dataset from `text` (as [`decode`] returns it).

@@ -31,7 +31,7 @@ impl Builder<'_, '_> {
             .get(&key)
             .cloned()
             .or_else(|| self.known_expert(&name, &mut unit));
-        let drafted = |b: &Self, id: &str| b.file.experts.iter().position(|e| e.id.as_str() == id);
+        let drafted = |b: &Self, id: &str| b.experts_at.get(id).copied();
         let id = match known {
             // Someone drafted already (a second byline, or quoted before their answer): the
             // roles this byline adds are theirs too, and they answered, so they are on the panel.
@@ -54,6 +54,7 @@ impl Builder<'_, '_> {
             None => {
                 let id = self.ids.fresh(&name);
                 let roles = self.roles(by, &mut review);
+                self.experts_at.insert(id.clone(), self.file.experts.len());
                 self.file.experts.push(Expert {
                     id: Id::new(id.clone()),
                     name: name.clone(),
@@ -144,6 +145,7 @@ impl Builder<'_, '_> {
             Some(id) => id,
             None => {
                 let id = self.ids.fresh(&name);
+                self.experts_at.insert(id.clone(), self.file.experts.len());
                 self.file.experts.push(Expert {
                     id: Id::new(id.clone()),
                     name: name.clone(),
@@ -220,8 +222,13 @@ impl Builder<'_, '_> {
     }
 
     /// The publications a byline names ("co-author of ‘…’ with Tanya Filer"), and its
-    /// co-authors added to the byline's concerns.
-    pub(super) fn publications(&mut self, by: &Byline, author: &str, units: &mut [Unit]) {
+    /// co-authors added to the concerns of the author's first byline.
+    pub(super) fn publications(
+        &mut self,
+        by: &Byline,
+        author: &str,
+        mut byline: Option<&mut Unit>,
+    ) {
         for p in &by.publications {
             let title = self.span(&p.title);
             let mut authors = vec![Id::new(author)];
@@ -240,19 +247,11 @@ impl Builder<'_, '_> {
                     )),
                 }
             }
-            if let Some(unit) = units.iter_mut().find(|u| {
-                u.kind == PassageKind::Byline && u.concerns.as_ref().is_some_and(|c| c[0] == author)
-            }) {
+            if let Some(unit) = byline.as_deref_mut() {
                 let concerns = unit.concerns.get_or_insert_with(Vec::new);
                 concerns.extend(authors[1..].iter().map(Id::to_string));
             }
-            let known = self.with.as_ref().and_then(|w| {
-                w.knowledge
-                    .dataset
-                    .publications()
-                    .iter()
-                    .find(|known| fold::fold(&known.title) == fold::fold(&title))
-            });
+            let known = self.known.publication(&title);
             if let Some(known) = known {
                 self.report
                     .push(format!("“{title}”: already in the data, as {}", known.id));

@@ -44,12 +44,7 @@ pub(super) fn read(text: &str) -> Result<Article, ImportError> {
     // so that a byline hard-wrapped over two lines is still one.
     let flat = text.replace('\n', " ");
     let quotes = text::quotations(text, &paras)?;
-    let para_of = |at: usize| {
-        paras
-            .iter()
-            .position(|p| p.range.contains(&at))
-            .unwrap_or(0)
-    };
+    let para_of = |at: usize| text::para_of(&paras, at).unwrap_or(0);
     let mut slots = vec![Slot::Free; paras.len()];
     let mut answers = Vec::new();
     let mut inline_quotes = Vec::new();

@@ -12,9 +12,11 @@ pub(super) struct Para {
     pub range: Range<usize>,
 }
 
-/// The paragraphs of `text`. An article either separates paragraphs with blank lines
-/// (Markdown, most plain text) or writes one per line (text copied from a web page, like the
-/// bundled article); a text with any blank line is read the first way.
+/// The paragraphs of `text`. An article either writes one paragraph per line (text copied
+/// from a web page, like the bundled article), blank lines or not between them, or breaks its
+/// paragraphs into lines at a width and separates them with blank lines (Markdown, most
+/// plain text): [`hard_wrapped`] tells which, so that blank lines alone never change how an
+/// article is read (one after its title, several, or one between every paragraph).
 pub(super) fn paragraphs(text: &str) -> Vec<Para> {
     let mut lines = Vec::new();
     let mut at = 0;
@@ -23,7 +25,7 @@ pub(super) fn paragraphs(text: &str) -> Vec<Para> {
         at += line.len();
     }
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
-    let blocks = lines.iter().any(blank) && lines.iter().any(|r| !blank(r));
+    let blocks = lines.iter().any(blank) && hard_wrapped(text, &lines);
     let mut out: Vec<Para> = Vec::new();
     let mut open = false;
     for line in lines {
@@ -41,6 +43,60 @@ pub(super) fn paragraphs(text: &str) -> Vec<Para> {
         open = true;
     }
     out
+}
+
+/// Whether the line breaks between non-blank lines are mostly wraps (a paragraph broken at a
+/// width) rather than paragraph ends. A break is a wrap when its line stops mid-sentence
+/// where the next line's first word would not have fitted: the line with that word would be
+/// longer than the longest line around it, as a wrapping editor leaves every line but a
+/// paragraph's last. It is a paragraph's end when its line ends a sentence. A heading or a
+/// list item on either side says neither (both kinds of text have them), nor does a short
+/// line that stops without a full stop (a title).
+fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
+    let (mut wraps, mut ends) = (0usize, 0usize);
+    for block in lines.split(|r| text[r.clone()].trim().is_empty()) {
+        let width = block
+            .iter()
+            .map(|r| text[r.clone()].trim().chars().count())
+            .max()
+            .unwrap_or(0);
+        for pair in block.windows(2) {
+            let (line, next) = (text[pair[0].clone()].trim(), text[pair[1].clone()].trim());
+            if line.starts_with('#') || list_marker(next).is_some() {
+                continue;
+            }
+            let first_word = next.split_whitespace().next().unwrap_or("");
+            if ends_sentence(line) {
+                ends += 1;
+            } else if line.chars().count() + 1 + first_word.chars().count() > width {
+                wraps += 1;
+            }
+        }
+    }
+    wraps > 0 && wraps >= ends
+}
+
+/// Whether `line` ends a sentence: `.`, `!`, `?` or `…`, then closing marks, and not the full
+/// stop of an initial or an abbreviation.
+fn ends_sentence(line: &str) -> bool {
+    let bare = line.trim_end_matches(['’', '”', '"', '\'', ')', ']']);
+    match bare.chars().next_back() {
+        Some('!' | '?' | '…') => true,
+        Some('.') => !abbreviated(&bare[..bare.len() - 1]),
+        _ => false,
+    }
+}
+
+/// The paragraph that holds byte `at`, found by halving: paragraphs are in the text's order,
+/// and a long article has a hundred thousand of them.
+pub(super) fn para_of(paras: &[Para], at: usize) -> Option<usize> {
+    let i = paras.partition_point(|p| p.range.end <= at);
+    paras.get(i).filter(|p| p.range.contains(&at)).map(|_| i)
+}
+
+/// Whether a paragraph starts at byte `at`.
+fn starts_para(paras: &[Para], at: usize) -> bool {
+    paras.binary_search_by_key(&at, |p| p.range.start).is_ok()
 }
 
 /// The 1-based line and column (in characters) of byte `at`.
@@ -74,8 +130,8 @@ impl Quotation {
 /// Every quotation in double marks (curly “…” or straight "…"), or the first mark that does
 /// not balance. Single marks are left alone: ’ is also the apostrophe.
 pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, ImportError> {
-    let starts_para = |at: usize| paras.iter().any(|p| p.range.start == at);
-    let para_of = |at: usize| paras.iter().position(|p| p.range.contains(&at));
+    let starts_para = |at: usize| starts_para(paras, at);
+    let para_of = |at: usize| para_of(paras, at);
     let mut out = Vec::new();
     // The open quotation: its opening mark, whether straight, and its reopenings.
     let mut open: Option<(Range<usize>, bool, Vec<Range<usize>>)> = None;
@@ -262,9 +318,22 @@ mod tests {
         let lines = "One.\nTwo\nThree\n";
         let got: Vec<_> = paragraphs(lines).into_iter().map(|p| p.range).collect();
         assert_eq!(texts(lines, &got), ["One.", "Two", "Three"]);
-        let blocks = "# One\n\nTwo\nstill two\n\n  Three  \n";
+        let blocks = "# One\n\nTwo words wrapped\nat a width.\n\n  Three  \n";
         let got: Vec<_> = paragraphs(blocks).into_iter().map(|p| p.range).collect();
-        assert_eq!(texts(blocks, &got), ["# One", "Two\nstill two", "Three"]);
+        assert_eq!(
+            texts(blocks, &got),
+            ["# One", "Two words wrapped\nat a width.", "Three"]
+        );
+        // Lines that end sentences are paragraphs, whatever blank lines stand around them;
+        // a title that stops without a full stop, a heading and list items say nothing.
+        let lines = "Short Title\nWhat should small clubs do in 2030?\n\nIt is late. Clubs move.\n“I hope to see:\n1/ ports\n2/ data”\nAda Quill is Director of Lab.\n";
+        let got: Vec<_> = paragraphs(lines).into_iter().map(|p| p.range).collect();
+        assert_eq!(got.len(), 7, "{:?}", texts(lines, &got));
+        assert_eq!(texts(lines, &got)[0], "Short Title");
+        // A wrap is a line that stops mid-sentence where the next word would not fit.
+        assert!(hard_wrapped("aaa bbb ccc\nddd.", &[0..11, 12..16]));
+        assert!(!hard_wrapped("aaa bbb\nddd eee fff.", &[0..7, 8..20]));
+        assert!(!ends_sentence("the A.I.”") && ends_sentence("done.’”"));
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::texts::{SourceTexts, Texts};
+use super::texts::{Bylines, SourceTexts, Texts};
 use super::{Joined, Who};
 use crate::dataset::problem::{Problem, Subject};
-use crate::dataset::{Id, Kind, Layout, Passage, verbatim};
+use crate::dataset::{Id, Kind, Layout, Passage, PassageKind, verbatim};
 
 /// Where a passage starting at byte `start` of `text` stands: its paragraph, and the list
 /// marker ("1/", "2.", "•") that opens its line, if the passage is a list item.
@@ -92,7 +92,18 @@ impl Joined {
         }
         let leads = self.lead_ins(&full, &placed, problems);
         self.overlaps(&placed, &leads, problems);
-        self.other_verbatim(&full, problems);
+        // Where each person's first byline stands in each source: a role or a publication
+        // title "as written" is looked for from there first, since a byline writes them (from
+        // the text's start, each would cost a long article's whole text).
+        let mut bylines: Bylines<'_> = HashMap::new();
+        for (p, placed) in self.dataset.passages.iter().zip(&placed) {
+            if let (PassageKind::Byline, Some(person), Some((_, r))) =
+                (p.kind, p.concerns.first(), placed)
+            {
+                bylines.entry((&p.source, person)).or_insert(r.start);
+            }
+        }
+        self.other_verbatim(&full, &bylines, problems);
         // Source order; passages that could not be placed stay last, in file order (the
         // dataset is refused anyway).
         let key = |i: usize| {
@@ -204,6 +215,9 @@ impl Joined {
                     .push(range.clone());
             }
         }
+        for ranges in lists.values_mut() {
+            ranges.sort_by_key(|r| r.start);
+        }
         for (i, p) in passages.iter().enumerate() {
             let (Some(lead), Some((source, range)), Some((_, text, text_name))) =
                 (&p.lead_in, &placed[i], full.get(&p.source))
@@ -230,15 +244,21 @@ impl Joined {
                 spans.push((*source, span, i));
             }
             let gap = at + lead.len()..range.start;
+            // The gap less the siblings in it; only those are looked at (an article may
+            // write one lead-in before thousands of lists).
             let siblings = &lists[&(&p.source, lead.as_str())];
-            let between: String = text[gap.clone()]
-                .char_indices()
-                .filter(|(k, _)| {
-                    let k = gap.start + k;
-                    !siblings.iter().any(|r| r.start <= k && k < r.end)
-                })
-                .map(|(_, c)| c)
-                .collect();
+            let from = siblings.partition_point(|r| r.end <= gap.start);
+            let mut between = String::new();
+            let mut k = gap.start;
+            for r in siblings[from..].iter().take_while(|r| r.start < gap.end) {
+                if r.start > k {
+                    between.push_str(&text[k..r.start]);
+                }
+                k = k.max(r.end);
+            }
+            if k < gap.end {
+                between.push_str(&text[k..gap.end]);
+            }
             if between.chars().any(char::is_alphabetic) {
                 let shown: String = between.split_whitespace().collect::<Vec<_>>().join(" ");
                 let shown: String = shown.chars().take(80).collect();

@@ -15,6 +15,9 @@ pub(super) type Texts<'t> = HashMap<&'t str, Result<&'t str, &'t str>>;
 /// The full text of each source, by source id: (source's index, text, the name to show).
 pub(super) type SourceTexts<'t> = HashMap<Id, (usize, &'t str, String)>;
 
+/// Where a person's first byline starts in a source's text, by (source, person).
+pub(super) type Bylines<'d> = HashMap<(&'d Id, &'d Id), usize>;
+
 impl Joined {
     /// The full text of each source that has one, by source id: (source index, text, the
     /// name to show for it). A source whose text is missing is reported once.
@@ -72,11 +75,23 @@ impl Joined {
     }
 
     /// Role titles, member lists and publication titles that claim to be the source's words.
-    pub(super) fn other_verbatim(&self, full: &SourceTexts<'_>, problems: &mut Vec<Problem>) {
+    /// Each is looked for from its person's byline (`bylines`) first, then from the start.
+    pub(super) fn other_verbatim(
+        &self,
+        full: &SourceTexts<'_>,
+        bylines: &Bylines<'_>,
+        problems: &mut Vec<Problem>,
+    ) {
         let d = &self.dataset;
-        let mut check = |subject: Subject, field: String, source: &Id, claimed: &str| {
+        let byline = |source: &Id, person: Option<&Id>| {
+            person
+                .and_then(|person| bylines.get(&(source, person)))
+                .copied()
+                .unwrap_or(0)
+        };
+        let mut check = |subject: Subject, field: String, source: &Id, claimed: &str, from| {
             if let Some((_, text, text_name)) = full.get(source)
-                && let Err(nearest) = verbatim::locate(text, claimed, 0)
+                && let Err(nearest) = verbatim::locate(text, claimed, from)
             {
                 problems.push(Problem::NotVerbatim {
                     subject,
@@ -97,6 +112,7 @@ impl Joined {
                         format!("roles[{r}].as_written"),
                         &e.source,
                         written,
+                        byline(&e.source, Some(&e.id)),
                     );
                 }
             }
@@ -109,17 +125,19 @@ impl Joined {
                     "members.as_written".to_string(),
                     &g.source,
                     written,
+                    0,
                 );
             }
             // What a card shows as the article's must be the article's.
             if let (Provenance::Article, Some(full)) = (g.full_name_source, &g.full_name) {
                 let subject = self.origin.subject(Who::new(Kind::Group, i, &g.id));
-                check(subject, "full_name".to_string(), &g.source, full);
+                check(subject, "full_name".to_string(), &g.source, full, 0);
             }
         }
         for (i, p) in d.publications.iter().enumerate() {
             let subject = self.origin.subject(Who::new(Kind::Publication, i, &p.id));
-            check(subject, "title".to_string(), &p.source, &p.title);
+            let from = byline(&p.source, p.authors.first());
+            check(subject, "title".to_string(), &p.source, &p.title, from);
         }
         for (i, g) in d.groups.iter().enumerate() {
             if g.members.source == Provenance::Article && g.members.as_written.is_none() {
