@@ -15,6 +15,7 @@ use minilateral::command::{Asked, Request, RequestError, parse_line, request};
 use minilateral::dataset::{DataText, Dataset, PassageKind};
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
+use minilateral::reply::Visibility;
 use minilateral_synthetic::{LibrarySpec, library_json};
 
 /// Answers timed per command (fewer when a command is slow: `BUDGET` each at most).
@@ -112,7 +113,7 @@ fn asked(input: &Input) -> Result<Option<Asked>, RequestError> {
         Input::Message(text) => {
             return Ok(Some(Asked {
                 request: Request::Mentions { text: text.clone() },
-                private: true,
+                visibility: Visibility::Private,
             }));
         }
         Input::Line { line, page } => (line, *page),

@@ -11,6 +11,7 @@ use minilateral::command::{Asked, Request};
 use minilateral::datafiles::{self, DataPath};
 use minilateral::knowledge::Knowledge;
 use minilateral::picture;
+use minilateral::reply::Visibility;
 use minilateral::reply::{Column, Grid, Row};
 
 /// The most the command puts in one picture, every other cell filled, names long.
@@ -41,7 +42,7 @@ fn overlap(c: &mut Criterion) {
         request: Request::Overlap {
             groups: String::new(),
         },
-        private: false,
+        visibility: Visibility::Public,
     };
     let reply = answer::answer(&k, &asked);
     let bundled = &reply.picture.as_ref().expect("a picture").grid;

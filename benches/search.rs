@@ -13,6 +13,7 @@ use minilateral::answer::answer;
 use minilateral::command::{Asked, Request};
 use minilateral::dataset::{DataText, Dataset};
 use minilateral::knowledge::Knowledge;
+use minilateral::reply::Visibility;
 use minilateral::search::SearchIndex;
 use minilateral_synthetic::{Spec, dataset_json, search_queries};
 
@@ -42,7 +43,7 @@ fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
 fn ask(request: Request) -> Asked {
     Asked {
         request,
-        private: false,
+        visibility: Visibility::Public,
     }
 }
 

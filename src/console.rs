@@ -163,7 +163,7 @@ pub fn run(knowledge: &Knowledge) -> std::io::Result<()> {
 /// A reply as terminal text: markdown marks removed, quotes indented, buttons numbered.
 pub fn render(reply: &Reply) -> String {
     let mut out = Vec::new();
-    if reply.private {
+    if reply.visibility.is_private() {
         out.push("(only you can see this)".to_string());
     }
     if let Some(content) = &reply.content {

@@ -19,6 +19,7 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
 use crate::picture::{self, Attachment};
+use crate::reply::Visibility;
 use crate::reply::{ButtonStyle, Miss, Outcome, Reply};
 
 /// What kind of interaction arrived, for logs.
@@ -50,7 +51,7 @@ pub struct Response {
 /// A message with files, as the edit of a deferred answer.
 #[derive(Clone, Debug)]
 pub struct Upload {
-    pub private: bool,
+    pub visibility: Visibility,
     /// The message (`payload_json`), its attachments numbered as the files are.
     pub message: serde_json::Value,
     pub files: Vec<Attachment>,
@@ -99,7 +100,7 @@ impl Response {
             return self;
         }
         self.upload = Some(Upload {
-            private: reply.private,
+            visibility: reply.visibility,
             message: edit(&reply, &files),
             text_only: text_only(&reply),
             files: files.clone(),
@@ -147,7 +148,7 @@ pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
                 k,
                 &Asked {
                     request: Request::Mentions { text },
-                    private: true,
+                    visibility: Visibility::Private,
                 },
             ))
         }
@@ -303,7 +304,7 @@ pub fn message(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponse
         .collect();
     let mut message = CreateInteractionResponseMessage::new()
         .allowed_mentions(CreateAllowedMentions::new())
-        .ephemeral(reply.private)
+        .ephemeral(reply.visibility.is_private())
         .embeds(embeds)
         .components(rows);
     if let Some(content) = &reply.content {

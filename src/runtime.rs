@@ -184,7 +184,10 @@ mod tests {
         // And the next one is answered as usual.
         let fine = caught(|| {
             Response::new(
-                discord::encode(&crate::reply::Reply::text("ok", false)),
+                discord::encode(&crate::reply::Reply::text(
+                    "ok",
+                    crate::reply::Visibility::Public,
+                )),
                 Outcome::Answered,
             )
         });

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{exit, out};
 use crate::knowledge::Knowledge;
+use crate::reply::Visibility;
 
 /// `ask`: one line (or the message command for a message) answered, as text or as the exact
 /// interaction response body; with `out`, its pictures written there.
@@ -18,7 +19,7 @@ pub(super) fn ask(
     let asked = match (message, line) {
         (Some(text), _) => Ok(crate::command::Asked {
             request: crate::command::Request::Mentions { text },
-            private: true,
+            visibility: Visibility::Private,
         }),
         (None, line) => crate::console::ask(line.unwrap_or_default()),
     };

@@ -12,6 +12,7 @@ use minilateral::discord;
 use minilateral::echo::{ECHO_CHARS, clean, is_invisible};
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
+use minilateral::reply::Visibility;
 use proptest::prelude::*;
 use serde_json::Value as Json;
 use std::sync::OnceLock;
@@ -49,7 +50,7 @@ fn replies(typed: &str) -> Vec<(String, Reply)> {
     }
     let message = Asked {
         request: Request::Mentions { text: typed.into() },
-        private: true,
+        visibility: Visibility::Private,
     };
     out.push(("message command".into(), answer::answer(k, &message)));
     // (An option or a year that happens to be valid is no error: nothing to echo there.)

@@ -21,6 +21,7 @@ use minilateral::knowledge::Knowledge;
 use serde_json::Value;
 
 use crate::{fixture, minilateral, stdout};
+use minilateral::reply::Visibility;
 
 fn knowledge(data: Option<&str>) -> Knowledge {
     let path = match data {
@@ -224,7 +225,7 @@ fn golden_message_command() {
             request: command::Request::Mentions {
                 text: text.to_string(),
             },
-            private: true,
+            visibility: Visibility::Private,
         };
         serde_json::to_value(discord::encode(&answer::answer(&k, &asked))).unwrap()
     };

@@ -11,6 +11,7 @@ use minilateral::knowledge::Knowledge;
 use minilateral::reply::{Card, Reply};
 
 use super::ask;
+use minilateral::reply::Visibility;
 
 /// The bundled data and the two drafted articles, in one folder, as a curator would have them.
 pub fn library_dir(name: &str) -> PathBuf {
@@ -355,7 +356,7 @@ fn the_message_command_cites_the_articles_whose_words_it_shows() {
             request: minilateral::command::Request::Mentions {
                 text: "Ines Carvalho said so".into(),
             },
-            private: true,
+            visibility: Visibility::Private,
         },
     );
     let card = &reply.cards[0];

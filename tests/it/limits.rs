@@ -9,6 +9,7 @@ use minilateral::dataset::{DataText, Dataset};
 use minilateral::discord;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
+use minilateral::reply::Visibility;
 use minilateral_synthetic::{Spec, dataset_json};
 use serde_json::{Value, json};
 
@@ -200,17 +201,20 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
     let d = &k.dataset;
     let mut seen = HashSet::new();
     let mut checked = 0;
-    let ask = |request: Request, private: bool| Asked { request, private };
+    let ask = |request: Request, visibility: Visibility| Asked {
+        request,
+        visibility,
+    };
     let years = d.wish_years();
     for e in d.experts() {
-        for private in [false, true] {
+        for visibility in [Visibility::Public, Visibility::Private] {
             walk(
                 k,
                 &ask(
                     Request::Expert {
                         name: e.id.to_string(),
                     },
-                    private,
+                    visibility,
                 ),
                 &mut seen,
                 &mut checked,
@@ -223,7 +227,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 Request::Expert {
                     name: e.name.clone(),
                 },
-                false,
+                Visibility::Public,
             ),
             &mut seen,
             &mut checked,
@@ -235,7 +239,13 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 expert: Some(e.id.to_string()),
                 page: 1,
             };
-            walk(k, &ask(r, false), &mut seen, &mut checked, on_reply);
+            walk(
+                k,
+                &ask(r, Visibility::Public),
+                &mut seen,
+                &mut checked,
+                on_reply,
+            );
         }
         if let Some(q) = d.said_by(e.id.as_str()).next() {
             let words: String = q
@@ -252,7 +262,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                         page: 1,
                         article: None,
                     },
-                    true,
+                    Visibility::Private,
                 ),
                 &mut seen,
                 &mut checked,
@@ -271,14 +281,14 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
         }
     }
     for g in d.groups() {
-        for private in [false, true] {
+        for visibility in [Visibility::Public, Visibility::Private] {
             walk(
                 k,
                 &ask(
                     Request::Group {
                         name: g.id.to_string(),
                     },
-                    private,
+                    visibility,
                 ),
                 &mut seen,
                 &mut checked,
@@ -298,7 +308,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                     expert: None,
                     page: 1,
                 },
-                true,
+                Visibility::Private,
             ),
             &mut seen,
             &mut checked,
@@ -312,11 +322,17 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
         .map(String::as_str)
         .chain(["narnia", "Saudi Arabia", ""])
     {
-        for private in [false, true] {
+        for visibility in [Visibility::Public, Visibility::Private] {
             let request = Request::Country {
                 name: name.to_string(),
             };
-            walk(k, &ask(request, private), &mut seen, &mut checked, on_reply);
+            walk(
+                k,
+                &ask(request, visibility),
+                &mut seen,
+                &mut checked,
+                on_reply,
+            );
         }
     }
     // Every group alone, all of them, and names that are none (the picture's file and alt text
@@ -330,11 +346,17 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
         "@everyone g7 <@1>",
         all.as_str(),
     ]) {
-        for private in [false, true] {
+        for visibility in [Visibility::Public, Visibility::Private] {
             let request = Request::Overlap {
                 groups: text.to_string(),
             };
-            walk(k, &ask(request, private), &mut seen, &mut checked, on_reply);
+            walk(
+                k,
+                &ask(request, visibility),
+                &mut seen,
+                &mut checked,
+                on_reply,
+            );
         }
     }
     let long = "long ".repeat(400);
@@ -348,7 +370,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                     page: 1,
                     article: None,
                 },
-                false,
+                Visibility::Public,
             ),
             &mut seen,
             &mut checked,
@@ -360,7 +382,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 Request::Expert {
                     name: text.to_string(),
                 },
-                false,
+                Visibility::Public,
             ),
             &mut seen,
             &mut checked,
@@ -369,7 +391,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
     }
     walk(
         k,
-        &ask(Request::About, true),
+        &ask(Request::About, Visibility::Private),
         &mut seen,
         &mut checked,
         on_reply,
@@ -409,7 +431,7 @@ fn every_reply_of_a_dataset_with_very_long_texts_fits_discord() {
     let text = names.join(", ");
     let asked = Asked {
         request: Request::Mentions { text },
-        private: true,
+        visibility: Visibility::Private,
     };
     let reply = answer::answer(&k, &asked);
     // Names were found, and more than a message can hold buttons for.

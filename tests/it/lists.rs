@@ -11,6 +11,7 @@ use minilateral::knowledge::Knowledge;
 use minilateral_synthetic::{Spec, dataset_json};
 
 use crate::{ask, bundled, labels};
+use minilateral::reply::Visibility;
 
 #[test]
 fn a_miss_lists_what_the_bot_knows_of_that_kind() {
@@ -92,7 +93,7 @@ fn wish_pages_walk_every_expert_with_wishes_once() {
             expert: None,
             page: 1,
         },
-        private: false,
+        visibility: Visibility::Public,
     };
     let mut seen = Vec::new();
     let mut pages = 0;
@@ -115,7 +116,10 @@ fn wish_pages_walk_every_expert_with_wishes_once() {
             break;
         };
         asked = command::parse_button_id(&next.id).unwrap();
-        assert!(asked.private, "other pages open for whoever clicks");
+        assert!(
+            asked.visibility.is_private(),
+            "other pages open for whoever clicks"
+        );
     }
     assert_eq!(seen, want);
     assert_eq!(pages, total.div_ceil(5));
@@ -129,7 +133,7 @@ fn wish_pages_walk_every_expert_with_wishes_once() {
                 expert: None,
                 page: 10_000,
             },
-            private: false,
+            visibility: Visibility::Public,
         },
     );
     let last = past.cards[0]

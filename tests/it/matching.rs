@@ -6,6 +6,7 @@ use minilateral::matching::{Matcher, Outcome};
 use proptest::prelude::*;
 
 use crate::{bundled, fixture_text};
+use minilateral::reply::Visibility;
 
 /// A score as something to sort by (scores are never NaN).
 fn ordered(score: f64) -> i64 {
@@ -413,7 +414,7 @@ fn the_choice_between_two_people_of_one_name_shows_their_roles() {
         request: Request::Expert {
             name: "Maria Garcia".into(),
         },
-        private: false,
+        visibility: Visibility::Public,
     };
     let reply = minilateral::answer::answer(&k, &asked);
     let labels: Vec<&str> = reply.buttons.iter().map(|b| b.label.as_str()).collect();

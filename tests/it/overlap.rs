@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 use crate::endpoint_e2e::{public_key_hex, signed, start_server_with};
 use crate::fake_discord::{APPLICATION_ID, Fake};
 use crate::{ask, bundled, fixture_text, labels, minilateral, stdout};
+use minilateral::reply::Visibility;
 
 fn columns(reply: &Reply) -> Vec<&str> {
     let grid = &reply.picture.as_ref().expect("a picture").grid;
@@ -122,7 +123,7 @@ fn a_name_that_is_no_group_is_said_and_never_becomes_one() {
     // Nothing known: the groups the bot knows, and a button to compare them all.
     let none = ask(&k, "/overlap nato");
     assert_eq!(none.outcome, Outcome::NotFound);
-    assert!(none.picture.is_none() && none.private);
+    assert!(none.picture.is_none() && none.visibility.is_private());
     assert_eq!(
         labels(&none),
         ["G7", "BRICS", "I2U2", "3SI", "Compare them all"]
@@ -157,7 +158,7 @@ fn post_to_channel_posts_the_groups_understood() {
     assert_eq!(post.label, "Post to channel");
     assert_eq!(post.id, "post:overlap:brics,i2u2");
     let posted = answer::answer(&k, &command::parse_button_id(&post.id).unwrap());
-    assert!(!posted.private);
+    assert!(!posted.visibility.is_private());
     assert_eq!(columns(&posted), ["BRICS", "I2U2"]);
     // With nothing typed, the post is of all groups.
     let all = ask(&k, "/overlap private:true");
@@ -248,10 +249,10 @@ fn ask_out_writes_a_png_under_200_kb() {
 }
 
 /// The overlap command as Discord sends it, private or not.
-fn overlap_interaction(private: bool) -> Value {
+fn overlap_interaction(visibility: Visibility) -> Value {
     let mut interaction: Value =
         serde_json::from_str(&fixture_text("discord/09-command-overlap.json")).unwrap();
-    if private {
+    if visibility.is_private() {
         interaction["data"]["options"]
             .as_array_mut()
             .unwrap()
@@ -285,7 +286,7 @@ async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token(
     )
     .await;
     let client = reqwest::Client::new();
-    let body = serde_json::to_vec(&overlap_interaction(false)).unwrap();
+    let body = serde_json::to_vec(&overlap_interaction(Visibility::Public)).unwrap();
     let (status, answer) = signed(&client, &server.base, &body).await;
     // "Thinking…" at once: an HTTP answer cannot carry files.
     assert_eq!((status, answer), (200, json!({"type": 5})));
@@ -323,13 +324,18 @@ async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token(
 
     // Private: the deferral is ephemeral, the edit the same message with its "Post to
     // channel".
-    let body = serde_json::to_vec(&overlap_interaction(true)).unwrap();
+    let body = serde_json::to_vec(&overlap_interaction(Visibility::Private)).unwrap();
     let (_, answer) = signed(&client, &server.base, &body).await;
     assert_eq!(answer, json!({"type": 5, "data": {"flags": 64}}));
-    let private = fake.rest_call(2, "PATCH", EDIT).await;
-    assert_eq!(private.files.len(), 1);
-    assert!(private.body.get("flags").is_none());
-    assert!(private.body.to_string().contains("post:overlap:brics,i2u2"));
+    let visibility = fake.rest_call(2, "PATCH", EDIT).await;
+    assert_eq!(visibility.files.len(), 1);
+    assert!(visibility.body.get("flags").is_none());
+    assert!(
+        visibility
+            .body
+            .to_string()
+            .contains("post:overlap:brics,i2u2")
+    );
 
     // A button ("Post to channel", "Compare them all") asks the same over the endpoint.
     let body = serde_json::to_vec(&overlap_button("post:overlap:brics,i2u2")).unwrap();
@@ -344,14 +350,14 @@ async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token(
 
     // Discord does not know of the deferral yet (404), then asks to wait (429): tried again.
     fake.fail_next_edits(&[404, 429]);
-    let body = serde_json::to_vec(&overlap_interaction(false)).unwrap();
+    let body = serde_json::to_vec(&overlap_interaction(Visibility::Public)).unwrap();
     signed(&client, &server.base, &body).await;
     let retried = fake.rest_call(5, "PATCH", EDIT).await;
     assert_eq!(retried.files.len(), 1, "the third try carries the picture");
 
     // Discord refuses the file: the text is sent alone, so that "thinking…" does not stay.
     fake.refuse_files();
-    let body = serde_json::to_vec(&overlap_interaction(false)).unwrap();
+    let body = serde_json::to_vec(&overlap_interaction(Visibility::Public)).unwrap();
     signed(&client, &server.base, &body).await;
     fake.rest_call(6, "PATCH", EDIT).await;
     let text_only = fake.rest_call(7, "PATCH", EDIT).await;

@@ -7,7 +7,7 @@ use minilateral::answer;
 use minilateral::command::{self, Asked, Request};
 use minilateral::dataset::Dataset;
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::Reply;
+use minilateral::reply::{Reply, Visibility};
 use serde_json::Value;
 
 use crate::limits::check_everything;
@@ -82,7 +82,7 @@ fn the_duplicate_finder_finds_a_passage_shown_twice() {
     // a wish, as cards once did, is caught; a snippet of the same passage too.
     let d = bundled();
     let wish = d.passage("meserole-wish-g7-code").unwrap();
-    let mut reply = Reply::text(format!("> {}", wish.text), false);
+    let mut reply = Reply::text(format!("> {}", wish.text), Visibility::Public);
     assert!(repeated(&d, &reply).is_empty());
     reply.content = Some(format!("> {}\n• **{}**", wish.text, wish.text));
     assert_eq!(repeated(&d, &reply), ["meserole-wish-g7-code"]);

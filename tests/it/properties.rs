@@ -12,6 +12,7 @@ use minilateral::command::{
     self, Asked, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line, request,
 };
 use minilateral::knowledge::Knowledge;
+use minilateral::reply::Visibility;
 use minilateral::{answer, console, discord};
 use proptest::prelude::*;
 use proptest::test_runner::TestRunner;
@@ -327,8 +328,12 @@ fn custom_id() -> impl Strategy<Value = String> {
         string_value().prop_map(|groups| Request::Overlap { groups }),
         Just(Request::About),
     ];
-    let made = (request, any::<bool>()).prop_filter_map("id too long", |(request, private)| {
-        command::button_id(&Asked { request, private })
+    let visibility = prop_oneof![Just(Visibility::Public), Just(Visibility::Private)];
+    let made = (request, visibility).prop_filter_map("id too long", |(request, visibility)| {
+        command::button_id(&Asked {
+            request,
+            visibility,
+        })
     });
     prop_oneof![
         8 => made,

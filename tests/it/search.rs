@@ -5,6 +5,7 @@
 use minilateral::knowledge::Knowledge;
 
 use crate::{ask, bundled, fixture_text, labels};
+use minilateral::reply::Visibility;
 
 /// The share of right answers a set must reach (issue 13's target).
 const TARGET: f64 = 0.9;
@@ -408,7 +409,7 @@ fn the_text_shown_is_the_passages_own() {
                     page,
                     article: None,
                 },
-                private: false,
+                visibility: Visibility::Public,
             };
             let reply = minilateral::answer::answer(&k, &asked);
             for shown in excerpts(&reply) {

@@ -12,8 +12,8 @@ pub struct Reply {
     pub content: Option<String>,
     pub cards: Vec<Card>,
     pub buttons: Vec<Button>,
-    /// Only the person who asked sees it (Discord's ephemeral flag).
-    pub private: bool,
+    /// Who sees it: the channel, or only the person who asked.
+    pub visibility: Visibility,
     /// A picture to attach, as data: the core draws nothing; a front end renders it and
     /// attaches it under `Picture::file`, which a card shows through `Card::image`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -24,6 +24,25 @@ pub struct Reply {
     /// A query that matched nothing, for curators to find missing aliases; never shown.
     #[serde(skip)]
     pub miss: Option<Miss>,
+}
+
+/// Who sees a reply. Chosen once, with the request (its `private` option, or the kind of answer:
+/// a question back, a page opened by a button), and carried with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Everyone in the channel.
+    #[default]
+    Public,
+    /// Only the person who asked (Discord's ephemeral flag).
+    Private,
+}
+
+impl Visibility {
+    /// Whether only the person who asked sees it.
+    pub fn is_private(self) -> bool {
+        self == Visibility::Private
+    }
 }
 
 /// A query that matched nothing: what was looked for, and the query in its folded form (what
@@ -150,10 +169,10 @@ pub enum ButtonStyle {
 }
 
 impl Reply {
-    pub fn text(content: impl Into<String>, private: bool) -> Reply {
+    pub fn text(content: impl Into<String>, visibility: Visibility) -> Reply {
         Reply {
             content: Some(content.into()),
-            private,
+            visibility,
             ..Reply::default()
         }
     }

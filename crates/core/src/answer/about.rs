@@ -8,11 +8,12 @@ use crate::quote::Cited;
 use crate::reply::{ButtonStyle, Card, Reply, escape_data, plural, years_text};
 
 use super::parts::{button, known, known_people, open_request, post_button};
+use crate::reply::Visibility;
 
 /// Articles described on `/about`; `/article` lists them all, a page at a time.
 const ABOUT_ARTICLES: usize = 5;
 
-pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
+pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     let d = &k.dataset;
     let s = d.summary();
     let shown: Vec<&Source> = k
@@ -120,7 +121,7 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
                     title: None,
                     page: 1,
                 },
-                private: true,
+                visibility: Visibility::Private,
             },
             ButtonStyle::Secondary,
         ));
@@ -150,13 +151,15 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     // and the people quoted outside a panel are two kinds.
     let open_person = |id: &Id| open_request(Kind::Expert, id);
     for (panel, title) in [(true, "Experts"), (false, "Also quoted")] {
-        let (names, open) = known_people(k, panel, true, &open_person);
+        let (names, open) = known_people(k, panel, Visibility::Private, &open_person);
         if !names.is_empty() {
             card.field(title, names, false);
         }
         buttons.extend(open);
     }
-    let (names, open) = known(k, Kind::Group, true, &|id| open_request(Kind::Group, id));
+    let (names, open) = known(k, Kind::Group, Visibility::Private, &|id| {
+        open_request(Kind::Group, id)
+    });
     if !names.is_empty() {
         card.field("Groups", names, false);
     }
@@ -193,10 +196,10 @@ pub(super) fn about(k: &Knowledge, private: bool) -> Reply {
     let mut reply = Reply {
         cards: vec![card],
         buttons,
-        private,
+        visibility,
         ..Reply::default()
     };
-    if private {
+    if visibility.is_private() {
         reply.buttons.extend(post_button(Request::About));
     }
     reply

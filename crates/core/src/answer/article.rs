@@ -10,19 +10,25 @@ use crate::quote::{self, Cited};
 use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data, plural};
 
 use super::parts::{button, card_reply, open_button, pager};
+use crate::reply::Visibility;
 
 /// Articles listed on one page of `/article`.
 pub(super) const ARTICLE_PAGE: usize = 10;
 
-pub(super) fn article(k: &Knowledge, title: Option<&str>, page: u32, private: bool) -> Reply {
+pub(super) fn article(
+    k: &Knowledge,
+    title: Option<&str>,
+    page: u32,
+    visibility: Visibility,
+) -> Reply {
     match title {
-        None => list(k, page, private),
+        None => list(k, page, visibility),
         Some(typed) => match k.articles.find(typed) {
             TitleMatch::One(id) => match k.dataset.source(id.as_str()) {
-                Some(source) => one(k, source, private),
+                Some(source) => one(k, source, visibility),
                 None => not_found(k, typed),
             },
-            TitleMatch::Several(ids) => several(k, typed, &ids, private),
+            TitleMatch::Several(ids) => several(k, typed, &ids, visibility),
             TitleMatch::None => not_found(k, typed),
         },
     }
@@ -47,7 +53,7 @@ fn line(d: &Dataset, s: &Source) -> String {
 }
 
 /// A button that opens an article privately for whoever clicks.
-fn open_article(s: &Source, label: &str, private: bool) -> Option<Button> {
+fn open_article(s: &Source, label: &str, visibility: Visibility) -> Option<Button> {
     button(
         label.to_string(),
         Asked {
@@ -55,14 +61,14 @@ fn open_article(s: &Source, label: &str, private: bool) -> Option<Button> {
                 title: Some(s.id.to_string()),
                 page: 1,
             },
-            private,
+            visibility,
         },
         ButtonStyle::Secondary,
     )
 }
 
 /// The articles, newest first, a page at a time.
-fn list(k: &Knowledge, page: u32, private: bool) -> Reply {
+fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
     let d = &k.dataset;
     let total = k.articles.len();
     let pages = total.div_ceil(ARTICLE_PAGE).max(1);
@@ -112,13 +118,13 @@ fn list(k: &Knowledge, page: u32, private: bool) -> Reply {
     buttons.extend(
         on_page
             .iter()
-            .filter_map(|s| open_article(s, d.short_title(s), true)),
+            .filter_map(|s| open_article(s, d.short_title(s), Visibility::Private)),
     );
     let post = Request::Article {
         title: None,
         page: page as u32,
     };
-    card_reply(None, card, private, buttons, post)
+    card_reply(None, card, visibility, buttons, post)
 }
 
 fn title_passage<'d>(d: &'d Dataset, s: &Source) -> Option<&'d Passage> {
@@ -128,7 +134,7 @@ fn title_passage<'d>(d: &'d Dataset, s: &Source) -> Option<&'d Passage> {
 }
 
 /// One article: title, question, the introduction in its order, its people, our summary.
-fn one(k: &Knowledge, s: &Source, private: bool) -> Reply {
+fn one(k: &Knowledge, s: &Source, visibility: Visibility) -> Reply {
     let d = &k.dataset;
     let passages = d.passages_of(s);
     let question = d.question(s);
@@ -191,7 +197,7 @@ fn one(k: &Knowledge, s: &Source, private: bool) -> Reply {
         title: Some(s.id.to_string()),
         page: 1,
     };
-    card_reply(None, card, private, buttons, post)
+    card_reply(None, card, visibility, buttons, post)
 }
 
 /// The article's framing passages in its order, a paragraph as one block quote; "[…]" where
@@ -223,26 +229,31 @@ fn introduction(passages: &[Passage]) -> String {
 }
 
 /// Several articles hold the words typed: a button for each.
-fn several(k: &Knowledge, typed: &str, ids: &[crate::dataset::Id], private: bool) -> Reply {
+fn several(
+    k: &Knowledge,
+    typed: &str,
+    ids: &[crate::dataset::Id],
+    visibility: Visibility,
+) -> Reply {
     let d = &k.dataset;
     let mut reply = Reply::text(
         format!(
             "Several articles match “{}”: which one did you mean?",
             echo(typed)
         ),
-        true,
+        Visibility::Private,
     );
     for s in crate::articles::sources(d, ids) {
         reply
             .buttons
-            .extend(open_article(s, d.short_title(s), private));
+            .extend(open_article(s, d.short_title(s), visibility));
     }
     reply.with_outcome(Outcome::Ambiguous)
 }
 
 /// No article matches: the articles, as `/article` lists them.
 fn not_found(k: &Knowledge, typed: &str) -> Reply {
-    let mut reply = list(k, 1, true);
+    let mut reply = list(k, 1, Visibility::Private);
     reply.content = Some(format!(
         "No article I know has “{}” in its title. These are the ones I know:",
         echo(typed)

@@ -11,6 +11,7 @@ use crate::reply::{Button, Card, Reply, escape_data, plural};
 
 use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
+use crate::reply::Visibility;
 
 /// A kind of entity with a card of its own.
 pub(super) trait Carded<'k>: Named<'k> {
@@ -25,15 +26,19 @@ pub(super) trait Carded<'k>: Named<'k> {
 
 /// `/expert` and `/group`: the card of the entity the name resolves to, or the reply that says
 /// why there is none.
-pub(super) fn card<'k, T: Carded<'k>>(k: &'k Knowledge, name: &str, private: bool) -> Reply {
-    let (entity, note) = match resolve::<T>(k, name, private, &T::open) {
+pub(super) fn card<'k, T: Carded<'k>>(
+    k: &'k Knowledge,
+    name: &str,
+    visibility: Visibility,
+) -> Reply {
+    let (entity, note) = match resolve::<T>(k, name, visibility, &T::open) {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
     cards_reply(
         note,
         entity.cards(k),
-        private,
+        visibility,
         entity.buttons(k),
         T::open(entity.id()),
     )

@@ -14,15 +14,16 @@ use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data, plural};
 use crate::command::Request;
 
 use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
+use crate::reply::Visibility;
 
 /// Characters of the article's first passage on a group, shown under it (an eighth more and it
 /// is shown whole: `excerpt`).
 const QUOTE_CHARS: usize = 240;
 
-pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
+pub(super) fn country(k: &Knowledge, name: &str, visibility: Visibility) -> Reply {
     let d = &k.dataset;
     let Some(found) = k.countries.find(name) else {
-        return no_country(k, name, private);
+        return no_country(k, name, visibility);
     };
     let country = found.country;
     // A guess says so, as a guessed name does elsewhere.
@@ -36,13 +37,15 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
     let groups = groups_of(d, country);
     let shown = escape_data(&country.name);
     if groups.is_empty() {
-        let (names, buttons) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
+        let (names, buttons) = known(k, Kind::Group, visibility, &|id| {
+            open_request(Kind::Group, id)
+        });
         let guess = note.map(|n| format!("{n} ")).unwrap_or_default();
         let mut reply = Reply::text(
             format!(
                 "{guess}**{shown}** is not a member of any group I know. The groups I know: {names}."
             ),
-            true,
+            Visibility::Private,
         );
         reply.buttons = buttons;
         return reply.with_outcome(Outcome::NotFound);
@@ -137,7 +140,7 @@ pub(super) fn country(k: &Knowledge, name: &str, private: bool) -> Reply {
     let post = Request::Country {
         name: country.name.clone(),
     };
-    card_reply(note, card, private, buttons, post)
+    card_reply(note, card, visibility, buttons, post)
 }
 
 /// "A", "A and B", "A, B and C".
@@ -149,7 +152,7 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-fn no_country(k: &Knowledge, name: &str, private: bool) -> Reply {
+fn no_country(k: &Knowledge, name: &str, visibility: Visibility) -> Reply {
     let members: Vec<String> = k
         .countries
         .members()
@@ -163,14 +166,16 @@ fn no_country(k: &Knowledge, name: &str, private: bool) -> Reply {
     } else {
         String::new()
     };
-    let (groups, buttons) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
+    let (groups, buttons) = known(k, Kind::Group, visibility, &|id| {
+        open_request(Kind::Group, id)
+    });
     let mut reply = Reply::text(
         format!(
             "“{}” is in none of the member lists of the groups I know ({groups}). Their members: {}{more}.",
             echo(name),
             members.join(", ")
         ),
-        true,
+        Visibility::Private,
     );
     reply.buttons = buttons;
     reply.miss = Some(Miss {

@@ -11,6 +11,7 @@ use crate::quote::Cited;
 use crate::reply::{Card, Outcome, Reply, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
+use crate::reply::Visibility;
 
 pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let found = k.mentions(text);
@@ -18,7 +19,7 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
         return Reply::text(
             "This message names no person, group or body I know. `/about` lists what I know."
                 .to_string(),
-            true,
+            Visibility::Private,
         )
         .with_outcome(Outcome::NotFound);
     }
@@ -69,7 +70,7 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     Reply {
         cards: vec![card],
         buttons,
-        private: true,
+        visibility: Visibility::Private,
         ..Reply::default()
     }
 }

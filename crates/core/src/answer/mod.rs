@@ -35,27 +35,27 @@ use crate::command::{Asked, Choices, Completion, Request, RequestError};
 use crate::dataset::{Expert, Group, Id, Kind};
 use crate::knowledge::Knowledge;
 use crate::matching::Choice;
-use crate::reply::{Outcome, Reply, fit};
+use crate::reply::{Outcome, Reply, Visibility, fit};
 
 /// The reply to a request, cut to fit Discord's limits.
 pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
     let reply = match &asked.request {
-        Request::Expert { name } => cards::card::<&Expert>(k, name, asked.private),
-        Request::Group { name } => cards::card::<&Group>(k, name, asked.private),
+        Request::Expert { name } => cards::card::<&Expert>(k, name, asked.visibility),
+        Request::Group { name } => cards::card::<&Group>(k, name, asked.visibility),
         Request::Wish { year, expert, page } => {
-            wish::wish(k, *year, expert.as_deref(), *page, asked.private)
+            wish::wish(k, *year, expert.as_deref(), *page, asked.visibility)
         }
         Request::Search {
             text,
             page,
             article,
-        } => search::search(k, text, *page, article.as_deref(), asked.private),
+        } => search::search(k, text, *page, article.as_deref(), asked.visibility),
         Request::Article { title, page } => {
-            article::article(k, title.as_deref(), *page, asked.private)
+            article::article(k, title.as_deref(), *page, asked.visibility)
         }
-        Request::Country { name } => country::country(k, name, asked.private),
-        Request::Overlap { groups } => overlap::overlap(k, groups, asked.private),
-        Request::About => about::about(k, asked.private),
+        Request::Country { name } => country::country(k, name, asked.visibility),
+        Request::Overlap { groups } => overlap::overlap(k, groups, asked.visibility),
+        Request::About => about::about(k, asked.visibility),
         Request::Mentions { text } => mentions::mentions(k, text),
     };
     fit(reply)
@@ -66,7 +66,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
 pub fn request_error(err: &RequestError) -> Reply {
     fit(Reply::text(
         format!("Sorry, I could not read that: {err}."),
-        true,
+        Visibility::Private,
     ))
 }
 
@@ -76,7 +76,7 @@ pub fn request_error(err: &RequestError) -> Reply {
 pub fn unsupported() -> Reply {
     fit(Reply::text(
         "This bot has no forms: that kind of interaction is not supported. `/about` says what it answers.",
-        true,
+        Visibility::Private,
     )
     .with_outcome(Outcome::Unsupported))
 }
@@ -85,7 +85,7 @@ pub fn unsupported() -> Reply {
 pub fn apology() -> Reply {
     fit(Reply::text(
         "Sorry, something went wrong on my side while answering. It has been logged; please try again.",
-        true,
+        Visibility::Private,
     )
     .with_outcome(Outcome::Failed))
 }
@@ -181,14 +181,14 @@ mod tests {
     fn a_private_card_offers_to_post_the_same_request() {
         let k = knowledge();
         let reply = ask(&k, "/group three seas private:true");
-        assert!(reply.private);
+        assert_eq!(reply.visibility, Visibility::Private);
         let post = reply.buttons.last().unwrap();
         assert_eq!(post.label, "Post to channel");
         let posted = crate::command::parse_button_id(&post.id).unwrap();
-        assert!(!posted.private);
+        assert_eq!(posted.visibility, Visibility::Public);
         let again = answer(&k, &posted);
         assert_eq!(again.cards[0].title, reply.cards[0].title);
-        assert!(!again.private);
+        assert_eq!(again.visibility, Visibility::Public);
     }
 
     #[test]

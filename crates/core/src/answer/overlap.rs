@@ -16,6 +16,7 @@ use crate::reply::{
 
 use super::group_list::{Named, named_groups};
 use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
+use crate::reply::Visibility;
 
 /// The file the picture is attached as.
 const PICTURE_FILE: &str = "overlap.png";
@@ -24,7 +25,7 @@ const MAX_COLUMNS: usize = 10;
 /// States one picture lists; the shared ones always come first.
 const MAX_ROWS: usize = 48;
 
-pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
+pub(super) fn overlap(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
     let d = &k.dataset;
     let named = if text.trim().is_empty() {
         Named {
@@ -36,7 +37,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
     };
     let (mut groups, unknown) = (named.groups, named.unknown);
     if groups.is_empty() {
-        return none_named(k, text, &unknown, private);
+        return none_named(k, text, &unknown, visibility);
     }
     let mut notes = Vec::new();
     for (typed, g) in &named.guessed {
@@ -97,7 +98,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, private: bool) -> Reply {
     };
     let guessed = !named.guessed.is_empty() || !unknown.is_empty();
     let note = (!notes.is_empty()).then(|| notes.join(" "));
-    let mut reply = card_reply(note, card, private, buttons, post);
+    let mut reply = card_reply(note, card, visibility, buttons, post);
     if !guessed {
         // A remark on the comparison ("name two or more"), not a guessed name.
         reply.outcome = Outcome::Answered;
@@ -270,8 +271,10 @@ fn alt_text(grid: &Grid) -> String {
 }
 
 /// No group named: what the bot knows, with buttons to compare them all or open one.
-fn none_named(k: &Knowledge, text: &str, unknown: &[String], private: bool) -> Reply {
-    let (names, mut buttons) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
+fn none_named(k: &Knowledge, text: &str, unknown: &[String], visibility: Visibility) -> Reply {
+    let (names, mut buttons) = known(k, Kind::Group, visibility, &|id| {
+        open_request(Kind::Group, id)
+    });
     let asked = if unknown.is_empty() {
         echo(text)
     } else {
@@ -283,7 +286,7 @@ fn none_named(k: &Knowledge, text: &str, unknown: &[String], private: bool) -> R
     };
     let mut reply = Reply::text(
         format!("No group I know matches “{asked}”. The groups I know: {names}."),
-        true,
+        Visibility::Private,
     );
     buttons.extend(super::parts::button(
         "Compare them all",
@@ -291,7 +294,7 @@ fn none_named(k: &Knowledge, text: &str, unknown: &[String], private: bool) -> R
             request: Request::Overlap {
                 groups: String::new(),
             },
-            private,
+            visibility,
         },
         crate::reply::ButtonStyle::Primary,
     ));

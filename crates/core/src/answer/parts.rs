@@ -7,6 +7,7 @@ use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, escape_data};
 
 use super::cards::Carded;
+use crate::reply::Visibility;
 
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
@@ -40,7 +41,7 @@ pub(super) fn post_button(request: Request) -> Option<Button> {
         "Post to channel",
         Asked {
             request,
-            private: false,
+            visibility: Visibility::Public,
         },
         ButtonStyle::Primary,
     )
@@ -52,7 +53,7 @@ pub(super) fn pick_button(label: &str, request: Request) -> Option<Button> {
         label,
         Asked {
             request,
-            private: true,
+            visibility: Visibility::Private,
         },
         ButtonStyle::Secondary,
     )
@@ -79,11 +80,11 @@ pub(super) fn open_button(kind: Kind, id: &Id, label: &str) -> Option<Button> {
 pub(super) fn card_reply(
     note: Option<String>,
     card: Card,
-    private: bool,
+    visibility: Visibility,
     buttons: Vec<Button>,
     post: Request,
 ) -> Reply {
-    cards_reply(note, vec![card], private, buttons, post)
+    cards_reply(note, vec![card], visibility, buttons, post)
 }
 
 /// A reply of several cards shown as one answer (a person quoted in several articles: a card
@@ -91,11 +92,11 @@ pub(super) fn card_reply(
 pub(super) fn cards_reply(
     note: Option<String>,
     cards: Vec<Card>,
-    private: bool,
+    visibility: Visibility,
     mut buttons: Vec<Button>,
     post: Request,
 ) -> Reply {
-    if private {
+    if visibility.is_private() {
         buttons.extend(post_button(post));
     }
     Reply {
@@ -107,7 +108,7 @@ pub(super) fn cards_reply(
         content: note,
         cards,
         buttons,
-        private,
+        visibility,
         ..Reply::default()
     }
 }
@@ -130,7 +131,7 @@ pub(super) const KNOWN_PAGE: usize = 10;
 pub(super) fn known(
     k: &Knowledge,
     kind: Kind,
-    private: bool,
+    visibility: Visibility,
     to: &dyn Fn(&Id) -> Option<Request>,
 ) -> (String, Vec<Button>) {
     let d = &k.dataset;
@@ -156,7 +157,7 @@ pub(super) fn known(
         }
         _ => (0, Vec::new()),
     };
-    named_page(total, &page, private, to)
+    named_page(total, &page, visibility, to)
 }
 
 /// The people on a panel (`panel`) or quoted outside one, up to a page, as [`known`] lists
@@ -164,7 +165,7 @@ pub(super) fn known(
 pub(super) fn known_people(
     k: &Knowledge,
     panel: bool,
-    private: bool,
+    visibility: Visibility,
     to: &dyn Fn(&Id) -> Option<Request>,
 ) -> (String, Vec<Button>) {
     let people = || k.dataset.experts().iter().filter(move |e| e.panel == panel);
@@ -172,14 +173,14 @@ pub(super) fn known_people(
         .take(KNOWN_PAGE)
         .map(|e| (&e.id, e.name.as_str()))
         .collect();
-    named_page(people().count(), &page, private, to)
+    named_page(people().count(), &page, visibility, to)
 }
 
 /// Names in bold, "and N more" past the page, and a button for each.
 fn named_page(
     total: usize,
     page: &[(&Id, &str)],
-    private: bool,
+    visibility: Visibility,
     to: &dyn Fn(&Id) -> Option<Request>,
 ) -> (String, Vec<Button>) {
     let mut names: Vec<String> = page
@@ -196,7 +197,7 @@ fn named_page(
                 name.to_string(),
                 Asked {
                     request: to(id)?,
-                    private,
+                    visibility,
                 },
                 ButtonStyle::Secondary,
             )

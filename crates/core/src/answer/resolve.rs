@@ -9,6 +9,7 @@ use crate::matching::{self, Candidate, Resolution, Tier};
 use crate::reply::{Button, ButtonStyle, Miss, Outcome, Reply, echo, escape_data};
 
 use super::parts::{button, known, open_request};
+use crate::reply::Visibility;
 
 /// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
 /// anything but a match, the reply that says so (boxed: a reply is large, a match is the
@@ -17,7 +18,7 @@ use super::parts::{button, known, open_request};
 pub(super) fn resolve<'k, T: Named<'k>>(
     k: &'k Knowledge,
     name: &str,
-    private: bool,
+    visibility: Visibility,
     again: &dyn Fn(&Id) -> Request,
 ) -> Result<(T, Option<String>), Box<Reply>> {
     // Exactly one name or id of this kind: no scoring of every other candidate (with many
@@ -40,7 +41,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
     let pick = |c: &Candidate| {
         let asked = Asked {
             request: again(&c.id),
-            private,
+            visibility,
         };
         // A role tells people apart: "Ann Lee — CEO, ODI" when found through it, and for two
         // people of one name.
@@ -75,12 +76,12 @@ pub(super) fn resolve<'k, T: Named<'k>>(
                 "Several names are close to “{}”. Which one did you mean?",
                 echo(name)
             ),
-            true,
+            Visibility::Private,
         );
         reply.buttons = candidates.into_iter().filter_map(pick).collect();
         return Err(Box::new(reply.with_outcome(Outcome::Ambiguous)));
     }
-    let mut reply = no_match(k, T::KIND, name, private, &candidates, &pick, again);
+    let mut reply = no_match(k, T::KIND, name, visibility, &candidates, &pick, again);
     if reply.outcome == Outcome::NotFound {
         reply.miss = Some(Miss {
             what: T::KIND.as_str(),
@@ -104,7 +105,7 @@ fn no_match(
     k: &Knowledge,
     kind: Kind,
     name: &str,
-    private: bool,
+    visibility: Visibility,
     candidates: &[&Candidate],
     pick: &dyn Fn(&Candidate) -> Option<Button>,
     again: &dyn Fn(&Id) -> Request,
@@ -126,12 +127,15 @@ fn no_match(
                 kind_word(other),
                 kind_word(kind)
             ),
-            true,
+            Visibility::Private,
         );
         let label = format!("Open {}", best.name);
         reply.buttons.extend(button(
             label,
-            Asked { request, private },
+            Asked {
+                request,
+                visibility,
+            },
             ButtonStyle::Primary,
         ));
         return reply.with_outcome(Outcome::OtherKind);
@@ -143,14 +147,14 @@ fn no_match(
                 escape_data(&body.name),
                 kind.as_str(),
             ),
-            true,
+            Visibility::Private,
         )
         .with_outcome(Outcome::OtherKind);
     }
     let what = kind.as_str();
     if candidates.is_empty() {
         // Nothing close: what the bot does know of this kind, so the miss leads somewhere.
-        let (names, buttons) = known(k, kind, private, &|id| Some(again(id)));
+        let (names, buttons) = known(k, kind, visibility, &|id| Some(again(id)));
         let known = if names.is_empty() {
             format!("I know of no {what}s.")
         } else {
@@ -158,14 +162,14 @@ fn no_match(
         };
         let mut reply = Reply::text(
             format!("No {what} matches “{shown}”. {known} `/search` looks through what was said."),
-            true,
+            Visibility::Private,
         );
         reply.buttons = buttons;
         reply.with_outcome(Outcome::NotFound)
     } else {
         let mut reply = Reply::text(
             format!("No {what} matches “{shown}”. The closest names are below."),
-            true,
+            Visibility::Private,
         );
         reply.buttons = candidates.iter().copied().filter_map(pick).collect();
         reply.with_outcome(Outcome::NotFound)

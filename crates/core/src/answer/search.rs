@@ -13,6 +13,7 @@ use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape
 use crate::search::{Results, highlight};
 
 use super::parts::{button, known, known_people, open_button, open_request, pager, post_button};
+use crate::reply::Visibility;
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -30,7 +31,7 @@ pub(super) fn search(
     text: &str,
     page: u32,
     article: Option<&str>,
-    private: bool,
+    visibility: Visibility,
 ) -> Reply {
     let shown = echo(text);
     let page = page.max(1) as usize;
@@ -39,12 +40,12 @@ pub(super) fn search(
         None => None,
         Some(typed) => match k.articles.find(typed) {
             TitleMatch::One(id) => k.dataset.source(id.as_str()),
-            other => return no_such_article(k, text, typed, &other, private),
+            other => return no_such_article(k, text, typed, &other, visibility),
         },
     };
     let mut found = find(k, text, within, page_range(page));
     if found.total == 0 {
-        return nothing_found(k, text, private);
+        return nothing_found(k, text, visibility);
     }
     let pages = found.total.div_ceil(SEARCH_PAGE);
     // A page past the end (an old button after a data change) shows the last one.
@@ -126,7 +127,7 @@ pub(super) fn search(
     };
     let mut reply = Reply {
         cards: vec![card],
-        private,
+        visibility,
         ..Reply::default()
     };
     // Other pages open privately for whoever clicks: paging a public answer for everyone
@@ -148,7 +149,7 @@ pub(super) fn search(
         }
     }
     reply.buttons.extend(pager);
-    if private {
+    if visibility.is_private() {
         let post = |text: String| {
             post_button(Request::Search {
                 text,
@@ -196,7 +197,7 @@ fn no_such_article(
     text: &str,
     typed: &str,
     found: &TitleMatch,
-    private: bool,
+    visibility: Visibility,
 ) -> Reply {
     let mut reply = Reply::text(
         format!(
@@ -204,7 +205,7 @@ fn no_such_article(
             echo(typed),
             echo(text)
         ),
-        true,
+        Visibility::Private,
     );
     let d = &k.dataset;
     let candidates: Vec<&Source> = match found {
@@ -228,7 +229,7 @@ fn no_such_article(
                 page: 1,
                 article: Some(s.id.to_string()),
             },
-            private,
+            visibility,
         };
         reply.buttons.extend(button(
             d.short_title(s).to_string(),
@@ -247,9 +248,9 @@ fn page_range(page: usize) -> std::ops::Range<usize> {
 
 /// Nothing found: words of the data close to those typed, the closest names, and else the
 /// experts and groups the bot knows, each a button.
-fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
+fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
     let shown = echo(text);
-    let mut reply = Reply::text(String::new(), true);
+    let mut reply = Reply::text(String::new(), Visibility::Private);
     let words = k.search.suggestions(text, 3);
     for w in &words {
         let asked = Asked {
@@ -258,7 +259,7 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
                 page: 1,
                 article: None,
             },
-            private,
+            visibility,
         };
         reply
             .buttons
@@ -279,7 +280,10 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
             names.push(c.name.clone());
             reply.buttons.extend(button(
                 format!("Open {}", c.name),
-                Asked { request, private },
+                Asked {
+                    request,
+                    visibility,
+                },
                 ButtonStyle::Primary,
             ));
         }
@@ -297,7 +301,7 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
         };
         format!("Nothing found for “{shown}”.{words}{names}")
     } else {
-        let (list, buttons) = known_names(k, private);
+        let (list, buttons) = known_names(k, visibility);
         reply.buttons = buttons;
         format!("Nothing found for “{shown}”. Try other words; what I know is about these:\n{list}")
     });
@@ -309,13 +313,15 @@ fn nothing_found(k: &Knowledge, text: &str, private: bool) -> Reply {
 }
 
 /// "Experts: … / Groups: …", a page of each, with their buttons.
-fn known_names(k: &Knowledge, private: bool) -> (String, Vec<Button>) {
+fn known_names(k: &Knowledge, visibility: Visibility) -> (String, Vec<Button>) {
     let open = |id: &Id| open_request(Kind::Expert, id);
     // The panels' experts and the people quoted outside a panel are two kinds.
-    let (experts, mut buttons) = known_people(k, true, private, &open);
-    let (others, more) = known_people(k, false, private, &open);
+    let (experts, mut buttons) = known_people(k, true, visibility, &open);
+    let (others, more) = known_people(k, false, visibility, &open);
     buttons.extend(more);
-    let (groups, more) = known(k, Kind::Group, private, &|id| open_request(Kind::Group, id));
+    let (groups, more) = known(k, Kind::Group, visibility, &|id| {
+        open_request(Kind::Group, id)
+    });
     buttons.extend(more);
     let mut lines = vec![format!("Experts: {experts}")];
     if !others.is_empty() {

@@ -12,6 +12,7 @@ use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
 use super::cards::Carded;
 use super::parts::{button, cards_reply, display_name, open_button, pager};
 use super::resolve::resolve;
+use crate::reply::Visibility;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
 /// within an embed's 6,000.
@@ -25,7 +26,7 @@ pub(super) fn wish(
     year: i64,
     expert: Option<&str>,
     page: u32,
-    private: bool,
+    visibility: Visibility,
 ) -> Reply {
     let d = &k.dataset;
     let years = d.wish_years();
@@ -37,7 +38,7 @@ pub(super) fn wish(
                     expert: expert.map(Id::to_string),
                     page: 1,
                 },
-                private,
+                visibility,
             };
             reply
                 .buttons
@@ -50,7 +51,7 @@ pub(super) fn wish(
                 "No wishes for {year} in the data. Years with wishes: {}.",
                 years_text(&years)
             ),
-            true,
+            Visibility::Private,
         );
         year_buttons(&mut reply, None);
         return reply.with_outcome(Outcome::NotFound);
@@ -73,7 +74,7 @@ pub(super) fn wish(
                 expert: Some(id.to_string()),
                 page: 1,
             };
-            let (e, note) = match resolve::<&Expert>(k, name, private, &again) {
+            let (e, note) = match resolve::<&Expert>(k, name, visibility, &again) {
                 Ok(found) => found,
                 Err(reply) => return *reply,
             };
@@ -91,12 +92,12 @@ pub(super) fn wish(
                         escape_data(&e.name),
                         years_text(&theirs)
                     ),
-                    true,
+                    Visibility::Private,
                 );
                 if theirs.is_empty() {
                     let open = Asked {
                         request: <&Expert as Carded>::open(&e.id),
-                        private,
+                        visibility,
                     };
                     reply.buttons.extend(button(
                         format!("Open {}", e.name),
@@ -201,5 +202,5 @@ pub(super) fn wish(
         expert: expert.and(experts.first().map(|e| e.id.to_string())),
         page: page as u32,
     };
-    cards_reply(note, cards, private, buttons, post)
+    cards_reply(note, cards, visibility, buttons, post)
 }

@@ -4,13 +4,18 @@
 use super::request::{Asked, Request};
 use super::table::CommandName;
 use crate::limits;
+use crate::reply::Visibility;
 
 /// Button ids are the request itself, so that a button works after a restart and means the
 /// same whoever clicks it: `post:<command>:<args>` answers in public, `pick:<command>:<args>`
 /// privately, the command word being the table's name. `None` when the id would not fit
 /// Discord's 100 characters.
 pub fn button_id(asked: &Asked) -> Option<String> {
-    let mode = if asked.private { "pick" } else { "post" };
+    let mode = if asked.visibility.is_private() {
+        "pick"
+    } else {
+        "post"
+    };
     let word = asked.request.command()?;
     let id = match &asked.request {
         Request::Expert { name } | Request::Group { name } | Request::Country { name } => {
@@ -67,9 +72,9 @@ pub fn button_id(asked: &Asked) -> Option<String> {
 /// Reads a button id back; `None` for ids this bot did not make.
 pub fn parse_button_id(id: &str) -> Option<Asked> {
     let (mode, rest) = id.split_once(':')?;
-    let private = match mode {
-        "pick" => true,
-        "post" => false,
+    let visibility = match mode {
+        "pick" => Visibility::Private,
+        "post" => Visibility::Public,
         _ => return None,
     };
     let (word, args) = rest.split_once(':').unwrap_or((rest, ""));
@@ -136,7 +141,10 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         },
         CommandName::About => Request::About,
     };
-    Some(Asked { request, private })
+    Some(Asked {
+        request,
+        visibility,
+    })
 }
 
 #[cfg(test)]
@@ -150,7 +158,7 @@ mod tests {
                 request: Request::Expert {
                     name: "tanya-filer".into(),
                 },
-                private: true,
+                visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Wish {
@@ -158,7 +166,7 @@ mod tests {
                     expert: Some("chris-meserole".into()),
                     page: 1,
                 },
-                private: false,
+                visibility: Visibility::Public,
             },
             Asked {
                 request: Request::Wish {
@@ -166,7 +174,7 @@ mod tests {
                     expert: None,
                     page: 4,
                 },
-                private: false,
+                visibility: Visibility::Public,
             },
             Asked {
                 request: Request::Search {
@@ -174,7 +182,7 @@ mod tests {
                     page: 1,
                     article: None,
                 },
-                private: false,
+                visibility: Visibility::Public,
             },
             Asked {
                 request: Request::Search {
@@ -182,7 +190,7 @@ mod tests {
                     page: 3,
                     article: None,
                 },
-                private: true,
+                visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Search {
@@ -190,25 +198,25 @@ mod tests {
                     page: 2,
                     article: Some("small-clubs-2025".into()),
                 },
-                private: true,
+                visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Article {
                     title: None,
                     page: 3,
                 },
-                private: true,
+                visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Article {
                     title: Some("itc-2024".into()),
                     page: 1,
                 },
-                private: false,
+                visibility: Visibility::Public,
             },
             Asked {
                 request: Request::About,
-                private: true,
+                visibility: Visibility::Private,
             },
         ] {
             let id = button_id(&asked).unwrap();
@@ -227,7 +235,7 @@ mod tests {
                 page: 1,
                 article: None,
             },
-            private: false,
+            visibility: Visibility::Public,
         };
         assert_eq!(button_id(&long), None);
         // Nothing to search for: no button, rather than one that does not read back.
@@ -237,7 +245,7 @@ mod tests {
                 page: 1,
                 article: Some("itc-2024".into()),
             },
-            private: false,
+            visibility: Visibility::Public,
         };
         assert_eq!(button_id(&empty), None);
     }

@@ -115,15 +115,16 @@ pub fn completion_of_line(line: &Line) -> Option<Completion> {
 mod tests {
     use super::super::request::{Asked, Request, request};
     use super::*;
+    use crate::reply::Visibility;
 
-    fn check(line: &str, expected: Request, private: bool) {
+    fn check(line: &str, expected: Request, visibility: Visibility) {
         let parsed = parse_line(line).unwrap();
         let asked = request(parsed.command, &parsed.options).unwrap();
         assert_eq!(
             asked,
             Asked {
                 request: expected,
-                private
+                visibility
             },
             "{line}"
         );
@@ -132,23 +133,23 @@ mod tests {
     #[test]
     fn lines_parse_as_in_the_interface() {
         let expert = |n: &str| Request::Expert { name: n.into() };
-        check("/expert sara", expert("sara"), false);
+        check("/expert sara", expert("sara"), Visibility::Public);
         check(
             "/expert name:sara pantuliano",
             expert("sara pantuliano"),
-            false,
+            Visibility::Public,
         );
         check(
             "/expert sara pantuliano private:true",
             expert("sara pantuliano"),
-            true,
+            Visibility::Private,
         );
         check(
             "/group three seas",
             Request::Group {
                 name: "three seas".into(),
             },
-            false,
+            Visibility::Public,
         );
         check(
             "/wish 2024",
@@ -157,7 +158,7 @@ mod tests {
                 expert: None,
                 page: 1,
             },
-            false,
+            Visibility::Public,
         );
         check(
             "/wish year:2024 expert:filer",
@@ -166,7 +167,7 @@ mod tests {
                 expert: Some("filer".into()),
                 page: 1,
             },
-            false,
+            Visibility::Public,
         );
         check(
             "/wish 2024 tanya filer",
@@ -175,9 +176,9 @@ mod tests {
                 expert: Some("tanya filer".into()),
                 page: 1,
             },
-            false,
+            Visibility::Public,
         );
-        check("/about", Request::About, false);
+        check("/about", Request::About, Visibility::Public);
         check(
             "/search text:secretariat",
             Request::Search {
@@ -185,7 +186,7 @@ mod tests {
                 page: 1,
                 article: None,
             },
-            false,
+            Visibility::Public,
         );
         check(
             "/search g7 article:small clubs",
@@ -194,7 +195,7 @@ mod tests {
                 page: 1,
                 article: Some("small clubs".into()),
             },
-            false,
+            Visibility::Public,
         );
         check(
             "/article small clubs",
@@ -202,7 +203,7 @@ mod tests {
                 title: Some("small clubs".into()),
                 page: 1,
             },
-            false,
+            Visibility::Public,
         );
     }
 

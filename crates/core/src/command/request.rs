@@ -3,6 +3,7 @@
 
 use super::table::{Arg, CommandName, OptionType, command_list};
 use crate::echo::code;
+use crate::reply::Visibility;
 
 /// What someone asked, whatever the front end.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +70,7 @@ impl Request {
 pub struct Asked {
     pub request: Request,
     /// Only the person who asked sees the answer.
-    pub private: bool,
+    pub visibility: Visibility,
 }
 
 /// An autocomplete request: the option being typed, its partial text, and the options
@@ -164,8 +165,8 @@ impl Given<'_> {
         })
     }
 
-    fn private(&self) -> Result<bool, RequestError> {
-        Ok(match self.get(Arg::Private) {
+    fn visibility(&self) -> Result<Visibility, RequestError> {
+        let private = match self.get(Arg::Private) {
             None => false,
             Some(Value::Boolean(b)) => *b,
             Some(Value::String(s)) => parse_bool(s).ok_or_else(|| RequestError::BadValue {
@@ -174,6 +175,11 @@ impl Given<'_> {
                 value: s.clone(),
             })?,
             Some(Value::Integer(i)) => *i != 0,
+        };
+        Ok(if private {
+            Visibility::Private
+        } else {
+            Visibility::Public
         })
     }
 
@@ -218,7 +224,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         }
     }
     let given = Given { command, options };
-    let private = given.private()?;
+    let visibility = given.visibility()?;
     let request = match command {
         CommandName::Expert => Request::Expert {
             name: given.required(Arg::Name)?,
@@ -248,7 +254,10 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
             page: 1,
         },
     };
-    Ok(Asked { request, private })
+    Ok(Asked {
+        request,
+        visibility,
+    })
 }
 
 /// The completion for `focused` (the option being typed and its text so far), given the
