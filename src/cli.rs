@@ -139,7 +139,7 @@ pub fn run(args: Args) -> ExitCode {
             out,
         } => import::import(import::ImportArgs {
             file,
-            options: crate::import::Options { source_id, year },
+            options: import::Options { source_id, year },
             with,
             out,
         }),

@@ -9,9 +9,12 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, articles, command, countries, dataset, echo, excerpt, fold, import, knowledge, limits,
+    answer, articles, command, countries, dataset, echo, excerpt, fold, knowledge, limits,
     matching, mentions, people, quote, reply, search,
 };
+/// The importer (`minilateral-import`, in `crates/import`), for the CLI's `import` and the tests
+/// and benches of it; nothing else in this crate uses it.
+pub use minilateral_import as import;
 
 pub mod cli;
 pub mod config;

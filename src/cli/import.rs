@@ -3,10 +3,15 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use minilateral_import::{Draft, Refused, With};
+
 use super::{exit, out};
 use crate::datafiles::{self, DataPath};
-use crate::import::{Draft, Options, Refused, With};
 use crate::knowledge::Knowledge;
+
+/// The importer's options, as the command line gives them (`cli::run` fills them in). The
+/// importer (`minilateral-import`) is used from this file only.
+pub(in crate::cli) use minilateral_import::Options;
 
 pub(in crate::cli) struct ImportArgs {
     pub file: PathBuf,
@@ -27,7 +32,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
         Ok(b) => b,
         Err(e) => return fail(exit::BAD_USAGE, e.to_string()),
     };
-    let text = match crate::import::decode(&bytes) {
+    let text = match minilateral_import::decode(&bytes) {
         Ok(t) => t,
         Err(e) => {
             return fail(
@@ -40,7 +45,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
     let targets = match &args.out {
         None => None,
         Some(out) => {
-            let id = match crate::import::source_id(&text, &args.options) {
+            let id = match minilateral_import::source_id(&text, &args.options) {
                 Ok(id) => id,
                 Err(e) => return refused(&shown, e),
             };
@@ -75,7 +80,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
     let with = with_files
         .as_ref()
         .map(|(files, knowledge)| With { knowledge, files });
-    let draft = match crate::import::draft(&text, &args.options, with) {
+    let draft = match minilateral_import::draft(&text, &args.options, with) {
         Ok(d) => d,
         Err(e) => return refused(&shown, e),
     };

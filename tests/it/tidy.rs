@@ -1,6 +1,7 @@
 //! The layering holds where no compiler looks. The compiler and clippy hold the rest: the core
-//! crate (`crates/core`) cannot name the front ends, and its `clippy.toml` makes reading files or
-//! the environment and printing errors under `-D warnings` (ARCHITECTURE.md, "Invariants").
+//! crate (`crates/core`) and the importer over it (`crates/import`) cannot name the front ends,
+//! and their `clippy.toml` files make reading files or the environment and printing errors under
+//! `-D warnings` (ARCHITECTURE.md, "Invariants").
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -19,6 +20,8 @@ const NOT_IN_THE_CORE: &[&str] = &[
     "rustyline",
     "rlimit",
     "minilateral",
+    // The importer is a floor above the core (an authoring tool), not below it.
+    "minilateral-import",
 ];
 
 /// The longest a source file may grow: past this, it holds more than one idea.
@@ -38,10 +41,15 @@ fn files(path: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Every Rust source file of the three crates (not tests, benches or fuzz targets).
+/// Every Rust source file of the four crates (not tests, benches or fuzz targets).
 fn sources() -> Vec<PathBuf> {
     let mut all = Vec::new();
-    for dir in ["src", "crates/core/src", "crates/synthetic/src"] {
+    for dir in [
+        "src",
+        "crates/core/src",
+        "crates/import/src",
+        "crates/synthetic/src",
+    ] {
         files(&root().join(dir), &mut all);
     }
     assert!(all.len() >= 30, "sources not found: {all:?}");
@@ -110,6 +118,98 @@ fn the_core_depends_on_no_front_end_crate() {
     );
     // The graph walk itself can see a front-end crate where there is one.
     assert!(reachable(&graph, "minilateral").contains("serenity"));
+}
+
+#[test]
+fn the_importer_stands_on_the_core_and_no_front_end_crate() {
+    let graph = lock_graph();
+    let reached = reachable(&graph, "minilateral-import");
+    assert!(
+        reached.contains("minilateral-core"),
+        "minilateral-import does not depend on the core (or is not in Cargo.lock)"
+    );
+    let wrong: Vec<&&str> = NOT_IN_THE_CORE
+        .iter()
+        .filter(|c| reached.contains(**c))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "minilateral-import reaches {wrong:?}: the importer must not know the front ends"
+    );
+}
+
+#[test]
+fn the_core_has_no_import_module() {
+    let core = root().join("crates/core");
+    for gone in ["src/import", "src/import.rs"] {
+        assert!(
+            !core.join(gone).exists(),
+            "crates/core/{gone} exists: drafting belongs to crates/import"
+        );
+    }
+    let lib = std::fs::read_to_string(core.join("src/lib.rs")).unwrap();
+    let declares = lib.lines().map(str::trim).any(|l| {
+        !l.starts_with("//") && (l.ends_with("mod import;") || l.contains("mod import {"))
+    });
+    assert!(
+        !declares,
+        "crates/core/src/lib.rs declares an import module"
+    );
+    let manifest = std::fs::read_to_string(core.join("Cargo.toml")).unwrap();
+    // A dependency line (`minilateral-import = ...`, or renamed with `package = ...`); comments
+    // may name the importer.
+    let depends = manifest.lines().map(str::trim).any(|l| {
+        !l.starts_with('#')
+            && (l.starts_with("minilateral-import") || l.contains("\"minilateral-import\""))
+    });
+    assert!(
+        !depends,
+        "crates/core/Cargo.toml names minilateral-import: the core cannot depend on the importer"
+    );
+}
+
+#[test]
+fn only_the_cli_calls_the_importer() {
+    // `src/lib.rs` re-exports it as `minilateral::import` for the tests and benches; within this
+    // crate, `src/cli/import.rs` is the one file that uses it.
+    let allowed = [root().join("src/lib.rs"), root().join("src/cli/import.rs")];
+    let mut all = Vec::new();
+    files(&root().join("src"), &mut all);
+    let users: Vec<String> = all
+        .into_iter()
+        .filter(|f| !allowed.contains(f))
+        .filter(|f| {
+            let text = std::fs::read_to_string(f).unwrap();
+            text.contains("minilateral_import") || text.contains("crate::import")
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        users.is_empty(),
+        "these use the importer outside src/cli/import.rs: {users:?}"
+    );
+}
+
+/// The paths a `clippy.toml` forbids (`path = "..."`).
+fn forbidden(clippy_toml: &str) -> BTreeSet<String> {
+    let text = std::fs::read_to_string(root().join(clippy_toml)).unwrap();
+    text.split("path = \"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn clippy_holds_the_importer_as_it_holds_the_core() {
+    let core = forbidden("crates/core/clippy.toml");
+    let import = forbidden("crates/import/clippy.toml");
+    let missing: Vec<&String> = core.difference(&import).collect();
+    assert!(core.len() >= 40, "crates/core/clippy.toml was misread");
+    assert!(
+        missing.is_empty(),
+        "crates/import/clippy.toml does not forbid {missing:?}, which the core's does"
+    );
 }
 
 #[test]

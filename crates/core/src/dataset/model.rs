@@ -12,9 +12,10 @@ use serde::{Deserialize, Serialize};
 pub struct Id(String);
 
 impl Id {
-    /// An id made by the core itself (`import`'s drafts); a loaded dataset's ids are checked
-    /// by `load`, and so are a draft's before it is written.
-    pub(crate) fn new(id: impl Into<String>) -> Id {
+    /// An id made outside a dataset file (the importer's drafts, `minilateral-import`). Not
+    /// checked here, as an id read from a file is not checked by serde either: a loaded
+    /// dataset's ids are checked by `load`, and so are a draft's before it is written.
+    pub fn new(id: impl Into<String>) -> Id {
         Id(id.into())
     }
 

@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::dataset::is_valid_id;
-use crate::fold;
+use minilateral_core::dataset::is_valid_id;
+use minilateral_core::fold;
 
 /// Hands out ids that are valid and unused: by the data drafted against, and by the draft.
 #[derive(Clone, Debug, Default)]

@@ -4,15 +4,16 @@
 
 use std::ops::Range;
 
+use minilateral_core::dataset::{Entity, Expert, Id, Kind, PassageKind, Publication, Role};
+use minilateral_core::fold;
+use minilateral_core::matching::Outcome;
+
 use super::byline::Byline;
 use super::draft::Builder;
 use super::entities;
 use super::passages::Unit;
 use super::quoted;
 use super::text;
-use crate::dataset::{Entity, Expert, Id, Kind, PassageKind, Publication, Role};
-use crate::fold;
-use crate::matching::Outcome;
 
 impl Builder<'_, '_> {
     /// The expert a byline introduces (drafted, or found in the data), and the byline's unit.

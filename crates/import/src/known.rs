@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::dataset::{Dataset, Entity, Kind, Publication};
-use crate::fold;
+use minilateral_core::dataset::{Dataset, Entity, Kind, Publication};
+use minilateral_core::fold;
 
 #[derive(Default)]
 pub(super) struct Known<'w> {

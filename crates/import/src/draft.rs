@@ -4,6 +4,11 @@
 
 use std::collections::HashMap;
 
+use minilateral_core::dataset::{
+    Body, DataText, Dataset, Entity, Expert, Group, Id, Kind, LoadError, Passage, PassageKind,
+    Publication, Source, is_valid_id,
+};
+use minilateral_core::knowledge::Knowledge;
 use serde::Serialize;
 
 use super::entities::Ids;
@@ -12,11 +17,6 @@ use super::passages::{self, Answer, Unit, year_in};
 use super::quoted;
 use super::read::{self, Article};
 use super::{Options, Refused, With};
-use crate::dataset::{
-    Body, DataText, Dataset, Entity, Expert, Group, Id, Kind, LoadError, Passage, PassageKind,
-    Publication, Source, is_valid_id,
-};
-use crate::knowledge::Knowledge;
 
 /// A drafted dataset, with what was found and what a curator has to decide.
 #[derive(Debug)]

@@ -1,4 +1,7 @@
-//! `minilateral import`: a draft dataset from an article's text.
+//! minilateral's importer (`minilateral import`): a draft dataset from an article's text, made
+//! over the core (`minilateral-core`) and checked by its loader. An authoring tool: the CLI's
+//! `import` (`src/cli/import.rs`) is its one caller; the bot's front ends never name it. Pure, as
+//! the core is (`clippy.toml` beside this crate).
 //!
 //! The article is read as paragraphs, quotations and sentences (`text`); each quotation is
 //! given to the byline beside it (`byline`); every passage is a byte range of the text, so
@@ -22,8 +25,8 @@ mod text;
 
 use std::fmt;
 
-use crate::dataset::{DataText, LoadError};
-use crate::knowledge::Knowledge;
+use minilateral_core::dataset::{DataText, LoadError};
+use minilateral_core::knowledge::Knowledge;
 
 pub use draft::{Draft, DraftFile};
 
@@ -152,7 +155,7 @@ pub fn source_id(text: &str, options: &Options) -> Result<String, Refused> {
 
 fn named(text: &str, article: &read::Article, options: &Options) -> Result<String, Refused> {
     Ok(match &options.source_id {
-        Some(id) if !crate::dataset::is_valid_id(id) => {
+        Some(id) if !minilateral_core::dataset::is_valid_id(id) => {
             return Err(Refused::SourceId(id.clone()));
         }
         Some(id) => id.clone(),

@@ -4,11 +4,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+use minilateral_core::dataset::{Body, Id, Kind};
+use minilateral_core::fold;
+
 use super::draft::Builder;
 use super::entities;
 use super::read::Article;
-use crate::dataset::{Body, Id, Kind};
-use crate::fold;
 
 impl Builder<'_, '_> {
     /// The body an organisation's name is: already drafted, in the data, or drafted now.

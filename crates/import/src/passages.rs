@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
+use minilateral_core::dataset::PassageKind;
+
 use super::text::{self, Para, Quotation};
-use crate::dataset::PassageKind;
 
 /// A passage being drafted: a span of the text, what it is, and what the importer guessed.
 #[derive(Clone, Debug)]
