@@ -166,16 +166,24 @@ fn ask_message_answers_the_message_command() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-proptest::proptest! {
-    /// Any text scans without a panic, and every span is the text it names, in characters.
-    #[test]
-    fn any_text_scans(text in "(\\PC|[A-Z][a-z0-9]{0,3}|G7|UN's|Filer| ){0,40}") {
-        let k = knowledge();
-        for m in k.mentions(&text) {
+/// Any text scans without a panic, and every span is the text it names, in characters. The
+/// text is made of names and parts of names, some of them set apart by spaces, so that at least
+/// FLOOR % of the cases find a name whose span is checked (about 90 % do; glued to other
+/// letters alone, "Filer" and "G7" were found in fewer than half).
+#[test]
+fn any_text_scans() {
+    const CASES: u32 = 256;
+    const FLOOR: usize = 70;
+    let text = "(\\PC|[A-Z][a-z0-9]{0,3}|G7|UN's|Filer| Filer | G7 | ){0,40}";
+    let found = crate::properties::run_counting(CASES, &text, |text| {
+        let found = knowledge().mentions(&text);
+        for m in &found {
             let span: String = text.chars().skip(m.start).take(m.end - m.start).collect();
-            proptest::prop_assert_eq!(span, m.text);
+            proptest::prop_assert_eq!(span, m.text.clone());
         }
-    }
+        Ok(!found.is_empty())
+    });
+    crate::properties::require_share("texts with a name found", found, CASES, FLOOR);
 }
 
 /// The bundled knowledge, built once for the property test.
