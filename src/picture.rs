@@ -64,17 +64,36 @@ pub fn write_numbered(dir: &Path, files: &[Attachment]) -> Result<Vec<PathBuf>, 
             name.extension()
                 .map(|e| format!(".{}", e.to_string_lossy())),
         );
-        let path = (1..)
-            .map(|n| match n {
+        // The next free number; a path that cannot be looked at (another's folder, a file
+        // where the folder should be) is an error, not a reason to try the next number, and
+        // the numbering stops somewhere.
+        let mut path = None;
+        for n in 1..=MAX_NUMBERED {
+            let p = match n {
                 1 => dir.join(name),
                 n => dir.join(format!("{stem}-{n}{}", ext.as_deref().unwrap_or(""))),
-            })
-            .find(|p| !paths.contains(p) && crate::write::free(p).is_ok())
-            .unwrap_or_else(|| dir.join(name));
+            };
+            if paths.contains(&p) {
+                continue;
+            }
+            match crate::write::free(&p) {
+                Ok(()) => {
+                    path = Some(p);
+                    break;
+                }
+                Err(e) if e.is_exists() => continue,
+                Err(e) => return Err(e),
+            }
+        }
+        let path = path.unwrap_or_else(|| dir.join(name));
         paths.push(path);
     }
     write(&paths, files)
 }
+
+/// The most numbered names tried for one picture ("overlap-10000.png"); past it the plain name
+/// is tried, and refused if taken.
+const MAX_NUMBERED: u32 = 10_000;
 
 fn write(paths: &[PathBuf], files: &[Attachment]) -> Result<Vec<PathBuf>, WriteError> {
     let named: Vec<(PathBuf, &[u8])> = paths

@@ -130,13 +130,19 @@ fn write_each<'f>(
         }
     }
     for folder in folders {
-        // The rename is durable once the folder is.
-        fs::File::open(folder)
-            .and_then(|f| f.sync_all())
-            .map_err(|source| WriteError::Write {
-                path: folder.to_path_buf(),
-                source,
-            })?;
+        // The rename is durable once the folder is. Some file systems (network, FUSE) cannot
+        // sync a folder and say so (EINVAL, ENOTSUP): the file is in place and synced, so that
+        // is no reason to take it back.
+        match fs::File::open(folder).and_then(|f| f.sync_all()) {
+            Ok(()) => {}
+            Err(e) if matches!(e.raw_os_error(), Some(libc::EINVAL | libc::ENOTSUP)) => {}
+            Err(source) => {
+                return Err(WriteError::Write {
+                    path: folder.to_path_buf(),
+                    source,
+                });
+            }
+        }
     }
     Ok(())
 }

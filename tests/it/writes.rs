@@ -216,3 +216,25 @@ fn an_existing_draft_is_refused_before_the_article_is_drafted() {
     assert_eq!(names(&dir), [TEXT]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn numbered_pictures_stop_at_a_folder_that_cannot_be_looked_at() {
+    use minilateral::picture::{Attachment, write_numbered};
+    let dir = folder("numbered");
+    let picture = || Attachment {
+        name: "overlap.png".into(),
+        data: vec![1, 2, 3],
+        description: String::new(),
+    };
+    // Numbered one after the other where the names are taken.
+    let first = write_numbered(&dir, &[picture()]).unwrap();
+    let second = write_numbered(&dir, &[picture()]).unwrap();
+    assert_eq!(names(&dir), ["overlap-2.png", "overlap.png"]);
+    assert_ne!(first, second);
+    // A file where the folder should be: an error at once, not a search through every number.
+    let blocked = dir.join("not-a-folder");
+    std::fs::write(&blocked, b"x").unwrap();
+    let err = write_numbered(&blocked, &[picture()]).unwrap_err();
+    assert!(!err.is_exists(), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

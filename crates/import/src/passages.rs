@@ -193,7 +193,12 @@ fn segments(text: &str, paras: &[Para], a: &Answer<'_>) -> Vec<Segment> {
         let mut r = paras[pi].range.clone();
         r.start = r.start.max(inside.start);
         r.end = r.end.min(inside.end);
-        if let Some(mark) = a.quote.reopened.iter().find(|m| m.start == r.start) {
+        // The reopening marks are in the text's order: halving finds this paragraph's, so a
+        // quotation over many paragraphs costs no walk over all of them for each.
+        let reopened = &a.quote.reopened;
+        if let Ok(i) = reopened.binary_search_by_key(&r.start, |m| m.start)
+            && let Some(mark) = reopened.get(i)
+        {
             r.start = mark.end;
         }
         let mut at = r.start;
