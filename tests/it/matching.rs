@@ -383,7 +383,7 @@ fn several_people_at_one_organisation_are_offered_with_their_roles() {
     assert_eq!(r.outcome, Outcome::Ambiguous, "{r:?}");
     assert_eq!(r.candidates.len(), 2);
     for c in &r.candidates {
-        assert_eq!(c.via.as_deref(), Some("CEO, Org"));
+        assert_eq!(c.via.as_ref().map(|v| v.role.as_str()), Some("CEO, Org"));
     }
     // A person's own name, typed exactly, is never outranked by an organisation's.
     let m = people(&["Org Smith", "Bo Chan"], &[], &[]);

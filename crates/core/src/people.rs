@@ -1,7 +1,7 @@
 //! People as the article presents them: the panel who answered its question (experts) and the
 //! others it quotes (an official in its introduction), each role in the article's words.
 
-use crate::dataset::{Dataset, Expert, Role};
+use crate::dataset::{Dataset, Expert, Role, Tense};
 
 /// Where a person stands in the article: on the panel that answered its question, or quoted
 /// outside it. Replies never call the second an expert.
@@ -33,7 +33,10 @@ impl Standing {
 /// normalised title is for matching, never shown as if the article said it), else its title
 /// and organisation ("CEO, ODI"), which are the article's words; "former " before a past role.
 pub fn role(d: &Dataset, r: &Role) -> String {
-    let former = if r.current { "" } else { "former " };
+    let former = match r.tense() {
+        Tense::Current => "",
+        Tense::Former => "former ",
+    };
     let words = match &r.as_written {
         Some(written) => written.clone(),
         None => {

@@ -227,6 +227,13 @@ mod tests {
             note.contains("**Sara Pantuliano**") && note.contains("through their role"),
             "{note}"
         );
+        // A role held before is said to be one.
+        let brookings = ask(&k, "/expert brookings");
+        let note = brookings.content.unwrap_or_default();
+        assert!(
+            note.contains("**Chris Meserole**") && note.contains("through a former role"),
+            "{note}"
+        );
         let bri = ask(&k, "/group bri");
         assert_eq!(bri.outcome, Outcome::OtherKind);
         assert!(

@@ -2,7 +2,7 @@
 //! reply that says so (which one did you mean, what the name is instead, the closest names).
 
 use crate::command::{Asked, Request};
-use crate::dataset::{Id, Kind};
+use crate::dataset::{Id, Kind, Tense};
 use crate::fold;
 use crate::knowledge::{Knowledge, Named};
 use crate::matching::{self, Candidate, Resolution, Tier};
@@ -46,7 +46,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
         // A role tells people apart: "Ann Lee — CEO, ODI" when found through it, and for two
         // people of one name.
         let label = match &c.via {
-            Some(role) => format!("{} — {role}", c.name),
+            Some(via) => format!("{} — {}", c.name, via.role),
             None if same_name(c) && !c.context.is_empty() => format!("{} — {}", c.name, c.context),
             None => c.name.clone(),
         };
@@ -55,9 +55,9 @@ pub(super) fn resolve<'k, T: Named<'k>>(
     if let Some(best) = r.best() {
         let c = &best.candidate;
         // Through a role, the note says so and no more: the card's byline below names it.
-        let through = match c.via.as_deref() {
-            Some(role) if role.starts_with("former ") => ", through a former role",
-            Some(_) => ", through their role",
+        let through = match c.via.as_ref().map(|v| v.tense) {
+            Some(Tense::Former) => ", through a former role",
+            Some(Tense::Current) => ", through their role",
             None => "",
         };
         let note = (c.tier != Tier::Exact).then(|| {

@@ -24,7 +24,7 @@ pub use file::{DataText, text_files, text_path};
 pub use load::is_valid_id;
 pub use model::{
     Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance,
-    Publication, Role, Source,
+    Publication, Role, Source, Tense,
 };
 pub use problem::{LoadError, Problem};
 pub use queries::{SourceCounts, Summary};

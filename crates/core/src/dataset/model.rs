@@ -153,7 +153,23 @@ pub struct Role {
     pub as_written: Option<String>,
 }
 
+/// Whether a role is held now or was held before: the data's `current`, read as a fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tense {
+    Current,
+    Former,
+}
+
 impl Role {
+    /// Whether the person holds this role now.
+    pub fn tense(&self) -> Tense {
+        if self.current {
+            Tense::Current
+        } else {
+            Tense::Former
+        }
+    }
+
     /// The role as one line says it: "CEO, ODI"; the title alone, or the organisation alone,
     /// where the article names only one ("Ada Quill (Northwind Lab):"). `organisation` is the
     /// organisation's name.

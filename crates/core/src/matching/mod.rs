@@ -13,6 +13,7 @@ mod decide;
 mod index;
 pub mod query;
 pub mod score;
+mod staff;
 
 use std::collections::HashMap;
 
@@ -28,6 +29,8 @@ use query::Key;
 pub use query::Query;
 pub use score::Tier;
 use score::{Scored, score};
+use staff::Staff;
+pub use staff::Via;
 
 /// A best score at least this high can be a match. Calibrated on `tests/fixtures/queries.tsv`
 /// (`match KIND --batch` prints every score): the lowest right answer there is "anthony weiss"
@@ -81,7 +84,7 @@ pub struct Candidate {
     pub partial: bool,
     /// The role it was found through, when the query named the person's organisation.
     #[serde(skip)]
-    pub via: Option<String>,
+    pub via: Option<Via>,
     /// A short context (an expert's current role, a group's full name) that tells two
     /// candidates of one name apart; filled for the few candidates a resolution keeps.
     #[serde(skip)]
@@ -142,7 +145,7 @@ pub struct Matcher {
     kinds: HashMap<Kind, KindIndex>,
     /// For each organisation (a body's entry), the experts with a role there and that role as
     /// labels say it: `/expert ODI` finds the people of ODI without an expert key per role.
-    staff: HashMap<u32, Vec<(u32, String)>>,
+    staff: Staff,
 }
 
 impl Matcher {
@@ -155,22 +158,10 @@ impl Matcher {
             .into_iter()
             .map(|(kind, entities)| (kind, KindIndex::new(dataset, &entities)))
             .collect();
-        let mut staff: HashMap<u32, Vec<(u32, String)>> = HashMap::new();
-        if let (Some(experts), Some(bodies)) = (kinds.get(&Kind::Expert), kinds.get(&Kind::Body)) {
-            for x in dataset.experts() {
-                let Some(&entry) = experts.by_id.get(&x.id) else {
-                    continue;
-                };
-                for r in &x.roles {
-                    if let Some(&org) = r.organisation.as_ref().and_then(|o| bodies.by_id.get(o)) {
-                        staff
-                            .entry(org)
-                            .or_default()
-                            .push((entry, people::role(dataset, r)));
-                    }
-                }
-            }
-        }
+        let staff = match (kinds.get(&Kind::Expert), kinds.get(&Kind::Body)) {
+            (Some(experts), Some(bodies)) => Staff::new(dataset, experts, bodies),
+            _ => Staff::default(),
+        };
         Matcher { kinds, staff }
     }
 
@@ -184,7 +175,7 @@ impl Matcher {
         };
         let mut out: Vec<Candidate> = Vec::new();
         for org in bodies.keys.exactly(query) {
-            for (entry, via) in self.staff.get(&org).into_iter().flatten() {
+            for (entry, via) in self.staff.of(org) {
                 let e = &experts.entries[*entry as usize];
                 if out.iter().any(|c| c.id == e.id) {
                     continue;
