@@ -19,8 +19,7 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
 use crate::picture::{self, Attachment};
-use crate::reply::Visibility;
-use crate::reply::{ButtonStyle, Miss, Outcome, Reply};
+use crate::reply::{ButtonStyle, Miss, Outcome, Reply, Visibility};
 
 /// What kind of interaction arrived, for logs.
 pub fn describe(interaction: &Interaction) -> (&'static str, String) {
@@ -128,7 +127,7 @@ impl Response {
         }
         if let Some(miss) = &self.miss {
             // Never who asked: only what was looked for, folded.
-            tracing::info!(what = miss.what, query = %miss.folded, "no match");
+            tracing::info!(what = miss.what.as_str(), query = %miss.folded, "no match");
         }
     }
 }

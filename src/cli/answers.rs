@@ -1,11 +1,11 @@
 //! The commands that answer once and print: `ask` (a line, or the message command for a
 //! message), `complete` and `mentions`.
 
+use crate::reply::Visibility;
 use std::process::ExitCode;
 
 use super::{exit, out};
 use crate::knowledge::Knowledge;
-use crate::reply::Visibility;
 
 /// `ask`: one line (or the message command for a message) answered, as text or as the exact
 /// interaction response body; with `out`, its pictures written there.

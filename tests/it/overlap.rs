@@ -128,7 +128,7 @@ fn a_name_that_is_no_group_is_said_and_never_becomes_one() {
         labels(&none),
         ["G7", "BRICS", "I2U2", "3SI", "Compare them all"]
     );
-    assert_eq!(none.miss.as_ref().unwrap().what, "group");
+    assert_eq!(none.miss.as_ref().unwrap().what.as_str(), "group");
     // A body the article names is not a group with members.
     let bri = ask(&k, "/overlap bri");
     assert_eq!(bri.outcome, Outcome::NotFound);
@@ -144,7 +144,10 @@ fn a_name_that_is_no_group_is_said_and_never_becomes_one() {
     );
     // A name that matched nothing is logged for curators, even when others did.
     let miss = reply.miss.as_ref().unwrap();
-    assert_eq!((miss.what, miss.folded.as_str()), ("group", "g 77"));
+    assert_eq!(
+        (miss.what.as_str(), miss.folded.as_str()),
+        ("group", "g 77")
+    );
     // Two misspelt names are two names, not one guess.
     let two = ask(&k, "/overlap brcs i2u2");
     assert_eq!(columns(&two), ["BRICS", "I2U2"]);

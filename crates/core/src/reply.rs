@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::dataset::Kind;
 use crate::limits::{self, cut};
 
 /// A reply to one request, before any front end turns it into JSON or text.
@@ -49,8 +50,33 @@ impl Visibility {
 /// the matcher compared), never who asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Miss {
-    pub what: &'static str,
+    pub what: Missed,
     pub folded: String,
+}
+
+/// What a query that matched nothing was looking for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Missed {
+    /// An expert, group or body by name (`/expert`, `/group`, `/overlap`).
+    Entity(Kind),
+    /// An article by title (`/article`, `/search article:`).
+    Article,
+    /// Words in what was said (`/search`).
+    Search,
+    /// A country in the member lists (`/country`).
+    Country,
+}
+
+impl Missed {
+    /// As the log line says it: "expert", "group", "body", "article", "search", "country".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Missed::Entity(kind) => kind.as_str(),
+            Missed::Article => "article",
+            Missed::Search => "search",
+            Missed::Country => "country",
+        }
+    }
 }
 
 /// How a request went.

@@ -5,10 +5,9 @@ use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
 use crate::dataset::{Id, Kind, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
-use crate::reply::{ButtonStyle, Card, Reply, escape_data, plural, years_text};
+use crate::reply::{ButtonStyle, Card, Reply, Visibility, escape_data, plural, years_text};
 
 use super::parts::{button, known, known_people, open_request, post_button};
-use crate::reply::Visibility;
 
 /// Articles described on `/about`; `/article` lists them all, a page at a time.
 const ABOUT_ARTICLES: usize = 5;

@@ -7,10 +7,11 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
-use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data, plural};
+use crate::reply::{
+    Button, ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data, plural,
+};
 
 use super::parts::{button, card_reply, open_button, pager};
-use crate::reply::Visibility;
 
 /// Articles listed on one page of `/article`.
 pub(super) const ARTICLE_PAGE: usize = 10;
@@ -261,7 +262,7 @@ fn not_found(k: &Knowledge, typed: &str) -> Reply {
     // A miss is said privately, and there is nothing to post.
     reply.buttons.retain(|b| !b.id.starts_with("post:"));
     reply.miss = Some(Miss {
-        what: "article",
+        what: Missed::Article,
         folded: crate::fold::fold(typed),
     });
     reply.with_outcome(Outcome::NotFound)

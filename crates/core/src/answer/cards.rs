@@ -7,11 +7,10 @@ use crate::command::Request;
 use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
 use crate::knowledge::{Knowledge, Named};
 use crate::quote::{self, Cited};
-use crate::reply::{Button, Card, Reply, escape_data, plural};
+use crate::reply::{Button, Card, Reply, Visibility, escape_data, plural};
 
 use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
-use crate::reply::Visibility;
 
 /// A kind of entity with a card of its own.
 pub(super) trait Carded<'k>: Named<'k> {

@@ -9,12 +9,11 @@ use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
-use crate::reply::{Card, Miss, Outcome, Reply, echo, escape_data, plural};
+use crate::reply::{Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data, plural};
 
 use crate::command::Request;
 
 use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
-use crate::reply::Visibility;
 
 /// Characters of the article's first passage on a group, shown under it (an eighth more and it
 /// is shown whole: `excerpt`).
@@ -179,7 +178,7 @@ fn no_country(k: &Knowledge, name: &str, visibility: Visibility) -> Reply {
     );
     reply.buttons = buttons;
     reply.miss = Some(Miss {
-        what: "country",
+        what: Missed::Country,
         folded: fold::fold(name),
     });
     reply.with_outcome(Outcome::NotFound)

@@ -8,10 +8,9 @@ use crate::dataset::{Entity, Provenance};
 use crate::knowledge::Knowledge;
 use crate::people::{self, Standing};
 use crate::quote::Cited;
-use crate::reply::{Card, Outcome, Reply, escape_data};
+use crate::reply::{Card, Outcome, Reply, Visibility, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
-use crate::reply::Visibility;
 
 pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let found = k.mentions(text);

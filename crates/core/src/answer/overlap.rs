@@ -11,12 +11,12 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::quote::Cited;
 use crate::reply::{
-    Card, Column, Grid, Miss, Outcome, Picture, Reply, Row, echo, escape_data, plural,
+    Card, Column, Grid, Miss, Missed, Outcome, Picture, Reply, Row, Visibility, echo, escape_data,
+    plural,
 };
 
 use super::group_list::{Named, named_groups};
 use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
-use crate::reply::Visibility;
 
 /// The file the picture is attached as.
 const PICTURE_FILE: &str = "overlap.png";
@@ -106,7 +106,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, visibility: Visibility) -> Repl
     if !unknown.is_empty() {
         // For curators, as any name that matched nothing.
         reply.miss = Some(Miss {
-            what: "group",
+            what: Missed::Entity(Kind::Group),
             folded: fold::fold(&unknown.join(" ")),
         });
     }
@@ -300,7 +300,7 @@ fn none_named(k: &Knowledge, text: &str, unknown: &[String], visibility: Visibil
     ));
     reply.buttons = buttons;
     reply.miss = Some(Miss {
-        what: "group",
+        what: Missed::Entity(Kind::Group),
         folded: fold::fold(text),
     });
     reply.with_outcome(Outcome::NotFound)

@@ -4,10 +4,9 @@
 use crate::command::{Asked, Request, button_id};
 use crate::dataset::{Expert, Group, Id, Kind};
 use crate::knowledge::Knowledge;
-use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, escape_data};
+use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
 
 use super::cards::Carded;
-use crate::reply::Visibility;
 
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";

@@ -6,10 +6,11 @@ use crate::dataset::{Id, Kind, Tense};
 use crate::fold;
 use crate::knowledge::{Knowledge, Named};
 use crate::matching::{self, Candidate, Resolution, Tier};
-use crate::reply::{Button, ButtonStyle, Miss, Outcome, Reply, echo, escape_data};
+use crate::reply::{
+    Button, ButtonStyle, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data,
+};
 
 use super::parts::{button, known, open_request};
-use crate::reply::Visibility;
 
 /// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
 /// anything but a match, the reply that says so (boxed: a reply is large, a match is the
@@ -84,7 +85,7 @@ pub(super) fn resolve<'k, T: Named<'k>>(
     let mut reply = no_match(k, T::KIND, name, visibility, &candidates, &pick, again);
     if reply.outcome == Outcome::NotFound {
         reply.miss = Some(Miss {
-            what: T::KIND.as_str(),
+            what: Missed::Entity(T::KIND),
             folded: fold::fold(name),
         });
     }

@@ -9,11 +9,12 @@ use crate::dataset::{Id, Kind, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
-use crate::reply::{Button, ButtonStyle, Card, Miss, Outcome, Reply, echo, escape_data};
+use crate::reply::{
+    Button, ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data,
+};
 use crate::search::{Results, highlight};
 
 use super::parts::{button, known, known_people, open_button, open_request, pager, post_button};
-use crate::reply::Visibility;
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -306,7 +307,7 @@ fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
         format!("Nothing found for “{shown}”. Try other words; what I know is about these:\n{list}")
     });
     reply.miss = Some(Miss {
-        what: "search",
+        what: Missed::Search,
         folded: fold::fold(text),
     });
     reply.with_outcome(Outcome::NotFound)

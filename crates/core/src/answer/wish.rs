@@ -7,12 +7,11 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Expert, Id, Kind, Passage, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
-use crate::reply::{ButtonStyle, Card, Outcome, Reply, escape_data, years_text};
+use crate::reply::{ButtonStyle, Card, Outcome, Reply, Visibility, escape_data, years_text};
 
 use super::cards::Carded;
 use super::parts::{button, cards_reply, display_name, open_button, pager};
 use super::resolve::resolve;
-use crate::reply::Visibility;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
 /// within an embed's 6,000.
