@@ -361,4 +361,24 @@ mod tests {
         waiting.cut_all();
         assert!(d.cut.is_cancelled() && e.cut.is_cancelled() && !a.cut.is_cancelled());
     }
+
+    #[tokio::test]
+    async fn a_connection_that_begins_to_wait_is_told_and_one_in_a_body_outlives_the_shutdown() {
+        let waiting = Waiting::default();
+        let (a, b) = (connection(), connection());
+        waiting.start(&a);
+        // The accept loop, at the cap with every connection in a request, is woken when one
+        // begins to wait: it may then be cut.
+        let told = tokio::time::timeout(Duration::ZERO, waiting.started.notified()).await;
+        assert!(told.is_ok(), "the accept loop is told");
+        waiting.start(&b);
+        // `a` has its headers and waits for its body: cut first at the cap still, but a
+        // shutdown lets it finish within the deadline.
+        waiting.in_body(&a);
+        waiting.cut_all();
+        assert!(b.cut.is_cancelled() && !a.cut.is_cancelled());
+        assert!(waiting.cut_oldest());
+        assert!(a.cut.is_cancelled());
+        assert!(!waiting.cut_oldest());
+    }
 }
