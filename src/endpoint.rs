@@ -223,8 +223,9 @@ struct Deferred {
 /// message with its picture as an edit of it, from a task of its own. The response back
 /// (`Err`), to answer inline with its text (which says what the picture shows), when there is
 /// no picture, when the token is not in Discord's form (nothing is sent to a URL made of it),
-/// or when the upload queue is full (nothing is drawn, and memory stays flat however long
-/// Discord stalls).
+/// when the upload queue is full (nothing is drawn, and memory stays flat however long
+/// Discord stalls), or once the shutdown has begun (the upload would be dropped at the
+/// deadline).
 async fn deferred(
     webhooks: &Webhooks,
     interaction: &Interaction,
@@ -243,7 +244,11 @@ async fn deferred(
         None => return Err(response),
     };
     let Some(place) = webhooks.admit() else {
-        warn!("upload queue full; answered at once without the picture");
+        if webhooks.shutting_down() {
+            info!("shutting down; answered at once without the picture");
+        } else {
+            warn!("upload queue full; answered at once without the picture");
+        }
         return Err(response);
     };
     let mut response = runtime::drawn(response).await;

@@ -64,16 +64,40 @@ pub async fn answered(knowledge: Arc<Knowledge>, interaction: Arc<Interaction>) 
     }
 }
 
+/// Pictures drawn at once: one per core. Each holds its pixels (about 6 MB for `/overlap`)
+/// while it is drawn, so a burst of pictures costs memory by the core, not by the request;
+/// the rest wait for a turn.
+fn drawing() -> &'static Arc<tokio::sync::Semaphore> {
+    static DRAWING: std::sync::OnceLock<Arc<tokio::sync::Semaphore>> = std::sync::OnceLock::new();
+    DRAWING.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Arc::new(tokio::sync::Semaphore::new(cores))
+    })
+}
+
 /// The response with its picture drawn, off the async workers (drawing takes milliseconds of
-/// CPU, which would hold up every other interaction on a worker). A drawing that fails leaves
-/// the response as it was: its text says what the picture shows.
+/// CPU, which would hold up every other interaction on a worker), at most one per core at
+/// once (`drawing`). A drawing that fails leaves the response as it was: its text says what
+/// the picture shows.
 pub async fn drawn(response: Response) -> Response {
     if !response.has_picture() {
         return response;
     }
     let mut text = Response::new(response.body.clone(), response.outcome);
     text.miss = response.miss.clone();
-    match tokio::task::spawn_blocking(move || response.drawn()).await {
+    // The turn goes into the drawing, so that a request given up while the picture is drawn
+    // does not give it back before the pixels are freed.
+    let turn = drawing()
+        .clone()
+        .acquire_owned()
+        .await
+        .expect("the drawing semaphore is never closed");
+    let drawing = move || {
+        let drawn = response.drawn();
+        drop(turn);
+        drawn
+    };
+    match tokio::task::spawn_blocking(drawing).await {
         Ok(drawn) => drawn,
         Err(e) => {
             tracing::error!(error = %e, "the picture could not be drawn");

@@ -33,9 +33,11 @@ const TRIES: u32 = 3;
 const FIRST_WAIT: Duration = Duration::from_millis(500);
 /// Uploads at once; more wait for a turn. Each holds a picture (tens of KB) and a connection.
 const AT_ONCE: usize = 32;
-/// Uploads admitted at once, running or waiting for a turn (`MINILATERAL_UPLOAD_QUEUE`). Each
-/// holds about 80 KB (the picture, its message twice), so 128 hold about 10 MB: a burst of
-/// pictures is absorbed, and a stalled Discord costs no more.
+/// Uploads admitted at once, running or waiting for a turn (`MINILATERAL_UPLOAD_QUEUE`). Once
+/// drawn, each holds its picture's PNG and its message (tens of KB), so 128 hold a few MB: a
+/// burst of pictures is absorbed, and a stalled Discord costs no more. While a picture is
+/// drawn its pixels take about 6 MB more, but only as many are drawn at once as there are
+/// cores (`runtime::drawn`), not one per place.
 pub const QUEUE: usize = 128;
 
 #[derive(Debug, Error)]
@@ -120,14 +122,23 @@ impl Webhooks {
         }
     }
 
-    /// A place in the queue, or `None` when it is full: the caller then answers with the text
-    /// at once (it says what the picture shows) and draws nothing.
+    /// A place in the queue, or `None` when it is full or the shutdown has begun (an upload
+    /// admitted then would be dropped at the deadline, after "thinking"): the caller then
+    /// answers with the text at once (it says what the picture shows) and draws nothing.
     pub fn admit(&self) -> Option<Place> {
+        if self.shutting_down() {
+            return None;
+        }
         self.places
             .clone()
             .try_acquire_owned()
             .ok()
             .map(|permit| Place { _permit: permit })
+    }
+
+    /// Whether the shutdown has begun (`wait_until`): no upload is admitted any more.
+    pub fn shutting_down(&self) -> bool {
+        self.running.is_closed()
     }
 
     /// Finishes the deferred answer of one interaction in a task of its own (`finish`); the
@@ -148,8 +159,8 @@ impl Webhooks {
         });
     }
 
-    /// Waits until `deadline` for the uploads under way (the shutdown's one deadline, which
-    /// the requests in flight share); says how many were left.
+    /// Admits no more uploads, and waits until `deadline` for those under way (the shutdown's
+    /// one deadline, which the requests in flight share); says how many were left.
     pub async fn wait_until(&self, deadline: tokio::time::Instant) {
         self.running.close();
         if tokio::time::timeout_at(deadline, self.running.wait())
@@ -301,6 +312,19 @@ mod tests {
             "http://127.0.0.1:9/api/v10/webhooks/42/tok/messages/@original"
         );
         assert_eq!(mime("overlap.png"), "image/png");
+    }
+
+    #[tokio::test]
+    async fn once_the_shutdown_has_begun_no_upload_is_admitted() {
+        let webhooks = Webhooks::new(None, 2);
+        let (place, _other) = (webhooks.admit(), webhooks.admit());
+        assert!(place.is_some() && _other.is_some());
+        assert!(webhooks.admit().is_none(), "the queue is full");
+        drop(place);
+        assert!(webhooks.admit().is_some(), "a place given back");
+        webhooks.wait_until(tokio::time::Instant::now()).await;
+        assert!(webhooks.shutting_down());
+        assert!(webhooks.admit().is_none(), "shutting down");
     }
 
     #[test]

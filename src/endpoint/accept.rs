@@ -1,7 +1,7 @@
 //! `serve`'s own accept loop: each connection with the header timeout and size cap, at most
 //! `max_connections` at once, and at that cap the connection that has waited longest for a
-//! request's headers cut to make room, so that slow clients cannot lock out a complete
-//! request; then, after SIGTERM or SIGINT, one deadline for the requests in flight and the
+//! request's headers or the rest of its body cut to make room, so that slow clients cannot
+//! lock out a complete request; then, after SIGTERM or SIGINT, one deadline for the requests in flight and the
 //! uploads under way together.
 
 use std::collections::BTreeMap;
@@ -28,32 +28,64 @@ use crate::runtime;
 use crate::upload::Webhooks;
 
 /// The connections waiting for a request's headers (a first request, or the next on a
-/// kept-alive connection), in the order they began to wait.
+/// kept-alive connection) or for the rest of its body, in the order they began to wait; and
+/// a signal to the accept loop, at the cap, that one has begun to wait (so may be cut).
 #[derive(Default)]
-struct Waiting(Mutex<Order>);
+struct Waiting {
+    order: Mutex<Order>,
+    started: tokio::sync::Notify,
+}
 
 #[derive(Default)]
 struct Order {
     /// The last stamp given; stamps start at 1 (0 is "in a request").
     stamp: u64,
-    oldest_first: BTreeMap<u64, CancellationToken>,
+    oldest_first: BTreeMap<u64, Waiter>,
+}
+
+/// One waiting connection: its cut, and whether it has its headers and waits for the rest of
+/// the body (a request begun, which a shutdown lets finish within the deadline).
+struct Waiter {
+    cut: CancellationToken,
+    in_body: bool,
 }
 
 impl Waiting {
     fn order(&self) -> std::sync::MutexGuard<'_, Order> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.order.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// `connection` waits for headers from now; its stamp.
+    /// `connection` waits for headers from now (at the end of the queue, if it was in it).
     fn start(&self, connection: &Connection) {
-        let mut order = self.order();
-        order.stamp += 1;
-        let stamp = order.stamp;
-        order.oldest_first.insert(stamp, connection.cut.clone());
-        connection.stamp.store(stamp, Ordering::Relaxed);
+        {
+            let mut order = self.order();
+            let before = connection.stamp.swap(0, Ordering::Relaxed);
+            order.oldest_first.remove(&before);
+            order.stamp += 1;
+            let stamp = order.stamp;
+            let cut = connection.cut.clone();
+            order.oldest_first.insert(
+                stamp,
+                Waiter {
+                    cut,
+                    in_body: false,
+                },
+            );
+            connection.stamp.store(stamp, Ordering::Relaxed);
+        }
+        self.started.notify_one();
     }
 
-    /// `connection` no longer waits: a request came, or it ended.
+    /// `connection` has its request's headers and waits for the body: still cut first at the
+    /// cap (in its place in the queue), but no longer at shutdown.
+    fn in_body(&self, connection: &Connection) {
+        let stamp = connection.stamp.load(Ordering::Relaxed);
+        if let Some(waiter) = self.order().oldest_first.get_mut(&stamp) {
+            waiter.in_body = true;
+        }
+    }
+
+    /// `connection` no longer waits: a request came whole, or it ended.
     fn stop(&self, connection: &Connection) {
         let stamp = connection.stamp.swap(0, Ordering::Relaxed);
         if stamp != 0 {
@@ -64,15 +96,21 @@ impl Waiting {
     /// Cuts the connection that has waited longest; false when every one is in a request.
     fn cut_oldest(&self) -> bool {
         let oldest = self.order().oldest_first.pop_first();
-        oldest.map(|(_, cut)| cut.cancel()).is_some()
+        oldest.map(|(_, waiter)| waiter.cut.cancel()).is_some()
     }
 
     /// Cuts every connection waiting for headers (at shutdown: they have no request to finish,
-    /// and hyper would wait for a half-sent head until its timeout).
+    /// and hyper would wait for a half-sent head until its timeout); those with a request's
+    /// headers have until the shutdown deadline for its body.
     fn cut_all(&self) {
-        let waiting = std::mem::take(&mut self.order().oldest_first);
-        for cut in waiting.into_values() {
-            cut.cancel();
+        let mut order = self.order();
+        let waiting = std::mem::take(&mut order.oldest_first);
+        for (stamp, waiter) in waiting {
+            if waiter.in_body {
+                order.oldest_first.insert(stamp, waiter);
+            } else {
+                waiter.cut.cancel();
+            }
         }
     }
 }
@@ -80,8 +118,51 @@ impl Waiting {
 /// One connection's part in `Waiting`.
 struct Connection {
     cut: CancellationToken,
-    /// Its stamp while it waits for headers; 0 while it is in a request.
+    /// Its stamp while it waits for headers or a body; 0 while it is in a request.
     stamp: AtomicU64,
+}
+
+/// A request's body, whose connection stays in `Waiting` (cut first at the cap) until the
+/// body is whole: a client that sends its headers and then trickles the body holds a slot no
+/// longer than one that trickles its headers.
+struct Watched {
+    incoming: Incoming,
+    /// Told once the body has ended.
+    waiting: Option<(Arc<Waiting>, Arc<Connection>)>,
+}
+
+impl Watched {
+    fn ended(&mut self) {
+        if let Some((waiting, connection)) = self.waiting.take() {
+            waiting.stop(&connection);
+        }
+    }
+}
+
+impl hyper::body::Body for Watched {
+    type Data = <Incoming as hyper::body::Body>::Data;
+    type Error = <Incoming as hyper::body::Body>::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Self::Data>, Self::Error>>> {
+        let polled = Pin::new(&mut self.incoming).poll_frame(cx);
+        if let std::task::Poll::Ready(None) = polled {
+            self.ended();
+        } else if self.incoming.is_end_stream() {
+            self.ended();
+        }
+        polled
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.incoming.is_end_stream()
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        self.incoming.size_hint()
+    }
 }
 
 /// The router, with each request's start and end told to `Waiting` and a head framed two ways
@@ -102,7 +183,19 @@ impl hyper::service::Service<Request<Incoming>> for Tracked {
     type Future = Answer;
 
     fn call(&self, request: Request<Incoming>) -> Answer {
-        self.waiting.stop(&self.connection);
+        use hyper::body::Body as _;
+        // Until its body is whole, the connection can still be cut at the cap.
+        let request = if request.body().is_end_stream() {
+            self.waiting.stop(&self.connection);
+            request.map(|incoming| Watched {
+                incoming,
+                waiting: None,
+            })
+        } else {
+            self.waiting.in_body(&self.connection);
+            let waiting = Some((self.waiting.clone(), self.connection.clone()));
+            request.map(|incoming| Watched { incoming, waiting })
+        };
         if self.heads.next() {
             // Both Content-Length and Transfer-Encoding: refused, and the connection closed,
             // since where this body ends is in doubt (RFC 9112, 6.3).
@@ -164,20 +257,32 @@ pub async fn accept(
             _ = stop.as_mut() => break,
         };
         // A free slot; at the cap, the slot of the connection that has waited longest for
-        // headers, cut now: a client that sends its request at once is never the oldest, so
-        // it is served however many others hold a connection open. When every connection is
-        // in a request, this one waits for the first to end (and later ones in the kernel's
-        // queue); the open-files limit leaves room for it.
-        let slot = match slots.clone().try_acquire_owned() {
-            Ok(slot) => slot,
-            Err(_) => {
-                waiting.cut_oldest();
+        // headers or a body, cut now: a client that sends its request at once is never the
+        // oldest, so it is served however many others hold a connection open. When every
+        // connection is in a request, this one waits for the first to end or to begin waiting
+        // (then cut); later ones wait in the kernel's queue, and the open-files limit leaves
+        // room for them.
+        let slot = loop {
+            if let Ok(slot) = slots.clone().try_acquire_owned() {
+                break Some(slot);
+            }
+            let started = waiting.started.notified();
+            let mut started = std::pin::pin!(started);
+            started.as_mut().enable();
+            if waiting.cut_oldest() {
+                // The cut connection's slot comes back as soon as its task sees the cut.
                 tokio::select! {
-                    slot = slots.clone().acquire_owned() => slot.expect("the semaphore is never closed"),
-                    _ = stop.as_mut() => break,
+                    slot = slots.clone().acquire_owned() => break Some(slot.expect("the semaphore is never closed")),
+                    _ = stop.as_mut() => break None,
                 }
             }
+            tokio::select! {
+                slot = slots.clone().acquire_owned() => break Some(slot.expect("the semaphore is never closed")),
+                _ = started => continue,
+                _ = stop.as_mut() => break None,
+            }
         };
+        let Some(slot) = slot else { break };
         let connection = Arc::new(Connection {
             cut: CancellationToken::new(),
             stamp: AtomicU64::new(0),
@@ -255,5 +360,25 @@ mod tests {
         waiting.start(&e);
         waiting.cut_all();
         assert!(d.cut.is_cancelled() && e.cut.is_cancelled() && !a.cut.is_cancelled());
+    }
+
+    #[tokio::test]
+    async fn a_connection_that_begins_to_wait_is_told_and_one_in_a_body_outlives_the_shutdown() {
+        let waiting = Waiting::default();
+        let (a, b) = (connection(), connection());
+        waiting.start(&a);
+        // The accept loop, at the cap with every connection in a request, is woken when one
+        // begins to wait: it may then be cut.
+        let told = tokio::time::timeout(Duration::ZERO, waiting.started.notified()).await;
+        assert!(told.is_ok(), "the accept loop is told");
+        waiting.start(&b);
+        // `a` has its headers and waits for its body: cut first at the cap still, but a
+        // shutdown lets it finish within the deadline.
+        waiting.in_body(&a);
+        waiting.cut_all();
+        assert!(b.cut.is_cancelled() && !a.cut.is_cancelled());
+        assert!(waiting.cut_oldest());
+        assert!(a.cut.is_cancelled());
+        assert!(!waiting.cut_oldest());
     }
 }

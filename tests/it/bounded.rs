@@ -24,6 +24,34 @@ fn address(base: &str) -> String {
     base.trim_start_matches("http://").to_string()
 }
 
+/// A request in flight whose body never finishes: its headers (with `Expect: 100-continue`)
+/// sent, `HTTP/1.1 100 Continue` read back (hyper sends it once the handler starts reading the
+/// body, so the server has accepted and parsed it: no sleep to guess at), then `partial` of
+/// the 1,000 bytes announced.
+pub async fn stuck_in_body(addr: &str, partial: &[u8]) -> TcpStream {
+    let mut stuck = TcpStream::connect(addr).await.unwrap();
+    stuck
+        .write_all(
+            b"POST /interactions HTTP/1.1\r\nHost: x\r\nX-Signature-Ed25519: 00\r\n\
+              X-Signature-Timestamp: 1\r\nContent-Length: 1000\r\nExpect: 100-continue\r\n\r\n",
+        )
+        .await
+        .unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 256];
+    while !got.ends_with(b"\r\n\r\n") {
+        let n = tokio::time::timeout(Duration::from_secs(10), stuck.read(&mut buf))
+            .await
+            .expect("100 Continue once the handler reads the body")
+            .unwrap();
+        assert!(n > 0, "closed: {}", String::from_utf8_lossy(&got));
+        got.extend_from_slice(&buf[..n]);
+    }
+    assert_eq!(got, b"HTTP/1.1 100 Continue\r\n\r\n");
+    stuck.write_all(partial).await.unwrap();
+    stuck
+}
+
 /// Everything the server sends until it closes the connection (at most `within`); a reset
 /// ends it too.
 async fn until_closed(stream: &mut TcpStream, within: Duration) -> String {
@@ -225,14 +253,14 @@ async fn past_the_connection_cap_the_oldest_slow_client_is_cut_for_a_complete_re
         .unwrap();
         assert_eq!(health.status().as_u16(), 200);
         assert!(
-            started.elapsed() < Duration::from_secs(2),
+            started.elapsed() < Duration::from_secs(5),
             "{:?}",
             started.elapsed()
         );
     }
     // The two oldest were cut (closed without a word); the newest still waits.
     for s in &mut slow[..2] {
-        assert_eq!(until_closed(s, Duration::from_secs(2)).await, "");
+        assert_eq!(until_closed(s, Duration::from_secs(5)).await, "");
     }
     let mut byte = [0u8; 1];
     let still = tokio::time::timeout(Duration::from_millis(300), slow[2].read(&mut byte)).await;
@@ -242,7 +270,7 @@ async fn past_the_connection_cap_the_oldest_slow_client_is_cut_for_a_complete_re
     let (code, _) = server.stop().await;
     assert_eq!(code, Some(0));
     assert!(
-        started.elapsed() < Duration::from_secs(3),
+        started.elapsed() < Duration::from_secs(5),
         "{:?}",
         started.elapsed()
     );
@@ -272,7 +300,7 @@ async fn with_discord_stalled_a_full_upload_queue_answers_with_the_text_at_once(
         let started = Instant::now();
         let (status, answer) = signed(&client, &server.base, &overlap("next")).await;
         assert!(
-            started.elapsed() < Duration::from_secs(2),
+            started.elapsed() < Duration::from_secs(5),
             "{:?}",
             started.elapsed()
         );
@@ -319,19 +347,14 @@ async fn shutdown_with_discord_stalled_takes_one_deadline_for_requests_and_uploa
     assert_eq!(deferred, json!({"type": 5}));
     fake.rest_call(1, "PATCH", "/stalled/").await;
     // And a request in flight whose body never finishes.
-    let mut stuck = TcpStream::connect(address(&server.base)).await.unwrap();
-    stuck
-        .write_all(b"POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{")
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    let _stuck = stuck_in_body(&address(&server.base), b"{").await;
     let started = Instant::now();
     let (code, log) = server.stop().await;
     let took = started.elapsed();
     assert_eq!(code, Some(0), "{log}");
     // One deadline (3 s) for both, not one after the other (6 s).
     assert!(took >= Duration::from_millis(2800), "{took:?}");
-    assert!(took < Duration::from_millis(4500), "took {took:?}: {log}");
+    assert!(took < Duration::from_millis(5500), "took {took:?}: {log}");
     assert!(
         log.contains("connections still open at the shutdown deadline were dropped"),
         "{log}"
@@ -340,4 +363,46 @@ async fn shutdown_with_discord_stalled_takes_one_deadline_for_requests_and_uploa
         log.contains("uploads still running at the shutdown deadline were dropped"),
         "{log}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn past_the_connection_cap_a_client_trickling_its_body_is_cut_for_a_complete_request() {
+    // Long timeouts: only the cap's cut can free a slot within the test.
+    let server = start_server_with(
+        &public_key_hex(),
+        None,
+        &[
+            ("MINILATERAL_HEADER_TIMEOUT", "60"),
+            ("MINILATERAL_BODY_TIMEOUT", "60"),
+            ("MINILATERAL_MAX_CONNECTIONS", "3"),
+            // The requests left in flight hold the shutdown to its deadline.
+            ("MINILATERAL_SHUTDOWN_DEADLINE", "1"),
+        ],
+    )
+    .await;
+    let addr = address(&server.base);
+    // Every slot held by a request with whole headers and a body that never comes whole.
+    let mut stuck = Vec::new();
+    for _ in 0..3 {
+        stuck.push(stuck_in_body(&addr, b"{\"type\":").await);
+    }
+    let started = Instant::now();
+    let health = tokio::time::timeout(
+        Duration::from_secs(5),
+        reqwest::get(format!("{}/healthz", server.base)),
+    )
+    .await
+    .expect("a complete request finds a slot within 5 s")
+    .unwrap();
+    assert_eq!(health.status().as_u16(), 200, "{:?}", started.elapsed());
+    // The oldest was cut (closed without a word); the others still wait.
+    assert_eq!(
+        until_closed(&mut stuck[0], Duration::from_secs(5)).await,
+        ""
+    );
+    let mut byte = [0u8; 1];
+    let still = tokio::time::timeout(Duration::from_millis(300), stuck[2].read(&mut byte)).await;
+    assert!(still.is_err(), "the newest was cut too");
+    let (code, _) = server.stop().await;
+    assert_eq!(code, Some(0));
 }

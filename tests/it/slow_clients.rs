@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+use crate::bounded::stuck_in_body;
 use crate::endpoint_e2e::{public_key_hex, start_server_with};
 
 /// Reads until the server closes the connection; what it sent, or a failure if it is still
@@ -107,15 +108,9 @@ async fn sigterm_exits_within_the_deadline_with_a_half_sent_request() {
     )
     .await;
     let addr = address(&server.base);
-    // A request whose body never finishes: in flight until the deadline.
-    let mut stuck = TcpStream::connect(&addr).await.unwrap();
-    stuck
-        .write_all(
-            b"POST /interactions HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{\"type\":",
-        )
-        .await
-        .unwrap();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // A request whose body never finishes: in flight until the deadline (read by the server
+    // before the signal: `stuck_in_body` waits for its 100 Continue).
+    let _stuck = stuck_in_body(&addr, b"{\"type\":").await;
     let started = Instant::now();
     let (code, log) = server.stop().await;
     assert_eq!(code, Some(0), "{log}");
