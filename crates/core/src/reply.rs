@@ -209,12 +209,25 @@ impl Reply {
     }
 }
 
+/// Where a card's field stands: on a row of its own, or beside its neighbours (Discord's
+/// inline fields, up to three a row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldLayout {
+    Stacked,
+    SideBySide,
+}
+
 impl Card {
-    pub fn field(&mut self, name: impl Into<String>, value: impl Into<String>, inline: bool) {
+    pub fn field(
+        &mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+        layout: FieldLayout,
+    ) {
         self.fields.push(Field {
             name: name.into(),
             value: value.into(),
-            inline,
+            inline: layout == FieldLayout::SideBySide,
         });
     }
 }

@@ -5,7 +5,9 @@ use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
 use crate::dataset::{Id, Kind, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
-use crate::reply::{ButtonStyle, Card, Reply, Visibility, escape_data, plural, years_text};
+use crate::reply::{
+    ButtonStyle, Card, FieldLayout, Reply, Visibility, escape_data, plural, years_text,
+};
 
 use super::parts::{button, known, known_people, open_request, post_button};
 
@@ -102,7 +104,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     };
     let mut buttons = Vec::new();
     for (name, value) in fields {
-        card.field(name, value, false);
+        card.field(name, value, FieldLayout::Stacked);
     }
     if k.articles.len() > shown.len() {
         card.field(
@@ -111,7 +113,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
                 "and {} more; `/article` lists them all, newest first.",
                 k.articles.len() - shown.len()
             ),
-            false,
+            FieldLayout::Stacked,
         );
         buttons.extend(button(
             "All articles",
@@ -144,7 +146,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
             s.groups,
             s.bodies
         ),
-        false,
+        FieldLayout::Stacked,
     );
     // The names themselves, a page of each, with a button to each card: the panels' experts
     // and the people quoted outside a panel are two kinds.
@@ -152,7 +154,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     for (panel, title) in [(true, "Experts"), (false, "Also quoted")] {
         let (names, open) = known_people(k, panel, Visibility::Private, &open_person);
         if !names.is_empty() {
-            card.field(title, names, false);
+            card.field(title, names, FieldLayout::Stacked);
         }
         buttons.extend(open);
     }
@@ -160,7 +162,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
         open_request(Kind::Group, id)
     });
     if !names.is_empty() {
-        card.field("Groups", names, false);
+        card.field("Groups", names, FieldLayout::Stacked);
     }
     buttons.extend(open);
     let commands: Vec<String> = TABLE
@@ -171,11 +173,11 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     commands.push_str(&format!(
         "\nOn any message, Apps → **{MESSAGE_COMMAND}**: the experts, groups and bodies it names, with their cards"
     ));
-    card.field("Commands", commands, false);
+    card.field("Commands", commands, FieldLayout::Stacked);
     card.field(
         "How names are matched",
         "Type names as you remember them: case, accents, punctuation, word order (“Filer, Tanya”) and titles (Dr, PhD) do not matter, and small typos are forgiven. When I had to guess I say so; when several names are close I ask which you meant.",
-        false,
+        FieldLayout::Stacked,
     );
     let ours = if shown.iter().any(|src| !src.summary.trim().is_empty()) {
         "this summary, notes"
@@ -185,12 +187,12 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     card.field(
         "Where facts come from",
         format!("Quotes, wishes, bylines and the introduction are the article's own words, each stored once and checked against the article's text. What a card marks “not from the article” (member lists, full names) is well-established public fact; what it marks as ours ({ours}) is our wording."),
-        false,
+        FieldLayout::Stacked,
     );
     card.field(
         "Found an error?",
         "Tell the people who run this bot in your server, with the command you typed and what is wrong. The data is a JSON file beside the article's text, and `minilateral check` proves every quote against that text, so a fix is quick.",
-        false,
+        FieldLayout::Stacked,
     );
     let mut reply = Reply {
         cards: vec![card],

@@ -8,7 +8,8 @@ use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{
-    Button, ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data, plural,
+    Button, ButtonStyle, Card, FieldLayout, Miss, Missed, Outcome, Reply, Visibility, echo,
+    escape_data, plural,
 };
 
 use super::parts::{button, card_reply, open_button, pager};
@@ -177,16 +178,16 @@ fn one(k: &Knowledge, s: &Source, visibility: Visibility) -> Reply {
             .join(", ")
     };
     if !panel.is_empty() {
-        card.field("The experts it asked", names(&panel), false);
+        card.field("The experts it asked", names(&panel), FieldLayout::Stacked);
     }
     if !others.is_empty() {
-        card.field("Also quoted", names(&others), false);
+        card.field("Also quoted", names(&others), FieldLayout::Stacked);
     }
     if !s.summary.trim().is_empty() {
         card.field(
             "In our words (a summary, not the article's)",
             escape_data(&s.summary),
-            false,
+            FieldLayout::Stacked,
         );
     }
     let buttons: Vec<Button> = panel

@@ -7,7 +7,7 @@ use crate::command::Request;
 use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
 use crate::knowledge::{Knowledge, Named};
 use crate::quote::{self, Cited};
-use crate::reply::{Button, Card, Reply, Visibility, escape_data, plural};
+use crate::reply::{Button, Card, FieldLayout, Reply, Visibility, escape_data, plural};
 
 use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
@@ -184,7 +184,7 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
                 plural(rest.len(), "article", "articles")
             ),
             rest.join(", "),
-            false,
+            FieldLayout::Stacked,
         );
     }
     for p in d.publications_of(&e.id) {
@@ -210,7 +210,7 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
         card.field(
             "Publication",
             format!("‘{}’{with}", escape_data(&p.title)),
-            false,
+            FieldLayout::Stacked,
         );
     }
     let (groups, bodies): (Vec<Entity<'_>>, Vec<Entity<'_>>) = d
@@ -224,10 +224,14 @@ fn expert_cards(k: &Knowledge, e: &Expert) -> Vec<Card> {
             .join(", ")
     };
     if !groups.is_empty() {
-        card.field("Groups they speak of", names(&groups), true);
+        card.field(
+            "Groups they speak of",
+            names(&groups),
+            FieldLayout::SideBySide,
+        );
     }
     if !bodies.is_empty() {
-        card.field("Also mentions", names(&bodies), true);
+        card.field("Also mentions", names(&bodies), FieldLayout::SideBySide);
     }
     cards
 }
@@ -313,7 +317,7 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
     if let Some(note) = &m.note {
         members.push_str(&format!("\n_Our note: {}_", escape_data(note)));
     }
-    card.field(format!("Members ({origin})"), members, false);
+    card.field(format!("Members ({origin})"), members, FieldLayout::Stacked);
     if let (Provenance::Background, Some(full)) = (g.full_name_source, &g.full_name) {
         card.field(
             "Name",
@@ -322,7 +326,7 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
                 escape_data(&g.name),
                 escape_data(full)
             ),
-            false,
+            FieldLayout::Stacked,
         );
     }
     let speakers: Vec<String> = d
@@ -337,7 +341,7 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
         } else {
             speakers.join(", ")
         },
-        false,
+        FieldLayout::Stacked,
     );
     card
 }

@@ -9,7 +9,9 @@ use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
-use crate::reply::{Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data, plural};
+use crate::reply::{
+    Card, FieldLayout, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data, plural,
+};
 
 use crate::command::Request;
 
@@ -133,7 +135,7 @@ pub(super) fn country(k: &Knowledge, name: &str, visibility: Visibility) -> Repl
                 escape_data(&g.name)
             ));
         }
-        card.field(title, value, false);
+        card.field(title, value, FieldLayout::Stacked);
         buttons.extend(open_button(Kind::Group, &g.id, &g.name));
     }
     let post = Request::Country {

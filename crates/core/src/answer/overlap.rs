@@ -11,8 +11,8 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::quote::Cited;
 use crate::reply::{
-    Card, Column, Grid, Miss, Missed, Outcome, Picture, Reply, Row, Visibility, echo, escape_data,
-    plural,
+    Card, Column, FieldLayout, Grid, Miss, Missed, Outcome, Picture, Reply, Row, Visibility, echo,
+    escape_data, plural,
 };
 
 use super::group_list::{Named, named_groups};
@@ -79,7 +79,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, visibility: Visibility) -> Repl
         image: Some(PICTURE_FILE.to_string()),
         ..Card::default()
     };
-    card.field("Member lists", provenance(&groups), false);
+    card.field("Member lists", provenance(&groups), FieldLayout::Stacked);
     let buttons = groups
         .iter()
         .filter_map(|g| open_button(Kind::Group, &g.id, &g.name))

@@ -7,7 +7,9 @@ use crate::command::{Asked, Request};
 use crate::dataset::{Expert, Id, Kind, Passage, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
-use crate::reply::{ButtonStyle, Card, Outcome, Reply, Visibility, escape_data, years_text};
+use crate::reply::{
+    ButtonStyle, Card, FieldLayout, Outcome, Reply, Visibility, escape_data, years_text,
+};
 
 use super::cards::Carded;
 use super::parts::{button, cards_reply, display_name, open_button, pager};
@@ -168,7 +170,11 @@ pub(super) fn wish(
             ..Card::default()
         };
         for (e, wishes) in theirs {
-            card.field(display_name(e), quote::bullets(&wishes, &mut shown), false);
+            card.field(
+                display_name(e),
+                quote::bullets(&wishes, &mut shown),
+                FieldLayout::Stacked,
+            );
         }
         cards.push(card);
     }
