@@ -152,12 +152,7 @@ fn main() {
             .unwrap();
         let request = Arc::new((base.clone(), body, signature, client));
         let send = |r: Arc<Target>| post(r, TIMESTAMP);
-        // Wait for the server.
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !send(request.clone()).await {
-            assert!(Instant::now() < deadline, "serve did not come up");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        until_up(&request, TIMESTAMP, Duration::from_secs(20)).await;
         // Warm up.
         for _ in 0..500 {
             send(request.clone()).await;
@@ -166,29 +161,7 @@ fn main() {
         // Saturation: CONNECTIONS clients, each sending as soon as the last answer came.
         let start = Instant::now();
         let stop = start + Duration::from_secs(SATURATION_SECS);
-        let tasks: Vec<_> = (0..CONNECTIONS)
-            .map(|_| {
-                let r = request.clone();
-                tokio::spawn(async move {
-                    let (mut ok, mut errors) = (Vec::new(), 0);
-                    while Instant::now() < stop {
-                        let t = Instant::now();
-                        if send(r.clone()).await {
-                            ok.push(t.elapsed().as_micros() as u64);
-                        } else {
-                            errors += 1;
-                        }
-                    }
-                    (ok, errors)
-                })
-            })
-            .collect();
-        let (mut all, mut errors) = (Vec::new(), 0);
-        for t in tasks {
-            let (ok, e) = t.await.unwrap();
-            all.extend(ok);
-            errors += e;
-        }
+        let (all, errors) = closed_loop(CONNECTIONS, stop, request.clone(), TIMESTAMP).await;
         report(
             &format!("saturation, {CONNECTIONS} connections"),
             all,
@@ -266,11 +239,7 @@ fn compare(key: &SigningKey, other: &str, timestamp: &'static str) {
             client_runtime().block_on(async move {
                 let request = Arc::new((base, body, signature, reqwest::Client::new()));
                 let send = |r: Arc<Target>| post(r, timestamp);
-                let deadline = Instant::now() + Duration::from_secs(20);
-                while !send(request.clone()).await {
-                    assert!(Instant::now() < deadline, "serve did not come up");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                }
+                until_up(&request, timestamp, Duration::from_secs(20)).await;
                 for _ in 0..500 {
                     send(request.clone()).await;
                 }
@@ -317,11 +286,7 @@ fn reloads_under_load(key: &SigningKey, timestamp: &'static str) {
         let client = reqwest::Client::new();
         let request = Arc::new((base, body, signature, client));
         let send = move |r: Arc<Target>| post(r, timestamp);
-        let deadline = Instant::now() + Duration::from_secs(120);
-        while !send(request.clone()).await {
-            assert!(Instant::now() < deadline, "serve did not come up on the large dataset");
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+        until_up(&request, timestamp, Duration::from_secs(120)).await;
         // The same load with no reload first: the tail this machine gives anyway (the client
         // shares its cores with the server), to hold the reload figures against.
         let (all, errors, secs) =
@@ -398,6 +363,49 @@ async fn post(r: Arc<Target>, timestamp: &'static str) -> bool {
         Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),
         _ => false,
     }
+}
+
+/// Waits until `serve` answers `request`; panics past `within`.
+async fn until_up(request: &Arc<Target>, timestamp: &'static str, within: Duration) {
+    let deadline = Instant::now() + within;
+    while !post(request.clone(), timestamp).await {
+        assert!(Instant::now() < deadline, "serve did not come up");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// `clients` clients, each sending `request` again as soon as the last answer came, until
+/// `stop`: the latencies in µs of the requests answered, and how many failed.
+async fn closed_loop(
+    clients: usize,
+    stop: Instant,
+    request: Arc<Target>,
+    timestamp: &'static str,
+) -> (Vec<u64>, usize) {
+    let tasks: Vec<_> = (0..clients)
+        .map(|_| {
+            let r = request.clone();
+            tokio::spawn(async move {
+                let (mut ok, mut errors) = (Vec::new(), 0);
+                while Instant::now() < stop {
+                    let t = Instant::now();
+                    if post(r.clone(), timestamp).await {
+                        ok.push(t.elapsed().as_micros() as u64);
+                    } else {
+                        errors += 1;
+                    }
+                }
+                (ok, errors)
+            })
+        })
+        .collect();
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for t in tasks {
+        let (ok, e) = t.await.unwrap();
+        all.extend(ok);
+        errors += e;
+    }
+    (all, errors)
 }
 
 /// Requests at `rate` a second for `secs`, open loop: each is sent at its scheduled time

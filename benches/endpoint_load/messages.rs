@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use ed25519_dalek::{Signer, SigningKey};
 
-use super::{Server, Target, client_runtime, fixed_rate, hex, post, report};
+use super::{Server, Target, client_runtime, closed_loop, fixed_rate, hex, post, report, until_up};
 
 /// Clients sending long messages, and the `/expert` rate beside them.
 const HEAVY_CLIENTS: usize = 4;
@@ -52,11 +52,7 @@ pub fn long_messages(key: &SigningKey, timestamp: &'static str, binary: &str, la
         let expert = Arc::new((base.clone(), expert, signature, client.clone()));
         let heavy = Arc::new((base, message, message_signature, client));
         let send = |r: Arc<Target>| post(r, timestamp);
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while !send(expert.clone()).await {
-            assert!(Instant::now() < deadline, "serve did not come up");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        until_up(&expert, timestamp, Duration::from_secs(20)).await;
         for _ in 0..200 {
             send(expert.clone()).await;
             send(heavy.clone()).await;
@@ -70,23 +66,8 @@ pub fn long_messages(key: &SigningKey, timestamp: &'static str, binary: &str, la
             secs,
         );
         let stop = Instant::now() + Duration::from_secs(SECS);
-        let clients: Vec<_> = (0..HEAVY_CLIENTS)
-            .map(|_| {
-                let r = heavy.clone();
-                tokio::spawn(async move {
-                    let (mut ok, mut errors) = (Vec::new(), 0);
-                    while Instant::now() < stop {
-                        let t = Instant::now();
-                        if post(r.clone(), timestamp).await {
-                            ok.push(t.elapsed().as_micros() as u64);
-                        } else {
-                            errors += 1;
-                        }
-                    }
-                    (ok, errors)
-                })
-            })
-            .collect();
+        // The long messages go on beside the fixed rate below.
+        let heavy_run = tokio::spawn(closed_loop(HEAVY_CLIENTS, stop, heavy.clone(), timestamp));
         let (all, errors, secs) =
             fixed_rate(EXPERT_RATE, SECS, || send(expert.clone()), |_| {}).await;
         report(
@@ -97,12 +78,7 @@ pub fn long_messages(key: &SigningKey, timestamp: &'static str, binary: &str, la
             errors,
             secs,
         );
-        let (mut messages, mut failed) = (Vec::new(), 0);
-        for c in clients {
-            let (ok, e) = c.await.unwrap();
-            messages.extend(ok);
-            failed += e;
-        }
+        let (messages, failed) = heavy_run.await.unwrap();
         report(
             &format!("{label} build, the 4,000-character messages themselves"),
             messages,

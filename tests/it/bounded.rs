@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
-use crate::endpoint_e2e::{key, public_key_hex, sign, signed, start_server_with};
+use crate::endpoint_e2e::{key, public_key_hex, serve_against, sign, signed, start_server_with};
 use crate::fake_discord::Fake;
 use crate::fixture_text;
 
@@ -69,13 +69,7 @@ async fn until_closed(stream: &mut TcpStream, within: Duration) -> String {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_that_would_change_the_upload_url_is_refused_and_never_logged() {
     let fake = Fake::start().await;
-    let base = fake.base();
-    let server = start_server_with(
-        &public_key_hex(),
-        None,
-        &[("DISCORD_API_BASE", base.as_str())],
-    )
-    .await;
+    let server = serve_against(&fake, &[]).await;
     let client = reqwest::Client::new();
     let crafted = [
         "../../../../../api/v10/channels/123/messages",
@@ -280,12 +274,9 @@ async fn past_the_connection_cap_the_oldest_slow_client_is_cut_for_a_complete_re
 async fn with_discord_stalled_a_full_upload_queue_answers_with_the_text_at_once() {
     let fake = Fake::start().await;
     fake.hang_edits();
-    let base = fake.base();
-    let server = start_server_with(
-        &public_key_hex(),
-        None,
+    let server = serve_against(
+        &fake,
         &[
-            ("DISCORD_API_BASE", base.as_str()),
             ("MINILATERAL_UPLOAD_QUEUE", "1"),
             ("MINILATERAL_SHUTDOWN_DEADLINE", "1"),
         ],
@@ -332,12 +323,9 @@ async fn with_discord_stalled_a_full_upload_queue_answers_with_the_text_at_once(
 async fn shutdown_with_discord_stalled_takes_one_deadline_for_requests_and_uploads() {
     let fake = Fake::start().await;
     fake.hang_edits();
-    let base = fake.base();
-    let server = start_server_with(
-        &public_key_hex(),
-        None,
+    let server = serve_against(
+        &fake,
         &[
-            ("DISCORD_API_BASE", base.as_str()),
             ("MINILATERAL_BODY_TIMEOUT", "60"),
             ("MINILATERAL_SHUTDOWN_DEADLINE", "3"),
         ],

@@ -46,6 +46,15 @@ pub async fn start_server(public_key: &str, data: Option<&str>) -> Server {
     start_server_with(public_key, data, &[]).await
 }
 
+/// `serve` on the bundled data, its uploads sent to `fake` (`DISCORD_API_BASE`), with more
+/// environment.
+pub async fn serve_against(fake: &crate::fake_discord::Fake, env: &[(&str, &str)]) -> Server {
+    let base = fake.base();
+    let mut all = vec![("DISCORD_API_BASE", base.as_str())];
+    all.extend_from_slice(env);
+    start_server_with(&public_key_hex(), None, &all).await
+}
+
 /// `start_server` with more environment (limits, …).
 pub async fn start_server_with(
     public_key: &str,

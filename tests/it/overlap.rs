@@ -9,7 +9,7 @@ use minilateral::knowledge::Knowledge;
 use minilateral::reply::{Outcome, Reply};
 use serde_json::{Value, json};
 
-use crate::endpoint_e2e::{public_key_hex, signed, start_server_with};
+use crate::endpoint_e2e::{serve_against, signed};
 use crate::fake_discord::{APPLICATION_ID, Fake};
 use crate::{ask, bundled, fixture_text, labels, minilateral, stdout};
 use minilateral::reply::Visibility;
@@ -281,13 +281,7 @@ fn overlap_button(id: &str) -> Value {
 async fn the_endpoint_defers_and_uploads_the_picture_with_the_interaction_token() {
     assert!(EDIT.contains(APPLICATION_ID));
     let fake = Fake::start().await;
-    let base = fake.base();
-    let server = start_server_with(
-        &public_key_hex(),
-        None,
-        &[("DISCORD_API_BASE", base.as_str())],
-    )
-    .await;
+    let server = serve_against(&fake, &[]).await;
     let client = reqwest::Client::new();
     let body = serde_json::to_vec(&overlap_interaction(Visibility::Public)).unwrap();
     let (status, answer) = signed(&client, &server.base, &body).await;

@@ -170,16 +170,23 @@ mod tests {
         ];
         for min in [0, 5, 9, 12] {
             let got = one_edit_pairs(vocab.iter().copied(), min);
-            let mut want = Vec::new();
-            for (a, wa) in vocab.iter().enumerate() {
-                for (b, wb) in vocab.iter().enumerate() {
-                    if wa.chars().count() >= min && osa(wa, wb) == 1 {
-                        want.push((a as u32, b as u32));
-                    }
-                }
-            }
+            let want = every_pair_one_edit_apart(&vocab, min);
             assert_eq!(got, want, "min {min}");
         }
+    }
+
+    /// Every (a, b) of `vocab` one edit apart with `a` of at least `min` characters, by
+    /// comparing each word with each: what `one_edit_pairs` must find.
+    fn every_pair_one_edit_apart(vocab: &[&str], min: usize) -> Vec<(u32, u32)> {
+        let mut want = Vec::new();
+        for (a, wa) in vocab.iter().enumerate() {
+            for (b, wb) in vocab.iter().enumerate() {
+                if wa.chars().count() >= min && osa(wa, wb) == 1 {
+                    want.push((a as u32, b as u32));
+                }
+            }
+        }
+        want
     }
 
     proptest::proptest! {
@@ -190,14 +197,7 @@ mod tests {
         ) {
             let vocab: Vec<&str> = words.iter().map(String::as_str).collect();
             let got = one_edit_pairs(vocab.iter().copied(), min);
-            let mut want = Vec::new();
-            for (a, wa) in vocab.iter().enumerate() {
-                for (b, wb) in vocab.iter().enumerate() {
-                    if wa.chars().count() >= min && osa(wa, wb) == 1 {
-                        want.push((a as u32, b as u32));
-                    }
-                }
-            }
+            let want = every_pair_one_edit_apart(&vocab, min);
             proptest::prop_assert_eq!(got, want);
         }
     }
