@@ -12,6 +12,7 @@
 
 pub mod export;
 mod file;
+mod indices;
 mod load;
 mod model;
 mod problem;
@@ -21,6 +22,7 @@ pub mod verbatim;
 use std::collections::HashMap;
 
 pub use file::{DataText, text_files, text_path};
+pub use indices::{BodyIx, EntityIx, EntityOf, ExpertIx, GroupIx, PassageIx, SourceIx};
 pub use load::is_valid_id;
 pub use model::{
     Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance,
@@ -171,6 +173,38 @@ impl Dataset {
             Slot::Publication => Kind::Publication,
             Slot::Passage(_) => Kind::Passage,
         })
+    }
+
+    /// The entity (expert, group or body) with this id.
+    pub fn entity_ix(&self, id: &str) -> Option<EntityIx> {
+        let n = self
+            .slot(id)?
+            .entity_number(self.experts.len(), self.groups.len())?;
+        Some(EntityIx::at(n))
+    }
+
+    /// The expert with this id.
+    pub fn expert_ix(&self, id: &str) -> Option<ExpertIx> {
+        match self.slot(id)? {
+            Slot::Expert(i) => Some(ExpertIx::at(i)),
+            _ => None,
+        }
+    }
+
+    /// The source with this id.
+    pub fn source_ix(&self, id: &str) -> Option<SourceIx> {
+        match self.slot(id)? {
+            Slot::Source(i) => Some(SourceIx::at(i)),
+            _ => None,
+        }
+    }
+
+    /// The passage with this id.
+    pub fn passage_ix(&self, id: &str) -> Option<PassageIx> {
+        match self.slot(id)? {
+            Slot::Passage(i) => Some(PassageIx::at(i)),
+            _ => None,
+        }
     }
 
     fn slot(&self, id: &str) -> Option<Slot> {
