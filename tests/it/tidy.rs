@@ -24,9 +24,6 @@ const NOT_IN_THE_CORE: &[&str] = &[
     "minilateral-import",
 ];
 
-/// The longest a source file may grow: past this, it holds more than one idea.
-const MAX_LINES: usize = 450;
-
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -241,18 +238,87 @@ fn every_source_file_says_what_it_holds() {
     }
 }
 
-#[test]
-fn no_source_file_holds_more_than_one_idea() {
-    let long: Vec<String> = sources()
-        .into_iter()
-        .filter_map(|f| {
-            let n = std::fs::read_to_string(&f).unwrap().lines().count();
-            (n > MAX_LINES).then(|| format!("{}: {n} lines", f.display()))
+/// The type an inherent `impl` line is for (`impl<'a> Who<'a> {` → `Who`); none for a trait
+/// impl, a line that is not an impl, or a macro's `impl $name`.
+fn inherent_impl(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix("impl")?;
+    if !line.trim_end().ends_with('{') || line.contains(" for ") {
+        return None;
+    }
+    // Skip the impl's own generics: `<'a>` or `<T: Trait<U>>`.
+    let rest = match rest.strip_prefix('<') {
+        Some(generics) => {
+            let mut depth = 1;
+            let end = generics.char_indices().find_map(|(i, c)| {
+                depth += match c {
+                    '<' => 1,
+                    '>' => -1,
+                    _ => 0,
+                };
+                (depth == 0).then_some(i + 1)
+            })?;
+            &generics[end..]
+        }
+        None => rest.strip_prefix(' ')?,
+    };
+    let name = rest.trim_start();
+    let end = name
+        .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .unwrap_or(name.len());
+    let name = &name[..end];
+    name.chars().next()?.is_uppercase().then_some(name)
+}
+
+/// Whether `text` defines a type named `name` (a struct, an enum or a union).
+fn defines(text: &str, name: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        let line = line
+            .strip_prefix("pub ")
+            .or_else(|| line.strip_prefix("pub(crate) "))
+            .or_else(|| line.strip_prefix("pub(super) "))
+            .unwrap_or(line);
+        ["struct ", "enum ", "union "].iter().any(|k| {
+            line.strip_prefix(k).is_some_and(|rest| {
+                rest.strip_prefix(name)
+                    .is_some_and(|after| after.starts_with([' ', '<', '(', ';', '{']))
+            })
         })
-        .collect();
+    })
+}
+
+/// One type, one module: a type's inherent `impl` stands in the file that defines it, so that
+/// what a type can do is read in one place (a file split by type, never by length). Trait
+/// impls may stand elsewhere (the dataset's `Index` impls sit with the typed indices).
+#[test]
+fn every_inherent_impl_stands_with_its_type() {
+    let mut stray = Vec::new();
+    for f in sources() {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(name) = inherent_impl(line)
+                && !defines(&text, name)
+            {
+                stray.push(format!("{}:{}: impl {name}", f.display(), n + 1));
+            }
+        }
+    }
     assert!(
-        long.is_empty(),
-        "split these by idea (at most {MAX_LINES} lines each):\n{}",
-        long.join("\n")
+        stray.is_empty(),
+        "move these into the file that defines the type:\n{}",
+        stray.join("\n")
     );
+}
+
+#[test]
+fn the_impl_reader_reads_what_it_must() {
+    assert_eq!(inherent_impl("impl Dataset {"), Some("Dataset"));
+    assert_eq!(inherent_impl("    impl<'a> Who<'a> {"), Some("Who"));
+    assert_eq!(inherent_impl("impl<T: Into<U>> Wrap<T> {"), Some("Wrap"));
+    assert_eq!(inherent_impl("impl Index<ExpertIx> for Dataset {"), None);
+    assert_eq!(inherent_impl("impl $name {"), None);
+    assert_eq!(inherent_impl("// impl Dataset {"), None);
+    assert!(defines("pub(super) struct Joined {", "Joined"));
+    assert!(defines("pub struct Stream<'a> {", "Stream"));
+    assert!(!defines("pub struct Joined2 {", "Joined"));
 }

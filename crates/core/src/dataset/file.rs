@@ -10,7 +10,9 @@ use super::{Body, Expert, Group, Passage, Publication, Source};
 /// path its source's `text_file` gives ([`text_path`]).
 #[derive(Clone, Debug)]
 pub struct DataText {
+    /// The name messages use for the file.
     pub name: String,
+    /// The file's whole text (empty where it could not be read).
     pub text: String,
     json: bool,
     /// Why a source text named by the dataset could not be read (its `text` is then empty):
@@ -90,7 +92,7 @@ pub(super) fn without_bom(text: &str) -> &str {
 pub fn text_path(json_name: &str, text_file: &str) -> String {
     match json_name.rfind('/') {
         Some(slash) if !text_file.starts_with('/') => {
-            format!("{}/{text_file}", &json_name[..slash])
+            format!("{}/{text_file}", json_name.get(..slash).unwrap_or_default())
         }
         _ => text_file.to_string(),
     }

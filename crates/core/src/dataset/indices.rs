@@ -5,7 +5,7 @@
 
 use std::ops::Index;
 
-use super::{Body, Dataset, Entity, Expert, Group, Passage, Source};
+use super::{Body, Dataset, Expert, Group, Passage, Source};
 
 macro_rules! dense_index {
     ($(#[$doc:meta])* $name:ident) => {
@@ -105,69 +105,4 @@ pub enum EntityOf {
     Group(GroupIx),
     /// One of [`Dataset::bodies`].
     Body(BodyIx),
-}
-
-impl Dataset {
-    /// How many entities there are (experts, groups and bodies): a table indexed by
-    /// [`EntityIx`] has this length.
-    pub fn entity_count(&self) -> usize {
-        self.experts().len() + self.groups().len() + self.bodies().len()
-    }
-
-    /// Every entity with its index, in [`EntityIx`] order.
-    pub fn entities_indexed(&self) -> impl Iterator<Item = (EntityIx, Entity<'_>)> {
-        self.entities()
-            .enumerate()
-            .map(|(i, e)| (EntityIx::at(i), e))
-    }
-
-    /// Every passage with its index, in source order.
-    pub fn passages_indexed(&self) -> impl Iterator<Item = (PassageIx, &Passage)> {
-        self.passages()
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (PassageIx::at(i), p))
-    }
-
-    /// Every source with its index, in the data's order.
-    pub fn sources_indexed(&self) -> impl Iterator<Item = (SourceIx, &Source)> {
-        self.sources()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (SourceIx::at(i), s))
-    }
-
-    /// Which kind of entity `ix` is.
-    pub fn entity_of(&self, ix: EntityIx) -> EntityOf {
-        let (experts, groups) = (self.experts().len(), self.groups().len());
-        match ix.index() {
-            i if i < experts => EntityOf::Expert(ExpertIx::at(i)),
-            i if i < experts + groups => EntityOf::Group(GroupIx::at(i - experts)),
-            i => EntityOf::Body(BodyIx::at(i - experts - groups)),
-        }
-    }
-
-    /// The entity at `ix`.
-    pub fn entity_at(&self, ix: EntityIx) -> Entity<'_> {
-        match self.entity_of(ix) {
-            EntityOf::Expert(e) => Entity::Expert(&self[e]),
-            EntityOf::Group(g) => Entity::Group(&self[g]),
-            EntityOf::Body(b) => Entity::Body(&self[b]),
-        }
-    }
-
-    /// The entity index of an expert.
-    pub fn expert_entity(&self, ix: ExpertIx) -> EntityIx {
-        EntityIx(ix.0)
-    }
-
-    /// The entity index of a group.
-    pub fn group_entity(&self, ix: GroupIx) -> EntityIx {
-        EntityIx::at(self.experts().len() + ix.index())
-    }
-
-    /// The entity index of a body.
-    pub fn body_entity(&self, ix: BodyIx) -> EntityIx {
-        EntityIx::at(self.experts().len() + self.groups().len() + ix.index())
-    }
 }

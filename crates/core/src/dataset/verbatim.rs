@@ -21,13 +21,20 @@ pub struct Nearest {
     /// The source's words where the text comes nearest (as many words as the text has);
     /// empty for an elision whose pieces are each in the source.
     pub text: String,
+    /// How the text differs from those words.
     pub differs: Difference,
 }
 
+/// How a text that is not verbatim differs from the source's nearest words.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Difference {
     /// The first word of the text that differs, and the source's word in its place.
-    Word { ours: String, theirs: String },
+    Word {
+        /// The text's word.
+        ours: String,
+        /// The source's word in its place.
+        theirs: String,
+    },
     /// Every word agrees: only spacing or line breaks differ.
     Spacing,
     /// Every piece between elision marks is in the source, but not in order, within one
@@ -40,16 +47,25 @@ pub enum Difference {
 /// source order are found in one pass) and then from the start. `Err` holds the nearest span
 /// of the source, when some of its words agree.
 pub fn locate(source: &str, text: &str, from: usize) -> Result<Range<usize>, Option<Nearest>> {
-    locate_in(source, text, from, true)
+    locate_in(source, text, from, Explain::Nearest)
 }
 
-/// `locate`, with the nearest text looked for only when `explain` (it costs a pass over the
-/// source's words for each text not found; a load stops explaining after a few).
+/// What a text not found in its source is reported with. The nearest text costs a pass over
+/// the source's words for each text not found, so a load stops explaining after a few.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Explain {
+    /// Look for the source's nearest words.
+    Nearest,
+    /// Only say that it is not found.
+    NotFound,
+}
+
+/// `locate`, with the nearest text looked for only when `explain` asks for it.
 pub fn locate_in(
     source: &str,
     text: &str,
     from: usize,
-    explain: bool,
+    explain: Explain,
 ) -> Result<Range<usize>, Option<Nearest>> {
     if text.trim().is_empty() {
         return Err(None);
@@ -66,13 +82,17 @@ pub fn locate_in(
     if pieces.len() > 1 {
         return elided(source, &pieces, explain);
     }
-    Err(if explain { nearest(source, text) } else { None })
+    Err(match explain {
+        Explain::Nearest => nearest(source, text),
+        Explain::NotFound => None,
+    })
 }
 
 /// The first place from `start` where `text` stands as whole words: a passage that begins or
 /// ends inside a word ("secret" of "secretariat") would quote the source wrongly.
 fn find_whole(source: &str, text: &str, start: usize) -> Option<usize> {
-    source[start..]
+    source
+        .get(start..)?
         .match_indices(text)
         .map(|(i, _)| start + i)
         .find(|&at| whole_words(source, at..at + text.len()))
@@ -91,24 +111,30 @@ fn pieces<'t>(source: &str, text: &'t str) -> Vec<&'t str> {
 /// A text with elision marks: every piece whole words, in order, each mark standing for at
 /// least one left-out word and never for a paragraph break (an elision shortens a
 /// sentence; it does not join two people's words).
-fn elided(source: &str, pieces: &[&str], explain: bool) -> Result<Range<usize>, Option<Nearest>> {
+fn elided(
+    source: &str,
+    pieces: &[&str],
+    explain: Explain,
+) -> Result<Range<usize>, Option<Nearest>> {
+    let Some((&first, rest)) = pieces.split_first() else {
+        return Err(None);
+    };
     if pieces.iter().any(|p| p.is_empty()) {
         // "[…] words" or "words […]": nothing on one side of the mark to anchor it.
         return Err(None);
     }
-    let first = pieces[0];
     let mut start = 0;
     // Every place the first piece occurs may start the passage.
-    while let Some(i) = source[start..].find(first) {
+    while let Some(i) = source.get(start..).and_then(|s| s.find(first)) {
         let at = start + i;
-        if let Some(end) = rest_in_order(source, at, pieces) {
+        if let Some(end) = rest_in_order(source, at..at + first.len(), rest) {
             return Ok(at..end);
         }
         start = at + first.len();
     }
     // Name the first piece that cannot be found, with its own nearest text.
     match pieces.iter().find(|p| !source.contains(*p)) {
-        Some(_) if !explain => Err(None),
+        Some(_) if explain == Explain::NotFound => Err(None),
         Some(missing) => Err(nearest(source, missing)),
         None => Err(Some(Nearest {
             text: String::new(),
@@ -117,23 +143,26 @@ fn elided(source: &str, pieces: &[&str], explain: bool) -> Result<Range<usize>, 
     }
 }
 
-/// The end of the last piece when `pieces` follow each other from `at` as an elision allows.
-fn rest_in_order(source: &str, at: usize, pieces: &[&str]) -> Option<usize> {
-    if !whole_words(source, at..at + pieces[0].len()) {
+/// The end of the last piece when the `rest` of the pieces follow the `first`, found there,
+/// as an elision allows.
+fn rest_in_order(source: &str, first: Range<usize>, rest: &[&str]) -> Option<usize> {
+    if !whole_words(source, first.clone()) {
         return None;
     }
-    let mut cursor = at + pieces[0].len();
-    for piece in &pieces[1..] {
+    let mut cursor = first.end;
+    for piece in rest {
         // Within the paragraph, after a gap that leaves out at least part of a word.
-        let paragraph_end = source[cursor..]
+        let after = source.get(cursor..)?;
+        let window = after
             .find('\n')
-            .map_or(source.len(), |n| cursor + n);
-        let window = &source[cursor..paragraph_end];
+            .map_or(after, |n| after.get(..n).unwrap_or(after));
         let found = window
             .match_indices(piece)
             .map(|(j, _)| cursor + j)
             .find(|&j| {
-                source[cursor..j].chars().any(char::is_alphanumeric)
+                source
+                    .get(cursor..j)
+                    .is_some_and(|gap| gap.chars().any(char::is_alphanumeric))
                     && whole_words(source, j..j + piece.len())
             })?;
         cursor = found + piece.len();
@@ -144,10 +173,12 @@ fn rest_in_order(source: &str, at: usize, pieces: &[&str]) -> Option<usize> {
 /// Whether `range` of `source` starts and ends at word boundaries.
 fn whole_words(source: &str, range: Range<usize>) -> bool {
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let before = source[..range.start].chars().next_back();
-    let first = source[range.start..].chars().next();
-    let last = source[..range.end].chars().next_back();
-    let after = source[range.end..].chars().next();
+    let before = source
+        .get(..range.start)
+        .and_then(|s| s.chars().next_back());
+    let first = source.get(range.start..).and_then(|s| s.chars().next());
+    let last = source.get(..range.end).and_then(|s| s.chars().next_back());
+    let after = source.get(range.end..).and_then(|s| s.chars().next());
     let cuts_a_word = (word(before) && word(first)) || (word(last) && word(after));
     !cuts_a_word
 }
@@ -165,7 +196,7 @@ fn nearest(source: &str, text: &str) -> Option<Nearest> {
     for start in 0..src.len() {
         let same = want
             .iter()
-            .zip(&src[start..])
+            .zip(src.iter().skip(start))
             .filter(|(a, (_, b))| a == &b)
             .count();
         if same > best.1 {
@@ -178,15 +209,14 @@ fn nearest(source: &str, text: &str) -> Option<Nearest> {
         return None;
     }
     let end = (start + want.len()).min(src.len());
-    let (from, _) = src[start];
-    let (last_at, last) = src[end - 1];
+    let (&(from, _), &(last_at, last)) = (src.get(start)?, src.get(end.checked_sub(1)?)?);
     let word = |ours: &str, theirs: &str| Difference::Word {
         ours: ours.to_string(),
         theirs: theirs.to_string(),
     };
     let differs = want
         .iter()
-        .zip(&src[start..end])
+        .zip(src.get(start..end).unwrap_or_default())
         .find(|(a, (_, b))| a != &b)
         .map(|(a, (_, b))| word(a, b))
         .or_else(|| {
@@ -197,7 +227,10 @@ fn nearest(source: &str, text: &str) -> Option<Nearest> {
         // … or only the spacing differs.
         .unwrap_or(Difference::Spacing);
     Some(Nearest {
-        text: source[from..last_at + last.len()].to_string(),
+        text: source
+            .get(from..last_at + last.len())
+            .unwrap_or_default()
+            .to_string(),
         differs,
     })
 }
@@ -209,7 +242,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
     for (i, c) in text.char_indices() {
         match (c.is_whitespace(), start) {
             (true, Some(s)) => {
-                out.push((s, &text[s..i]));
+                out.extend(text.get(s..i).map(|w| (s, w)));
                 start = None;
             }
             (false, None) => start = Some(i),
@@ -217,7 +250,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
         }
     }
     if let Some(s) = start {
-        out.push((s, &text[s..]));
+        out.extend(text.get(s..).map(|w| (s, w)));
     }
     out
 }

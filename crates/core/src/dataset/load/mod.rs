@@ -6,7 +6,6 @@ mod checks;
 mod ids;
 
 pub use ids::is_valid_id;
-mod index;
 mod names;
 mod passages;
 mod texts;
@@ -14,6 +13,7 @@ mod texts;
 use std::collections::HashMap;
 
 use super::file::{DataText, DatasetFile, without_bom};
+use super::passage_index::PassageIndex;
 use super::problem::{LoadError, Problem, Subject};
 use super::{Dataset, Id, Kind};
 use texts::Texts;
@@ -50,7 +50,7 @@ pub(super) fn load(files: &[DataText]) -> Result<Dataset, LoadError> {
     for (name, content) in parsed {
         joined.add(name, content);
     }
-    joined.place_passages(&texts, &mut problems);
+    passages::place_passages(&mut joined, &texts, &mut problems);
     let dataset = joined.check(&mut problems);
     if problems.is_empty() {
         Ok(dataset)
@@ -66,7 +66,7 @@ fn not_an_object(file: &str, text: &str) -> Option<Problem> {
     if first == '{' {
         return None;
     }
-    let before = &text[..at];
+    let before = text.get(..at).unwrap_or_default();
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     Some(Problem::Json {
@@ -83,7 +83,7 @@ fn json_problem(file: &str, e: &serde_json::Error) -> Problem {
     // serde_json's message ends in " at line L column C"; the location goes in front instead.
     let message = e.to_string();
     let message = match message.rfind(" at line ") {
-        Some(at) => message[..at].to_string(),
+        Some(at) => message.get(..at).unwrap_or_default().to_string(),
         None => message,
     };
     Problem::Json {
@@ -106,12 +106,17 @@ struct Joined {
 #[derive(Default)]
 struct Origin {
     files: Vec<String>,
-    of: HashMap<Kind, Vec<u32>>,
+    of: HashMap<Kind, Vec<usize>>,
 }
 
 impl Origin {
     fn file(&self, kind: Kind, index: usize) -> &str {
-        &self.files[self.of[&kind][index] as usize]
+        // Every entity was noted with its file when its file was added (`add`).
+        self.of
+            .get(&kind)
+            .and_then(|files| files.get(index))
+            .and_then(|&n| self.files.get(n))
+            .map_or("(unknown file)", String::as_str)
     }
 
     /// Every check names its entity through here, so that all messages place it alike.
@@ -126,7 +131,10 @@ impl Origin {
     /// After `kind`'s list was put in `order` (new position → old position).
     fn reorder(&mut self, kind: Kind, order: &[usize]) {
         if let Some(files) = self.of.get_mut(&kind) {
-            *files = order.iter().map(|&old| files[old]).collect();
+            *files = order
+                .iter()
+                .filter_map(|&old| files.get(old).copied())
+                .collect();
         }
     }
 }
@@ -157,7 +165,7 @@ impl Joined {
             passages,
         } = content;
         let d = &mut self.dataset;
-        let file = self.origin.files.len() as u32;
+        let file = self.origin.files.len();
         self.origin.files.push(name.to_string());
         let mut note = |kind: Kind, n: usize| {
             let files = self.origin.of.entry(kind).or_default();
@@ -180,13 +188,14 @@ impl Joined {
     /// Builds the dataset from the joined lists (its id index and passage indexes), then
     /// runs the checks that need all of it.
     fn check(self, problems: &mut Vec<Problem>) -> Dataset {
-        let by_id = self.check_ids(problems);
+        let by_id = ids::check_ids(&self, problems);
         let Joined { dataset: d, origin } = self;
-        let (said, about) =
-            index::passage_index(&d.passages, &by_id, d.experts.len(), d.groups.len());
-        let heads = index::source_heads(&d.sources, &d.passages);
-        let spans = index::source_spans(d.sources.len(), &d.passages);
-        let wishers = index::wishers(&d.passages, &said);
+        let index = PassageIndex::build(
+            &d.passages,
+            &by_id,
+            (d.experts.len(), d.groups.len(), d.bodies.len()),
+            d.sources.len(),
+        );
         let mut dataset = Dataset {
             sources: d.sources,
             experts: d.experts,
@@ -195,11 +204,7 @@ impl Joined {
             publications: d.publications,
             passages: d.passages,
             by_id,
-            said,
-            about,
-            heads,
-            spans,
-            wishers,
+            index,
             counted: Default::default(),
         };
         dataset.counted = dataset.count();
