@@ -26,17 +26,13 @@
     )
 )]
 
-#[allow(missing_docs)] // TODO(issue 26): documented next
 pub mod export;
 mod file;
 mod indices;
 mod load;
-#[allow(missing_docs)] // TODO(issue 26): documented next
 mod model;
 mod passage_index;
-#[allow(missing_docs)] // TODO(issue 26): documented next
 mod problem;
-#[allow(missing_docs)] // TODO(issue 26): documented next
 mod summary;
 pub mod verbatim;
 

@@ -19,6 +19,7 @@ impl Id {
         Id(id.into())
     }
 
+    /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -40,15 +41,22 @@ impl std::borrow::Borrow<str> for Id {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// An article.
     Source,
+    /// A person a source quotes.
     Expert,
+    /// A group of countries.
     Group,
+    /// Another body, initiative or organisation.
     Body,
+    /// A publication a source names.
     Publication,
+    /// A verbatim span of a source.
     Passage,
 }
 
 impl Kind {
+    /// The kind as files and messages write it (`expert`).
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Source => "source",
@@ -72,7 +80,9 @@ impl fmt::Display for Kind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Provenance {
+    /// The article's own words.
     Article,
+    /// Well-established public fact from outside the article, shown as not from it.
     Background,
 }
 
@@ -82,6 +92,7 @@ pub enum Provenance {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The source's id.
     pub id: Id,
     /// The year the article looks ahead to ("What Experts Want in 2024"), not a publication
     /// date: replies say "looking ahead to 2024".
@@ -97,6 +108,7 @@ pub struct Source {
     /// default the title up to its first colon.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
+    /// What the source is about, in our words.
     pub theme: String,
     /// A short summary in the dataset's own words (never a quote; shown as ours).
     pub summary: String,
@@ -119,16 +131,21 @@ pub struct Source {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Expert {
+    /// The person's id.
     pub id: Id,
+    /// Their name as the article writes it.
     pub name: String,
     #[serde(default)]
+    /// Other names they answer to.
     pub aliases: Vec<String>,
     /// Post-nominal credentials as the article gives them ("PhD").
     #[serde(default)]
     pub credentials: Vec<String>,
     /// True for the experts who answered the question; false for people quoted in passing.
     pub panel: bool,
+    /// Their roles, as the byline gives them.
     pub roles: Vec<Role>,
+    /// The source that introduces them.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
     /// where it guessed); `check` lists them. Never shown in a reply.
@@ -147,6 +164,7 @@ pub struct Role {
     /// State for …", "Independent researcher").
     #[serde(default)]
     pub organisation: Option<Id>,
+    /// Whether the person holds it now (read as a [`Tense`] through [`Role::tense`]).
     pub current: bool,
     /// The article's wording, where the title above is normalised from it (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -156,7 +174,9 @@ pub struct Role {
 /// Whether a role is held now or was held before: the data's `current`, read as a fact.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tense {
+    /// Held now.
     Current,
+    /// Held before ("former Director").
     Former,
 }
 
@@ -201,6 +221,7 @@ pub enum PassageKind {
 }
 
 impl PassageKind {
+    /// The kind as the data file writes it (`wish`).
     pub fn as_str(self) -> &'static str {
         match self {
             PassageKind::Title => "title",
@@ -222,8 +243,11 @@ impl PassageKind {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Passage {
+    /// The passage's id.
     pub id: Id,
+    /// The source it is from.
     pub source: Id,
+    /// What the passage is in the source's structure.
     pub kind: PassageKind,
     /// The expert whose words these are; none for the article's own voice.
     #[serde(default)]
@@ -269,16 +293,21 @@ pub struct Layout {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
+    /// The group's id.
     pub id: Id,
     /// The short name the article uses ("G7", "3SI").
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Its full name ("Group of Seven"), where known.
     pub full_name: Option<String>,
     /// Whether the full name is the article's or background knowledge.
     pub full_name_source: Provenance,
     #[serde(default)]
+    /// Other names it answers to.
     pub aliases: Vec<String>,
+    /// Its member states and where the list comes from.
     pub members: Members,
+    /// The source that names it.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
     /// where it guessed); `check` lists them. Never shown in a reply.
@@ -290,8 +319,11 @@ pub struct Group {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Members {
+    /// Whether the list is the article's or background fact.
     pub source: Provenance,
+    /// The year the list is as of.
     pub as_of: i32,
+    /// The member states' names, as cards show them.
     pub states: Vec<String>,
     /// The article's wording, when the list comes from the article (checked verbatim).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -305,17 +337,22 @@ pub struct Members {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
+    /// The body's id.
     pub id: Id,
+    /// Its name as the article writes it.
     pub name: String,
     /// "multilateral", "initiative" or "organisation".
     pub kind: String,
     #[serde(default)]
+    /// Other names it answers to (short forms, acronyms).
     pub aliases: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Its full name, where the article or background knowledge gives one.
     pub full_name: Option<String>,
     /// Background context in our words, not the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
+    /// The source that names it.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
     /// where it guessed); `check` lists them. Never shown in a reply.
@@ -327,11 +364,13 @@ pub struct Body {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Publication {
+    /// The publication's id.
     pub id: Id,
     /// Verbatim in `source`'s text.
     pub title: String,
     /// `experts` ids.
     pub authors: Vec<Id>,
+    /// The source that names it.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
     /// where it guessed); `check` lists them. Never shown in a reply.
@@ -342,12 +381,16 @@ pub struct Publication {
 /// Any named entity, borrowed from the dataset.
 #[derive(Clone, Copy, Debug)]
 pub enum Entity<'a> {
+    /// A person the article quotes.
     Expert(&'a Expert),
+    /// A group of countries.
     Group(&'a Group),
+    /// Another body the article names.
     Body(&'a Body),
 }
 
 impl<'a> Entity<'a> {
+    /// The entity's id.
     pub fn id(self) -> &'a Id {
         match self {
             Entity::Expert(e) => &e.id,
@@ -356,6 +399,7 @@ impl<'a> Entity<'a> {
         }
     }
 
+    /// The name the article uses.
     pub fn name(self) -> &'a str {
         match self {
             Entity::Expert(e) => &e.name,
@@ -364,6 +408,7 @@ impl<'a> Entity<'a> {
         }
     }
 
+    /// The kind of entity.
     pub fn kind(self) -> Kind {
         match self {
             Entity::Expert(_) => Kind::Expert,
