@@ -322,3 +322,143 @@ fn the_impl_reader_reads_what_it_must() {
     assert!(defines("pub struct Stream<'a> {", "Stream"));
     assert!(!defines("pub struct Joined2 {", "Joined"));
 }
+
+/// A source file's module path within its crate (`crates/core/src/answer/cards.rs` →
+/// `["answer", "cards"]`), and the crate's source folder.
+fn module_of(file: &Path) -> (PathBuf, Vec<String>) {
+    let crate_src = [
+        "crates/core/src",
+        "crates/import/src",
+        "crates/synthetic/src",
+        "src",
+    ]
+    .iter()
+    .map(|d| root().join(d))
+    .find(|d| file.starts_with(d))
+    .unwrap();
+    let rel = file.strip_prefix(&crate_src).unwrap().with_extension("");
+    let mut path: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        path.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        path.pop();
+    }
+    (crate_src, path)
+}
+
+/// Whether `path` names a module of the crate whose source folder is `src`.
+fn is_module(src: &Path, path: &[String]) -> bool {
+    let dir = path.iter().fold(src.to_path_buf(), |d, s| d.join(s));
+    !path.is_empty() && (dir.with_extension("rs").is_file() || dir.join("mod.rs").is_file())
+}
+
+/// The modules a file's `crate::…` and `super::…` paths reach, as module paths of its crate:
+/// the longest prefix of each path that is a module.
+fn modules_used(src: &Path, module: &[String], text: &str) -> BTreeSet<Vec<String>> {
+    let mut used = BTreeSet::new();
+    let code: String = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for (at, _) in code
+        .match_indices("crate::")
+        .chain(code.match_indices("super::"))
+    {
+        // Only where a path starts (not `minilateral_core::…` or a longer name).
+        let before = code[..at].chars().next_back();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
+            continue;
+        }
+        let mut base: Vec<String> = Vec::new();
+        let mut rest = &code[at..];
+        if let Some(r) = rest.strip_prefix("crate::") {
+            rest = r;
+        } else {
+            base = module.to_vec();
+            while let Some(r) = rest.strip_prefix("super::") {
+                base.pop();
+                rest = r;
+            }
+        }
+        // `{a::X, b}` holds several paths; anything else is one.
+        let items: Vec<&str> = match rest.strip_prefix('{') {
+            Some(group) => group.split('}').next().unwrap_or("").split(',').collect(),
+            None => vec![rest],
+        };
+        for item in items {
+            let mut path = base.clone();
+            for seg in item.trim().split("::") {
+                let seg: String = seg
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                path.push(seg);
+                if !is_module(src, &path) {
+                    path.pop();
+                    break;
+                }
+            }
+            used.insert(path);
+        }
+    }
+    used
+}
+
+/// No two sibling modules use each other, directly or round a longer circle: each folder's
+/// modules stand in floors, so that one can be read, tested or moved knowing only those below.
+#[test]
+fn no_sibling_modules_use_each_other() {
+    // (crate, parent module) → sibling → the siblings it uses.
+    let mut graphs: BTreeMap<(PathBuf, Vec<String>), BTreeMap<String, BTreeSet<String>>> =
+        BTreeMap::new();
+    for f in sources() {
+        let (src, module) = module_of(&f);
+        let text = std::fs::read_to_string(&f).unwrap();
+        for used in modules_used(&src, &module, &text) {
+            // Where the two paths part, the two siblings they go through.
+            let common = module.iter().zip(&used).take_while(|(a, b)| a == b).count();
+            if let (Some(from), Some(to)) = (module.get(common), used.get(common)) {
+                graphs
+                    .entry((src.clone(), module[..common].to_vec()))
+                    .or_default()
+                    .entry(from.clone())
+                    .or_default()
+                    .insert(to.clone());
+            }
+        }
+    }
+    let mut circles = Vec::new();
+    for ((src, parent), graph) in &graphs {
+        for start in graph.keys() {
+            // A module that reaches itself again stands in a circle.
+            if reachable_in(graph, start).contains(start) {
+                let folder = parent.iter().fold(src.clone(), |d, s| d.join(s));
+                circles.push(format!("{}: {start}", folder.display()));
+            }
+        }
+    }
+    assert!(
+        circles.is_empty(),
+        "these modules stand in a circle with a sibling (move what both need below them):\n{}",
+        circles.join("\n")
+    );
+}
+
+/// The siblings `start` reaches, through one use or more.
+fn reachable_in(graph: &BTreeMap<String, BTreeSet<String>>, start: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<&str> = vec![start];
+    while let Some(m) = todo.pop() {
+        for next in graph.get(m).into_iter().flatten() {
+            if seen.insert(next.clone()) {
+                todo.push(next);
+            }
+        }
+    }
+    seen
+}
