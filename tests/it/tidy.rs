@@ -462,3 +462,59 @@ fn reachable_in(graph: &BTreeMap<String, BTreeSet<String>>, start: &str) -> BTre
     }
     seen
 }
+
+/// Facts travel as types, not as numbers cast back and forth: the core keeps its `as usize`
+/// and `as u32` casts to a few (a dense index converts in one place, `dataset::indices`).
+#[test]
+fn the_core_casts_few_numbers() {
+    const MOST: usize = 30;
+    let mut casts = Vec::new();
+    let mut core = Vec::new();
+    files(&root().join("crates/core/src"), &mut core);
+    for f in core {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for cast in ["as usize", "as u32"] {
+                let ends_a_word = |at: usize| {
+                    !code[at + cast.len()..].starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                };
+                casts.extend(
+                    code.match_indices(cast)
+                        .filter(|(at, _)| ends_a_word(*at))
+                        .map(|_| format!("{}:{}", f.display(), n + 1)),
+                );
+            }
+        }
+    }
+    assert!(
+        casts.len() <= MOST,
+        "{} casts in the core (at most {MOST}); use a typed index or try_from:\n{}",
+        casts.len(),
+        casts.join("\n")
+    );
+}
+
+/// The core documents every public item and never panics on data, tests aside: its `lib.rs`
+/// says so for the whole crate, and `.ci/run` runs clippy with `-D warnings`.
+#[test]
+fn the_core_denies_missing_docs_and_panics() {
+    let lib = std::fs::read_to_string(root().join("crates/core/src/lib.rs")).unwrap();
+    let lib: String = lib.split_whitespace().collect();
+    assert!(
+        lib.contains("#![deny(missing_docs)]"),
+        "missing_docs is not denied"
+    );
+    for lint in [
+        "clippy::indexing_slicing",
+        "clippy::unwrap_used",
+        "clippy::expect_used",
+        "clippy::panic",
+        "clippy::string_slice",
+    ] {
+        assert!(
+            lib.contains("#![cfg_attr(not(test),deny(") && lib.contains(lint),
+            "crates/core/src/lib.rs does not deny {lint} outside tests"
+        );
+    }
+}
