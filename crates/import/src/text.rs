@@ -1,5 +1,8 @@
 //! The article as the importer reads it: paragraphs, quotations and sentences, each a byte
-//! range of the text, so that whatever becomes a passage is a verbatim span by construction.
+//! range of the text, so that whatever becomes a passage is a verbatim span by construction;
+//! and the cuts every reader of the text makes in a span (trimmed, split at a separator,
+//! without Markdown emphasis), here so that the readers (`byline`, `roles` …) share them
+//! without reaching into each other.
 
 use std::ops::Range;
 
@@ -284,6 +287,37 @@ pub(super) fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
     start..start + s.trim().len()
+}
+
+/// `range` without Markdown emphasis around it ("**Ada Quill**" → "Ada Quill").
+pub(super) fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    // A Markdown link: its words, not its address.
+    if let Some(words) = s
+        .strip_prefix('[')
+        .and_then(|t| t.split_once("]("))
+        .filter(|(_, rest)| rest.ends_with(')'))
+        .map(|(w, _)| w)
+    {
+        return unemphasised(text, range.start + 1..range.start + 1 + words.len());
+    }
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
+            return range.start + mark.len()..range.start + mark.len() + inner.len();
+        }
+    }
+    range
+}
+
+/// `s` split at `sep`, as ranges of the text (`s` starts at `base`).
+pub(super) fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in s.split(sep) {
+        out.push(base + at..base + at + piece.len());
+        at += piece.len() + sep.len();
+    }
+    out
 }
 
 /// A list item's marker at the start of a line: "1/", "1.", "1)", "-", "*", "•". Returns the
