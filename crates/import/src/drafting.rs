@@ -12,6 +12,8 @@ use super::entities::Ids;
 use super::file::DraftFile;
 use super::known::Known;
 
+/// A draft being written: what every part of the drafting reads (the text, the data drafted
+/// against) and writes (ids, the file, the report).
 pub(super) struct Drafting<'t, 'w> {
     /// The article's text, which every span of the draft is a range of.
     pub text: &'t str,
@@ -55,6 +57,7 @@ impl<'t, 'w> Drafting<'t, 'w> {
         &self.known
     }
 
+    /// The words of `r` exactly as the text writes them (for what is checked verbatim).
     pub fn span(&self, r: &Range<usize>) -> String {
         self.text[r.clone()].to_string()
     }

@@ -130,32 +130,51 @@ impl Quotation {
     }
 }
 
+/// The double marks a quotation opens with, which are the marks that close it: a straight
+/// mark never closes a curly one, nor a curly one a straight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marks {
+    /// “…”
+    Curly,
+    /// "…"
+    Straight,
+}
+
+impl Marks {
+    /// The marks an opening mark (“ or ") belongs to.
+    fn of(opening: char) -> Marks {
+        if opening == '"' {
+            Marks::Straight
+        } else {
+            Marks::Curly
+        }
+    }
+}
+
 /// Every quotation in double marks (curly “…” or straight "…"), or the first mark that does
 /// not balance. Single marks are left alone: ’ is also the apostrophe.
 pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, ImportError> {
     let starts_para = |at: usize| starts_para(paras, at);
     let para_of = |at: usize| para_of(paras, at);
     let mut out = Vec::new();
-    // The open quotation: its opening mark, whether straight, and its reopenings.
-    let mut open: Option<(Range<usize>, bool, Vec<Range<usize>>)> = None;
+    // The open quotation: its opening mark, its marks, and its reopenings.
+    let mut open: Option<(Range<usize>, Marks, Vec<Range<usize>>)> = None;
     for (i, c) in text.char_indices() {
         let mark = i..i + c.len_utf8();
         match (c, open.take()) {
-            ('“', None) => open = Some((mark, false, Vec::new())),
-            ('"', None) => open = Some((mark, true, Vec::new())),
-            ('“' | '"', Some((first, straight, mut again)))
-                if (c == '"') == straight
-                    && starts_para(i)
-                    && para_of(first.start) < para_of(i) =>
+            ('“', None) => open = Some((mark, Marks::Curly, Vec::new())),
+            ('"', None) => open = Some((mark, Marks::Straight, Vec::new())),
+            ('“' | '"', Some((first, marks, mut again)))
+                if Marks::of(c) == marks && starts_para(i) && para_of(first.start) < para_of(i) =>
             {
                 // A straight mark at a paragraph's start opens; it cannot close what the
                 // paragraph before left open.
                 again.push(mark);
-                open = Some((first, straight, again));
+                open = Some((first, marks, again));
             }
             // A straight mark that reads as an opening one ("word "Quoted), in a later
             // paragraph than the open quotation: that one was never closed.
-            ('"', Some((first, true, _)))
+            ('"', Some((first, Marks::Straight, _)))
                 if para_of(first.start) < para_of(i) && opens_here(text, i) =>
             {
                 return Err(ImportError::unbalanced(
@@ -177,13 +196,12 @@ pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, I
                     ),
                 ));
             }
-            ('”', Some((first, false, again))) | ('"', Some((first, true, again))) => {
-                out.push(Quotation {
-                    open: first,
-                    close: mark,
-                    reopened: again,
-                })
-            }
+            ('”', Some((first, Marks::Curly, again)))
+            | ('"', Some((first, Marks::Straight, again))) => out.push(Quotation {
+                open: first,
+                close: mark,
+                reopened: again,
+            }),
             ('”', None) => {
                 return Err(ImportError::unbalanced(
                     text,
