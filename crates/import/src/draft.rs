@@ -63,6 +63,14 @@ impl Year {
     }
 }
 
+/// Which pass writes the passages: the first, whose draft is loaded only to find what each
+/// passage names (its ids are thrown away), or the last, whose passages are the draft's.
+#[derive(Clone, Copy, Debug)]
+enum Pass {
+    Concerns,
+    Last(Year),
+}
+
 pub(super) fn draft(
     text: &str,
     options: &Options,
@@ -87,7 +95,7 @@ pub(super) fn draft(
     // Pass 1: the draft loaded with one passage per unit, to find what each names.
     let units = b.with_concerns(units);
     let units = passages::join(units);
-    b.passages(&units, year.number());
+    b.passages(&units, Pass::Last(year));
     // A draft that would not load is a fault of the importer, not of the article: refused
     // rather than written.
     if let Err(e) = b.drafting.load() {
@@ -229,7 +237,7 @@ impl Builder<'_, '_> {
     /// The units with what each names, found by loading the draft with one passage per unit
     /// (beside the data drafted against) and scanning each passage as a message is scanned.
     fn with_concerns(&mut self, mut units: Vec<Unit>) -> Vec<Unit> {
-        self.passages(&units, 0);
+        self.passages(&units, Pass::Concerns);
         let Ok(dataset) = self.drafting.load() else {
             return units;
         };
@@ -249,15 +257,14 @@ impl Builder<'_, '_> {
         units
     }
 
-    /// The units as the draft's passages, with fresh ids (`year` prefixes them when drafting
-    /// against other data, where "title" is taken; 0 for the first pass).
-    fn passages(&mut self, units: &[Unit], year: i32) {
+    /// The units as the draft's passages, with fresh ids (on the last pass the year prefixes
+    /// them when drafting against other data, where "title" is taken).
+    fn passages(&mut self, units: &[Unit], pass: Pass) {
         let d = &mut self.drafting;
         let mut ids = d.ids.clone();
-        let prefix = if d.knowledge().is_some() && year > 0 {
-            format!("{year} ")
-        } else {
-            String::new()
+        let prefix = match pass {
+            Pass::Last(year) if d.knowledge().is_some() => format!("{} ", year.number()),
+            Pass::Last(_) | Pass::Concerns => String::new(),
         };
         let passages = units
             .iter()
