@@ -1,32 +1,39 @@
-//! The bodies of a draft: the organisations of roles (drafted, or found among the bodies and
-//! groups of the data drafted against) and those an article introduces as "Full Name
-//! (ACRONYM)".
+//! The bodies of a draft (`Bodies`): the organisations of roles (drafted, or found among the
+//! bodies and groups of the data drafted against) and those an article introduces as "Full
+//! Name (ACRONYM)".
 
 use std::collections::{HashMap, HashSet};
 
 use minilateral_core::dataset::{Body, Id, Kind};
 use minilateral_core::fold;
 
-use super::draft::Builder;
+use super::drafting::Drafting;
 use super::entities;
 use super::read::Article;
 
-impl Builder<'_, '_> {
+/// The organisations drafted or found so far, by name.
+#[derive(Default)]
+pub(super) struct Bodies {
+    /// An organisation's folded name → its body's id (drafted, or in the data).
+    organisations: HashMap<String, String>,
+}
+
+impl Bodies {
     /// The body an organisation's name is: already drafted, in the data, or drafted now.
-    pub(super) fn organisation(&mut self, written: &str) -> String {
-        if let Some(id) = self.find_organisation(written) {
+    pub fn organisation(&mut self, d: &mut Drafting<'_, '_>, written: &str) -> String {
+        if let Some(id) = self.find(d, written) {
             return id;
         }
         let (name, short) = split_acronym(written);
-        let id = self.ids.fresh(name);
-        self.file.bodies.push(Body {
+        let id = d.ids.fresh(name);
+        d.file.bodies.push(Body {
             id: Id::new(id.clone()),
             name: name.to_string(),
             kind: body_kind(name).into(),
             aliases: short.iter().map(|s| s.to_string()).collect(),
             full_name: None,
             background: None,
-            source: self.source.clone(),
+            source: d.source.clone(),
             review: vec![format!(
                 "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
                 body_kind(name)
@@ -40,50 +47,41 @@ impl Builder<'_, '_> {
 
     /// The body an organisation's name (as a byline writes it) already is: drafted, or in
     /// the data drafted against.
-    pub(super) fn find_organisation(&self, written: &str) -> Option<String> {
+    pub fn find(&self, d: &Drafting<'_, '_>, written: &str) -> Option<String> {
         let keys = organisation_keys(written);
         keys.iter()
             .find_map(|k| self.organisations.get(k).cloned())
-            .or_else(|| keys.iter().find_map(|k| self.known_body(k)))
-    }
-
-    /// The body or group of the data drafted against whose name, full name or alias folds
-    /// to `key` (a role's organisation may be a group: "Coordinator of the Three Seas
-    /// Initiative").
-    pub(super) fn known_body(&self, key: &str) -> Option<String> {
-        self.in_data(key, &[Kind::Body, Kind::Group])
-            .map(|e| e.id().to_string())
+            .or_else(|| keys.iter().find_map(|k| known_body(d, k)))
     }
 
     /// Bodies the article introduces as "Full Name (ACRONYM)": proposed when the full name
     /// reads as an institution's and the data does not already have it.
-    pub(super) fn acronyms(&mut self, article: &Article) {
+    pub fn acronyms(&mut self, d: &mut Drafting<'_, '_>, article: &Article) {
         let (mut spelled, mut unspelled) = (Vec::new(), Vec::new());
         for para in &article.paras {
-            let (s, u) = entities::acronyms(self.text, para.range.clone());
+            let (s, u) = entities::acronyms(d.text, para.range.clone());
             spelled.extend(s);
             unspelled.extend(u);
         }
         // Sets, not lists: a long article has thousands of acronyms.
         let mut seen: HashSet<String> = HashSet::new();
-        let spelled_shorts: HashSet<String> =
-            spelled.iter().map(|a| self.plain(&a.short)).collect();
+        let spelled_shorts: HashSet<String> = spelled.iter().map(|a| d.plain(&a.short)).collect();
         for short in unspelled {
-            let short = self.plain(&short);
+            let short = d.plain(&short);
             let key = fold::fold(&short);
             let known = spelled_shorts.contains(&short)
-                || self.known_body(&key).is_some()
+                || known_body(d, &key).is_some()
                 || self.organisations.contains_key(&key)
-                || self.known.names(&key);
+                || d.known().names(&key);
             if !known && seen.insert(short.clone()) {
-                self.report.push(format!(
+                d.report.push(format!(
                     "left out: “({short})”, whose letters the words before it do not spell; add it as a body if it names one"
                 ));
             }
         }
         let mut seen = HashSet::new();
         // Where each drafted body is in `file.bodies`, by id.
-        let mut bodies_at: HashMap<String, usize> = self
+        let mut bodies_at: HashMap<String, usize> = d
             .file
             .bodies
             .iter()
@@ -91,19 +89,19 @@ impl Builder<'_, '_> {
             .map(|(i, b)| (b.id.to_string(), i))
             .collect();
         for a in spelled {
-            let (full, short) = (self.plain(&a.full), self.plain(&a.short));
+            let (full, short) = (d.plain(&a.full), d.plain(&a.short));
             if !seen.insert(short.clone()) {
                 continue;
             }
             let any = &[Kind::Expert, Kind::Group, Kind::Body];
             let in_data = [&full, &short]
                 .iter()
-                .any(|n| self.in_data(&fold::fold(n), any).is_some());
+                .any(|n| d.in_data(&fold::fold(n), any).is_some());
             if in_data {
                 continue;
             }
             if let Some(id) = self.organisations.get(&fold::fold(&full)).cloned() {
-                if let Some(body) = bodies_at.get(&id).map(|&i| &mut self.file.bodies[i])
+                if let Some(body) = bodies_at.get(&id).map(|&i| &mut d.file.bodies[i])
                     && !body.aliases.contains(&short)
                 {
                     body.aliases.push(short);
@@ -111,23 +109,23 @@ impl Builder<'_, '_> {
                 continue;
             }
             if !a.institutional {
-                self.report.push(format!(
+                d.report.push(format!(
                     "left out: “{full} ({short})”, not an institution's name by its words; add it as a body if it is one"
                 ));
                 continue;
             }
-            let id = self.ids.fresh(&full);
+            let id = d.ids.fresh(&full);
             self.organisations.insert(fold::fold(&full), id.clone());
             self.organisations.insert(fold::fold(&short), id.clone());
-            bodies_at.insert(id.clone(), self.file.bodies.len());
-            self.file.bodies.push(Body {
+            bodies_at.insert(id.clone(), d.file.bodies.len());
+            d.file.bodies.push(Body {
                 id: Id::new(id),
                 name: full.clone(),
                 kind: body_kind(&full).into(),
                 aliases: vec![short.clone()],
                 full_name: None,
                 background: None,
-                source: self.source.clone(),
+                source: d.source.clone(),
                 review: vec![format!(
                     "proposed from “{full} ({short})”: kind guessed (“{}”); if it is a bloc of states, move it to `groups` with its members",
                     body_kind(&full)
@@ -135,6 +133,13 @@ impl Builder<'_, '_> {
             });
         }
     }
+}
+
+/// The body or group of the data drafted against whose name, full name or alias folds to
+/// `key` (a role's organisation may be a group: "Coordinator of the Three Seas Initiative").
+fn known_body(d: &Drafting<'_, '_>, key: &str) -> Option<String> {
+    d.in_data(key, &[Kind::Body, Kind::Group])
+        .map(|e| e.id().to_string())
 }
 
 /// "Overseas Development Institute (ODI)" → the name and its acronym.

@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::roles::{PublicationText, RoleText, SENTENCE_SEPARATORS, publication, role, role_parts};
+use super::text::{self, pieces, unemphasised};
 
 /// Post-nominal credentials as articles write them after a name.
 const CREDENTIALS: &[&str] = &[
@@ -80,7 +81,7 @@ pub(super) fn parse(text: &str, range: Range<usize>) -> Option<Byline> {
 fn sentence(text: &str, body: Range<usize>) -> Option<Byline> {
     // One sentence: "Tom Reyes is Editor of the Review. He put these questions …" is a note
     // about someone, not the line introducing an answer.
-    if super::text::sentences(text, body.clone()).len() > 1 {
+    if text::sentences(text, body.clone()).len() > 1 {
         return None;
     }
     let s = &text[body.clone()];
@@ -218,37 +219,6 @@ pub(super) fn looks_like_name(s: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
         })
-}
-
-/// `range` without Markdown emphasis around it ("**Ada Quill**" → "Ada Quill").
-pub(super) fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
-    let s = &text[range.clone()];
-    // A Markdown link: its words, not its address.
-    if let Some(words) = s
-        .strip_prefix('[')
-        .and_then(|t| t.split_once("]("))
-        .filter(|(_, rest)| rest.ends_with(')'))
-        .map(|(w, _)| w)
-    {
-        return unemphasised(text, range.start + 1..range.start + 1 + words.len());
-    }
-    for mark in ["**", "__", "*", "_"] {
-        if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
-            return range.start + mark.len()..range.start + mark.len() + inner.len();
-        }
-    }
-    range
-}
-
-/// `s` split at `sep`, as ranges of the text (`s` starts at `base`).
-pub(super) fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut at = 0;
-    for piece in s.split(sep) {
-        out.push(base + at..base + at + piece.len());
-        at += piece.len() + sep.len();
-    }
-    out
 }
 
 #[cfg(test)]

@@ -14,7 +14,9 @@
 mod bodies;
 mod byline;
 mod draft;
+mod drafting;
 mod entities;
+mod file;
 mod known;
 mod passages;
 mod people;
@@ -28,7 +30,8 @@ use std::fmt;
 use minilateral_core::dataset::{DataText, LoadError};
 use minilateral_core::knowledge::Knowledge;
 
-pub use draft::{Draft, DraftFile};
+pub use draft::Draft;
+pub use file::DraftFile;
 
 /// What the command line gives.
 #[derive(Clone, Debug, Default)]
@@ -132,7 +135,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ImportError> {
             at,
             format!(
                 "a control character (U+{:04X}): this looks like a binary file, not an article",
-                text[at..].chars().next().map_or(0, |c| c as u32)
+                text[at..].chars().next().map_or(0, u32::from)
             ),
         ));
     }

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use super::byline::{pieces, unemphasised};
 use super::entities::institutional;
+use super::text::{pieces, unemphasised};
 
 /// A role as the byline writes it: "Former Director, Brookings A.I. & Emerging Tech Initiative".
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,5 +1,8 @@
 //! The article as the importer reads it: paragraphs, quotations and sentences, each a byte
-//! range of the text, so that whatever becomes a passage is a verbatim span by construction.
+//! range of the text, so that whatever becomes a passage is a verbatim span by construction;
+//! and the cuts every reader of the text makes in a span (trimmed, split at a separator,
+//! without Markdown emphasis), here so that the readers (`byline`, `roles` …) share them
+//! without reaching into each other.
 
 use std::ops::Range;
 
@@ -127,32 +130,51 @@ impl Quotation {
     }
 }
 
+/// The double marks a quotation opens with, which are the marks that close it: a straight
+/// mark never closes a curly one, nor a curly one a straight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marks {
+    /// “…”
+    Curly,
+    /// "…"
+    Straight,
+}
+
+impl Marks {
+    /// The marks an opening mark (“ or ") belongs to.
+    fn of(opening: char) -> Marks {
+        if opening == '"' {
+            Marks::Straight
+        } else {
+            Marks::Curly
+        }
+    }
+}
+
 /// Every quotation in double marks (curly “…” or straight "…"), or the first mark that does
 /// not balance. Single marks are left alone: ’ is also the apostrophe.
 pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, ImportError> {
     let starts_para = |at: usize| starts_para(paras, at);
     let para_of = |at: usize| para_of(paras, at);
     let mut out = Vec::new();
-    // The open quotation: its opening mark, whether straight, and its reopenings.
-    let mut open: Option<(Range<usize>, bool, Vec<Range<usize>>)> = None;
+    // The open quotation: its opening mark, its marks, and its reopenings.
+    let mut open: Option<(Range<usize>, Marks, Vec<Range<usize>>)> = None;
     for (i, c) in text.char_indices() {
         let mark = i..i + c.len_utf8();
         match (c, open.take()) {
-            ('“', None) => open = Some((mark, false, Vec::new())),
-            ('"', None) => open = Some((mark, true, Vec::new())),
-            ('“' | '"', Some((first, straight, mut again)))
-                if (c == '"') == straight
-                    && starts_para(i)
-                    && para_of(first.start) < para_of(i) =>
+            ('“', None) => open = Some((mark, Marks::Curly, Vec::new())),
+            ('"', None) => open = Some((mark, Marks::Straight, Vec::new())),
+            ('“' | '"', Some((first, marks, mut again)))
+                if Marks::of(c) == marks && starts_para(i) && para_of(first.start) < para_of(i) =>
             {
                 // A straight mark at a paragraph's start opens; it cannot close what the
                 // paragraph before left open.
                 again.push(mark);
-                open = Some((first, straight, again));
+                open = Some((first, marks, again));
             }
             // A straight mark that reads as an opening one ("word "Quoted), in a later
             // paragraph than the open quotation: that one was never closed.
-            ('"', Some((first, true, _)))
+            ('"', Some((first, Marks::Straight, _)))
                 if para_of(first.start) < para_of(i) && opens_here(text, i) =>
             {
                 return Err(ImportError::unbalanced(
@@ -174,13 +196,12 @@ pub(super) fn quotations(text: &str, paras: &[Para]) -> Result<Vec<Quotation>, I
                     ),
                 ));
             }
-            ('”', Some((first, false, again))) | ('"', Some((first, true, again))) => {
-                out.push(Quotation {
-                    open: first,
-                    close: mark,
-                    reopened: again,
-                })
-            }
+            ('”', Some((first, Marks::Curly, again)))
+            | ('"', Some((first, Marks::Straight, again))) => out.push(Quotation {
+                open: first,
+                close: mark,
+                reopened: again,
+            }),
             ('”', None) => {
                 return Err(ImportError::unbalanced(
                     text,
@@ -284,6 +305,37 @@ pub(super) fn trim(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let start = r.start + (s.len() - s.trim_start().len());
     start..start + s.trim().len()
+}
+
+/// `range` without Markdown emphasis around it ("**Ada Quill**" → "Ada Quill").
+pub(super) fn unemphasised(text: &str, range: Range<usize>) -> Range<usize> {
+    let s = &text[range.clone()];
+    // A Markdown link: its words, not its address.
+    if let Some(words) = s
+        .strip_prefix('[')
+        .and_then(|t| t.split_once("]("))
+        .filter(|(_, rest)| rest.ends_with(')'))
+        .map(|(w, _)| w)
+    {
+        return unemphasised(text, range.start + 1..range.start + 1 + words.len());
+    }
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = s.strip_prefix(mark).and_then(|t| t.strip_suffix(mark)) {
+            return range.start + mark.len()..range.start + mark.len() + inner.len();
+        }
+    }
+    range
+}
+
+/// `s` split at `sep`, as ranges of the text (`s` starts at `base`).
+pub(super) fn pieces(s: &str, sep: &str, base: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in s.split(sep) {
+        out.push(base + at..base + at + piece.len());
+        at += piece.len() + sep.len();
+    }
+    out
 }
 
 /// A list item's marker at the start of a line: "1/", "1.", "1)", "-", "*", "•". Returns the
