@@ -208,10 +208,10 @@ mod tests {
         // And the next one is answered as usual.
         let fine = caught(|| {
             Response::new(
-                discord::encode(&crate::reply::Reply::text(
+                discord::encode(&crate::reply::fit(crate::reply::Reply::text(
                     "ok",
                     crate::reply::Visibility::Public,
-                )),
+                ))),
                 Outcome::Answered,
             )
         });

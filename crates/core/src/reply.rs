@@ -246,10 +246,32 @@ fn card_chars(card: &Card) -> usize {
         + card.footer.as_deref().map_or(0, n)
 }
 
+/// A reply cut to fit every Discord limit, as only [`fit`] makes one. Every encoder (the
+/// Discord JSON, the endpoint's upload, the console's text) takes a `Fitted`, so the compiler
+/// holds "every reply shown passes the limits". It reads as the [`Reply`] it holds (`Deref`)
+/// and cannot be changed: a reply that needs changing is changed before it is fitted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fitted(Reply);
+
+impl std::ops::Deref for Fitted {
+    type Target = Reply;
+
+    fn deref(&self) -> &Reply {
+        &self.0
+    }
+}
+
+impl Fitted {
+    /// The reply, to read.
+    pub fn reply(&self) -> &Reply {
+        &self.0
+    }
+}
+
 /// The reply cut to fit every Discord limit: each text to its field's limit, at most 10
 /// cards, 25 fields a card, 6000 characters over all cards, 25 buttons with unique ids of at
 /// most 100 characters and labels of at most 80. Texts are cut at a word with "…".
-pub fn fit(mut reply: Reply) -> Reply {
+pub fn fit(mut reply: Reply) -> Fitted {
     reply.content = reply
         .content
         .map(|c| cut(&c, limits::CONTENT_CHARS))
@@ -320,7 +342,7 @@ pub fn fit(mut reply: Reply) -> Reply {
     for b in &mut reply.buttons {
         b.label = cut(&b.label, limits::BUTTON_LABEL_CHARS);
     }
-    reply
+    Fitted(reply)
 }
 
 /// A person's text made safe to show: cleaned and cut by the one rule (`echo::clean`), with
