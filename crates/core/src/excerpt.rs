@@ -8,6 +8,22 @@
 //! that would cut less at one end is moved to take that end in), and "…" stands at an end
 //! exactly when text other than spaces is left out there.
 
+// Every public item says what it is for, and nothing here panics on data: a text that does not
+// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use std::ops::Range;
 
 use crate::dataset::{Passage, PassageKind};
@@ -16,7 +32,9 @@ use crate::limits::ELLIPSIS;
 /// The ends of a text: where something was left out, or where a sentence goes on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Ends {
+    /// At the start.
     pub before: bool,
+    /// At the end.
     pub after: bool,
 }
 

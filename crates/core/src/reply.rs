@@ -1,6 +1,22 @@
 //! Replies as the core makes them (cards, buttons, visibility), the one place where every
 //! Discord limit is enforced (`fit`), and escaping of text people typed.
 
+// Every public item says what it is for, and nothing here panics on data: a text that does not
+// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use serde::Serialize;
 
 use crate::dataset::Kind;
@@ -11,7 +27,9 @@ use crate::limits::{self, cut};
 pub struct Reply {
     /// A line above the cards ("Showing Antonio Weiss for 'wiess'").
     pub content: Option<String>,
+    /// The cards (Discord's embeds), in the order shown.
     pub cards: Vec<Card>,
+    /// The buttons under the cards, in the order shown (five to a row).
     pub buttons: Vec<Button>,
     /// Who sees it: the channel, or only the person who asked.
     pub visibility: Visibility,
@@ -50,7 +68,9 @@ impl Visibility {
 /// the matcher compared), never who asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Miss {
+    /// What was looked for.
     pub what: Missed,
+    /// The query as the matcher compared it (`fold`), never as typed.
     pub folded: String,
 }
 
@@ -103,6 +123,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// As the log line says it: "answered", "not_found" …
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Answered => "answered",
@@ -120,9 +141,13 @@ impl Outcome {
 /// One card (a Discord embed).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Card {
+    /// The bold line at the top (a name, an article's title).
     pub title: String,
+    /// The text under the title; empty for none.
     pub description: String,
+    /// Named texts under the description, in the order shown.
     pub fields: Vec<Field>,
+    /// The small line at the bottom: the sources quoted.
     pub footer: Option<String>,
     /// Where the card's title links to: the article it quotes, where the data gives its
     /// address.
@@ -137,30 +162,40 @@ pub struct Card {
 /// alternative for screen readers (Discord's attachment description).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Picture {
+    /// The file name it is attached under ("overlap.png"), which `Card::image` refers to.
     pub file: String,
+    /// What it shows, in words, for those who cannot see it.
     pub alt: String,
+    /// What to draw.
     pub grid: Grid,
 }
 
 /// A grid of member states (rows) by groups (columns), a filled cell for every membership.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Grid {
+    /// The line above the grid.
     pub title: String,
+    /// The groups, left to right.
     pub columns: Vec<Column>,
+    /// The member states, top to bottom.
     pub rows: Vec<Row>,
     /// Rows left out of the picture to keep it readable (said under it).
     pub more_rows: usize,
 }
 
+/// A column of a `Grid`: one group.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Column {
+    /// The group's name, as the column's heading.
     pub name: String,
     /// The member list is the article's own; otherwise it is background knowledge, marked.
     pub from_article: bool,
 }
 
+/// A row of a `Grid`: one member state.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Row {
+    /// The state's name, at the row's start.
     pub name: String,
     /// One per column: a member of that group.
     pub cells: Vec<bool>,
@@ -173,28 +208,39 @@ impl Row {
     }
 }
 
+/// A named text on a card (a Discord embed field).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
+    /// The field's heading, in bold.
     pub name: String,
+    /// The field's text.
     pub value: String,
+    /// Beside its neighbours (`FieldLayout::SideBySide`) rather than on a row of its own.
     pub inline: bool,
 }
 
+/// A button under a reply: pressing it asks the request its id carries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Button {
+    /// The text on the button.
     pub label: String,
     /// A stateless id (`command::button_id`).
     pub id: String,
+    /// How it stands out among the others.
     pub style: ButtonStyle,
 }
 
+/// How a button stands out: the one to press, or one of the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ButtonStyle {
+    /// Coloured: the step most people take next (post the answer, open the card meant).
     Primary,
+    /// Grey: the rest.
     Secondary,
 }
 
 impl Reply {
+    /// A reply of text alone, seen as `visibility` says.
     pub fn text(content: impl Into<String>, visibility: Visibility) -> Reply {
         Reply {
             content: Some(content.into()),
@@ -203,6 +249,7 @@ impl Reply {
         }
     }
 
+    /// The reply, with how the request went (for the log line).
     pub fn with_outcome(mut self, outcome: Outcome) -> Reply {
         self.outcome = outcome;
         self
@@ -213,11 +260,14 @@ impl Reply {
 /// inline fields, up to three a row).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldLayout {
+    /// On a row of its own.
     Stacked,
+    /// Beside its neighbours, up to three a row.
     SideBySide,
 }
 
 impl Card {
+    /// Adds a field at the end, laid out as `layout` says.
     pub fn field(
         &mut self,
         name: impl Into<String>,
