@@ -109,12 +109,11 @@ impl Articles {
         self.newest
             .iter()
             .filter(|(_, title, _)| {
-                let has = |w: &str, prefix: bool| {
-                    title
-                        .split(' ')
-                        .any(|t| t == w || (prefix && t.starts_with(w)))
-                };
-                whole.iter().all(|w| has(w, false)) && has(last, true)
+                let words = || title.split(' ');
+                // A word typed whole is a word of the title; the last, perhaps half typed,
+                // begins one.
+                whole.iter().all(|w| words().any(|t| t == w))
+                    && words().any(|t| t.starts_with(last.as_str()))
             })
             .map(|(id, _, _)| id)
             .collect()

@@ -398,16 +398,27 @@ pub fn fit(mut reply: Reply) -> Fitted {
 /// A person's text made safe to show: cleaned and cut by the one rule (`echo::clean`), with
 /// Discord markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
 pub fn echo(text: &str) -> String {
-    escape(&crate::echo::clean(text), true)
+    escape(&crate::echo::clean(text), Writer::Anyone)
 }
 
 /// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
 /// shows as written, and mentions broken.
 pub fn escape_data(text: &str) -> String {
-    escape(text, false)
+    escape(text, Writer::Curator)
 }
 
-fn escape(text: &str, brackets: bool) -> String {
+/// Who wrote a text `escape` makes safe, which says how much Markdown it may keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Writer {
+    /// Anyone (a query echoed back): links (`[…](…)`), headings (`#`) and quotes (`>`) are
+    /// escaped too, so that nothing typed is read as Markdown.
+    Anyone,
+    /// The dataset's curators: square brackets, `#` and `>` stay as written ("[...]" where an article
+    /// leaves words out); emphasis, code, spoilers and mentions are escaped all the same.
+    Curator,
+}
+
+fn escape(text: &str, writer: Writer) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
@@ -415,7 +426,7 @@ fn escape(text: &str, brackets: bool) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '[' | ']' | '<' | '>' | '#' if brackets => {
+            '[' | ']' | '<' | '>' | '#' if writer == Writer::Anyone => {
                 out.push('\\');
                 out.push(c);
             }
@@ -472,6 +483,21 @@ mod tests {
         assert_eq!(
             echo("g7\u{202E}kcatta\u{202C} \u{200B}x\u{2066}y"),
             "g7kcatta xy"
+        );
+    }
+
+    #[test]
+    fn a_curators_brackets_stay_and_anyones_are_escaped() {
+        let text = "[...] #1 <@1> *x*";
+        assert_eq!(
+            escape_data(text),
+            "[...] #1 \\<@\u{200B}1> \\*x\\*",
+            "the dataset's text"
+        );
+        assert_eq!(
+            echo(text),
+            "\\[...\\] \\#1 \\<@\u{200B}1\\> \\*x\\*",
+            "a person's text"
         );
     }
 
