@@ -122,7 +122,7 @@ mod tests {
             '\u{200B}',
             '\u{FEFF}',
         ] {
-            assert_eq!(clean(&format!("a{c}b")), "ab", "U+{:04X}", c as u32);
+            assert_eq!(clean(&format!("a{c}b")), "ab", "U+{:04X}", u32::from(c));
         }
         assert_eq!(clean("a\0b\u{2028}c\u{7F}d\u{2800}e"), "a b c d e");
         assert_eq!(code("a`b"), "a'b");

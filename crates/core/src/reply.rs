@@ -300,6 +300,18 @@ fn card_chars(card: &Card) -> usize {
 /// Discord JSON, the endpoint's upload, the console's text) takes a `Fitted`, so the compiler
 /// holds "every reply shown passes the limits". It reads as the [`Reply`] it holds (`Deref`)
 /// and cannot be changed: a reply that needs changing is changed before it is fitted.
+///
+/// Nothing but `fit` makes one:
+/// ```compile_fail,E0603
+/// use minilateral_core::reply::{Fitted, Reply};
+/// let unfitted = Fitted(Reply::default());
+/// ```
+/// and nothing changes one once made:
+/// ```compile_fail,E0594
+/// use minilateral_core::reply::{Reply, fit};
+/// let mut fitted = fit(Reply::default());
+/// fitted.content = Some("x".repeat(5000));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fitted(Reply);
 
@@ -307,13 +319,6 @@ impl std::ops::Deref for Fitted {
     type Target = Reply;
 
     fn deref(&self) -> &Reply {
-        &self.0
-    }
-}
-
-impl Fitted {
-    /// The reply, to read.
-    pub fn reply(&self) -> &Reply {
         &self.0
     }
 }
