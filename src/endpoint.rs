@@ -325,7 +325,7 @@ pub async fn serve(
                 );
                 return;
             };
-            match runtime::register(&config, &knowledge, None, false).await {
+            match runtime::register(&config, &knowledge, None, runtime::OtherScope::Kept).await {
                 Ok(said) => info!("{said}: the years of /wish changed"),
                 Err(e) => {
                     warn!(
