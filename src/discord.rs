@@ -47,16 +47,41 @@ pub struct Response {
     picture: Option<Box<Fitted>>,
 }
 
-/// A message with files, as the edit of a deferred answer.
+/// A message with files, as the edit of a deferred answer. Made only by `Response::drawn`,
+/// from a fitted reply (its fields are private), so an upload passes Discord's limits as an
+/// answer does.
 #[derive(Clone, Debug)]
 pub struct Upload {
-    pub visibility: Visibility,
+    visibility: Visibility,
     /// The message (`payload_json`), its attachments numbered as the files are.
-    pub message: serde_json::Value,
-    pub files: Vec<Attachment>,
+    message: serde_json::Value,
+    files: Vec<Attachment>,
     /// The same message without its picture, should the upload fail: the text says what the
     /// picture shows.
-    pub text_only: serde_json::Value,
+    text_only: serde_json::Value,
+}
+
+impl Upload {
+    /// Who sees the message: the deferral says so, since an edit cannot.
+    pub fn visibility(&self) -> Visibility {
+        self.visibility
+    }
+
+    /// The message (`payload_json`), its attachments numbered as the files are.
+    pub fn message(&self) -> &serde_json::Value {
+        &self.message
+    }
+
+    /// The files, in the order the message numbers them.
+    pub fn files(&self) -> &[Attachment] {
+        &self.files
+    }
+
+    /// The message without its picture, should the upload fail: its text says what the
+    /// picture shows.
+    pub fn text_only(&self) -> &serde_json::Value {
+        &self.text_only
+    }
 }
 
 impl Response {
