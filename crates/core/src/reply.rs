@@ -1,5 +1,6 @@
-//! Replies as the core makes them (cards, buttons, visibility), the one place where every
-//! Discord limit is enforced (`fit`), and escaping of text people typed.
+//! Replies as the core makes them (cards, buttons, visibility) and the one place where every
+//! Discord limit is enforced (`fit`, which makes a `Fitted`). A reply's picture is in
+//! `picture`, text made safe to show in `escape`.
 
 // Every public item says what it is for, and nothing here panics on data: a text that does not
 // fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
@@ -21,6 +22,12 @@ use serde::Serialize;
 
 use crate::dataset::Kind;
 use crate::limits::{self, cut};
+
+mod escape;
+mod picture;
+
+pub use escape::{echo, escape_data};
+pub use picture::{Column, Grid, Picture, Row};
 
 /// A reply to one request, before any front end turns it into JSON or text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -156,56 +163,6 @@ pub struct Card {
     /// The file name of the reply's picture, shown inside the card.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
-}
-
-/// A picture of a reply: what to draw, the file name to attach it under, and a text
-/// alternative for screen readers (Discord's attachment description).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Picture {
-    /// The file name it is attached under ("overlap.png"), which `Card::image` refers to.
-    pub file: String,
-    /// What it shows, in words, for those who cannot see it.
-    pub alt: String,
-    /// What to draw.
-    pub grid: Grid,
-}
-
-/// A grid of member states (rows) by groups (columns), a filled cell for every membership.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Grid {
-    /// The line above the grid.
-    pub title: String,
-    /// The groups, left to right.
-    pub columns: Vec<Column>,
-    /// The member states, top to bottom.
-    pub rows: Vec<Row>,
-    /// Rows left out of the picture to keep it readable (said under it).
-    pub more_rows: usize,
-}
-
-/// A column of a `Grid`: one group.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Column {
-    /// The group's name, as the column's heading.
-    pub name: String,
-    /// The member list is the article's own; otherwise it is background knowledge, marked.
-    pub from_article: bool,
-}
-
-/// A row of a `Grid`: one member state.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Row {
-    /// The state's name, at the row's start.
-    pub name: String,
-    /// One per column: a member of that group.
-    pub cells: Vec<bool>,
-}
-
-impl Row {
-    /// In more than one of the grid's groups: the rows the picture highlights.
-    pub fn shared(&self) -> bool {
-        self.cells.iter().filter(|c| **c).count() > 1
-    }
 }
 
 /// A named text on a card (a Discord embed field).
@@ -400,50 +357,6 @@ pub fn fit(mut reply: Reply) -> Fitted {
     Fitted(reply)
 }
 
-/// A person's text made safe to show: cleaned and cut by the one rule (`echo::clean`), with
-/// Discord markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
-pub fn echo(text: &str) -> String {
-    escape(&crate::echo::clean(text), Writer::Anyone)
-}
-
-/// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
-/// shows as written, and mentions broken.
-pub fn escape_data(text: &str) -> String {
-    escape(text, Writer::Curator)
-}
-
-/// Who wrote a text `escape` makes safe, which says how much Markdown it may keep.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Writer {
-    /// Anyone (a query echoed back): links (`[…](…)`), headings (`#`) and quotes (`>`) are
-    /// escaped too, so that nothing typed is read as Markdown.
-    Anyone,
-    /// The dataset's curators: square brackets, `#` and `>` stay as written ("[...]" where an article
-    /// leaves words out); emphasis, code, spoilers and mentions are escaped all the same.
-    Curator,
-}
-
-fn escape(text: &str, writer: Writer) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '[' | ']' | '<' | '>' | '#' if writer == Writer::Anyone => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("\\<"),
-            // A zero-width space after @ keeps "@everyone" and "@here" from being mentions.
-            '@' => out.push_str("@\u{200B}"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// The word a count of `n` takes: `one` for 1, `many` for any other (0 included): "1 group",
 /// "2 groups", "no groups"; also for verbs ("1 of 9 states sits", "2 of 9 states sit").
 pub fn plural<'w>(n: usize, one: &'w str, many: &'w str) -> &'w str {
@@ -473,36 +386,6 @@ mod tests {
         assert_eq!(
             [groups(0), groups(1), groups(2)],
             ["0 groups", "1 group", "2 groups"]
-        );
-    }
-
-    #[test]
-    fn echo_escapes_and_caps() {
-        assert_eq!(
-            echo("**bold** @everyone <@123>"),
-            "\\*\\*bold\\*\\* @\u{200B}everyone \\<@\u{200B}123\\>"
-        );
-        assert!(echo(&"x ".repeat(500)).chars().count() <= crate::echo::ECHO_CHARS + 2);
-        assert_eq!(echo("a\nb"), "a b");
-        // Direction overrides and zero-width characters are dropped, not echoed.
-        assert_eq!(
-            echo("g7\u{202E}kcatta\u{202C} \u{200B}x\u{2066}y"),
-            "g7kcatta xy"
-        );
-    }
-
-    #[test]
-    fn a_curators_brackets_stay_and_anyones_are_escaped() {
-        let text = "[...] #1 <@1> *x*";
-        assert_eq!(
-            escape_data(text),
-            "[...] #1 \\<@\u{200B}1> \\*x\\*",
-            "the dataset's text"
-        );
-        assert_eq!(
-            echo(text),
-            "\\[...\\] \\#1 \\<@\u{200B}1\\> \\*x\\*",
-            "a person's text"
         );
     }
 
