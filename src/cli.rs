@@ -167,7 +167,12 @@ pub fn run(args: Args) -> ExitCode {
         }
         Command::Serve { listen } => serve(&data, listen),
         Command::Register { guild, clear_other } => with_discord(&data, |config, k| async move {
-            let said = crate::runtime::register(&config, &k, guild, clear_other).await?;
+            let other = if clear_other {
+                crate::runtime::OtherScope::Cleared
+            } else {
+                crate::runtime::OtherScope::Kept
+            };
+            let said = crate::runtime::register(&config, &k, guild, other).await?;
             out(&format!("{said}\n"));
             Ok(())
         }),

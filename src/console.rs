@@ -6,7 +6,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use crate::answer;
 use crate::command::{self, Asked};
 use crate::knowledge::Knowledge;
-use crate::reply::{Button, Reply, plural};
+use crate::reply::{Button, Fitted, plural};
 
 /// One step of the console: a line typed, and what the console does with it.
 pub struct Session<'k> {
@@ -82,7 +82,7 @@ impl<'k> Session<'k> {
         Step::Print(self.show(reply))
     }
 
-    fn show(&mut self, reply: Reply) -> String {
+    fn show(&mut self, reply: Fitted) -> String {
         self.buttons = reply.buttons.clone();
         let mut text = render(&reply);
         // A terminal shows no pictures: they are written where an image viewer finds them.
@@ -161,7 +161,7 @@ pub fn run(knowledge: &Knowledge) -> std::io::Result<()> {
 }
 
 /// A reply as terminal text: markdown marks removed, quotes indented, buttons numbered.
-pub fn render(reply: &Reply) -> String {
+pub fn render(reply: &Fitted) -> String {
     let mut out = Vec::new();
     if reply.visibility.is_private() {
         out.push("(only you can see this)".to_string());

@@ -19,7 +19,7 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
 use crate::picture::{self, Attachment};
-use crate::reply::{ButtonStyle, Miss, Outcome, Reply, Visibility};
+use crate::reply::{ButtonStyle, Fitted, Miss, Outcome, Visibility};
 
 /// What kind of interaction arrived, for logs.
 pub fn describe(interaction: &Interaction) -> (&'static str, String) {
@@ -44,19 +44,44 @@ pub struct Response {
     /// `drawn`.
     pub upload: Option<Upload>,
     /// A reply whose picture is still to be drawn.
-    picture: Option<Box<Reply>>,
+    picture: Option<Box<Fitted>>,
 }
 
-/// A message with files, as the edit of a deferred answer.
+/// A message with files, as the edit of a deferred answer. Made only by `Response::drawn`,
+/// from a fitted reply (its fields are private), so an upload passes Discord's limits as an
+/// answer does.
 #[derive(Clone, Debug)]
 pub struct Upload {
-    pub visibility: Visibility,
+    visibility: Visibility,
     /// The message (`payload_json`), its attachments numbered as the files are.
-    pub message: serde_json::Value,
-    pub files: Vec<Attachment>,
+    message: serde_json::Value,
+    files: Vec<Attachment>,
     /// The same message without its picture, should the upload fail: the text says what the
     /// picture shows.
-    pub text_only: serde_json::Value,
+    text_only: serde_json::Value,
+}
+
+impl Upload {
+    /// Who sees the message: the deferral says so, since an edit cannot.
+    pub fn visibility(&self) -> Visibility {
+        self.visibility
+    }
+
+    /// The message (`payload_json`), its attachments numbered as the files are.
+    pub fn message(&self) -> &serde_json::Value {
+        &self.message
+    }
+
+    /// The files, in the order the message numbers them.
+    pub fn files(&self) -> &[Attachment] {
+        &self.files
+    }
+
+    /// The message without its picture, should the upload fail: its text says what the
+    /// picture shows.
+    pub fn text_only(&self) -> &serde_json::Value {
+        &self.text_only
+    }
 }
 
 impl Response {
@@ -71,7 +96,7 @@ impl Response {
     }
 
     /// The reply as a response, its picture not drawn yet (`drawn` does that).
-    fn reply(reply: &Reply) -> Response {
+    fn reply(reply: &Fitted) -> Response {
         Response {
             body: encode_with(reply, &[]),
             outcome: reply.outcome,
@@ -217,18 +242,18 @@ pub fn decode_completion(c: &CommandInteraction) -> Option<Completion> {
 
 /// A reply as Discord's interaction response (type 4), with no mention allowed and its
 /// picture drawn and attached.
-pub fn encode(reply: &Reply) -> CreateInteractionResponse {
+pub fn encode(reply: &Fitted) -> CreateInteractionResponse {
     encode_with(reply, &picture::attachments(reply))
 }
 
 /// A reply as Discord's interaction response (type 4), with these files.
-pub fn encode_with(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponse {
+pub fn encode_with(reply: &Fitted, files: &[Attachment]) -> CreateInteractionResponse {
     CreateInteractionResponse::Message(message(reply, files))
 }
 
 /// The edit that replaces a deferred answer when its files could not be uploaded: the text
 /// without the picture, and no `attachments` (which would remove a file that did arrive).
-fn text_only(reply: &Reply) -> serde_json::Value {
+fn text_only(reply: &Fitted) -> serde_json::Value {
     let mut body = edit(reply, &[]);
     if let Some(fields) = body.as_object_mut() {
         fields.remove("attachments");
@@ -238,7 +263,7 @@ fn text_only(reply: &Reply) -> serde_json::Value {
 
 /// The body of an edit of a deferred answer: the message without what an edit cannot set
 /// (the ephemeral flag was set by the deferral), attachments numbered as their files.
-fn edit(reply: &Reply, files: &[Attachment]) -> serde_json::Value {
+fn edit(reply: &Fitted, files: &[Attachment]) -> serde_json::Value {
     let mut body = serde_json::to_value(message(reply, files)).unwrap_or_default();
     if let Some(fields) = body.as_object_mut() {
         fields.remove("flags");
@@ -254,7 +279,7 @@ fn edit(reply: &Reply, files: &[Attachment]) -> serde_json::Value {
 
 /// The message part of a reply with its files; a card shows a picture only when its file is
 /// among them.
-pub fn message(reply: &Reply, files: &[Attachment]) -> CreateInteractionResponseMessage {
+pub fn message(reply: &Fitted, files: &[Attachment]) -> CreateInteractionResponseMessage {
     let embeds: Vec<CreateEmbed> = reply
         .cards
         .iter()

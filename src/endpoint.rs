@@ -255,7 +255,7 @@ async fn deferred(
     let Some(upload) = response.upload.take() else {
         return Err(response);
     };
-    let body = if upload.visibility.is_private() {
+    let body = if upload.visibility().is_private() {
         serde_json::json!({"type": 5, "data": {"flags": 64}})
     } else {
         serde_json::json!({"type": 5})
@@ -325,7 +325,7 @@ pub async fn serve(
                 );
                 return;
             };
-            match runtime::register(&config, &knowledge, None, false).await {
+            match runtime::register(&config, &knowledge, None, runtime::OtherScope::Kept).await {
                 Ok(said) => info!("{said}: the years of /wish changed"),
                 Err(e) => {
                     warn!(

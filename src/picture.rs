@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::reply::Reply;
+use crate::reply::Fitted;
 use crate::write::WriteError;
 
 mod canvas;
@@ -26,7 +26,7 @@ pub struct Attachment {
 
 /// The files of a reply: its picture drawn. A picture that cannot be drawn is left out and
 /// logged; the reply's text still says what it would have shown.
-pub fn attachments(reply: &Reply) -> Vec<Attachment> {
+pub fn attachments(reply: &Fitted) -> Vec<Attachment> {
     let Some(picture) = &reply.picture else {
         return Vec::new();
     };

@@ -134,14 +134,23 @@ pub async fn register_on(
     Ok(n)
 }
 
+/// What `register` does with the scope it does not register in (global when it registers in
+/// a guild, `DISCORD_GUILD_ID`'s when it registers globally).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OtherScope {
+    /// Left as it is.
+    Kept,
+    /// Emptied, so that no server shows every command twice.
+    Cleared,
+}
+
 /// `register`: the application id from the configuration or from Discord, then the commands
-/// in the chosen scope; `clear_other` empties the other scope so that no server shows every
-/// command twice.
+/// in the chosen scope, and the other scope as `other` says.
 pub async fn register(
     config: &Discord,
     knowledge: &Knowledge,
     guild: Option<u64>,
-    clear_other: bool,
+    other: OtherScope,
 ) -> anyhow::Result<String> {
     let http = http(config);
     if http.application_id().is_none() {
@@ -154,7 +163,7 @@ pub async fn register(
         Some(g) => format!("registered {n} commands in guild {g}"),
         None => format!("registered {n} commands globally"),
     };
-    if clear_other {
+    if other == OtherScope::Cleared {
         match (guild, config.guild_id) {
             (Some(_), _) => {
                 Command::set_global_commands(&http, Vec::new()).await?;
@@ -208,10 +217,10 @@ mod tests {
         // And the next one is answered as usual.
         let fine = caught(|| {
             Response::new(
-                discord::encode(&crate::reply::Reply::text(
+                discord::encode(&crate::reply::fit(crate::reply::Reply::text(
                     "ok",
                     crate::reply::Visibility::Public,
-                )),
+                ))),
                 Outcome::Answered,
             )
         });

@@ -183,11 +183,11 @@ impl Webhooks {
         upload: Upload,
     ) {
         let start = Instant::now();
-        let bytes: usize = upload.files.iter().map(|f| f.data.len()).sum();
+        let bytes: usize = upload.files().iter().map(|f| f.data.len()).sum();
         let with_files = || self.edit_with_files(application_id, token, &upload);
         match tries(with_files).await {
             Ok(()) => info!(
-                files = upload.files.len(),
+                files = upload.files().len(),
                 bytes,
                 ms = ms(start),
                 "picture uploaded"
@@ -198,7 +198,7 @@ impl Webhooks {
                     send(
                         self.patch(application_id, token)
                             .header(reqwest::header::CONTENT_TYPE, "application/json")
-                            .body(upload.text_only.to_string()),
+                            .body(upload.text_only().to_string()),
                     )
                 };
                 match tries(text_only).await {
@@ -215,8 +215,8 @@ impl Webhooks {
         token: &InteractionToken,
         upload: &Upload,
     ) -> Result<(), UploadError> {
-        let mut form = Form::new().text("payload_json", upload.message.to_string());
-        for (i, f) in upload.files.iter().enumerate() {
+        let mut form = Form::new().text("payload_json", upload.message().to_string());
+        for (i, f) in upload.files().iter().enumerate() {
             let part = Part::bytes(f.data.clone())
                 .file_name(f.name.clone())
                 .mime_str(mime(&f.name))

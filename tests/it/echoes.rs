@@ -11,7 +11,7 @@ use minilateral::command::{
 use minilateral::discord;
 use minilateral::echo::{ECHO_CHARS, clean, is_invisible};
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::Reply;
+use minilateral::reply::Fitted;
 use minilateral::reply::Visibility;
 use proptest::prelude::*;
 use serde_json::Value as Json;
@@ -24,7 +24,7 @@ fn knowledge() -> &'static Knowledge {
 
 /// Every reply that shows `typed` back: each string option of each command set to it, the
 /// message command on it, and the three request errors that quote what was typed.
-fn replies(typed: &str) -> Vec<(String, Reply)> {
+fn replies(typed: &str) -> Vec<(String, Fitted)> {
     let k = knowledge();
     let mut out = Vec::new();
     for spec in TABLE {
@@ -81,7 +81,7 @@ fn replies(typed: &str) -> Vec<(String, Reply)> {
 
 /// The text a person sees in a reply, as Discord gets it: every string of the encoded body but
 /// button ids and links.
-fn shown(reply: &Reply) -> Vec<String> {
+fn shown(reply: &Fitted) -> Vec<String> {
     fn walk(v: &Json, key: &str, out: &mut Vec<String>) {
         match v {
             Json::String(s) if !matches!(key, "custom_id" | "url") => out.push(s.clone()),

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use minilateral::datafiles::{self, DataPath};
 use minilateral::dataset::{Dataset, PassageKind, Source};
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::{Card, Reply};
+use minilateral::reply::{Card, Fitted};
 
 use super::ask;
 use minilateral::reply::Visibility;
@@ -119,7 +119,7 @@ fn check_card(d: &Dataset, line: &str, card: &Card) {
     }
 }
 
-fn check(k: &Knowledge, line: &str) -> Reply {
+fn check(k: &Knowledge, line: &str) -> Fitted {
     let reply = ask(k, line);
     assert!(
         !reply.cards.is_empty(),

@@ -8,7 +8,7 @@ use minilateral::command::{self, Asked, CommandName, Completion, Request};
 use minilateral::dataset::{DataText, Dataset};
 use minilateral::discord;
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::Reply;
+use minilateral::reply::Fitted;
 use minilateral::reply::Visibility;
 use minilateral_synthetic::{Spec, dataset_json};
 use serde_json::{Value, json};
@@ -142,7 +142,7 @@ pub fn choices_problems(body: &Value) -> Vec<String> {
 }
 
 /// What the walk checks of each reply besides Discord's limits.
-pub type OnReply<'a> = &'a dyn Fn(&Asked, &Reply);
+pub type OnReply<'a> = &'a dyn Fn(&Asked, &Fitted);
 
 /// Answers `asked`, checks the body (and `on_reply`), then follows every button once. On the
 /// bundled data nothing may be left out: every statement is shown whole.

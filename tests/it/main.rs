@@ -71,7 +71,7 @@ pub fn bundled() -> minilateral::dataset::Dataset {
 }
 
 /// The reply to a console line, on `k`.
-pub fn ask(k: &minilateral::knowledge::Knowledge, line: &str) -> minilateral::reply::Reply {
+pub fn ask(k: &minilateral::knowledge::Knowledge, line: &str) -> minilateral::reply::Fitted {
     minilateral::answer::answer(k, &minilateral::console::ask(line).unwrap())
 }
 

@@ -100,6 +100,7 @@ fn names_are_read_however_they_are_separated_and_typos_are_said() {
     assert_eq!(typo.outcome, Outcome::Guessed);
     assert!(
         typo.content
+            .as_deref()
             .unwrap()
             .contains("Showing **BRICS** for “bricks”")
     );

@@ -7,7 +7,7 @@ use minilateral::answer;
 use minilateral::command::{self, Asked, Request};
 use minilateral::dataset::Dataset;
 use minilateral::knowledge::Knowledge;
-use minilateral::reply::{Reply, Visibility};
+use minilateral::reply::{Fitted, Reply, Visibility};
 use serde_json::Value;
 
 use crate::limits::check_everything;
@@ -69,7 +69,7 @@ fn no_reply_of_the_bundled_data_shows_a_passage_twice() {
         .flat_map(|p| plain_words(&p.text))
         .collect();
     let searches: Vec<String> = words.into_iter().collect();
-    let checked = check_everything(&k, &searches, &|asked: &Asked, reply: &Reply| {
+    let checked = check_everything(&k, &searches, &|asked: &Asked, reply: &Fitted| {
         let twice = repeated(&k.dataset, reply);
         assert!(twice.is_empty(), "{asked:?} shows {twice:?} twice");
     });
@@ -153,7 +153,7 @@ fn meseroles_g7_line_is_labelled_a_wish_for_2024() {
 }
 
 /// The passage ids a search page shows, read back through the labels' order.
-fn page_hits(k: &Knowledge, asked: &Asked) -> (Reply, usize) {
+fn page_hits(k: &Knowledge, asked: &Asked) -> (Fitted, usize) {
     let reply = answer::answer(k, asked);
     let hits = reply.cards[0]
         .description

@@ -1,6 +1,22 @@
 //! `Articles`: the sources by title, built once per dataset: newest first, found by a title
 //! typed loosely (words of it, in any case, with accents or not) and completed as it is typed.
 
+// Every public item says what it is for, and nothing here panics on data: a text that does not
+// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use crate::dataset::{Dataset, Id, Source};
 use crate::fold;
 
@@ -16,6 +32,8 @@ pub enum TitleMatch {
     None,
 }
 
+/// The articles (the dataset's sources) in the order replies list them, newest first, with
+/// their titles folded to be found by.
 #[derive(Debug, Default)]
 pub struct Articles {
     /// Source ids, newest first, each with its title and short title folded (a title's parts
@@ -36,6 +54,7 @@ fn fold_title(title: &str) -> String {
 }
 
 impl Articles {
+    /// The articles of `d`.
     pub fn new(d: &Dataset) -> Articles {
         let mut articles = Articles {
             rank: Default::default(),
@@ -70,10 +89,12 @@ impl Articles {
         self.newest.iter().map(|(id, _, _)| id)
     }
 
+    /// How many articles there are.
     pub fn len(&self) -> usize {
         self.newest.len()
     }
 
+    /// Whether there is no article.
     pub fn is_empty(&self) -> bool {
         self.newest.is_empty()
     }
@@ -88,12 +109,11 @@ impl Articles {
         self.newest
             .iter()
             .filter(|(_, title, _)| {
-                let has = |w: &str, prefix: bool| {
-                    title
-                        .split(' ')
-                        .any(|t| t == w || (prefix && t.starts_with(w)))
-                };
-                whole.iter().all(|w| has(w, false)) && has(last, true)
+                let words = || title.split(' ');
+                // A word typed whole is a word of the title; the last, perhaps half typed,
+                // begins one.
+                whole.iter().all(|w| words().any(|t| t == w))
+                    && words().any(|t| t.starts_with(last.as_str()))
             })
             .map(|(id, _, _)| id)
             .collect()

@@ -3,6 +3,22 @@
 //! resolve here to the entities themselves (`&Expert`, `&Group`), so no answer looks an id up
 //! again.
 
+// Every public item says what it is for, and nothing here panics on data: a text that does not
+// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use crate::articles::Articles;
 use crate::countries::Countries;
 use crate::dataset::{Body, Dataset, Expert, Group, Kind};
@@ -10,20 +26,28 @@ use crate::matching::{Candidate, Matcher, Outcome};
 use crate::mentions::Mentions;
 use crate::search::SearchIndex;
 
+/// What every answer reads: a dataset and the indexes built from it, once.
 #[derive(Debug)]
 pub struct Knowledge {
+    /// The dataset, as loaded and checked.
     pub dataset: Dataset,
     /// The articles by title, newest first.
     pub articles: Articles,
+    /// The names of experts, groups and bodies, to match what is typed.
     pub matcher: Matcher,
+    /// What was said, to search.
     pub search: SearchIndex,
+    /// The names a message is scanned for (the message command).
     pub mentions: Mentions,
+    /// The countries of the groups' member lists (`/country`).
     pub countries: Countries,
 }
 
 /// A kind of entity that names resolve to.
 pub trait Named<'k>: Copy {
+    /// The kind the matcher resolves among.
     const KIND: Kind;
+    /// The entity of this kind with id `id`.
     fn get(dataset: &'k Dataset, id: &str) -> Option<Self>;
 }
 
@@ -51,14 +75,18 @@ impl<'k> Named<'k> for &'k Body {
 /// A candidate of a resolution, with its entity.
 #[derive(Clone, Debug)]
 pub struct Found<T> {
+    /// The entity the candidate names.
     pub entity: T,
+    /// The matcher's candidate: how it was found, and its score.
     pub candidate: Candidate,
 }
 
 /// The matcher's decision on a name, each candidate with its entity, best first.
 #[derive(Clone, Debug)]
 pub struct Resolved<T> {
+    /// One match, several too close to call, or none.
     pub outcome: Outcome,
+    /// The candidates, best first.
     pub found: Vec<Found<T>>,
 }
 
@@ -73,6 +101,7 @@ impl<T> Resolved<T> {
 }
 
 impl Knowledge {
+    /// The knowledge of `dataset`: every index built from it.
     pub fn new(dataset: Dataset) -> Knowledge {
         Knowledge {
             matcher: Matcher::new(&dataset),

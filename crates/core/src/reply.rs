@@ -1,17 +1,42 @@
-//! Replies as the core makes them (cards, buttons, visibility), the one place where every
-//! Discord limit is enforced (`fit`), and escaping of text people typed.
+//! Replies as the core makes them (cards, buttons, visibility) and the one place where every
+//! Discord limit is enforced (`fit`, which makes a `Fitted`). A reply's picture is in
+//! `picture`, text made safe to show in `escape`.
+
+// Every public item says what it is for, and nothing here panics on data: a text that does not
+// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
 
 use serde::Serialize;
 
 use crate::dataset::Kind;
 use crate::limits::{self, cut};
 
+mod escape;
+mod picture;
+
+pub use escape::{echo, escape_data};
+pub use picture::{Column, Grid, Picture, Row};
+
 /// A reply to one request, before any front end turns it into JSON or text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Reply {
     /// A line above the cards ("Showing Antonio Weiss for 'wiess'").
     pub content: Option<String>,
+    /// The cards (Discord's embeds), in the order shown.
     pub cards: Vec<Card>,
+    /// The buttons under the cards, in the order shown (five to a row).
     pub buttons: Vec<Button>,
     /// Who sees it: the channel, or only the person who asked.
     pub visibility: Visibility,
@@ -50,7 +75,9 @@ impl Visibility {
 /// the matcher compared), never who asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Miss {
+    /// What was looked for.
     pub what: Missed,
+    /// The query as the matcher compared it (`fold`), never as typed.
     pub folded: String,
 }
 
@@ -103,6 +130,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// As the log line says it: "answered", "not_found" …
     pub fn as_str(self) -> &'static str {
         match self {
             Outcome::Answered => "answered",
@@ -120,9 +148,13 @@ impl Outcome {
 /// One card (a Discord embed).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Card {
+    /// The bold line at the top (a name, an article's title).
     pub title: String,
+    /// The text under the title; empty for none.
     pub description: String,
+    /// Named texts under the description, in the order shown.
     pub fields: Vec<Field>,
+    /// The small line at the bottom: the sources quoted.
     pub footer: Option<String>,
     /// Where the card's title links to: the article it quotes, where the data gives its
     /// address.
@@ -133,68 +165,39 @@ pub struct Card {
     pub image: Option<String>,
 }
 
-/// A picture of a reply: what to draw, the file name to attach it under, and a text
-/// alternative for screen readers (Discord's attachment description).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Picture {
-    pub file: String,
-    pub alt: String,
-    pub grid: Grid,
-}
-
-/// A grid of member states (rows) by groups (columns), a filled cell for every membership.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Grid {
-    pub title: String,
-    pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
-    /// Rows left out of the picture to keep it readable (said under it).
-    pub more_rows: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Column {
-    pub name: String,
-    /// The member list is the article's own; otherwise it is background knowledge, marked.
-    pub from_article: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Row {
-    pub name: String,
-    /// One per column: a member of that group.
-    pub cells: Vec<bool>,
-}
-
-impl Row {
-    /// In more than one of the grid's groups: the rows the picture highlights.
-    pub fn shared(&self) -> bool {
-        self.cells.iter().filter(|c| **c).count() > 1
-    }
-}
-
+/// A named text on a card (a Discord embed field).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
+    /// The field's heading, in bold.
     pub name: String,
+    /// The field's text.
     pub value: String,
+    /// Beside its neighbours (`FieldLayout::SideBySide`) rather than on a row of its own.
     pub inline: bool,
 }
 
+/// A button under a reply: pressing it asks the request its id carries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Button {
+    /// The text on the button.
     pub label: String,
     /// A stateless id (`command::button_id`).
     pub id: String,
+    /// How it stands out among the others.
     pub style: ButtonStyle,
 }
 
+/// How a button stands out: the one to press, or one of the others.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ButtonStyle {
+    /// Coloured: the step most people take next (post the answer, open the card meant).
     Primary,
+    /// Grey: the rest.
     Secondary,
 }
 
 impl Reply {
+    /// A reply of text alone, seen as `visibility` says.
     pub fn text(content: impl Into<String>, visibility: Visibility) -> Reply {
         Reply {
             content: Some(content.into()),
@@ -203,6 +206,7 @@ impl Reply {
         }
     }
 
+    /// The reply, with how the request went (for the log line).
     pub fn with_outcome(mut self, outcome: Outcome) -> Reply {
         self.outcome = outcome;
         self
@@ -213,11 +217,14 @@ impl Reply {
 /// inline fields, up to three a row).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldLayout {
+    /// On a row of its own.
     Stacked,
+    /// Beside its neighbours, up to three a row.
     SideBySide,
 }
 
 impl Card {
+    /// Adds a field at the end, laid out as `layout` says.
     pub fn field(
         &mut self,
         name: impl Into<String>,
@@ -246,10 +253,37 @@ fn card_chars(card: &Card) -> usize {
         + card.footer.as_deref().map_or(0, n)
 }
 
+/// A reply cut to fit every Discord limit, as only [`fit`] makes one. Every encoder (the
+/// Discord JSON, the endpoint's upload, the console's text) takes a `Fitted`, so the compiler
+/// holds "every reply shown passes the limits". It reads as the [`Reply`] it holds (`Deref`)
+/// and cannot be changed: a reply that needs changing is changed before it is fitted.
+///
+/// Nothing but `fit` makes one:
+/// ```compile_fail,E0603
+/// use minilateral_core::reply::{Fitted, Reply};
+/// let unfitted = Fitted(Reply::default());
+/// ```
+/// and nothing changes one once made:
+/// ```compile_fail,E0594
+/// use minilateral_core::reply::{Reply, fit};
+/// let mut fitted = fit(Reply::default());
+/// fitted.content = Some("x".repeat(5000));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fitted(Reply);
+
+impl std::ops::Deref for Fitted {
+    type Target = Reply;
+
+    fn deref(&self) -> &Reply {
+        &self.0
+    }
+}
+
 /// The reply cut to fit every Discord limit: each text to its field's limit, at most 10
 /// cards, 25 fields a card, 6000 characters over all cards, 25 buttons with unique ids of at
 /// most 100 characters and labels of at most 80. Texts are cut at a word with "…".
-pub fn fit(mut reply: Reply) -> Reply {
+pub fn fit(mut reply: Reply) -> Fitted {
     reply.content = reply
         .content
         .map(|c| cut(&c, limits::CONTENT_CHARS))
@@ -320,40 +354,7 @@ pub fn fit(mut reply: Reply) -> Reply {
     for b in &mut reply.buttons {
         b.label = cut(&b.label, limits::BUTTON_LABEL_CHARS);
     }
-    reply
-}
-
-/// A person's text made safe to show: cleaned and cut by the one rule (`echo::clean`), with
-/// Discord markdown and mentions escaped (`@everyone` and `<@id>` show as text, never ping).
-pub fn echo(text: &str) -> String {
-    escape(&crate::echo::clean(text), true)
-}
-
-/// Dataset text for a card: markdown characters escaped so that a curator's `*` or `_`
-/// shows as written, and mentions broken.
-pub fn escape_data(text: &str) -> String {
-    escape(text, false)
-}
-
-fn escape(text: &str, brackets: bool) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '_' | '~' | '`' | '|' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '[' | ']' | '<' | '>' | '#' if brackets => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("\\<"),
-            // A zero-width space after @ keeps "@everyone" and "@here" from being mentions.
-            '@' => out.push_str("@\u{200B}"),
-            _ => out.push(c),
-        }
-    }
-    out
+    Fitted(reply)
 }
 
 /// The word a count of `n` takes: `one` for 1, `many` for any other (0 included): "1 group",
@@ -385,21 +386,6 @@ mod tests {
         assert_eq!(
             [groups(0), groups(1), groups(2)],
             ["0 groups", "1 group", "2 groups"]
-        );
-    }
-
-    #[test]
-    fn echo_escapes_and_caps() {
-        assert_eq!(
-            echo("**bold** @everyone <@123>"),
-            "\\*\\*bold\\*\\* @\u{200B}everyone \\<@\u{200B}123\\>"
-        );
-        assert!(echo(&"x ".repeat(500)).chars().count() <= crate::echo::ECHO_CHARS + 2);
-        assert_eq!(echo("a\nb"), "a b");
-        // Direction overrides and zero-width characters are dropped, not echoed.
-        assert_eq!(
-            echo("g7\u{202E}kcatta\u{202C} \u{200B}x\u{2066}y"),
-            "g7kcatta xy"
         );
     }
 

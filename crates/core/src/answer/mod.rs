@@ -35,10 +35,10 @@ use crate::command::{Asked, Choices, Completion, Request, RequestError};
 use crate::dataset::{Expert, Group, Id, Kind};
 use crate::knowledge::Knowledge;
 use crate::matching::Choice;
-use crate::reply::{Outcome, Reply, Visibility, fit};
+use crate::reply::{Fitted, Outcome, Reply, Visibility, fit};
 
 /// The reply to a request, cut to fit Discord's limits.
-pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
+pub fn answer(k: &Knowledge, asked: &Asked) -> Fitted {
     let reply = match &asked.request {
         Request::Expert { name } => cards::card::<&Expert>(k, name, asked.visibility),
         Request::Group { name } => cards::card::<&Group>(k, name, asked.visibility),
@@ -63,7 +63,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
 
 /// The reply to a request that could not be read: said privately, so that the channel is
 /// not filled with someone's typing mistakes.
-pub fn request_error(err: &RequestError) -> Reply {
+pub fn request_error(err: &RequestError) -> Fitted {
     fit(Reply::text(
         format!("Sorry, I could not read that: {err}."),
         Visibility::Private,
@@ -73,7 +73,7 @@ pub fn request_error(err: &RequestError) -> Reply {
 /// The reply to a kind of interaction the bot does not take (a form's submission, or one
 /// Discord adds later): said plainly and privately; nothing failed, so nothing is logged as
 /// an error.
-pub fn unsupported() -> Reply {
+pub fn unsupported() -> Fitted {
     fit(Reply::text(
         "This bot has no forms: that kind of interaction is not supported. `/about` says what it answers.",
         Visibility::Private,
@@ -82,7 +82,7 @@ pub fn unsupported() -> Reply {
 }
 
 /// The reply when answering failed inside the bot.
-pub fn apology() -> Reply {
+pub fn apology() -> Fitted {
     fit(Reply::text(
         "Sorry, something went wrong on my side while answering. It has been logged; please try again.",
         Visibility::Private,
@@ -147,7 +147,7 @@ mod tests {
         Knowledge::new(Dataset::load(&files).expect("the bundled data loads"))
     }
 
-    fn ask(k: &Knowledge, line: &str) -> Reply {
+    fn ask(k: &Knowledge, line: &str) -> Fitted {
         let line = parse_line(line).unwrap();
         answer(k, &request(line.command, &line.options).unwrap())
     }
@@ -161,7 +161,7 @@ mod tests {
         assert!(exact.cards[0].title.starts_with("Tanya Filer"));
         let typo = ask(&k, "/expert tanya fyler");
         assert_eq!(typo.outcome, Outcome::Guessed);
-        assert!(typo.content.unwrap().contains("Tanya Filer"));
+        assert!(typo.content.as_deref().unwrap().contains("Tanya Filer"));
         assert_eq!(typo.cards[0].title, exact.cards[0].title);
     }
 
@@ -170,7 +170,13 @@ mod tests {
         let k = knowledge();
         let reply = ask(&k, "/expert g7");
         assert_eq!(reply.outcome, Outcome::OtherKind);
-        assert!(reply.content.unwrap().contains("is a group, not an expert"));
+        assert!(
+            reply
+                .content
+                .as_deref()
+                .unwrap()
+                .contains("is a group, not an expert")
+        );
         assert_eq!(reply.buttons.len(), 1);
         let reply = ask(&k, "/group filer");
         assert_eq!(reply.outcome, Outcome::OtherKind);
@@ -222,14 +228,14 @@ mod tests {
         let k = knowledge();
         let odi = ask(&k, "/expert ODI");
         assert_eq!(odi.outcome, Outcome::Guessed);
-        let note = odi.content.unwrap();
+        let note = odi.content.as_deref().unwrap();
         assert!(
             note.contains("**Sara Pantuliano**") && note.contains("through their role"),
             "{note}"
         );
         // A role held before is said to be one.
         let brookings = ask(&k, "/expert brookings");
-        let note = brookings.content.unwrap_or_default();
+        let note = brookings.content.clone().unwrap_or_default();
         assert!(
             note.contains("**Chris Meserole**") && note.contains("through a former role"),
             "{note}"
@@ -237,7 +243,10 @@ mod tests {
         let bri = ask(&k, "/group bri");
         assert_eq!(bri.outcome, Outcome::OtherKind);
         assert!(
-            bri.content.unwrap().contains("Belt and Road Initiative"),
+            bri.content
+                .as_deref()
+                .unwrap()
+                .contains("Belt and Road Initiative"),
             "BRI is not BRICS"
         );
         let plural = ask(&k, "/group g7s");
