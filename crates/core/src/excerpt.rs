@@ -27,7 +27,9 @@
 use std::ops::Range;
 
 use crate::dataset::{Passage, PassageKind};
-use crate::limits::ELLIPSIS;
+
+/// The mark put where a text was cut: exactly where words are left out.
+pub const ELLIPSIS: char = '…';
 
 /// The ends of a text: where something was left out, or where a sentence goes on.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -64,8 +64,8 @@ pub const OPTION_CHOICES: usize = 25;
 /// An attachment's `description` (its alt text).
 pub const ATTACHMENT_DESCRIPTION_CHARS: usize = 1024;
 
-/// The mark put where a text was cut.
-pub const ELLIPSIS: char = '…';
+/// The mark put where a text was cut (the excerpt rule's, which cuts every text).
+pub use crate::excerpt::ELLIPSIS;
 
 /// `text` cut to at most `max` characters, "…" included: whole when it fits; otherwise cut at
 /// the last word boundary that leaves room for "…" (or mid-word when a single word is longer
