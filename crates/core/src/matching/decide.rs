@@ -162,22 +162,12 @@ fn max_edits(chars: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::{DataText, Dataset, EntityIx};
+    use crate::dataset::EntityIx;
     use crate::matching::Edits;
 
     /// An entity index to give a candidate: `decide` reads only ids, names and scores.
     static SOME_ENTITY: std::sync::LazyLock<EntityIx> = std::sync::LazyLock::new(|| {
-        let files = [
-            DataText::new(
-                "<bundled>/minilateral.json",
-                include_str!("../../../../data/minilateral.json"),
-            ),
-            DataText::source_text(
-                "<bundled>/itc-2024.txt",
-                include_str!("../../../../data/itc-2024.txt"),
-            ),
-        ];
-        let dataset = Dataset::load(&files).unwrap();
+        let dataset = crate::matching::tests::bundled();
         dataset.entities_indexed().next().unwrap().0
     });
 

@@ -89,3 +89,28 @@ fn context(dataset: &Dataset, entity: Entity<'_>) -> String {
         Entity::Body(b) => b.full_name.clone().unwrap_or_else(|| b.kind.clone()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_finds_its_entity_and_only_as_its_kind() {
+        let dataset = crate::matching::tests::bundled();
+        let entries = Entries::new(&dataset);
+        let mut kinds = 0;
+        for (ix, e) in dataset.entities_indexed() {
+            assert_eq!(entries[ix].id, *e.id());
+            assert_eq!(entries.with_id(e.kind(), e.id().as_str()), Some(ix));
+            for other in [Kind::Expert, Kind::Group, Kind::Body] {
+                if other != e.kind() {
+                    assert_eq!(entries.with_id(other, e.id().as_str()), None);
+                    kinds += 1;
+                }
+            }
+        }
+        assert!(kinds > 0);
+        assert_eq!(entries.with_id(Kind::Expert, "no-such-id"), None);
+        assert_eq!(entries.with_id(Kind::Expert, ""), None);
+    }
+}

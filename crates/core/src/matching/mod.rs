@@ -5,8 +5,14 @@
 //! likenesses within a typo's reach) edits, then score, and `decide`s: one confident answer,
 //! several close ones, or none. A name written for an entity of
 //! another kind is never answered by likeness, and plural or possessive endings are forgiven.
-//! `complete` (in `complete`) ranks names for Discord's autocomplete. Both pick candidates
-//! through an index first, so their cost does not grow with the size of the dataset.
+//! `complete` ranks names for Discord's autocomplete. Both pick candidates through an index
+//! first, so their cost does not grow with the size of the dataset.
+//!
+//! The modules, one type each: `Matcher` here; `entries` (`Entries`: each entity by its
+//! `EntityIx`, as candidates and labels show it), `kind` (`KindIndex`: one kind's keys, scored
+//! and completed), `index` (`KeyIndex`: the candidate index of keys, by `KeyIx`), `query`
+//! (`Query`, `Key`), `score` (a key's tier and score), `complete` (completion order and
+//! labels), `decide` (the outcome), `staff` (people through their organisations).
 
 // A name typed is a reply, whatever it holds: the matcher never panics on it. Clippy holds it
 // (`.ci/run` denies warnings); tests may unwrap.
@@ -333,5 +339,25 @@ fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
         Some(o) if (c.tier, c.score) > (o.tier, o.score) => *o = c,
         Some(_) => {}
         None => candidates.push(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::dataset::{DataText, Dataset};
+
+    /// The bundled dataset, as the shell hands it over.
+    pub(super) fn bundled() -> Dataset {
+        let files = [
+            DataText::new(
+                "<bundled>/minilateral.json",
+                include_str!("../../../../data/minilateral.json"),
+            ),
+            DataText::source_text(
+                "<bundled>/itc-2024.txt",
+                include_str!("../../../../data/itc-2024.txt"),
+            ),
+        ];
+        Dataset::load(&files).unwrap()
     }
 }
