@@ -134,6 +134,16 @@ struct Named {
     name: String,
 }
 
+/// What stands just before a word, for reading the word alone as a surname or a typo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// A capitalised word that is no name found and no word of the passages: likely a first
+    /// name, so the word is someone else's surname ("Ben Weiss" is not Antonio Weiss).
+    LikelyFirstName,
+    /// Anything else: the start of the text, a name found, an ordinary word.
+    Other,
+}
+
 /// What one scan has asked already, by folded word.
 #[derive(Default)]
 struct Memo {
@@ -253,9 +263,9 @@ impl Mentions {
             }
             // A capitalised word just before, that is not a name found and not a word of the
             // passages, is likely a first name: "Ben Weiss" is not Antonio Weiss.
-            let before = i.checked_sub(1).and_then(|b| units.get(b));
-            let after_name = !matched_before
-                && before.is_some_and(|prev| {
+            let prev = i.checked_sub(1).and_then(|b| units.get(b));
+            let first_name = !matched_before
+                && prev.is_some_and(|prev| {
                     prev.capital
                     // Another written word ("G7" is two units of one word), with only
                     // spaces between.
@@ -265,8 +275,13 @@ impl Mentions {
                         .is_some_and(|gap| gap.trim().is_empty())
                     && !known(&prev.word)
                 });
+            let before = if first_name {
+                Before::LikelyFirstName
+            } else {
+                Before::Other
+            };
             let rest = units.get(i..).unwrap_or_default();
-            let (len, entities) = self.at(text, rest, after_name, &known, &memo);
+            let (len, entities) = self.at(text, rest, before, &known, &memo);
             matched_before = !entities.is_empty();
             // The units the name spans (at least the one it starts at).
             let spanned = len.max(1);
@@ -295,12 +310,13 @@ impl Mentions {
     }
 
     /// The longest name starting at `units[0]`: how many units it spans and its entities
-    /// (none: nothing starts here).
+    /// (none: nothing starts here). A word that follows a likely first name (`before`) is not
+    /// read alone as a surname or a typo.
     fn at(
         &self,
         text: &str,
         units: &[Unit],
-        after_name: bool,
+        before: Before,
         known: &dyn Fn(&str) -> bool,
         memo: &Memo,
     ) -> (usize, Vec<EntityIx>) {
@@ -359,7 +375,7 @@ impl Mentions {
             }
         }
         // A surname or a typo is one whole written word.
-        if best.0 > 0 || !first.capital || !first.last || after_name {
+        if best.0 > 0 || !first.capital || !first.last || before == Before::LikelyFirstName {
             return best;
         }
         // A surname alone, written as a name, when it is one person's.
