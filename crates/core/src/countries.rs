@@ -3,9 +3,24 @@
 //! The other names are well-established public fact, not the article's; a country the lists do
 //! not hold is still known by them, so that the bot can say honestly that it is in no group.
 
+// A country's name is typed by anyone: finding it never panics. Clippy holds it (`.ci/run`
+// denies warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::string_slice
+    )
+)]
+
 use std::collections::HashMap;
 
-use crate::dataset::{Dataset, Group};
+use crate::dataset::{Dataset, EntityOf, Group, GroupIx};
 use crate::fold;
 use crate::matching::Choice;
 
@@ -76,20 +91,25 @@ const OTHER_NAMES: &[(&str, &[&str])] = &[
 /// A name typed this close to a country's (Jaro-Winkler) is taken for it, when no other
 /// country comes within `MARGIN` of it ("Austrlia" is as close to Austria as to Australia).
 const LIKENESS: f64 = 0.9;
+/// ... by this much.
 const MARGIN: f64 = 0.03;
 
-/// A country and the groups (positions in `Dataset::groups`) whose member lists hold it.
+/// A country and the groups whose member lists hold it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Country {
+    /// As the member lists first write it, or as `OTHER_NAMES` does when none holds it.
     pub name: String,
-    pub groups: Vec<usize>,
+    /// The groups whose member lists hold it, in the data's order.
+    pub groups: Vec<GroupIx>,
 }
 
 /// A country found for a name: exactly (a name or other name), or guessed (a beginning or a
 /// likeness), which the reply says.
 #[derive(Clone, Copy, Debug)]
 pub struct Found<'a> {
+    /// The country.
     pub country: &'a Country,
+    /// Whether it was guessed rather than named.
     pub guessed: bool,
 }
 
@@ -104,6 +124,7 @@ pub struct Countries {
 }
 
 impl Countries {
+    /// The countries of `dataset`'s member lists, and every country `OTHER_NAMES` knows.
     pub fn new(dataset: &Dataset) -> Countries {
         let mut c = Countries::default();
         let add = |c: &mut Countries, name: &str| -> usize {
@@ -129,19 +150,30 @@ impl Countries {
                     .map(move |o| (fold::fold(o), *name))
             })
             .collect();
-        for (g, group) in dataset.groups().iter().enumerate() {
-            for state in &group.members.states {
+        // The groups with their indices, in the data's order.
+        let groups = dataset
+            .entities_indexed()
+            .filter_map(|(ix, _)| match dataset.entity_of(ix) {
+                EntityOf::Group(g) => Some(g),
+                EntityOf::Expert(_) | EntityOf::Body(_) => None,
+            });
+        for g in groups {
+            for state in &dataset[g].members.states {
                 let i = match canonical.get(&fold::fold(state)) {
-                    Some(name) if !c.names.contains_key(&fold::fold(name)) => {
-                        let i = add(&mut c, state);
-                        c.names.insert(fold::fold(name), i);
-                        i
-                    }
-                    Some(name) => c.names[&fold::fold(name)],
+                    Some(name) => match c.names.get(&fold::fold(name)) {
+                        Some(&i) => i,
+                        None => {
+                            let i = add(&mut c, state);
+                            c.names.insert(fold::fold(name), i);
+                            i
+                        }
+                    },
                     None => add(&mut c, state),
                 };
-                if !c.countries[i].groups.contains(&g) {
-                    c.countries[i].groups.push(g);
+                if let Some(country) = c.countries.get_mut(i)
+                    && !country.groups.contains(&g)
+                {
+                    country.groups.push(g);
                 }
             }
         }
@@ -164,19 +196,26 @@ impl Countries {
         if key.is_empty() {
             return None;
         }
-        let exact = |i: usize, guessed| {
-            self.countries
-                .get(i)
-                .map(|country| Found { country, guessed })
+        let named = |i: usize| {
+            self.countries.get(i).map(|country| Found {
+                country,
+                guessed: false,
+            })
+        };
+        let guessed = |i: usize| {
+            self.countries.get(i).map(|country| Found {
+                country,
+                guessed: true,
+            })
         };
         if let Some(&i) = self.names.get(key) {
-            return exact(i, false);
+            return named(i);
         }
         let mut begun: Vec<usize> = self.begun(key).collect();
         begun.sort_unstable();
         begun.dedup();
         if let [one] = begun.as_slice() {
-            return exact(*one, true);
+            return guessed(*one);
         }
         // The best likeness of each country, best first.
         let mut best: Vec<(f64, usize)> = Vec::new();
@@ -192,7 +231,7 @@ impl Countries {
             [(s, i), rest @ ..]
                 if *s >= LIKENESS && rest.first().is_none_or(|r| r.0 < s - MARGIN) =>
             {
-                exact(*i, true)
+                guessed(*i)
             }
             _ => None,
         }
@@ -201,7 +240,9 @@ impl Countries {
     /// Countries whose name or other name begins with the folded `key`, in name order.
     fn begun<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
         let from = self.sorted.partition_point(|(n, _)| n.as_str() < key);
-        self.sorted[from..]
+        self.sorted
+            .get(from..)
+            .unwrap_or_default()
             .iter()
             .take_while(move |(n, _)| n.starts_with(key))
             .map(|(_, i)| *i)
@@ -238,9 +279,5 @@ impl Countries {
 
 /// The groups of `country`, from `dataset`.
 pub fn groups_of<'d>(dataset: &'d Dataset, country: &Country) -> Vec<&'d Group> {
-    country
-        .groups
-        .iter()
-        .filter_map(|&g| dataset.groups().get(g))
-        .collect()
+    country.groups.iter().map(|&g| &dataset[g]).collect()
 }

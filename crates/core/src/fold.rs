@@ -5,6 +5,21 @@
 //! credentials ignored. The dataset's clash check and the matcher both use it, so a name that
 //! the matcher would confuse with another is rejected when the data loads.
 
+// Folding takes any text a person typed: it never panics. Clippy holds it (`.ci/run` denies
+// warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::string_slice
+    )
+)]
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -41,6 +56,15 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
     ("twenty", "20"),
 ];
 
+/// What folding does with number words ("three", "seven").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NumberWords {
+    /// They become digits: "three seas" is "3 seas", as the data may write it.
+    AsDigits,
+    /// They stay words, for completing a name while its number is half typed ("thr").
+    AsWords,
+}
+
 /// Folds `text` to lowercase ASCII-ish words separated by single spaces.
 ///
 /// Letters lose their accents, case is folded, every run of characters that is neither a
@@ -49,25 +73,26 @@ const NUMBER_WORDS: &[(&str, &str)] = &[
 /// honorifics and credentials are dropped. A "Surname, First" order is turned round.
 /// Folding is idempotent: `fold(&fold(s)) == fold(s)`.
 pub fn fold(text: &str) -> String {
-    fold_with(text, true)
+    fold_with(text, NumberWords::AsDigits)
 }
 
 /// `fold` with number words left as words ("three seas" stays "three seas"), so that a name
 /// can still be completed while its number is half typed ("thr").
 pub fn fold_spelled(text: &str) -> String {
-    fold_with(text, false)
+    fold_with(text, NumberWords::AsWords)
 }
 
-fn fold_with(text: &str, numbers: bool) -> String {
+/// `fold`, with number words as `numbers` says.
+fn fold_with(text: &str, numbers: NumberWords) -> String {
     folded_words(text, numbers).join(" ")
 }
 
-/// The words `fold` joins: split, honorifics dropped, number words as digits.
-fn folded_words(text: &str, numbers: bool) -> Vec<String> {
+/// The words `fold` joins: split, honorifics dropped, number words as `numbers` says.
+fn folded_words(text: &str, numbers: NumberWords) -> Vec<String> {
     let reordered = reorder_surname_first(text);
     let mut words = split_words(reordered.as_deref().unwrap_or(text));
     words.retain(|w| !IGNORED_WORDS.contains(&w.as_str()));
-    if numbers {
+    if numbers == NumberWords::AsDigits {
         for word in &mut words {
             if let Some((_, digits)) = NUMBER_WORDS.iter().find(|(name, _)| *name == word) {
                 *word = digits.to_string();
@@ -79,7 +104,7 @@ fn folded_words(text: &str, numbers: bool) -> Vec<String> {
 
 /// The words of `text`, folded: `split(&fold(text))`, without building the joined text.
 pub fn words(text: &str) -> Vec<String> {
-    folded_words(text, true)
+    folded_words(text, NumberWords::AsDigits)
 }
 
 /// The words of a text already folded (words are separated by single spaces).

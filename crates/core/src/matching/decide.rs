@@ -15,7 +15,9 @@ use super::{
 /// typo may make).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Edits {
+    /// How many edits.
     pub count: usize,
+    /// The length in letters of the name they lead to.
     pub key_chars: usize,
 }
 
@@ -98,7 +100,7 @@ pub fn decide(text: &str, mut candidates: Vec<Candidate>) -> Resolution {
             candidates.truncate(MAX_SUGGESTIONS);
         }
     }
-    let best = (outcome == Outcome::Match).then(|| &candidates[0]);
+    let best = candidates.first().filter(|_| outcome == Outcome::Match);
     Resolution {
         query: text.to_string(),
         outcome,
@@ -160,11 +162,19 @@ fn max_edits(chars: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dataset::EntityIx;
     use crate::matching::Edits;
+
+    /// An entity index to give a candidate: `decide` reads only ids, names and scores.
+    static SOME_ENTITY: std::sync::LazyLock<EntityIx> = std::sync::LazyLock::new(|| {
+        let dataset = crate::matching::tests::bundled();
+        dataset.entities_indexed().next().unwrap().0
+    });
 
     fn likeness(name: &str, score: f64, count: usize, key_chars: usize) -> Candidate {
         Candidate {
             id: serde_json::from_value(serde_json::json!(name)).unwrap(),
+            entity: *SOME_ENTITY,
             name: name.to_string(),
             score,
             tier: Tier::Fuzzy,

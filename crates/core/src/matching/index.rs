@@ -2,8 +2,10 @@
 //! query grows with the number of likely answers rather than with the dataset.
 
 use std::collections::HashMap;
+use std::ops::Index;
 
-use super::query::{Key, Query};
+use super::query::{Key, KeyOrigin, Query};
+use crate::dataset::EntityIx;
 
 /// The most keys one sorted range (a prefix of a name or of a word) may contribute. A common
 /// first name has thousands of holders at 100k entities; the rarer words of the query and
@@ -20,27 +22,51 @@ const GRAM_MIN_LISTS: usize = 3;
 /// A trigram packed into a number (21 bits a character).
 type Gram = u64;
 
+/// A key's place in its `KeyIndex`, issued by the index for its own keys (so a lookup by one
+/// cannot miss). Four bytes, not eight: the postings hold one per trigram of every key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct KeyIx(u32);
+
+impl KeyIx {
+    fn index(self) -> usize {
+        usize::try_from(self.0).unwrap_or(usize::MAX)
+    }
+}
+
+/// The keys of one kind and the ways to find the few worth scoring.
 #[derive(Debug, Default)]
 pub struct KeyIndex {
-    pub keys: Vec<Key>,
+    keys: Vec<Key>,
     /// compact form → keys.
-    exact: HashMap<String, Vec<u32>>,
+    exact: HashMap<String, Vec<KeyIx>>,
     /// (word, key) sorted by word: whole words and word prefixes by binary search.
-    words: Vec<(String, u32)>,
+    words: Vec<(String, KeyIx)>,
     /// (compact form, key) sorted: prefixes of whole names.
-    compacts: Vec<(String, u32)>,
+    compacts: Vec<(String, KeyIx)>,
     /// trigram → keys holding it (each key once).
-    grams: HashMap<Gram, Vec<u32>>,
+    grams: HashMap<Gram, Vec<KeyIx>>,
+}
+
+/// Lookups by a key's index: infallible, since `KeyIndex::new` issues an index only for a key
+/// it holds (and keys are never removed).
+impl Index<KeyIx> for KeyIndex {
+    type Output = Key;
+    #[allow(clippy::indexing_slicing)] // The invariant above.
+    fn index(&self, k: KeyIx) -> &Key {
+        &self.keys[k.index()]
+    }
 }
 
 impl KeyIndex {
+    /// The index of `keys`, which it keeps.
     pub fn new(keys: Vec<Key>) -> KeyIndex {
-        let mut exact: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut exact: HashMap<String, Vec<KeyIx>> = HashMap::new();
         let mut words = Vec::new();
         let mut compacts = Vec::with_capacity(keys.len());
-        let mut grams: HashMap<Gram, Vec<u32>> = HashMap::new();
-        for (i, key) in keys.iter().enumerate() {
-            let i = i as u32;
+        let mut grams: HashMap<Gram, Vec<KeyIx>> = HashMap::new();
+        // Past 2^32 keys (billions of names) there are no indices left: the rest are never
+        // found, rather than found as another key.
+        for (key, i) in keys.iter().zip((0..=u32::MAX).map(KeyIx)) {
             exact.entry(key.compact.clone()).or_default().push(i);
             compacts.push((key.compact.clone(), i));
             for t in &key.tokens {
@@ -70,17 +96,17 @@ impl KeyIndex {
         [&query.compact, &query.compact_full].iter().any(|form| {
             self.exact
                 .get(form.as_str())
-                .is_some_and(|keys| keys.iter().any(|&k| !self.keys[k as usize].derived))
+                .is_some_and(|keys| keys.iter().any(|&k| self[k].origin == KeyOrigin::Written))
         })
     }
 
     /// The entries with a name, alias or acronym that `query` is exactly, each once.
-    pub fn exactly(&self, query: &Query) -> Vec<u32> {
-        let mut out: Vec<u32> = [&query.compact, &query.compact_full]
+    pub fn exactly(&self, query: &Query) -> Vec<EntityIx> {
+        let mut out: Vec<EntityIx> = [&query.compact, &query.compact_full]
             .iter()
             .filter_map(|form| self.exact.get(form.as_str()))
             .flatten()
-            .map(|&k| self.keys[k as usize].entry)
+            .map(|&k| self[k].entity)
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -89,7 +115,7 @@ impl KeyIndex {
 
     /// Keys worth scoring for `query`: exact forms, names and words it begins, and the keys
     /// sharing the most trigrams with it; each key once.
-    pub fn candidates(&self, query: &Query, min_word_prefix: usize) -> Vec<u32> {
+    pub fn candidates(&self, query: &Query, min_word_prefix: usize) -> Vec<KeyIx> {
         let mut out = Vec::new();
         for form in [&query.compact, &query.compact_full] {
             if let Some(keys) = self.exact.get(form.as_str()) {
@@ -111,13 +137,13 @@ impl KeyIndex {
     }
 
     /// The keys sharing the most trigrams with `text`, best first.
-    fn by_trigrams(&self, text: &str) -> Vec<u32> {
+    fn by_trigrams(&self, text: &str) -> Vec<KeyIx> {
         let mut grams = trigrams(text);
         grams.sort_unstable();
         grams.dedup();
-        let mut lists: Vec<&Vec<u32>> = grams.iter().filter_map(|g| self.grams.get(g)).collect();
+        let mut lists: Vec<&Vec<KeyIx>> = grams.iter().filter_map(|g| self.grams.get(g)).collect();
         lists.sort_unstable_by_key(|l| l.len());
-        let mut counts: HashMap<u32, u16> = HashMap::new();
+        let mut counts: HashMap<KeyIx, u16> = HashMap::new();
         let mut spent = 0;
         for (i, keys) in lists.into_iter().enumerate() {
             if i >= GRAM_MIN_LISTS && spent + keys.len() > GRAM_BUDGET {
@@ -128,7 +154,7 @@ impl KeyIndex {
                 *counts.entry(k).or_default() += 1;
             }
         }
-        let mut ranked: Vec<(u16, u32)> = counts.into_iter().map(|(k, c)| (c, k)).collect();
+        let mut ranked: Vec<(u16, KeyIx)> = counts.into_iter().map(|(k, c)| (c, k)).collect();
         let n = GRAM_CANDIDATES.min(ranked.len());
         if n == 0 {
             return Vec::new();
@@ -139,25 +165,27 @@ impl KeyIndex {
     }
 
     /// Keys whose compact form begins with `prefix`, in name order, at most `RANGE_CAP`.
-    pub fn name_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+    pub fn name_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = KeyIx> + 'a {
         prefix_range(&self.compacts, prefix)
     }
 
     /// Keys with a word beginning with `prefix`, at most `RANGE_CAP`.
-    pub fn word_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = u32> + 'a {
+    pub fn word_prefix<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = KeyIx> + 'a {
         prefix_range(&self.words, prefix)
     }
 }
 
+/// The keys of the entries of `sorted` that begin with `prefix` (none for an empty one), at
+/// most `RANGE_CAP`.
 fn prefix_range<'a>(
-    sorted: &'a [(String, u32)],
+    sorted: &'a [(String, KeyIx)],
     prefix: &'a str,
-) -> impl Iterator<Item = u32> + 'a {
+) -> impl Iterator<Item = KeyIx> + 'a {
     let start = sorted.partition_point(|(s, _)| s.as_str() < prefix);
     let range = if prefix.is_empty() {
-        &sorted[..0]
+        &[]
     } else {
-        &sorted[start..]
+        sorted.get(start..).unwrap_or_default()
     };
     range
         .iter()
@@ -166,9 +194,15 @@ fn prefix_range<'a>(
         .map(|(_, k)| *k)
 }
 
-fn equal_range<'a>(sorted: &'a [(String, u32)], word: &'a str) -> impl Iterator<Item = u32> + 'a {
+/// The keys of the entries of `sorted` that are `word`, at most `RANGE_CAP`.
+fn equal_range<'a>(
+    sorted: &'a [(String, KeyIx)],
+    word: &'a str,
+) -> impl Iterator<Item = KeyIx> + 'a {
     let start = sorted.partition_point(|(s, _)| s.as_str() < word);
-    sorted[start..]
+    sorted
+        .get(start..)
+        .unwrap_or_default()
         .iter()
         .take_while(move |(s, _)| s == word)
         .take(RANGE_CAP)
@@ -183,6 +217,9 @@ fn trigrams(text: &str) -> Vec<Gram> {
         .collect();
     chars
         .windows(3)
-        .map(|w| (w[0] << 42) | (w[1] << 21) | w[2])
+        .filter_map(|w| match *w {
+            [a, b, c] => Some((a << 42) | (b << 21) | c),
+            _ => None,
+        })
         .collect()
 }

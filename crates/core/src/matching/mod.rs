@@ -5,30 +5,52 @@
 //! likenesses within a typo's reach) edits, then score, and `decide`s: one confident answer,
 //! several close ones, or none. A name written for an entity of
 //! another kind is never answered by likeness, and plural or possessive endings are forgiven.
-//! `complete` (in `complete`) ranks names for Discord's autocomplete. Both pick candidates
-//! through an index first, so their cost does not grow with the size of the dataset.
+//! `complete` ranks names for Discord's autocomplete. Both pick candidates through an index
+//! first, so their cost does not grow with the size of the dataset.
+//!
+//! The modules, one type each: `Matcher` here; `entries` (`Entries`: each entity by its
+//! `EntityIx`, as candidates and labels show it), `kind` (`KindIndex`: one kind's keys, scored
+//! and completed), `index` (`KeyIndex`: the candidate index of keys, by `KeyIx`), `query`
+//! (`Query`, `Key`), `score` (a key's tier and score), `complete` (completion order and
+//! labels), `decide` (the outcome), `staff` (people through their organisations).
+
+// A name typed is a reply, whatever it holds: the matcher never panics on it. Clippy holds it
+// (`.ci/run` denies warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::string_slice
+    )
+)]
 
 mod complete;
 mod decide;
+mod entries;
 mod index;
-pub mod query;
-pub mod score;
+mod kind;
+mod query;
+mod score;
 mod staff;
 
 use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Entity, Id, Kind};
-use crate::people::{self, Standing};
+use crate::dataset::{Dataset, Entity, EntityIx, Id, Kind};
 
 use decide::rank;
 pub use decide::{Edits, decide};
-use index::KeyIndex;
-use query::Key;
-pub use query::Query;
+use entries::{Entries, Entry};
+use kind::KindIndex;
+use query::Query;
+pub(crate) use query::parenthesised;
 pub use score::Tier;
-use score::{Scored, score};
 use staff::Staff;
 pub use staff::Via;
 
@@ -57,20 +79,31 @@ pub const MAX_SUGGESTIONS: usize = 3;
 /// Queries this short are never matched on a fuzzy likeness alone ("G8", "ODA").
 pub const SHORT_QUERY_CHARS: usize = 3;
 
+/// What a name resolved to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Outcome {
+    /// One entity, confidently: the first candidate.
     Match,
+    /// Several close candidates: which one is a question.
     Ambiguous,
+    /// Nothing close enough; the candidates are suggestions.
     None,
 }
 
 /// One scored entity.
 #[derive(Clone, Debug, Serialize)]
 pub struct Candidate {
+    /// The entity's id.
     pub id: Id,
+    /// The entity, in the dataset the matcher was built from.
+    #[serde(skip)]
+    pub entity: EntityIx,
+    /// The entity's name.
     pub name: String,
+    /// How well the query fits its best key, in (0, 1], to three decimals.
     pub score: f64,
+    /// How it fits: exactly, by words, or by likeness.
     #[serde(skip)]
     pub tier: Tier,
     /// For a likeness (and a word match of a query of several words): the fewest edits from
@@ -94,11 +127,17 @@ pub struct Candidate {
 /// What a query resolved to; serialises to the JSON of `minilateral match` (the README).
 #[derive(Clone, Debug, Serialize)]
 pub struct Resolution {
+    /// The text resolved, as typed.
     pub query: String,
+    /// Whether it is one entity, several, or none.
     pub outcome: Outcome,
+    /// The matched entity's id, for `Outcome::Match`.
     pub id: Option<Id>,
+    /// The matched entity's name, for `Outcome::Match`.
     pub name: Option<String>,
+    /// The matched candidate's score, for `Outcome::Match`.
     pub score: Option<f64>,
+    /// The match first, the close candidates, or the suggestions: by `Outcome`.
     pub candidates: Vec<Candidate>,
 }
 
@@ -115,122 +154,96 @@ impl Resolution {
 /// One autocomplete choice: a label for people and the entity id as the value.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Choice {
+    /// What the menu shows.
     pub label: String,
+    /// What comes back when it is chosen.
     pub value: String,
-}
-
-/// One entity of a kind as the matcher knows it.
-#[derive(Debug)]
-struct Entry {
-    id: Id,
-    name: String,
-    /// Context for labels: "CEO, ODI".
-    context: String,
-}
-
-/// The index of one kind.
-#[derive(Debug, Default)]
-struct KindIndex {
-    entries: Vec<Entry>,
-    by_id: HashMap<Id, u32>,
-    /// Entries in name order, for an empty autocomplete.
-    by_name: Vec<u32>,
-    keys: KeyIndex,
 }
 
 /// Resolves names of every kind of one dataset. Built once per dataset (it is part of what a
 /// reload swaps).
 #[derive(Debug)]
 pub struct Matcher {
+    /// Every entity, as candidates and labels show it.
+    entries: Entries,
+    /// The keys of each kind that has entities.
     kinds: HashMap<Kind, KindIndex>,
-    /// For each organisation (a body's entry), the experts with a role there and that role as
-    /// labels say it: `/expert ODI` finds the people of ODI without an expert key per role.
+    /// For each organisation (a body), the experts with a role there and that role as labels
+    /// say it: `/expert ODI` finds the people of ODI without an expert key per role.
     staff: Staff,
 }
 
 impl Matcher {
+    /// The matcher of `dataset`'s experts, groups and bodies.
     pub fn new(dataset: &Dataset) -> Matcher {
-        let mut grouped: HashMap<Kind, Vec<Entity<'_>>> = HashMap::new();
-        for e in dataset.entities() {
-            grouped.entry(e.kind()).or_default().push(e);
+        let mut grouped: HashMap<Kind, Vec<(EntityIx, Entity<'_>)>> = HashMap::new();
+        for (ix, e) in dataset.entities_indexed() {
+            grouped.entry(e.kind()).or_default().push((ix, e));
         }
         let kinds: HashMap<Kind, KindIndex> = grouped
             .into_iter()
-            .map(|(kind, entities)| (kind, KindIndex::new(dataset, &entities)))
+            .map(|(kind, entities)| (kind, KindIndex::new(&entities)))
             .collect();
-        let staff = match (kinds.get(&Kind::Expert), kinds.get(&Kind::Body)) {
-            (Some(experts), Some(bodies)) => Staff::new(dataset, experts, bodies),
-            _ => Staff::default(),
-        };
-        Matcher { kinds, staff }
+        Matcher {
+            entries: Entries::new(dataset),
+            kinds,
+            staff: Staff::new(dataset),
+        }
     }
 
     /// The experts of the organisations `query` names exactly, each found through its role: a
     /// word match, so that a person's own name typed exactly always comes first.
     fn through_roles(&self, query: &Query) -> Vec<Candidate> {
-        let (Some(experts), Some(bodies)) =
-            (self.kinds.get(&Kind::Expert), self.kinds.get(&Kind::Body))
+        let (Some(_), Some(bodies)) = (self.kinds.get(&Kind::Expert), self.kinds.get(&Kind::Body))
         else {
             return Vec::new();
         };
         let mut out: Vec<Candidate> = Vec::new();
-        for org in bodies.keys.exactly(query) {
-            for (entry, via) in self.staff.of(org) {
-                let e = &experts.entries[*entry as usize];
-                if out.iter().any(|c| c.id == e.id) {
+        for org in bodies.exactly(query) {
+            for (person, via) in self.staff.of(org) {
+                if out.iter().any(|c| c.entity == *person) {
                     continue;
                 }
                 out.push(Candidate {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    score: ROLE_SCORE,
-                    tier: Tier::Word,
-                    edits: None,
-                    partial: false,
                     via: Some(via.clone()),
-                    context: String::new(),
+                    ..Candidate::new(*person, &self.entries[*person], ROLE_SCORE, Tier::Word)
                 });
             }
         }
         out
     }
 
-    /// How `text` resolves among entities of `kind`.
+    /// The entity of `kind` whose id `text` is: autocomplete hands ids back as values.
+    fn with_id(&self, kind: Kind, text: &str) -> Option<EntityIx> {
+        self.entries.with_id(kind, text.trim())
+    }
+
     /// The one entity of `kind` whose id, name or alias `text` is exactly (folded), without
     /// scoring anything: what `resolve` answers at its exact tier, for callers that need only
     /// that (`/overlap` tries every run of words as a name).
     pub fn exact(&self, kind: Kind, text: &str) -> Option<&Id> {
         let index = self.kinds.get(&kind)?;
-        if let Some(&i) = index.by_id.get(text.trim()) {
-            return index.entries.get(i as usize).map(|e| &e.id);
+        if let Some(ix) = self.with_id(kind, text) {
+            return Some(&self.entries[ix].id);
         }
-        match index.keys.exactly(&Query::new(text)).as_slice() {
-            [one] => index.entries.get(*one as usize).map(|e| &e.id),
+        match index.exactly(&Query::new(text)).as_slice() {
+            [one] => Some(&self.entries[*one].id),
             _ => None,
         }
     }
 
+    /// How `text` resolves among entities of `kind`.
     pub fn resolve(&self, kind: Kind, text: &str) -> Resolution {
         let Some(index) = self.kinds.get(&kind) else {
             return decide(text, Vec::new());
         };
         // An id handed back by autocomplete resolves exactly.
-        if let Some(&i) = index.by_id.get(text.trim()) {
-            let e = &index.entries[i as usize];
-            let c = Candidate {
-                id: e.id.clone(),
-                name: e.name.clone(),
-                score: 1.0,
-                tier: Tier::Exact,
-                edits: None,
-                partial: false,
-                via: None,
-                context: String::new(),
-            };
-            return index.with_context(decide(text, vec![c]));
+        if let Some(ix) = self.with_id(kind, text) {
+            let c = Candidate::new(ix, &self.entries[ix], 1.0, Tier::Exact);
+            return self.with_context(decide(text, vec![c]));
         }
         let query = Query::new(text);
-        let mut candidates = index.scored(&query);
+        let mut candidates = index.scored(&self.entries, &query);
         if kind == Kind::Expert {
             for c in self.through_roles(&query) {
                 merge(&mut candidates, c);
@@ -243,7 +256,7 @@ impl Matcher {
         if let Some(singular) = guessed.then(|| query.singular()).flatten() {
             // "g7s", "Filer's": the name without its ending, as a word match at best (the
             // reply says what it took the words for).
-            for mut c in index.scored(&singular) {
+            for mut c in index.scored(&self.entries, &singular) {
                 if c.tier == Tier::Exact {
                     (c.tier, c.score) = (Tier::Word, SINGULAR_SCORE);
                 }
@@ -265,14 +278,23 @@ impl Matcher {
                 c.edits = None;
             }
         }
-        index.with_context(decide(text, candidates))
+        self.with_context(decide(text, candidates))
+    }
+
+    /// `r` with each kept candidate's context, copied only now: scoring makes hundreds of
+    /// candidates, a resolution keeps at most `MAX_CANDIDATES`.
+    fn with_context(&self, mut r: Resolution) -> Resolution {
+        for c in &mut r.candidates {
+            c.context.clone_from(&self.entries[c.entity].context);
+        }
+        r
     }
 
     /// Whether `query` is exactly a written name or alias of an entity of another kind.
     fn named_elsewhere(&self, kind: Kind, query: &Query) -> bool {
         self.kinds
             .iter()
-            .any(|(k, index)| *k != kind && index.keys.written_exactly(query))
+            .any(|(k, index)| *k != kind && index.written_exactly(query))
     }
 
     /// Autocomplete: at most 25 choices of `kind` for the partial `text`, ranked exact, prefix,
@@ -282,160 +304,60 @@ impl Matcher {
         let Some(index) = self.kinds.get(&kind) else {
             return Vec::new();
         };
-        index.complete(text, keep)
+        if let Some(ix) = self.with_id(kind, text) {
+            let e = &self.entries[ix];
+            if keep(&e.id) {
+                return vec![complete::choice(e, &e.name)];
+            }
+        }
+        index.complete(&self.entries, text, keep)
     }
 }
 
-impl KindIndex {
-    fn new(dataset: &Dataset, entities: &[Entity<'_>]) -> KindIndex {
-        let mut entries = Vec::with_capacity(entities.len());
-        let mut keys = Vec::new();
-        let mut by_id = HashMap::with_capacity(entities.len());
-        for (i, e) in entities.iter().enumerate() {
-            let n = i as u32;
-            by_id.insert(e.id().clone(), n);
-            let mut names = e.names();
-            // "Three Coasts Academy (3CA)": the name before the parentheses and the acronym in
-            // them are both written names of it.
-            let parts: Vec<&str> = names
-                .iter()
-                .filter_map(|t| query::parenthesised(t))
-                .flat_map(|(base, inner)| [base, inner])
-                .collect();
-            names.extend(parts);
-            let mut mine: Vec<Key> = names.iter().map(|t| Key::new(n, t, false)).collect();
-            mine.extend(names.iter().filter_map(|t| Key::spelled(n, t)));
-            if e.kind() != Kind::Expert {
-                let acronyms: Vec<Key> = mine.iter().filter_map(Key::acronym).collect();
-                mine.extend(acronyms);
-            }
-            mine.sort_by(|a, b| a.compact.cmp(&b.compact).then(a.derived.cmp(&b.derived)));
-            mine.dedup_by(|a, b| a.compact == b.compact);
-            keys.extend(mine.into_iter().filter(|k| !k.compact.is_empty()));
-            entries.push(Entry {
-                id: e.id().clone(),
-                name: e.name().to_string(),
-                context: context(dataset, *e),
-            });
+impl Candidate {
+    /// `entity`, shown as `entry`, scored `score` at `tier`: a whole-word or exact fit, with
+    /// no edits, role or context yet.
+    fn new(entity: EntityIx, entry: &Entry, score: f64, tier: Tier) -> Candidate {
+        Candidate {
+            id: entry.id.clone(),
+            entity,
+            name: entry.name.clone(),
+            score,
+            tier,
+            edits: None,
+            partial: false,
+            via: None,
+            context: String::new(),
         }
-        let mut by_name: Vec<u32> = (0..entries.len() as u32).collect();
-        by_name.sort_by_cached_key(|&i| crate::fold::fold(&entries[i as usize].name));
-        KindIndex {
-            entries,
-            by_id,
-            by_name,
-            keys: KeyIndex::new(keys),
-        }
-    }
-
-    /// `r` with each kept candidate's context, copied only now: scoring makes hundreds of
-    /// candidates, a resolution keeps at most `MAX_CANDIDATES`.
-    fn with_context(&self, mut r: Resolution) -> Resolution {
-        for c in &mut r.candidates {
-            if let Some(&i) = self.by_id.get(&c.id) {
-                c.context.clone_from(&self.entries[i as usize].context);
-            }
-        }
-        r
-    }
-
-    /// Every likely entity with its best score, best first.
-    fn scored(&self, query: &Query) -> Vec<Candidate> {
-        let mut best: HashMap<u32, (Scored, Option<Edits>)> = HashMap::new();
-        for k in self.keys.candidates(query, 3) {
-            let key = &self.keys.keys[k as usize];
-            let Some(mut s) = score(query, key) else {
-                continue;
-            };
-            let short = s.tier == Tier::Fuzzy && query.len() <= SHORT_QUERY_CHARS;
-            if short {
-                // Never accepted on a fuzzy likeness alone (nor read as a typo); may still be
-                // suggested.
-                s.score = s.score.min(MATCH_THRESHOLD - 0.01);
-            }
-            // Edits are counted for likenesses, and for word matches of a query of several
-            // words (a name typed whole, which may be a typo of another name); a surname
-            // alone matches hundreds of names by a word, and is no typo of any.
-            let counted = match s.tier {
-                Tier::Fuzzy => !short,
-                Tier::Word => query.tokens.len() > 1,
-                Tier::Exact => false,
-            };
-            // Filler words ("Group of Seven") count as the exact forms count them.
-            let edits = counted.then(|| {
-                let typed = strsim::osa_distance(&query.compact, &key.compact);
-                let full = (query.compact_full != query.compact)
-                    .then(|| strsim::osa_distance(&query.compact_full, &key.compact));
-                Edits {
-                    count: full.map_or(typed, |f| typed.min(f)),
-                    key_chars: key.compact.chars().count(),
-                }
-            });
-            let slot = best.entry(key.entry).or_insert((s, edits));
-            if (s.tier, s.score) > (slot.0.tier, slot.0.score) {
-                slot.0 = s;
-            }
-            slot.1 = match (slot.1, edits) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-        }
-        let mut out: Vec<Candidate> = best
-            .into_iter()
-            .map(|(entry, (s, edits))| {
-                let e = &self.entries[entry as usize];
-                Candidate {
-                    id: e.id.clone(),
-                    name: e.name.clone(),
-                    score: round(s.score),
-                    tier: s.tier,
-                    edits,
-                    partial: s.partial,
-                    via: None,
-                    context: String::new(),
-                }
-            })
-            .collect();
-        out.sort_by(rank);
-        out
     }
 }
 
 /// Adds `c` to `candidates`, or puts it in place of the same entity's candidate if it ranks
 /// higher.
 fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
-    match candidates.iter_mut().find(|o| o.id == c.id) {
+    match candidates.iter_mut().find(|o| o.entity == c.entity) {
         Some(o) if (c.tier, c.score) > (o.tier, o.score) => *o = c,
         Some(_) => {}
         None => candidates.push(c),
     }
 }
 
-/// Scores are reported to three decimals: more says nothing and makes golden files brittle.
-fn round(score: f64) -> f64 {
-    ((score * 1000.0).round() / 1000.0).clamp(0.001, 1.0)
-}
+#[cfg(test)]
+mod tests {
+    use crate::dataset::{DataText, Dataset};
 
-/// A short context for labels: an expert's current role in the article's words (after
-/// "quoted in the article" for someone off its panel, first so that a cut label keeps it), a
-/// group's full name, a body's kind.
-fn context(dataset: &Dataset, entity: Entity<'_>) -> String {
-    match entity {
-        Entity::Expert(e) => {
-            let role = e.roles.iter().find(|r| r.current).or(e.roles.first());
-            let role = role.map(|r| people::role(dataset, r));
-            match (Standing::of(e), role) {
-                (Standing::Panel, role) => role.unwrap_or_default(),
-                (quoted, None) => quoted.word().to_string(),
-                (quoted, Some(role)) => format!("{}: {role}", quoted.word()),
-            }
-        }
-        Entity::Group(g) => g
-            .full_name
-            .as_ref()
-            .filter(|f| **f != g.name)
-            .cloned()
-            .unwrap_or_default(),
-        Entity::Body(b) => b.full_name.clone().unwrap_or_else(|| b.kind.clone()),
+    /// The bundled dataset, as the shell hands it over.
+    pub(super) fn bundled() -> Dataset {
+        let files = [
+            DataText::new(
+                "<bundled>/minilateral.json",
+                include_str!("../../../../data/minilateral.json"),
+            ),
+            DataText::source_text(
+                "<bundled>/itc-2024.txt",
+                include_str!("../../../../data/itc-2024.txt"),
+            ),
+        ];
+        Dataset::load(&files).unwrap()
     }
 }

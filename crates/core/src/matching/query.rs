@@ -1,6 +1,7 @@
 //! Queries and keys: a typed name, or one name of an entity, folded and cut into the pieces
 //! that scoring compares.
 
+use crate::dataset::EntityIx;
 use crate::fold;
 
 /// Query words that say nothing about which entity is meant ("the G7", "BRICS group").
@@ -28,9 +29,10 @@ pub struct Query {
 }
 
 impl Query {
+    /// `text` folded, its first `MAX_QUERY_CHARS` characters only.
     pub fn new(text: &str) -> Query {
         let text = match text.char_indices().nth(MAX_QUERY_CHARS) {
-            Some((end, _)) => &text[..end],
+            Some((end, _)) => text.get(..end).unwrap_or(text),
             None => text,
         };
         let all = fold::words(text);
@@ -75,6 +77,7 @@ impl Query {
         (words != self.tokens).then(|| Query::from_words(words))
     }
 
+    /// Whether nothing but spaces and punctuation was typed.
     pub fn is_empty(&self) -> bool {
         self.compact_full.is_empty()
     }
@@ -85,42 +88,58 @@ impl Query {
     }
 }
 
+/// Where a key comes from: a name the dataset writes, or one made from it at load time.
+/// Written first: of two keys with one compact form, the written one is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum KeyOrigin {
+    /// A name or alias as the dataset writes it (folded, or with its number words spelled).
+    Written,
+    /// Made at load time (an acronym), not written in the dataset: never shown, and never
+    /// proof that a query names an entity of another kind.
+    Derived,
+}
+
 /// One name an entity answers to, ready for scoring.
 #[derive(Clone, Debug)]
 pub struct Key {
-    /// Index of the entity in its kind's list.
-    pub entry: u32,
+    /// The entity it names.
+    pub entity: EntityIx,
     /// The name as written in the dataset (for labels: "matched alias").
     pub text: String,
+    /// The folded words of the name.
     pub tokens: Vec<String>,
+    /// The folded words joined without spaces.
     pub compact: String,
+    /// The words that are numbers, which a query's numbers must be among.
     pub digits: Vec<String>,
-    /// Made at load time (an acronym), not written in the dataset; never shown.
-    pub derived: bool,
+    /// Written in the dataset or made from it.
+    pub origin: KeyOrigin,
 }
 
 impl Key {
-    pub fn new(entry: u32, text: &str, derived: bool) -> Key {
-        Key::with_folding(entry, text, &fold::fold(text), derived)
+    /// The key of a name `entity` is written with.
+    pub fn new(entity: EntityIx, text: &str) -> Key {
+        Key::with_folding(entity, text, &fold::fold(text))
     }
 
     /// The key with number words spelled out ("three seas"), when that differs from the
     /// folded one; it lets "thr" complete "Three Seas".
-    pub fn spelled(entry: u32, text: &str) -> Option<Key> {
+    pub fn spelled(entity: EntityIx, text: &str) -> Option<Key> {
         let spelled = fold::fold_spelled(text);
-        (spelled != fold::fold(text)).then(|| Key::with_folding(entry, text, &spelled, false))
+        (spelled != fold::fold(text)).then(|| Key::with_folding(entity, text, &spelled))
     }
 
-    fn with_folding(entry: u32, text: &str, folded: &str, derived: bool) -> Key {
+    /// A written key of `text`, folded as `folded`.
+    fn with_folding(entity: EntityIx, text: &str, folded: &str) -> Key {
         let tokens = fold::split(folded);
         let digits = digit_words(&tokens);
         Key {
-            entry,
+            entity,
             text: text.to_string(),
             compact: tokens.concat(),
             tokens,
             digits,
-            derived,
+            origin: KeyOrigin::Written,
         }
     }
 
@@ -147,12 +166,12 @@ impl Key {
             .collect();
         let compact = letters.concat();
         Some(Key {
-            entry: self.entry,
+            entity: self.entity,
             text: self.text.clone(),
             digits: self.digits.clone(),
             tokens: vec![compact.clone()],
             compact,
-            derived: true,
+            origin: KeyOrigin::Derived,
         })
     }
 }

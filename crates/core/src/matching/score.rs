@@ -16,17 +16,25 @@ const WORD_BASE: f64 = 0.80;
 /// Shortest query taken as a prefix of a whole name or a word ("mes" for Meserole).
 const MIN_PREFIX_CHARS: usize = 3;
 
+/// How a query fits a name, weakest first: no tier is outranked by a lower one, whatever the
+/// scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
+    /// A likeness: the query looks like the name (a typo, a misspelling).
     Fuzzy,
+    /// The query's words are words of the name, or begin them, or begin the name.
     Word,
+    /// The query is the name (folded).
     Exact,
 }
 
+/// How well a query fits one key.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scored {
+    /// In (0, 1].
     pub score: f64,
+    /// Which kind of fit.
     pub tier: Tier,
     /// A word match through a prefix or an initial: some word of the query is not a whole
     /// word of the name ("Kai Taka" of Kai Takaza).
@@ -128,33 +136,28 @@ pub struct WordMatch {
 /// Pairs each query word with a distinct key word it equals, begins (at least `min_prefix`
 /// characters), or is the initial of; `None` when a query word has no partner.
 pub fn match_words(query: &[String], key: &[String], min_prefix: usize) -> Option<WordMatch> {
-    let mut used = vec![false; key.len()];
+    // The key's words not yet paired with a query word.
+    let mut free: Vec<Option<&String>> = key.iter().map(Some).collect();
     let mut result = WordMatch {
         chars: 0,
         whole: 0,
         initials: 0,
     };
     // Whole words first, so that "chris meserole" does not spend "chris" on a prefix.
-    let mut order: Vec<usize> = (0..query.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(query[i].len()));
-    for i in order {
-        let q = &query[i];
+    let mut order: Vec<&String> = query.iter().collect();
+    order.sort_by_key(|q| std::cmp::Reverse(q.len()));
+    for q in order {
         let qn = q.chars().count();
-        let pick = key
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| !used[*j])
-            .find(|(_, k)| *k == q)
-            .map(|(j, _)| (j, true))
-            .or_else(|| {
-                key.iter()
-                    .enumerate()
-                    .filter(|(j, _)| !used[*j])
-                    .find(|(_, k)| k.starts_with(q.as_str()) && (qn >= min_prefix || qn == 1))
-                    .map(|(j, _)| (j, false))
-            });
+        let first_free =
+            |fits: &dyn Fn(&String) -> bool| free.iter().position(|k| k.is_some_and(fits));
+        let pick = first_free(&|k| k == q).map(|j| (j, true)).or_else(|| {
+            first_free(&|k| k.starts_with(q.as_str()) && (qn >= min_prefix || qn == 1))
+                .map(|j| (j, false))
+        });
         let (j, equal) = pick?;
-        used[j] = true;
+        if let Some(slot) = free.get_mut(j) {
+            *slot = None;
+        }
         result.chars += qn;
         if qn == 1 {
             result.initials += 1;

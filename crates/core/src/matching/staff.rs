@@ -3,47 +3,54 @@
 
 use std::collections::HashMap;
 
-use super::KindIndex;
-use crate::dataset::{Dataset, Tense};
+use crate::dataset::{Dataset, Entity, EntityIx, EntityOf, Tense};
 use crate::people;
 
 /// A role a person was found through: as labels say it ("former CEO, ODI"), and whether it is
 /// held now (a note says "through a former role").
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Via {
+    /// The role in the article's words, "former " before a past one.
     pub role: String,
+    /// Whether the role is held now.
     pub tense: Tense,
 }
 
-/// For each organisation (a body's entry), the experts with a role there (their entries) and
-/// that role: `/expert ODI` finds the people of ODI without an expert key per role.
+/// For each organisation (a body), the experts with a role there and that role: `/expert ODI`
+/// finds the people of ODI without an expert key per role.
 #[derive(Debug, Default)]
-pub(super) struct Staff(HashMap<u32, Vec<(u32, Via)>>);
+pub(super) struct Staff(HashMap<EntityIx, Vec<(EntityIx, Via)>>);
 
 impl Staff {
-    pub(super) fn new(dataset: &Dataset, experts: &KindIndex, bodies: &KindIndex) -> Staff {
-        let mut staff: HashMap<u32, Vec<(u32, Via)>> = HashMap::new();
-        for x in dataset.experts() {
-            let Some(&entry) = experts.by_id.get(&x.id) else {
+    pub(super) fn new(dataset: &Dataset) -> Staff {
+        let mut staff: HashMap<EntityIx, Vec<(EntityIx, Via)>> = HashMap::new();
+        for (person, entity) in dataset.entities_indexed() {
+            let Entity::Expert(x) = entity else {
                 continue;
             };
             for r in &x.roles {
-                if let Some(&org) = r.organisation.as_ref().and_then(|o| bodies.by_id.get(o)) {
-                    staff.entry(org).or_default().push((
-                        entry,
-                        Via {
-                            role: people::role(dataset, r),
-                            tense: r.tense(),
-                        },
-                    ));
-                }
+                let org = r
+                    .organisation
+                    .as_ref()
+                    .and_then(|o| dataset.entity_ix(o.as_str()));
+                let Some(org) = org.filter(|&o| matches!(dataset.entity_of(o), EntityOf::Body(_)))
+                else {
+                    continue;
+                };
+                staff.entry(org).or_default().push((
+                    person,
+                    Via {
+                        role: people::role(dataset, r),
+                        tense: r.tense(),
+                    },
+                ));
             }
         }
         Staff(staff)
     }
 
     /// The experts of organisation `org`, each with its role there.
-    pub(super) fn of(&self, org: u32) -> impl Iterator<Item = &(u32, Via)> {
+    pub(super) fn of(&self, org: EntityIx) -> impl Iterator<Item = &(EntityIx, Via)> {
         self.0.get(&org).into_iter().flatten()
     }
 }

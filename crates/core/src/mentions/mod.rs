@@ -13,11 +13,26 @@
 //! folded word of a written word, and from there at most `longest` folded words are read, so a
 //! scan costs a few hash lookups per written word however the text is glued together.
 
+// A message is any text a person wrote: scanning it never panics. Clippy holds it (`.ci/run`
+// denies warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable,
+        clippy::string_slice
+    )
+)]
+
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::dataset::{Dataset, Entity, Id, Kind};
+use crate::dataset::{Dataset, Entity, EntityIx, Id, Kind};
 use crate::fold;
 use crate::people::Standing;
 use crate::search::fuzzy;
@@ -35,11 +50,18 @@ const ACRONYM_MAX_CHARS: usize = 4;
 /// An entity named in a message.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Mention {
+    /// The entity's id.
     pub id: Id,
+    /// The entity, in the dataset the names were taken from.
+    #[serde(skip)]
+    pub entity: EntityIx,
+    /// What it is: an expert, another person, a group or a body.
     pub kind: MentionKind,
+    /// The entity's name.
     pub name: String,
     /// Where the message names it, in characters (not bytes), end excluded.
     pub start: usize,
+    /// Where that name ends.
     pub end: usize,
     /// The message's text there.
     pub text: String,
@@ -50,13 +72,18 @@ pub struct Mention {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
+    /// A member of an article's panel.
     Expert,
+    /// Someone an article quotes outside its panel.
     Person,
+    /// A group.
     Group,
+    /// A body.
     Body,
 }
 
 impl MentionKind {
+    /// What `entity` is, as a mention says it.
     pub fn of(entity: Entity<'_>) -> MentionKind {
         match entity {
             Entity::Expert(e) => match Standing::of(e) {
@@ -82,9 +109,9 @@ impl MentionKind {
 #[derive(Debug, Default)]
 pub struct Mentions {
     /// A name or alias, folded and without spaces ("g7", "3seas", "tanyafiler") → entities.
-    names: HashMap<String, Vec<u32>>,
+    names: HashMap<String, Vec<EntityIx>>,
     /// An expert's surname, folded → experts bearing it.
-    surnames: HashMap<String, Vec<u32>>,
+    surnames: HashMap<String, Vec<EntityIx>>,
     /// One-word keys (surnames and one-word names) for typos, sorted by their first two
     /// letters, then length, then key: a word is compared only with the keys that begin as it
     /// does and are at most one letter longer or shorter (a typo's reach).
@@ -95,15 +122,33 @@ pub struct Mentions {
     acronyms: HashSet<String>,
     /// The most folded words of any name.
     longest: usize,
-    /// Per entity: id, kind, name.
-    entities: Vec<(Id, MentionKind, String)>,
+    /// Per entity, by `EntityIx`: what a mention of it says.
+    entities: Vec<Named>,
+}
+
+/// An entity as its mentions show it.
+#[derive(Debug)]
+struct Named {
+    id: Id,
+    kind: MentionKind,
+    name: String,
+}
+
+/// What stands just before a word, for reading the word alone as a surname or a typo.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Before {
+    /// A capitalised word that is no name found and no word of the passages: likely a first
+    /// name, so the word is someone else's surname ("Ben Weiss" is not Antonio Weiss).
+    LikelyFirstName,
+    /// Anything else: the start of the text, a name found, an ordinary word.
+    Other,
 }
 
 /// What one scan has asked already, by folded word.
 #[derive(Default)]
 struct Memo {
     known: std::cell::RefCell<HashMap<String, bool>>,
-    typo: std::cell::RefCell<HashMap<String, Option<u32>>>,
+    typo: std::cell::RefCell<HashMap<String, Option<EntityIx>>>,
 }
 
 impl Memo {
@@ -116,7 +161,7 @@ impl Memo {
         k
     }
 
-    fn typo(&self, word: &str, ask: impl Fn(&str) -> Option<u32>) -> Option<u32> {
+    fn typo(&self, word: &str, ask: impl Fn(&str) -> Option<EntityIx>) -> Option<EntityIx> {
         if let Some(&t) = self.typo.borrow().get(word) {
             return t;
         }
@@ -132,11 +177,11 @@ struct Single {
     head: String,
     chars: usize,
     key: String,
-    entity: u32,
+    entity: EntityIx,
 }
 
 impl Single {
-    fn new(key: String, entity: u32) -> Single {
+    fn new(key: String, entity: EntityIx) -> Single {
         Single {
             head: key.chars().take(2).collect(),
             chars: key.chars().count(),
@@ -147,17 +192,21 @@ impl Single {
 }
 
 impl Mentions {
+    /// The names of `dataset`'s experts, groups and bodies.
     pub fn new(dataset: &Dataset) -> Mentions {
         let mut m = Mentions::default();
-        for (n, e) in dataset.entities().enumerate() {
-            let n = n as u32;
-            m.entities
-                .push((e.id().clone(), MentionKind::of(e), e.name().to_string()));
+        // In `EntityIx` order, so that an entity's index is its place in `entities`.
+        for (n, e) in dataset.entities_indexed() {
+            m.entities.push(Named {
+                id: e.id().clone(),
+                kind: MentionKind::of(e),
+                name: e.name().to_string(),
+            });
             let mut names = e.names();
             // "Three Coasts Academy (3CA)" is named by either part, as in commands.
             let parts: Vec<&str> = names
                 .iter()
-                .filter_map(|n| crate::matching::query::parenthesised(n))
+                .filter_map(|n| crate::matching::parenthesised(n))
                 .flat_map(|(base, inner)| [base, inner])
                 .collect();
             names.extend(parts);
@@ -202,11 +251,11 @@ impl Mentions {
         let memo = Memo::default();
         let known = |w: &str| memo.known(w, known);
         let mut found: Vec<Mention> = Vec::new();
-        let mut seen: HashSet<u32> = HashSet::new();
+        let mut seen: HashSet<EntityIx> = HashSet::new();
         let mut i = 0;
         let mut matched_before = false;
-        while i < units.len() {
-            if !units[i].first {
+        while let Some(first) = units.get(i) {
+            if !first.first {
                 // Inside a written word: no name starts here.
                 matched_before = false;
                 i += 1;
@@ -214,55 +263,75 @@ impl Mentions {
             }
             // A capitalised word just before, that is not a name found and not a word of the
             // passages, is likely a first name: "Ben Weiss" is not Antonio Weiss.
-            let after_name = i > 0 && !matched_before && {
-                let prev = &units[i - 1];
-                prev.capital
+            let prev = i.checked_sub(1).and_then(|b| units.get(b));
+            let first_name = !matched_before
+                && prev.is_some_and(|prev| {
+                    prev.capital
                     // Another written word ("G7" is two units of one word), with only
                     // spaces between.
-                    && prev.bytes.end <= units[i].bytes.start
+                    && prev.bytes.end <= first.bytes.start
                     && text
-                        .get(prev.bytes.end..units[i].bytes.start)
+                        .get(prev.bytes.end..first.bytes.start)
                         .is_some_and(|gap| gap.trim().is_empty())
                     && !known(&prev.word)
+                });
+            let before = if first_name {
+                Before::LikelyFirstName
+            } else {
+                Before::Other
             };
-            let (len, entities) = self.at(text, &units[i..], after_name, &known, &memo);
+            let rest = units.get(i..).unwrap_or_default();
+            let (len, entities) = self.at(text, rest, before, &known, &memo);
             matched_before = !entities.is_empty();
+            // The units the name spans (at least the one it starts at).
+            let spanned = len.max(1);
+            let last = units.get(i + spanned - 1).unwrap_or(first);
             for &e in &entities {
                 if seen.insert(e)
-                    && let Some((id, kind, name)) = self.entities.get(e as usize)
+                    && let Some(named) = self.entities.get(e.index())
                 {
-                    let (first, last) = (&units[i], &units[i + len.max(1) - 1]);
                     found.push(Mention {
-                        id: id.clone(),
-                        kind: *kind,
-                        name: name.clone(),
+                        id: named.id.clone(),
+                        entity: e,
+                        kind: named.kind,
+                        name: named.name.clone(),
                         start: first.chars.start,
                         end: last.chars.end,
-                        text: text[first.bytes.start..last.bytes.end].to_string(),
+                        text: text
+                            .get(first.bytes.start..last.bytes.end)
+                            .unwrap_or_default()
+                            .to_string(),
                     });
                 }
             }
-            i += len.max(1);
+            i += spanned;
         }
         found
     }
 
     /// The longest name starting at `units[0]`: how many units it spans and its entities
-    /// (none: nothing starts here).
+    /// (none: nothing starts here). A word that follows a likely first name (`before`) is not
+    /// read alone as a surname or a typo.
     fn at(
         &self,
         text: &str,
         units: &[Unit],
-        after_name: bool,
+        before: Before,
         known: &dyn Fn(&str) -> bool,
         memo: &Memo,
-    ) -> (usize, Vec<u32>) {
-        let first = &units[0];
+    ) -> (usize, Vec<EntityIx>) {
+        let mut best: (usize, Vec<EntityIx>) = (0, Vec::new());
+        let Some(first) = units.first() else {
+            return best;
+        };
         let plural = |w: &str| w.len() > 3 && w.ends_with('s');
         let singular = |w: &str| w.strip_suffix('s').map(str::to_string);
-        let mut best: (usize, Vec<u32>) = (0, Vec::new());
         if self.starts.contains(&first.word)
-            || (plural(&first.word) && self.starts.contains(&first.word[..first.word.len() - 1]))
+            || (plural(&first.word)
+                && first
+                    .word
+                    .strip_suffix('s')
+                    .is_some_and(|w| self.starts.contains(w)))
         {
             let mut key = String::new();
             for (len, u) in units.iter().take(self.longest + 1).enumerate() {
@@ -298,7 +367,7 @@ impl Mentions {
                     continue;
                 };
                 // An acronym of the data counts only written in capitals ("odis" is not ODI).
-                let written = &text[first.bytes.start..u.name_end];
+                let written = text.get(first.bytes.start..u.name_end).unwrap_or_default();
                 let lower = written.chars().any(char::is_lowercase);
                 if !(lower && self.acronyms.contains(&hit_key)) {
                     best = (len + 1, entities.clone());
@@ -306,7 +375,7 @@ impl Mentions {
             }
         }
         // A surname or a typo is one whole written word.
-        if best.0 > 0 || !first.capital || !first.last || after_name {
+        if best.0 > 0 || !first.capital || !first.last || before == Before::LikelyFirstName {
             return best;
         }
         // A surname alone, written as a name, when it is one person's.
@@ -330,19 +399,20 @@ impl Mentions {
 
     /// The one entity whose surname or one-word name is one typo off `word`; none when no
     /// name or several are that close.
-    fn typo(&self, word: &str) -> Option<u32> {
+    fn typo(&self, word: &str) -> Option<EntityIx> {
         // The first two letters must agree ("Bookings" is not "Brookings"), and one typo
         // changes the length by one at most: only those names are walked.
         let head: String = word.chars().take(2).collect();
         let chars = word.chars().count();
-        let mut close: HashSet<u32> = HashSet::new();
+        let mut close: HashSet<EntityIx> = HashSet::new();
         for len in chars.saturating_sub(1)..=chars + 1 {
             let at = (head.as_str(), len);
             let from = self
                 .single
                 .partition_point(|s| (s.head.as_str(), s.chars) < at);
             let bucket = self.single.get(from..).unwrap_or_default();
-            let bucket = &bucket[..bucket.partition_point(|s| (s.head.as_str(), s.chars) == at)];
+            let end = bucket.partition_point(|s| (s.head.as_str(), s.chars) == at);
+            let bucket = bucket.get(..end).unwrap_or_default();
             close.extend(
                 fuzzy::within(bucket, |s| s.key.as_str(), word, 1)
                     .into_iter()
@@ -357,7 +427,7 @@ impl Mentions {
     }
 }
 
-fn add(map: &mut HashMap<String, Vec<u32>>, key: &str, entity: u32) {
+fn add(map: &mut HashMap<String, Vec<EntityIx>>, key: &str, entity: EntityIx) {
     let list = map.entry(key.to_string()).or_default();
     if !list.contains(&entity) {
         list.push(entity);

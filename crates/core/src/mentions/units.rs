@@ -67,7 +67,7 @@ pub(super) fn units(text: &str, longest: usize) -> Vec<Unit> {
             &mut out,
             text,
             b..text.len(),
-            k..k + text[b..].chars().count(),
+            k..k + text.get(b..).map_or(0, |rest| rest.chars().count()),
             longest,
         );
     }
@@ -122,7 +122,7 @@ fn push_word(
     longest: usize,
 ) {
     // A possessive is the name ("the UN's", "ODI's"): its "'s" is not part of the name.
-    let written = &text[bytes.clone()];
+    let written = text.get(bytes.clone()).unwrap_or_default();
     let written = ["'s", "’s", "ʼs"]
         .iter()
         .find_map(|s| written.strip_suffix(s))
