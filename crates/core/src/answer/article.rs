@@ -4,7 +4,7 @@
 
 use crate::articles::TitleMatch;
 use crate::command::{Asked, Request};
-use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
+use crate::dataset::{Dataset, Expert, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{
@@ -13,6 +13,7 @@ use crate::reply::{
 };
 
 use super::parts::{button, card_reply, open_button, pager};
+use super::subject::CardKind;
 
 /// Articles listed on one page of `/article`.
 pub(super) const ARTICLE_PAGE: usize = 10;
@@ -193,7 +194,7 @@ fn one(k: &Knowledge, s: &Source, visibility: Visibility) -> Reply {
     let buttons: Vec<Button> = panel
         .iter()
         .chain(&others)
-        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+        .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name))
         .collect();
     let post = Request::Article {
         title: Some(s.id.to_string()),

@@ -2,8 +2,9 @@
 //! Pure functions of the knowledge and the request; every front end calls these.
 //!
 //! `cards` holds the expert and group cards, `resolve` what is said when a name is not one
-//! match, `wish`, `search` and `about` their commands, and `parts` the buttons and lines every
-//! reply is made of.
+//! match, `wish`, `search` and `about` their commands, `parts` the buttons and lines every
+//! reply is made of, and `subject` what a card or a name is about. Each uses only the ones
+//! listed after it: `cards` → `resolve` → `parts` → `subject`, no two of them each other.
 
 // An answer never panics on data: what is not there is a reply that says so. Clippy holds it
 // (`.ci/run` denies warnings); tests may unwrap.
@@ -29,6 +30,7 @@ mod overlap;
 mod parts;
 mod resolve;
 mod search;
+mod subject;
 mod wish;
 
 use crate::command::{Asked, Choices, Completion, Request, RequestError};

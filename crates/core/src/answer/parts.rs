@@ -2,11 +2,11 @@
 //! note's outcome, one-card replies, and the few phrases more than one answer says.
 
 use crate::command::{Asked, Request, button_id};
-use crate::dataset::{Expert, Group, Id, Kind};
+use crate::dataset::{Expert, Id};
 use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
 
-use super::cards::Carded;
+use super::subject::{CardKind, Subject};
 
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
@@ -58,19 +58,10 @@ pub(super) fn pick_button(label: &str, request: Request) -> Option<Button> {
     )
 }
 
-/// The request that opens the card of entity `id` of `kind`; `None` for a kind without cards.
-pub(super) fn open_request(kind: Kind, id: &Id) -> Option<Request> {
-    match kind {
-        Kind::Expert => Some(<&Expert as Carded>::open(id)),
-        Kind::Group => Some(<&Group as Carded>::open(id)),
-        _ => None,
-    }
-}
-
 /// A button that opens an entity's card privately for whoever clicks it: harmless on a public
 /// message, since nobody else sees the answer.
-pub(super) fn open_button(kind: Kind, id: &Id, label: &str) -> Option<Button> {
-    pick_button(label, open_request(kind, id)?)
+pub(super) fn open_button(card: CardKind, id: &Id, label: &str) -> Option<Button> {
+    pick_button(label, card.open(id))
 }
 
 /// A reply with one card: the guess note above it, its buttons, and "Post to channel" when
@@ -124,55 +115,37 @@ pub(super) fn display_name(e: &Expert) -> String {
 /// Names listed where the bot says what it knows (a miss, `/about`): one page of them.
 pub(super) const KNOWN_PAGE: usize = 10;
 
-/// The experts (the panel first) or groups the bot knows, up to a page: their names in bold,
+/// The names of `subjects` the bot knows, in that order, up to a page: their names in bold,
 /// "and N more" past the page, and a button for each that runs `to` (its card, or the command
 /// that was asked, now with that name).
 pub(super) fn known(
     k: &Knowledge,
-    kind: Kind,
+    subjects: &[Subject],
     visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
+    to: &dyn Fn(&Id) -> Request,
 ) -> (String, Vec<Button>) {
     let d = &k.dataset;
-    let (total, page): (usize, Vec<(&Id, &str)>) = match kind {
-        Kind::Expert => {
-            let panel = d.experts().iter().filter(|e| e.panel);
-            let others = d.experts().iter().filter(|e| !e.panel);
-            let page = panel
-                .chain(others)
-                .take(KNOWN_PAGE)
-                .map(|e| (&e.id, e.name.as_str()))
-                .collect();
-            (d.experts().len(), page)
-        }
-        Kind::Group => {
-            let page = d
-                .groups()
-                .iter()
-                .take(KNOWN_PAGE)
-                .map(|g| (&g.id, g.name.as_str()))
-                .collect();
-            (d.groups().len(), page)
-        }
-        _ => (0, Vec::new()),
+    let people = |panel: bool| {
+        d.experts()
+            .iter()
+            .filter(move |e| e.panel == panel)
+            .map(|e| (&e.id, e.name.as_str()))
     };
-    named_page(total, &page, visibility, to)
-}
-
-/// The people on a panel (`panel`) or quoted outside one, up to a page, as [`known`] lists
-/// them: `/about` keeps the two apart.
-pub(super) fn known_people(
-    k: &Knowledge,
-    panel: bool,
-    visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
-) -> (String, Vec<Button>) {
-    let people = || k.dataset.experts().iter().filter(move |e| e.panel == panel);
-    let page: Vec<(&Id, &str)> = people()
+    let of = |subject: Subject| -> Box<dyn Iterator<Item = (&Id, &str)> + '_> {
+        match subject {
+            Subject::Expert => Box::new(people(true)),
+            Subject::Person => Box::new(people(false)),
+            Subject::Group => Box::new(d.groups().iter().map(|g| (&g.id, g.name.as_str()))),
+            Subject::Body => Box::new(d.bodies().iter().map(|b| (&b.id, b.name.as_str()))),
+        }
+    };
+    let total = subjects.iter().map(|s| of(*s).count()).sum();
+    let page: Vec<(&Id, &str)> = subjects
+        .iter()
+        .flat_map(|s| of(*s))
         .take(KNOWN_PAGE)
-        .map(|e| (&e.id, e.name.as_str()))
         .collect();
-    named_page(people().count(), &page, visibility, to)
+    named_page(total, &page, visibility, to)
 }
 
 /// Names in bold, "and N more" past the page, and a button for each.
@@ -180,7 +153,7 @@ fn named_page(
     total: usize,
     page: &[(&Id, &str)],
     visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
+    to: &dyn Fn(&Id) -> Request,
 ) -> (String, Vec<Button>) {
     let mut names: Vec<String> = page
         .iter()
@@ -195,7 +168,7 @@ fn named_page(
             button(
                 name.to_string(),
                 Asked {
-                    request: to(id)?,
+                    request: to(id),
                     visibility,
                 },
                 ButtonStyle::Secondary,

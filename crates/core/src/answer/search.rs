@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::articles::TitleMatch;
 use crate::command::{Asked, Request};
-use crate::dataset::{Id, Kind, Source};
+use crate::dataset::{Id, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
@@ -14,7 +14,8 @@ use crate::reply::{
 };
 use crate::search::{Results, highlight};
 
-use super::parts::{button, known, known_people, open_button, open_request, pager, post_button};
+use super::parts::{button, known, open_button, pager, post_button};
+use super::subject::{CardKind, Subject};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -168,10 +169,12 @@ pub(super) fn search(
         .into_iter()
         .chain(related.into_iter().filter(|id| !found.named.contains(id)))
     {
-        if let Some(entity) = d.entity(id.as_str()) {
+        if let Some(entity) = d.entity(id.as_str())
+            && let Some(card) = Subject::of(entity).card()
+        {
             reply
                 .buttons
-                .extend(open_button(entity.kind(), entity.id(), entity.name()));
+                .extend(open_button(card, entity.id(), entity.name()));
         }
     }
     reply
@@ -269,15 +272,19 @@ fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
     let mut names = Vec::new();
     // Stopwords alone ("the") are like every name a little, and ask for none of them.
     let kinds = if k.search.has_content(text) {
-        &[Kind::Expert, Kind::Group][..]
+        &[CardKind::Expert, CardKind::Group][..]
     } else {
         &[]
     };
     for &kind in kinds {
-        for c in k.matcher.resolve(kind, text).candidates.iter().take(3) {
-            let Some(request) = open_request(kind, &c.id) else {
-                continue;
-            };
+        for c in k
+            .matcher
+            .resolve(kind.kind(), text)
+            .candidates
+            .iter()
+            .take(3)
+        {
+            let request = kind.open(&c.id);
             names.push(c.name.clone());
             reply.buttons.extend(button(
                 format!("Open {}", c.name),
@@ -315,13 +322,13 @@ fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
 
 /// "Experts: … / Groups: …", a page of each, with their buttons.
 fn known_names(k: &Knowledge, visibility: Visibility) -> (String, Vec<Button>) {
-    let open = |id: &Id| open_request(Kind::Expert, id);
+    let open = |id: &Id| CardKind::Expert.open(id);
     // The panels' experts and the people quoted outside a panel are two kinds.
-    let (experts, mut buttons) = known_people(k, true, visibility, &open);
-    let (others, more) = known_people(k, false, visibility, &open);
+    let (experts, mut buttons) = known(k, &[Subject::Expert], visibility, &open);
+    let (others, more) = known(k, &[Subject::Person], visibility, &open);
     buttons.extend(more);
-    let (groups, more) = known(k, Kind::Group, visibility, &|id| {
-        open_request(Kind::Group, id)
+    let (groups, more) = known(k, &[Subject::Group], visibility, &|id| {
+        CardKind::Group.open(id)
     });
     buttons.extend(more);
     let mut lines = vec![format!("Experts: {experts}")];

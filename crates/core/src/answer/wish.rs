@@ -4,16 +4,16 @@
 use std::collections::HashSet;
 
 use crate::command::{Asked, Request};
-use crate::dataset::{Expert, Id, Kind, Passage, Source};
+use crate::dataset::{Expert, Id, Passage, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{
     ButtonStyle, Card, FieldLayout, Outcome, Reply, Visibility, escape_data, years_text,
 };
 
-use super::cards::Carded;
 use super::parts::{button, cards_reply, display_name, open_button, pager};
 use super::resolve::resolve;
+use super::subject::CardKind;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
 /// within an embed's 6,000.
@@ -97,7 +97,7 @@ pub(super) fn wish(
                 );
                 if theirs.is_empty() {
                     let open = Asked {
-                        request: <&Expert as Carded>::open(&e.id),
+                        request: CardKind::Expert.open(&e.id),
                         visibility,
                     };
                     reply.buttons.extend(button(
@@ -200,7 +200,7 @@ pub(super) fn wish(
     buttons.extend(
         experts
             .iter()
-            .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name)),
+            .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name)),
     );
     let post = Request::Wish {
         year: i64::from(year),
