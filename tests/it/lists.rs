@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use minilateral::answer;
-use minilateral::command::{self, Asked, Request};
-use minilateral::dataset::{DataText, Dataset};
+use minilateral::command::{self, Asked, NameOrId, Request};
+use minilateral::dataset::{DataText, Dataset, Id};
 use minilateral::knowledge::Knowledge;
 use minilateral_synthetic::{Spec, dataset_json};
 
@@ -27,7 +27,12 @@ fn a_miss_lists_what_the_bot_knows_of_that_kind() {
     assert_eq!(labels(&reply), ["G7", "BRICS", "I2U2", "3SI"]);
     // Each button opens its card.
     let asked = command::parse_button_id(&reply.buttons[0].id).unwrap();
-    assert_eq!(asked.request, Request::Group { name: "g7".into() });
+    assert_eq!(
+        asked.request,
+        Request::Group {
+            group: NameOrId::Id(Id::new("g7"))
+        }
+    );
     // For `/wish YEAR expert:…` the buttons ask the wishes again, with the expert chosen.
     let reply = ask(&k, "/wish 2024 expert:zzz");
     assert!(labels(&reply).contains(&"Tanya Filer"));
@@ -38,7 +43,7 @@ fn a_miss_lists_what_the_bot_knows_of_that_kind() {
         .unwrap();
     let asked = command::parse_button_id(&filer.id).unwrap();
     assert!(
-        matches!(&asked.request, Request::Wish { year: 2024, expert: Some(e), page: 1 } if e == "tanya-filer"),
+        matches!(&asked.request, Request::Wish { year: 2024, expert: Some(NameOrId::Id(e)), page: 1 } if e.as_str() == "tanya-filer"),
         "{asked:?}"
     );
 }

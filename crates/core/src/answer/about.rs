@@ -120,7 +120,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
             "All articles",
             Asked {
                 request: Request::Article {
-                    title: None,
+                    article: None,
                     page: 1,
                 },
                 visibility: Visibility::Private,

@@ -3,7 +3,7 @@
 //! the people it quotes and our summary, marked as ours.
 
 use crate::articles::TitleMatch;
-use crate::command::{Asked, Request};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Dataset, Expert, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
@@ -12,7 +12,7 @@ use crate::reply::{
     escape_data, plural,
 };
 
-use super::parts::{button, card_reply, open_button, pager};
+use super::parts::{button, card_reply, find_article, open_button, pager};
 use super::subject::CardKind;
 
 /// Articles listed on one page of `/article`.
@@ -20,19 +20,19 @@ pub(super) const ARTICLE_PAGE: usize = 10;
 
 pub(super) fn article(
     k: &Knowledge,
-    title: Option<&str>,
+    article: Option<&NameOrId>,
     page: u32,
     visibility: Visibility,
 ) -> Reply {
-    match title {
+    match article {
         None => list(k, page, visibility),
-        Some(typed) => match k.articles.find(typed) {
+        Some(named) => match find_article(k, named) {
             TitleMatch::One(id) => match k.dataset.source(id.as_str()) {
                 Some(source) => one(k, source, visibility),
-                None => not_found(k, typed),
+                None => not_found(k, named.as_str()),
             },
-            TitleMatch::Several(ids) => several(k, typed, &ids, visibility),
-            TitleMatch::None => not_found(k, typed),
+            TitleMatch::Several(ids) => several(k, named.as_str(), &ids, visibility),
+            TitleMatch::None => not_found(k, named.as_str()),
         },
     }
 }
@@ -61,7 +61,7 @@ fn open_article(s: &Source, label: &str, visibility: Visibility) -> Option<Butto
         label.to_string(),
         Asked {
             request: Request::Article {
-                title: Some(s.id.to_string()),
+                article: Some(NameOrId::Id(s.id.clone())),
                 page: 1,
             },
             visibility,
@@ -115,7 +115,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
         ..Card::default()
     };
     let mut buttons = pager(page, pages, &|page| Request::Article {
-        title: None,
+        article: None,
         page: page as u32,
     });
     buttons.extend(
@@ -124,7 +124,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
             .filter_map(|s| open_article(s, d.short_title(s), Visibility::Private)),
     );
     let post = Request::Article {
-        title: None,
+        article: None,
         page: page as u32,
     };
     card_reply(None, card, visibility, buttons, post)
@@ -197,7 +197,7 @@ fn one(k: &Knowledge, s: &Source, visibility: Visibility) -> Reply {
         .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name))
         .collect();
     let post = Request::Article {
-        title: Some(s.id.to_string()),
+        article: Some(NameOrId::Id(s.id.clone())),
         page: 1,
     };
     card_reply(None, card, visibility, buttons, post)

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::command::NameOrId;
 use crate::dataset::{Entity, Expert, Group, Id, Passage, Provenance};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
@@ -16,7 +17,7 @@ use super::subject::{CardKind, Carded};
 /// why there is none.
 pub(super) fn card<'k, T: Carded<'k>>(
     k: &'k Knowledge,
-    name: &str,
+    name: &NameOrId,
     visibility: Visibility,
 ) -> Reply {
     let (entity, note) = match resolve::<T>(k, name, visibility, &|id| T::CARD.open(id)) {

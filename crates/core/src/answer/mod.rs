@@ -42,18 +42,18 @@ use crate::reply::{Outcome, Reply, Visibility, fit};
 /// The reply to a request, cut to fit Discord's limits.
 pub fn answer(k: &Knowledge, asked: &Asked) -> Reply {
     let reply = match &asked.request {
-        Request::Expert { name } => cards::card::<&Expert>(k, name, asked.visibility),
-        Request::Group { name } => cards::card::<&Group>(k, name, asked.visibility),
+        Request::Expert { expert } => cards::card::<&Expert>(k, expert, asked.visibility),
+        Request::Group { group } => cards::card::<&Group>(k, group, asked.visibility),
         Request::Wish { year, expert, page } => {
-            wish::wish(k, *year, expert.as_deref(), *page, asked.visibility)
+            wish::wish(k, *year, expert.as_ref(), *page, asked.visibility)
         }
         Request::Search {
             text,
             page,
             article,
-        } => search::search(k, text, *page, article.as_deref(), asked.visibility),
-        Request::Article { title, page } => {
-            article::article(k, title.as_deref(), *page, asked.visibility)
+        } => search::search(k, text, *page, article.as_ref(), asked.visibility),
+        Request::Article { article, page } => {
+            article::article(k, article.as_ref(), *page, asked.visibility)
         }
         Request::Country { name } => country::country(k, name, asked.visibility),
         Request::Overlap { groups } => overlap::overlap(k, groups, asked.visibility),

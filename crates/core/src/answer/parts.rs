@@ -1,7 +1,8 @@
 //! The pieces replies are made of: buttons that carry a request, the source line, the guess
 //! note's outcome, one-card replies, and the few phrases more than one answer says.
 
-use crate::command::{Asked, Request, button_id};
+use crate::articles::TitleMatch;
+use crate::command::{Asked, NameOrId, Request, button_id};
 use crate::dataset::{Expert, Id};
 use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
@@ -101,6 +102,17 @@ pub(super) fn cards_reply(
         visibility,
         ..Reply::default()
     }
+}
+
+/// The article `named` names (for `/article` and `/search`'s `article`): a source's id is
+/// looked up; typed text, or an id the data no longer has, is read as a title.
+pub(super) fn find_article(k: &Knowledge, named: &NameOrId) -> TitleMatch {
+    if let NameOrId::Id(id) = named
+        && let Some(ix) = k.dataset.source_ix(id.as_str())
+    {
+        return TitleMatch::One(k.dataset[ix].id.clone());
+    }
+    k.articles.find(named.as_str())
 }
 
 /// An expert's name with their credentials: "Tanya Filer, PhD".

@@ -1,7 +1,7 @@
 //! Resolving a name typed for a command: the entity when it is one match, and otherwise the
 //! reply that says so (which one did you mean, what the name is instead, the closest names).
 
-use crate::command::{Asked, Request};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Id, Kind, Tense};
 use crate::fold;
 use crate::knowledge::Knowledge;
@@ -19,10 +19,21 @@ use super::subject::{CardKind, Carded};
 /// run (for the buttons of "which one did you mean").
 pub(super) fn resolve<'k, T: Carded<'k>>(
     k: &'k Knowledge,
-    name: &str,
+    name: &NameOrId,
     visibility: Visibility,
     again: &dyn Fn(&Id) -> Request,
 ) -> Result<(T, Option<String>), Box<Reply>> {
+    let name = match name {
+        // An id is looked up: it names one entity, or none of this kind.
+        NameOrId::Id(id) => match T::get(&k.dataset, id.as_str()) {
+            Some(entity) => return Ok((entity, None)),
+            // Gone from the data, or another kind's: read as typed, so that the reply says
+            // what it is now (the other kind, the closest names), as it did before ids were
+            // told from names.
+            None => id.as_str(),
+        },
+        NameOrId::Typed(text) => text.as_str(),
+    };
     // Exactly one name or id of this kind: no scoring of every other candidate (with many
     // names sharing words, that is most of a card's cost).
     if let Some(entity) = k

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::articles::TitleMatch;
-use crate::command::{Asked, Request};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Id, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
@@ -14,7 +14,7 @@ use crate::reply::{
 };
 use crate::search::{Results, highlight};
 
-use super::parts::{button, known, open_button, pager, post_button};
+use super::parts::{button, find_article, known, open_button, pager, post_button};
 use super::subject::{CardKind, Subject};
 
 /// Search hits shown on one page.
@@ -32,7 +32,7 @@ pub(super) fn search(
     k: &Knowledge,
     text: &str,
     page: u32,
-    article: Option<&str>,
+    article: Option<&NameOrId>,
     visibility: Visibility,
 ) -> Reply {
     let shown = echo(text);
@@ -40,9 +40,9 @@ pub(super) fn search(
     // One article: its id (buttons carry it) or a title as typed.
     let within = match article {
         None => None,
-        Some(typed) => match k.articles.find(typed) {
+        Some(named) => match find_article(k, named) {
             TitleMatch::One(id) => k.dataset.source(id.as_str()),
-            other => return no_such_article(k, text, typed, &other, visibility),
+            other => return no_such_article(k, text, named.as_str(), &other, visibility),
         },
     };
     let mut found = find(k, text, within, page_range(page));
@@ -136,7 +136,7 @@ pub(super) fn search(
     // would fill the channel. The id carries the query as search reads it, which gives the
     // same hits in fewer characters.
     let canonical = k.search.canonical(text);
-    let within_id = within.map(|s| s.id.to_string());
+    let within_id = within.map(|s| NameOrId::Id(s.id.clone()));
     let pager = pager(page, pages, &|page| Request::Search {
         text: canonical.clone(),
         page: page as u32,
@@ -231,7 +231,7 @@ fn no_such_article(
             request: Request::Search {
                 text: text.trim().to_string(),
                 page: 1,
-                article: Some(s.id.to_string()),
+                article: Some(NameOrId::Id(s.id.clone())),
             },
             visibility,
         };

@@ -4,7 +4,7 @@
 //! also names sources, publications and passages, which no card is about; it is met only where
 //! the matcher is asked (`CardKind::kind`).
 
-use crate::command::Request;
+use crate::command::{NameOrId, Request};
 use crate::dataset::{Entity, Id, Kind};
 use crate::knowledge::{Knowledge, Named};
 use crate::mentions::MentionKind;
@@ -103,10 +103,10 @@ impl CardKind {
     /// The request that opens the card of `id` (for buttons and "Post to channel"): by id,
     /// since the answer that makes the button knows it.
     pub(super) fn open(self, id: &Id) -> Request {
-        let name = id.to_string();
+        let id = NameOrId::Id(id.clone());
         match self {
-            CardKind::Expert => Request::Expert { name },
-            CardKind::Group => Request::Group { name },
+            CardKind::Expert => Request::Expert { expert: id },
+            CardKind::Group => Request::Group { group: id },
         }
     }
 }

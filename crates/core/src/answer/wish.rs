@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::command::{Asked, Request};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Expert, Id, Passage, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
@@ -25,7 +25,7 @@ type Wishes<'d> = (&'d Expert, Vec<&'d Passage>);
 pub(super) fn wish(
     k: &Knowledge,
     year: i64,
-    expert: Option<&str>,
+    expert: Option<&NameOrId>,
     page: u32,
     visibility: Visibility,
 ) -> Reply {
@@ -36,7 +36,7 @@ pub(super) fn wish(
             let asked = Asked {
                 request: Request::Wish {
                     year: i64::from(*y),
-                    expert: expert.map(Id::to_string),
+                    expert: expert.map(|id| NameOrId::Id(id.clone())),
                     page: 1,
                 },
                 visibility,
@@ -72,7 +72,7 @@ pub(super) fn wish(
         Some(name) => {
             let again = |id: &Id| Request::Wish {
                 year: i64::from(year),
-                expert: Some(id.to_string()),
+                expert: Some(NameOrId::Id(id.clone())),
                 page: 1,
             };
             let (e, note) = match resolve::<&Expert>(k, name, visibility, &again) {
@@ -204,7 +204,7 @@ pub(super) fn wish(
     );
     let post = Request::Wish {
         year: i64::from(year),
-        expert: expert.and(experts.first().map(|e| e.id.to_string())),
+        expert: expert.and(experts.first().map(|e| NameOrId::Id(e.id.clone()))),
         page: page as u32,
     };
     cards_reply(note, cards, visibility, buttons, post)

@@ -113,7 +113,7 @@ pub fn completion_of_line(line: &Line) -> Option<Completion> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::request::{Asked, Request, request};
+    use super::super::request::{Asked, NameOrId, Request, request};
     use super::*;
     use crate::reply::Visibility;
 
@@ -132,7 +132,8 @@ mod tests {
 
     #[test]
     fn lines_parse_as_in_the_interface() {
-        let expert = |n: &str| Request::Expert { name: n.into() };
+        let typed = |n: &str| NameOrId::Typed(n.into());
+        let expert = |n: &str| Request::Expert { expert: typed(n) };
         check("/expert sara", expert("sara"), Visibility::Public);
         check(
             "/expert name:sara pantuliano",
@@ -147,7 +148,7 @@ mod tests {
         check(
             "/group three seas",
             Request::Group {
-                name: "three seas".into(),
+                group: typed("three seas"),
             },
             Visibility::Public,
         );
@@ -164,7 +165,7 @@ mod tests {
             "/wish year:2024 expert:filer",
             Request::Wish {
                 year: 2024,
-                expert: Some("filer".into()),
+                expert: Some(typed("filer")),
                 page: 1,
             },
             Visibility::Public,
@@ -173,7 +174,7 @@ mod tests {
             "/wish 2024 tanya filer",
             Request::Wish {
                 year: 2024,
-                expert: Some("tanya filer".into()),
+                expert: Some(typed("tanya filer")),
                 page: 1,
             },
             Visibility::Public,
@@ -193,14 +194,14 @@ mod tests {
             Request::Search {
                 text: "g7".into(),
                 page: 1,
-                article: Some("small clubs".into()),
+                article: Some(typed("small clubs")),
             },
             Visibility::Public,
         );
         check(
             "/article small clubs",
             Request::Article {
-                title: Some("small clubs".into()),
+                article: Some(typed("small clubs")),
                 page: 1,
             },
             Visibility::Public,

@@ -10,7 +10,9 @@ mod table;
 
 pub use button::{button_id, parse_button_id};
 pub use line::{Line, completion_of_line, parse_line};
-pub use request::{Asked, Completion, Options, Request, RequestError, Value, completion, request};
+pub use request::{
+    Asked, Completion, NameOrId, Options, Request, RequestError, Value, completion, request,
+};
 pub use table::{
     Arg, Choices, CommandName, CommandSpec, MESSAGE_COMMAND, NAME_MAX_CHARS, OptionSpec,
     OptionType, SEARCH_MAX_CHARS, TABLE, command_list,

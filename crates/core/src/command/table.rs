@@ -348,12 +348,16 @@ mod tests {
 
     #[test]
     fn every_command_is_in_the_table_once() {
-        use super::super::request::Request;
+        use super::super::request::{NameOrId, Request};
         // One request of each command; `Request::command` is a total match, so a new command
         // without a request fails to compile there, and one missing from the table fails here.
         let requests = [
-            Request::Expert { name: "x".into() },
-            Request::Group { name: "x".into() },
+            Request::Expert {
+                expert: NameOrId::Typed("x".into()),
+            },
+            Request::Group {
+                group: NameOrId::Typed("x".into()),
+            },
             Request::Wish {
                 year: 2024,
                 expert: None,
@@ -365,7 +369,7 @@ mod tests {
                 article: None,
             },
             Request::Article {
-                title: None,
+                article: None,
                 page: 1,
             },
             Request::Country { name: "x".into() },
