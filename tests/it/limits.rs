@@ -167,9 +167,8 @@ fn walk(
     assert!(problems.is_empty(), "{asked:?}: {problems:?}");
     *checked += 1;
     for b in &reply.buttons {
-        if seen.insert(b.id.clone()) {
-            let next = command::parse_button_id(&b.id).unwrap();
-            walk(k, &next, seen, checked, on_reply);
+        if seen.insert(crate::button_id(b)) {
+            walk(k, b.asked(), seen, checked, on_reply);
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use minilateral::answer;
-use minilateral::command::{self, Asked, NameOrId, Request};
+use minilateral::command::{Asked, NameOrId, Request};
 use minilateral::dataset::{DataText, Dataset, Id};
 use minilateral::knowledge::Knowledge;
 use minilateral_synthetic::{Spec, dataset_json};
@@ -26,7 +26,7 @@ fn a_miss_lists_what_the_bot_knows_of_that_kind() {
     );
     assert_eq!(labels(&reply), ["G7", "BRICS", "I2U2", "3SI"]);
     // Each button opens its card.
-    let asked = command::parse_button_id(&reply.buttons[0].id).unwrap();
+    let asked = reply.buttons[0].asked().clone();
     assert_eq!(
         asked.request,
         Request::Group {
@@ -41,7 +41,7 @@ fn a_miss_lists_what_the_bot_knows_of_that_kind() {
         .iter()
         .find(|b| b.label == "Tanya Filer")
         .unwrap();
-    let asked = command::parse_button_id(&filer.id).unwrap();
+    let asked = filer.asked().clone();
     assert!(
         matches!(&asked.request, Request::Wish { year: 2024, expert: Some(NameOrId::Id(e)), page: 1 } if e.as_str() == "tanya-filer"),
         "{asked:?}"
@@ -120,7 +120,7 @@ fn wish_pages_walk_every_expert_with_wishes_once() {
         let Some(next) = reply.buttons.iter().find(|b| b.label == "Next ▸") else {
             break;
         };
-        asked = command::parse_button_id(&next.id).unwrap();
+        asked = next.asked().clone();
         assert!(
             asked.visibility.is_private(),
             "other pages open for whoever clicks"

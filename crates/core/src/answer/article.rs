@@ -12,7 +12,7 @@ use crate::reply::{
     escape_data, plural,
 };
 
-use super::parts::{button, card_reply, find_article, open_button, pager};
+use super::parts::{button, card_reply, find_article, open_button, page_index, page_number, pager};
 use super::subject::CardKind;
 
 /// Articles listed on one page of `/article`.
@@ -76,7 +76,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
     let total = k.articles.len();
     let pages = total.div_ceil(ARTICLE_PAGE).max(1);
     // A page past the end (an old button after a data change) shows the last one.
-    let page = (page.max(1) as usize).min(pages);
+    let page = page_index(page).min(pages);
     let first = (page - 1) * ARTICLE_PAGE;
     let on_page: Vec<&Source> = k
         .articles
@@ -116,7 +116,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
     };
     let mut buttons = pager(page, pages, &|page| Request::Article {
         article: None,
-        page: page as u32,
+        page,
     });
     buttons.extend(
         on_page
@@ -125,7 +125,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
     );
     let post = Request::Article {
         article: None,
-        page: page as u32,
+        page: page_number(page),
     };
     card_reply(None, card, visibility, buttons, post)
 }
@@ -262,7 +262,9 @@ fn not_found(k: &Knowledge, typed: &str) -> Reply {
         echo(typed)
     ));
     // A miss is said privately, and there is nothing to post.
-    reply.buttons.retain(|b| !b.id.starts_with("post:"));
+    reply
+        .buttons
+        .retain(|b| b.asked().visibility != Visibility::Public);
     reply.miss = Some(Miss {
         what: Missed::Article,
         folded: crate::fold::fold(typed),

@@ -2,7 +2,7 @@
 //! note's outcome, one-card replies, and the few phrases more than one answer says.
 
 use crate::articles::TitleMatch;
-use crate::command::{Asked, NameOrId, Request, button_id};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Expert, Id};
 use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
@@ -12,13 +12,25 @@ use super::subject::{CardKind, Subject};
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
 
+/// The page a request asks for (from 1), as a count of pages to skip and show.
+pub(super) fn page_index(page: u32) -> usize {
+    // A u32 fits a usize on every target we build for (32 and 64 bits).
+    usize::try_from(page.max(1)).unwrap_or(usize::MAX)
+}
+
+/// A page as a request carries it: no list has 2^32 pages (one that did would be shown from
+/// its last page, as any page past the end is).
+pub(super) fn page_number(page: usize) -> u32 {
+    u32::try_from(page).unwrap_or(u32::MAX)
+}
+
 /// "◂ Previous" and "Next ▸" for page `page` of `pages`, each opening privately for whoever
 /// clicks (paging a public answer for everyone would fill the channel); `to` makes the
 /// request of a page. None where the request does not fit a button id.
-pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(usize) -> Request) -> Vec<Button> {
+pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(u32) -> Request) -> Vec<Button> {
     [
-        (page > 1).then(|| pick_button("◂ Previous", to(page - 1))),
-        (page < pages).then(|| pick_button("Next ▸", to(page + 1))),
+        (page > 1).then(|| pick_button("◂ Previous", to(page_number(page - 1)))),
+        (page < pages).then(|| pick_button("Next ▸", to(page_number(page + 1)))),
     ]
     .into_iter()
     .flatten()
@@ -28,11 +40,7 @@ pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(usize) -> Request) ->
 
 /// A button that runs `asked`; `None` when the request does not fit in a button id.
 pub(super) fn button(label: impl Into<String>, asked: Asked, style: ButtonStyle) -> Option<Button> {
-    Some(Button {
-        label: label.into(),
-        id: button_id(&asked)?,
-        style,
-    })
+    Button::new(label, asked, style)
 }
 
 /// "Post to channel" under a private answer: the same request, public.

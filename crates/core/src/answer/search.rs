@@ -14,7 +14,9 @@ use crate::reply::{
 };
 use crate::search::{Results, highlight};
 
-use super::parts::{button, find_article, known, open_button, pager, post_button};
+use super::parts::{
+    button, find_article, known, open_button, page_index, page_number, pager, post_button,
+};
 use super::subject::{CardKind, Subject};
 
 /// Search hits shown on one page.
@@ -36,7 +38,7 @@ pub(super) fn search(
     visibility: Visibility,
 ) -> Reply {
     let shown = echo(text);
-    let page = page.max(1) as usize;
+    let page = page_index(page);
     // One article: its id (buttons carry it) or a title as typed.
     let within = match article {
         None => None,
@@ -139,7 +141,7 @@ pub(super) fn search(
     let within_id = within.map(|s| NameOrId::Id(s.id.clone()));
     let pager = pager(page, pages, &|page| Request::Search {
         text: canonical.clone(),
-        page: page as u32,
+        page,
         article: within_id.clone(),
     });
     if pages > 1 && pager.is_empty() {
@@ -155,7 +157,7 @@ pub(super) fn search(
         let post = |text: String| {
             post_button(Request::Search {
                 text,
-                page: page as u32,
+                page: page_number(page),
                 article: within_id.clone(),
             })
         };

@@ -11,7 +11,9 @@ use crate::reply::{
     ButtonStyle, Card, FieldLayout, Outcome, Reply, Visibility, escape_data, years_text,
 };
 
-use super::parts::{button, cards_reply, display_name, open_button, pager};
+use super::parts::{
+    button, cards_reply, display_name, open_button, page_index, page_number, pager,
+};
 use super::resolve::resolve;
 use super::subject::CardKind;
 
@@ -65,7 +67,7 @@ pub(super) fn wish(
             let (total, all) = d.wishers(year);
             let pages = total.div_ceil(WISH_PAGE).max(1);
             // A page past the end (an old button after a data change) shows the last one.
-            let page = (page.max(1) as usize).min(pages);
+            let page = page_index(page).min(pages);
             let experts = all.skip((page - 1) * WISH_PAGE).take(WISH_PAGE).collect();
             (experts, None, page, total)
         }
@@ -195,7 +197,7 @@ pub(super) fn wish(
     let mut buttons = pager(page, pages, &|page| Request::Wish {
         year: i64::from(year),
         expert: None,
-        page: page as u32,
+        page,
     });
     buttons.extend(
         experts
@@ -205,7 +207,7 @@ pub(super) fn wish(
     let post = Request::Wish {
         year: i64::from(year),
         expert: expert.and(experts.first().map(|e| NameOrId::Id(e.id.clone()))),
-        page: page as u32,
+        page: page_number(page),
     };
     cards_reply(note, cards, visibility, buttons, post)
 }

@@ -1,11 +1,10 @@
 //! The button-id codec: a button's id is the request itself, so that a button works after a
 //! restart and means the same whoever clicks it.
 
-use super::request::{Asked, NameOrId, Request};
+use super::request::{Asked, NameOrId, Request, Visibility};
 use super::table::CommandName;
 use crate::dataset::Id;
 use crate::limits;
-use crate::reply::Visibility;
 
 /// Button ids are the request itself, so that a button works after a restart and means the
 /// same whoever clicks it: `post:<command>:<args>` answers in public, `pick:<command>:<args>`
@@ -237,6 +236,8 @@ mod tests {
         ] {
             let id = button_id(&asked).unwrap();
             assert_eq!(parse_button_id(&id), Some(asked));
+            // An id read back says the same again: a button can hold what a click reads.
+            assert_eq!(parse_button_id(&id).and_then(|a| button_id(&a)), Some(id));
         }
         assert_eq!(parse_button_id("expert:quotes:sara"), None);
         assert_eq!(parse_button_id("post:nope:x"), None);

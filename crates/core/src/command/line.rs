@@ -11,12 +11,15 @@ use super::table::{CommandName, OptionSpec, OptionType};
 /// are set by name only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
+    /// The command after the `/`.
     pub command: CommandName,
+    /// The options given, by name, as typed.
     pub options: Options,
     /// The option written last (the one being typed, for completion).
     pub last: Option<String>,
 }
 
+/// Reads a console line: its command and options, or what is wrong with it.
 pub fn parse_line(line: &str) -> Result<Line, RequestError> {
     let line = line.trim();
     let rest = line.strip_prefix('/').ok_or(RequestError::NoSlash)?;
@@ -55,11 +58,10 @@ pub fn parse_line(line: &str) -> Result<Line, RequestError> {
         .collect();
     // The first text option takes the rest of the line; options after it are set by name
     // only (`/search peer learning` searches both words; `article:` narrows it).
-    let positional: Vec<&OptionSpec> =
-        match positional.iter().position(|o| o.kind == OptionType::String) {
-            Some(first_text) => positional[..=first_text].to_vec(),
-            None => positional,
-        };
+    let mut positional = positional;
+    if let Some(first_text) = positional.iter().position(|o| o.kind == OptionType::String) {
+        positional.truncate(first_text + 1);
+    }
     let mut words = bare.into_iter();
     for opt in &positional {
         let value = if opt.kind == OptionType::String {
@@ -113,9 +115,8 @@ pub fn completion_of_line(line: &Line) -> Option<Completion> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::request::{Asked, NameOrId, Request, request};
+    use super::super::request::{Asked, NameOrId, Request, Visibility, request};
     use super::*;
-    use crate::reply::Visibility;
 
     fn check(line: &str, expected: Request, visibility: Visibility) {
         let parsed = parse_line(line).unwrap();

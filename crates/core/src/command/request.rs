@@ -1,15 +1,16 @@
 //! What people ask, whatever the front end: `Request` and `Asked`, built from a command and its
 //! options by reading the table; `Completion`, the option being typed.
 
+use serde::Serialize;
+
 use super::table::{Arg, CommandName, OptionType, command_list};
 use crate::dataset::Id;
 use crate::echo::code;
-use crate::reply::Visibility;
 
 /// How a request names an expert, a group or an article: by the id the bot gave it, or as
 /// someone typed it. The two are read differently: an id is looked up, typed text goes
 /// through the matcher (or the article titles), which forgives case, order and typos.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NameOrId {
     /// An id from the data, carried by a button an answer made. An id the data no longer has
     /// (a button posted before the data changed) is read as typed text, as it always was.
@@ -30,7 +31,7 @@ impl NameOrId {
 }
 
 /// What someone asked, whatever the front end.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Request {
     /// `/expert`: a person's card.
     Expert {
@@ -108,9 +109,29 @@ impl Request {
     }
 }
 
+/// Who sees a reply. Chosen once, with the request (its `private` option, or the kind of answer:
+/// a question back, a page opened by a button), and carried with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Everyone in the channel.
+    #[default]
+    Public,
+    /// Only the person who asked (Discord's ephemeral flag).
+    Private,
+}
+
+impl Visibility {
+    /// Whether only the person who asked sees it.
+    pub fn is_private(self) -> bool {
+        self == Visibility::Private
+    }
+}
+
 /// A request and who should see the answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Asked {
+    /// What was asked.
     pub request: Request,
     /// Only the person who asked sees the answer.
     pub visibility: Visibility,
@@ -120,8 +141,11 @@ pub struct Asked {
 /// already filled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Completion {
+    /// The command being typed.
     pub command: CommandName,
+    /// The option being typed, by name.
     pub option: String,
+    /// Its text so far.
     pub partial: String,
     /// For `/wish`: the year already chosen.
     pub year: Option<i64>,
@@ -130,8 +154,11 @@ pub struct Completion {
 /// An option's value as it arrived.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// Text.
     String(String),
+    /// A whole number.
     Integer(i64),
+    /// True or false.
     Boolean(bool),
 }
 
@@ -153,6 +180,7 @@ pub type Options = Vec<(String, Value)>;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
     // What the person typed is shown cleaned and cut (`echo::code`): it may be anything.
+    /// A command the table does not have (the name as typed).
     #[error("unknown command `/{}`; the commands are {list}", code(.0), list = command_list())]
     UnknownCommand(String),
     /// A button whose id this version does not read (an older version's, or forged): its id
@@ -161,28 +189,49 @@ pub enum RequestError {
         "this button no longer works (it may be from an older version of the bot); run the command again"
     )]
     UnknownButton,
+    /// A console line that does not start with `/`.
     #[error("a command line starts with `/`, e.g. `/expert sara`")]
     NoSlash,
+    /// An option the command does not have.
     #[error("`/{command}` has no option `{}`", code(option))]
     UnknownOption {
+        /// The command asked.
         command: CommandName,
+        /// The option's name as given.
         option: String,
     },
+    /// A required option left out.
     #[error("`/{command}` needs `{option}`")]
     Missing {
+        /// The command asked.
         command: CommandName,
+        /// The option it needs.
         option: &'static str,
     },
+    /// A value of the wrong type (a year that is not a number).
     #[error("`{option}` must be {expected}, not `{}`", code(value))]
     BadValue {
+        /// The option.
         option: &'static str,
+        /// What it takes, in words.
         expected: &'static str,
+        /// What was given.
         value: String,
     },
+    /// Words left over after every option of a console line is filled.
     #[error("too much text for `/{command}`")]
-    Extra { command: CommandName },
+    Extra {
+        /// The command asked.
+        command: CommandName,
+    },
+    /// Text longer than the option takes.
     #[error("`{option}` takes at most {max} characters")]
-    TooLong { option: &'static str, max: u16 },
+    TooLong {
+        /// The option.
+        option: &'static str,
+        /// The most characters it takes.
+        max: u16,
+    },
 }
 
 /// The options of one command, read by meaning.
