@@ -395,12 +395,14 @@ fn command_data(autocomplete: bool) -> impl Strategy<Value = Value> {
 }
 
 /// An entity or article as a request names it: a known or random name, as an id or as typed
-/// (a button carries either as the same text).
-fn named() -> impl Strategy<Value = NameOrId> {
+/// (a button carries either as the same text). Boxed: nested unions of unboxed strategies
+/// make stack frames that overflow a test thread's stack in a debug build.
+fn named() -> BoxedStrategy<NameOrId> {
     prop_oneof![
         string_value().prop_map(|s| NameOrId::Id(Id::new(s))),
         string_value().prop_map(NameOrId::Typed),
     ]
+    .boxed()
 }
 
 /// A button's custom id: mostly one the bot makes (`command::button_id`) for a request with a
