@@ -195,6 +195,56 @@ mod tests {
         assert_eq!(again.visibility, Visibility::Public);
     }
 
+    /// An id is looked up; one the data lacks (a button from before a data change) or of
+    /// another kind is read as if typed, and answered as typed text would be.
+    #[test]
+    fn an_id_is_looked_up_and_a_stale_one_read_as_typed() {
+        use crate::command::NameOrId;
+        let k = knowledge();
+        let expert = |named: NameOrId| {
+            answer(
+                &k,
+                &Asked {
+                    request: Request::Expert { expert: named },
+                    visibility: Visibility::Public,
+                },
+            )
+        };
+        let found = expert(NameOrId::Id(Id::new("tanya-filer")));
+        assert_eq!(found.outcome, Outcome::Answered);
+        assert_eq!(found.content, None);
+        for text in ["tanya-fyler", "g7", "zzzz"] {
+            let by_id = expert(NameOrId::Id(Id::new(text)));
+            assert_ne!(by_id.outcome, Outcome::Answered, "{text}");
+            assert_eq!(by_id, expert(NameOrId::Typed(text.into())), "{text}");
+        }
+    }
+
+    /// A button is made only for a request whose id fits, and holds what a click reads back.
+    #[test]
+    fn a_button_is_made_only_when_its_id_fits() {
+        use crate::reply::{Button, ButtonStyle};
+        let search = |text: String| Asked {
+            request: Request::Search {
+                text,
+                page: 1,
+                article: None,
+            },
+            visibility: Visibility::Private,
+        };
+        let fits = Button::new("x", search("g7".into()), ButtonStyle::Secondary).unwrap();
+        let id = crate::command::button_id(fits.asked()).unwrap();
+        assert_eq!(id, "pick:search:g7");
+        assert_eq!(
+            crate::command::parse_button_id(&id).as_ref(),
+            Some(fits.asked())
+        );
+        let longest = "x".repeat(crate::limits::CUSTOM_ID_CHARS - "pick:search:".len());
+        assert!(Button::new("x", search(longest.clone()), ButtonStyle::Secondary).is_some());
+        let over = format!("{longest}x");
+        assert!(Button::new("x", search(over), ButtonStyle::Secondary).is_none());
+    }
+
     #[test]
     fn completion_follows_the_table() {
         let k = knowledge();
