@@ -72,8 +72,9 @@ impl<'k> Session<'k> {
                     plural(count, "button", "buttons")
                 ));
             };
-            let asked = command::parse_button_id(&b.id).expect("our own buttons parse");
-            return Step::Print(self.show(answer::answer(self.knowledge, &asked)));
+            // A button holds its request: nothing to read back.
+            let reply = answer::answer(self.knowledge, b.asked());
+            return Step::Print(self.show(reply));
         }
         let reply = match ask(line) {
             Ok(asked) => answer::answer(self.knowledge, &asked),

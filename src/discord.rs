@@ -19,7 +19,7 @@ use crate::knowledge::Knowledge;
 use crate::limits;
 use crate::matching::Choice;
 use crate::picture::{self, Attachment};
-use crate::reply::{ButtonStyle, Fitted, Miss, Outcome, Visibility};
+use crate::reply::{Button, ButtonStyle, Fitted, Miss, Outcome, Visibility};
 
 /// What kind of interaction arrived, for logs.
 pub fn describe(interaction: &Interaction) -> (&'static str, String) {
@@ -307,15 +307,21 @@ pub fn message(reply: &Fitted, files: &[Attachment]) -> CreateInteractionRespons
             embed
         })
         .collect();
-    let rows: Vec<CreateActionRow> = reply
+    // Each button's request becomes its id here, at the edge. `Button::new` made only buttons
+    // whose id fits, so none is left out; were one, the rows would still be full ones.
+    let buttons: Vec<(String, &Button)> = reply
         .buttons
+        .iter()
+        .filter_map(|b| Some((command::button_id(b.asked())?, b)))
+        .collect();
+    let rows: Vec<CreateActionRow> = buttons
         .chunks(limits::BUTTONS_PER_ROW)
         .take(limits::ACTION_ROWS)
         .map(|row| {
             CreateActionRow::Buttons(
                 row.iter()
-                    .map(|b| {
-                        CreateButton::new(b.id.clone())
+                    .map(|(id, b)| {
+                        CreateButton::new(id.clone())
                             .label(b.label.clone())
                             .style(match b.style {
                                 ButtonStyle::Primary => DiscordButtonStyle::Primary,

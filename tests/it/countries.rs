@@ -1,6 +1,7 @@
 //! `/country`: a country's groups from the member lists, found by name, short form or demonym;
 //! honest about a country in no group and about a name that is no country.
 
+use minilateral::command::Request;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
 
@@ -10,7 +11,7 @@ fn group_buttons(reply: &Reply) -> Vec<&str> {
     reply
         .buttons
         .iter()
-        .filter(|b| b.id.contains(":group:"))
+        .filter(|b| matches!(b.asked().request, Request::Group { .. }))
         .map(|b| b.label.as_str())
         .collect()
 }

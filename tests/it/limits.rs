@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use minilateral::answer;
-use minilateral::command::{self, Asked, CommandName, Completion, Request};
+use minilateral::command::{self, Asked, CommandName, Completion, NameOrId, Request};
 use minilateral::dataset::{DataText, Dataset};
 use minilateral::discord;
 use minilateral::knowledge::Knowledge;
@@ -167,9 +167,8 @@ fn walk(
     assert!(problems.is_empty(), "{asked:?}: {problems:?}");
     *checked += 1;
     for b in &reply.buttons {
-        if seen.insert(b.id.clone()) {
-            let next = command::parse_button_id(&b.id).unwrap();
-            walk(k, &next, seen, checked, on_reply);
+        if seen.insert(crate::button_id(b)) {
+            walk(k, b.asked(), seen, checked, on_reply);
         }
     }
 }
@@ -212,7 +211,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 k,
                 &ask(
                     Request::Expert {
-                        name: e.id.to_string(),
+                        expert: NameOrId::Id(e.id.clone()),
                     },
                     visibility,
                 ),
@@ -225,7 +224,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
             k,
             &ask(
                 Request::Expert {
-                    name: e.name.clone(),
+                    expert: NameOrId::Typed(e.name.clone()),
                 },
                 Visibility::Public,
             ),
@@ -236,7 +235,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
         for y in &years {
             let r = Request::Wish {
                 year: i64::from(*y),
-                expert: Some(e.id.to_string()),
+                expert: Some(NameOrId::Id(e.id.clone())),
                 page: 1,
             };
             walk(
@@ -286,7 +285,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
                 k,
                 &ask(
                     Request::Group {
-                        name: g.id.to_string(),
+                        group: NameOrId::Id(g.id.clone()),
                     },
                     visibility,
                 ),
@@ -380,7 +379,7 @@ pub fn check_everything(k: &Knowledge, searches: &[String], on_reply: OnReply<'_
             k,
             &ask(
                 Request::Expert {
-                    name: text.to_string(),
+                    expert: NameOrId::Typed(text.to_string()),
                 },
                 Visibility::Public,
             ),

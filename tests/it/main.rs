@@ -83,6 +83,11 @@ pub fn body_labels(body: &serde_json::Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// A button's id, as the front ends send it.
+pub fn button_id(b: &minilateral::reply::Button) -> String {
+    minilateral::command::button_id(b.asked()).expect("a button's id fits")
+}
+
 /// The labels of a reply's buttons, in order.
 pub fn labels(reply: &minilateral::reply::Reply) -> Vec<&str> {
     reply.buttons.iter().map(|b| b.label.as_str()).collect()

@@ -404,7 +404,7 @@ fn two_people_of_one_name_load_and_are_always_a_choice() {
 
 #[test]
 fn the_choice_between_two_people_of_one_name_shows_their_roles() {
-    use minilateral::command::{Asked, Request};
+    use minilateral::command::{Asked, NameOrId, Request};
     let k = minilateral::knowledge::Knowledge::new(people_data(
         &["Maria Garcia", "Maria Garcia"],
         &[],
@@ -412,7 +412,7 @@ fn the_choice_between_two_people_of_one_name_shows_their_roles() {
     ));
     let asked = Asked {
         request: Request::Expert {
-            name: "Maria Garcia".into(),
+            expert: NameOrId::Typed("Maria Garcia".into()),
         },
         visibility: Visibility::Public,
     };

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use minilateral::answer;
-use minilateral::command::{self, Asked, Request};
+use minilateral::command::{Asked, Request};
 use minilateral::dataset::Dataset;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::{Fitted, Reply, Visibility};
@@ -203,8 +203,11 @@ fn search_pages_through_every_hit_once() {
             card.description
         );
         let next = next.expect("a next button while hits remain");
-        assert_eq!(next.id, format!("pick:search@{}:technology", page + 1));
-        asked = command::parse_button_id(&next.id).unwrap();
+        assert_eq!(
+            crate::button_id(next),
+            format!("pick:search@{}:technology", page + 1)
+        );
+        asked = next.asked().clone();
         assert!(matches!(asked.request, Request::Search { page: p, .. } if p == page + 1));
     }
     assert_eq!(seen, total);
@@ -218,7 +221,7 @@ fn a_long_query_pages_by_its_short_form_or_says_why_not() {
     assert!(padded.len() > 100);
     let reply = ask(&k, &format!("/search {padded}"));
     let next = reply.buttons.iter().find(|b| b.label == "Next ▸").unwrap();
-    assert_eq!(next.id, "pick:search@2:minilaterals");
+    assert_eq!(crate::button_id(next), "pick:search@2:minilaterals");
     // Too many content words for any button: the reply says so instead of a dead end.
     let long = "minilaterals technology cooperation governance organisation countries international experts policy secretariat";
     assert!(k.search.search(long, 0..0).total > 5);

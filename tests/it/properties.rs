@@ -9,8 +9,10 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use minilateral::command::{
-    self, Asked, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line, request,
+    self, Asked, NameOrId, OptionSpec, OptionType, Request, TABLE, completion_of_line, parse_line,
+    request,
 };
+use minilateral::dataset::Id;
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Visibility;
 use minilateral::{answer, console, discord};
@@ -392,23 +394,34 @@ fn command_data(autocomplete: bool) -> impl Strategy<Value = Value> {
     })
 }
 
+/// An entity or article as a request names it: a known or random name, as an id or as typed
+/// (a button carries either as the same text). Boxed: nested unions of unboxed strategies
+/// make stack frames that overflow a test thread's stack in a debug build.
+fn named() -> BoxedStrategy<NameOrId> {
+    prop_oneof![
+        string_value().prop_map(|s| NameOrId::Id(Id::new(s))),
+        string_value().prop_map(NameOrId::Typed),
+    ]
+    .boxed()
+}
+
 /// A button's custom id: mostly one the bot makes (`command::button_id`) for a request with a
 /// known or random name, sometimes any text.
 fn custom_id() -> impl Strategy<Value = String> {
     let request = prop_oneof![
-        string_value().prop_map(|name| Request::Expert { name }),
-        string_value().prop_map(|name| Request::Group { name }),
-        (integer_value(), prop::option::of(string_value()), 1..20u32)
+        named().prop_map(|expert| Request::Expert { expert }),
+        named().prop_map(|group| Request::Group { group }),
+        (integer_value(), prop::option::of(named()), 1..20u32)
             .prop_map(|(year, expert, page)| Request::Wish { year, expert, page }),
-        (string_value(), 1..20u32, prop::option::of(string_value())).prop_map(
-            |(text, page, article)| Request::Search {
+        (string_value(), 1..20u32, prop::option::of(named())).prop_map(|(text, page, article)| {
+            Request::Search {
                 text,
                 page,
-                article
+                article,
             }
-        ),
-        (prop::option::of(string_value()), 1..20u32)
-            .prop_map(|(title, page)| Request::Article { title, page }),
+        }),
+        (prop::option::of(named()), 1..20u32)
+            .prop_map(|(article, page)| Request::Article { article, page }),
         string_value().prop_map(|groups| Request::Overlap { groups }),
         Just(Request::About),
     ];

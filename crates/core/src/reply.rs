@@ -20,12 +20,15 @@
 
 use serde::Serialize;
 
+use crate::command::{Asked, button_id, parse_button_id};
 use crate::dataset::Kind;
 use crate::limits::{self, cut};
 
 mod escape;
 mod picture;
 
+// Defined beside `Asked`, which carries it, so that the commands need nothing of replies.
+pub use crate::command::Visibility;
 pub use escape::{echo, escape_data};
 pub use picture::{Column, Grid, Picture, Row};
 
@@ -50,25 +53,6 @@ pub struct Reply {
     /// A query that matched nothing, for curators to find missing aliases; never shown.
     #[serde(skip)]
     pub miss: Option<Miss>,
-}
-
-/// Who sees a reply. Chosen once, with the request (its `private` option, or the kind of answer:
-/// a question back, a page opened by a button), and carried with it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Visibility {
-    /// Everyone in the channel.
-    #[default]
-    Public,
-    /// Only the person who asked (Discord's ephemeral flag).
-    Private,
-}
-
-impl Visibility {
-    /// Whether only the person who asked sees it.
-    pub fn is_private(self) -> bool {
-        self == Visibility::Private
-    }
 }
 
 /// A query that matched nothing: what was looked for, and the query in its folded form (what
@@ -176,15 +160,42 @@ pub struct Field {
     pub inline: bool,
 }
 
-/// A button under a reply: pressing it asks the request its id carries.
+/// A button under a reply: its label, what a click asks, its style. Made only by [`Button::new`],
+/// which refuses a request whose id would not fit in 100 characters or read back; the front
+/// ends turn the request into its id (`command::button_id`) when they build a message.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Button {
-    /// The text on the button.
+    /// What the button says.
     pub label: String,
-    /// A stateless id (`command::button_id`).
-    pub id: String,
-    /// How it stands out among the others.
+    /// What a click asks, as the click will read it back from the button's id (serialised as
+    /// that id, as when a button held it).
+    #[serde(rename = "id", serialize_with = "as_id")]
+    asked: Asked,
+    /// How it is drawn.
     pub style: ButtonStyle,
+}
+
+impl Button {
+    /// A button that asks `asked`; `None` when its id would not fit or would not read back.
+    pub fn new(label: impl Into<String>, asked: Asked, style: ButtonStyle) -> Option<Button> {
+        // Kept as a click reads it back from the id: two buttons with one id then hold one
+        // request, so that `fit` can tell them apart by request.
+        let (label, asked) = (label.into(), parse_button_id(&button_id(&asked)?)?);
+        Some(Button {
+            label,
+            asked,
+            style,
+        })
+    }
+
+    /// What clicking the button asks.
+    pub fn asked(&self) -> &Asked {
+        &self.asked
+    }
+}
+
+fn as_id<S: serde::Serializer>(asked: &Asked, serializer: S) -> Result<S::Ok, S::Error> {
+    button_id(asked).serialize(serializer)
 }
 
 /// How a button stands out: the one to press, or one of the others.
@@ -344,10 +355,8 @@ pub fn fit(mut reply: Reply) -> Fitted {
         picture.alt = cut(&picture.alt, limits::ATTACHMENT_DESCRIPTION_CHARS);
     }
     let mut seen = std::collections::HashSet::new();
-    reply.buttons.retain(|b| {
-        let n = b.id.chars().count();
-        n > 0 && n <= limits::CUSTOM_ID_CHARS && seen.insert(b.id.clone())
-    });
+    // Every button's id fits (`Button::new`); two with one request would have one id.
+    reply.buttons.retain(|b| seen.insert(b.asked().clone()));
     reply
         .buttons
         .truncate(limits::BUTTONS_PER_ROW * limits::ACTION_ROWS);

@@ -2,14 +2,15 @@
 //! facts come from, and how to report an error.
 
 use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
-use crate::dataset::{Id, Kind, PassageKind, Source};
+use crate::dataset::{Id, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
 use crate::reply::{
     ButtonStyle, Card, FieldLayout, Reply, Visibility, escape_data, plural, years_text,
 };
 
-use super::parts::{button, known, known_people, open_request, post_button};
+use super::parts::{button, known, post_button};
+use super::subject::{CardKind, Subject};
 
 /// Articles described on `/about`; `/article` lists them all, a page at a time.
 const ABOUT_ARTICLES: usize = 5;
@@ -119,7 +120,7 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
             "All articles",
             Asked {
                 request: Request::Article {
-                    title: None,
+                    article: None,
                     page: 1,
                 },
                 visibility: Visibility::Private,
@@ -150,16 +151,19 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
     );
     // The names themselves, a page of each, with a button to each card: the panels' experts
     // and the people quoted outside a panel are two kinds.
-    let open_person = |id: &Id| open_request(Kind::Expert, id);
-    for (panel, title) in [(true, "Experts"), (false, "Also quoted")] {
-        let (names, open) = known_people(k, panel, Visibility::Private, &open_person);
+    let open_person = |id: &Id| CardKind::Expert.open(id);
+    for (people, title) in [
+        (Subject::Expert, "Experts"),
+        (Subject::Person, "Also quoted"),
+    ] {
+        let (names, open) = known(k, &[people], Visibility::Private, &open_person);
         if !names.is_empty() {
             card.field(title, names, FieldLayout::Stacked);
         }
         buttons.extend(open);
     }
-    let (names, open) = known(k, Kind::Group, Visibility::Private, &|id| {
-        open_request(Kind::Group, id)
+    let (names, open) = known(k, &[Subject::Group], Visibility::Private, &|id| {
+        CardKind::Group.open(id)
     });
     if !names.is_empty() {
         card.field("Groups", names, FieldLayout::Stacked);

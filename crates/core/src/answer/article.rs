@@ -3,8 +3,8 @@
 //! the people it quotes and our summary, marked as ours.
 
 use crate::articles::TitleMatch;
-use crate::command::{Asked, Request};
-use crate::dataset::{Dataset, Expert, Kind, Passage, PassageKind, Source};
+use crate::command::{Asked, NameOrId, Request};
+use crate::dataset::{Dataset, Expert, Passage, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{
@@ -12,26 +12,27 @@ use crate::reply::{
     escape_data, plural,
 };
 
-use super::parts::{button, card_reply, open_button, pager};
+use super::parts::{button, card_reply, find_article, open_button, page_index, page_number, pager};
+use super::subject::CardKind;
 
 /// Articles listed on one page of `/article`.
 pub(super) const ARTICLE_PAGE: usize = 10;
 
 pub(super) fn article(
     k: &Knowledge,
-    title: Option<&str>,
+    article: Option<&NameOrId>,
     page: u32,
     visibility: Visibility,
 ) -> Reply {
-    match title {
+    match article {
         None => list(k, page, visibility),
-        Some(typed) => match k.articles.find(typed) {
+        Some(named) => match find_article(k, named) {
             TitleMatch::One(id) => match k.dataset.source(id.as_str()) {
                 Some(source) => one(k, source, visibility),
-                None => not_found(k, typed),
+                None => not_found(k, named.as_str()),
             },
-            TitleMatch::Several(ids) => several(k, typed, &ids, visibility),
-            TitleMatch::None => not_found(k, typed),
+            TitleMatch::Several(ids) => several(k, named.as_str(), &ids, visibility),
+            TitleMatch::None => not_found(k, named.as_str()),
         },
     }
 }
@@ -60,7 +61,7 @@ fn open_article(s: &Source, label: &str, visibility: Visibility) -> Option<Butto
         label.to_string(),
         Asked {
             request: Request::Article {
-                title: Some(s.id.to_string()),
+                article: Some(NameOrId::Id(s.id.clone())),
                 page: 1,
             },
             visibility,
@@ -75,7 +76,7 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
     let total = k.articles.len();
     let pages = total.div_ceil(ARTICLE_PAGE).max(1);
     // A page past the end (an old button after a data change) shows the last one.
-    let page = (page.max(1) as usize).min(pages);
+    let page = page_index(page).min(pages);
     let first = (page - 1) * ARTICLE_PAGE;
     let on_page: Vec<&Source> = k
         .articles
@@ -114,8 +115,8 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
         ..Card::default()
     };
     let mut buttons = pager(page, pages, &|page| Request::Article {
-        title: None,
-        page: page as u32,
+        article: None,
+        page,
     });
     buttons.extend(
         on_page
@@ -123,8 +124,8 @@ fn list(k: &Knowledge, page: u32, visibility: Visibility) -> Reply {
             .filter_map(|s| open_article(s, d.short_title(s), Visibility::Private)),
     );
     let post = Request::Article {
-        title: None,
-        page: page as u32,
+        article: None,
+        page: page_number(page),
     };
     card_reply(None, card, visibility, buttons, post)
 }
@@ -193,10 +194,10 @@ fn one(k: &Knowledge, s: &Source, visibility: Visibility) -> Reply {
     let buttons: Vec<Button> = panel
         .iter()
         .chain(&others)
-        .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+        .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name))
         .collect();
     let post = Request::Article {
-        title: Some(s.id.to_string()),
+        article: Some(NameOrId::Id(s.id.clone())),
         page: 1,
     };
     card_reply(None, card, visibility, buttons, post)
@@ -261,7 +262,9 @@ fn not_found(k: &Knowledge, typed: &str) -> Reply {
         echo(typed)
     ));
     // A miss is said privately, and there is nothing to post.
-    reply.buttons.retain(|b| !b.id.starts_with("post:"));
+    reply
+        .buttons
+        .retain(|b| b.asked().visibility != Visibility::Public);
     reply.miss = Some(Miss {
         what: Missed::Article,
         folded: crate::fold::fold(typed),

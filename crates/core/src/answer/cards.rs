@@ -3,34 +3,24 @@
 
 use std::collections::HashSet;
 
-use crate::command::Request;
-use crate::dataset::{Entity, Expert, Group, Id, Kind, Passage, Provenance};
-use crate::knowledge::{Knowledge, Named};
+use crate::command::NameOrId;
+use crate::dataset::{Entity, Expert, Group, Id, Passage, Provenance};
+use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{Button, Card, FieldLayout, Reply, Visibility, escape_data, plural};
 
 use super::parts::{NOT_FROM_ARTICLE, cards_reply, display_name, open_button};
 use super::resolve::resolve;
-
-/// A kind of entity with a card of its own.
-pub(super) trait Carded<'k>: Named<'k> {
-    /// The request that opens the card of `id` (for buttons and "Post to channel").
-    fn open(id: &Id) -> Request;
-    fn id(self) -> &'k Id;
-    /// The card, or one card for each article a person is quoted in.
-    fn cards(self, k: &'k Knowledge) -> Vec<Card>;
-    /// Buttons to the cards of related entities.
-    fn buttons(self, k: &'k Knowledge) -> Vec<Button>;
-}
+use super::subject::{CardKind, Carded};
 
 /// `/expert` and `/group`: the card of the entity the name resolves to, or the reply that says
 /// why there is none.
 pub(super) fn card<'k, T: Carded<'k>>(
     k: &'k Knowledge,
-    name: &str,
+    name: &NameOrId,
     visibility: Visibility,
 ) -> Reply {
-    let (entity, note) = match resolve::<T>(k, name, visibility, &T::open) {
+    let (entity, note) = match resolve::<T>(k, name, visibility, &|id| T::CARD.open(id)) {
         Ok(found) => found,
         Err(reply) => return *reply,
     };
@@ -39,16 +29,12 @@ pub(super) fn card<'k, T: Carded<'k>>(
         entity.cards(k),
         visibility,
         entity.buttons(k),
-        T::open(entity.id()),
+        T::CARD.open(entity.id()),
     )
 }
 
 impl<'k> Carded<'k> for &'k Expert {
-    fn open(id: &Id) -> Request {
-        Request::Expert {
-            name: id.to_string(),
-        }
-    }
+    const CARD: CardKind = CardKind::Expert;
 
     fn id(self) -> &'k Id {
         &self.id
@@ -65,8 +51,10 @@ impl<'k> Carded<'k> for &'k Expert {
         let mut buttons: Vec<Button> = d
             .spoken_of_by(e.id.as_str())
             .into_iter()
-            .filter(|x| x.kind() == Kind::Group)
-            .filter_map(|g| open_button(Kind::Group, g.id(), g.name()))
+            .filter_map(|x| match x {
+                Entity::Group(g) => open_button(CardKind::Group, &g.id, &g.name),
+                Entity::Expert(_) | Entity::Body(_) => None,
+            })
             .collect();
         let byline_names = d
             .byline(e.id.as_str())
@@ -75,7 +63,7 @@ impl<'k> Carded<'k> for &'k Expert {
         for id in byline_names.iter().chain(coauthors) {
             if let Some(x) = d.expert(id.as_str()).filter(|x| x.id != e.id) {
                 // `fit` keeps the first of two buttons with one id.
-                buttons.extend(open_button(Kind::Expert, &x.id, &x.name));
+                buttons.extend(open_button(CardKind::Expert, &x.id, &x.name));
             }
         }
         buttons
@@ -83,11 +71,7 @@ impl<'k> Carded<'k> for &'k Expert {
 }
 
 impl<'k> Carded<'k> for &'k Group {
-    fn open(id: &Id) -> Request {
-        Request::Group {
-            name: id.to_string(),
-        }
-    }
+    const CARD: CardKind = CardKind::Group;
 
     fn id(self) -> &'k Id {
         &self.id
@@ -102,7 +86,7 @@ impl<'k> Carded<'k> for &'k Group {
         k.dataset
             .speakers_of(self.id.as_str())
             .into_iter()
-            .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name))
+            .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name))
             .collect()
     }
 }

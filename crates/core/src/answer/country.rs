@@ -3,8 +3,8 @@
 //! country in no group is told so, with the groups the bot knows.
 
 use crate::countries::groups_of;
+use crate::dataset::Provenance;
 use crate::dataset::{Group, Passage};
-use crate::dataset::{Kind, Provenance};
 use crate::excerpt::{self, Ends, excerpt};
 use crate::fold;
 use crate::knowledge::Knowledge;
@@ -15,7 +15,8 @@ use crate::reply::{
 
 use crate::command::Request;
 
-use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
+use super::parts::{KNOWN_PAGE, NOT_FROM_ARTICLE, card_reply, known, open_button};
+use super::subject::{CardKind, Subject};
 
 /// Characters of the article's first passage on a group, shown under it (an eighth more and it
 /// is shown whole: `excerpt`).
@@ -38,8 +39,8 @@ pub(super) fn country(k: &Knowledge, name: &str, visibility: Visibility) -> Repl
     let groups = groups_of(d, country);
     let shown = escape_data(&country.name);
     if groups.is_empty() {
-        let (names, buttons) = known(k, Kind::Group, visibility, &|id| {
-            open_request(Kind::Group, id)
+        let (names, buttons) = known(k, &[Subject::Group], visibility, &|id| {
+            CardKind::Group.open(id)
         });
         let guess = note.map(|n| format!("{n} ")).unwrap_or_default();
         let mut reply = Reply::text(
@@ -136,7 +137,7 @@ pub(super) fn country(k: &Knowledge, name: &str, visibility: Visibility) -> Repl
             ));
         }
         card.field(title, value, FieldLayout::Stacked);
-        buttons.extend(open_button(Kind::Group, &g.id, &g.name));
+        buttons.extend(open_button(CardKind::Group, &g.id, &g.name));
     }
     let post = Request::Country {
         name: country.name.clone(),
@@ -167,8 +168,8 @@ fn no_country(k: &Knowledge, name: &str, visibility: Visibility) -> Reply {
     } else {
         String::new()
     };
-    let (groups, buttons) = known(k, Kind::Group, visibility, &|id| {
-        open_request(Kind::Group, id)
+    let (groups, buttons) = known(k, &[Subject::Group], visibility, &|id| {
+        CardKind::Group.open(id)
     });
     let mut reply = Reply::text(
         format!(

@@ -11,6 +11,7 @@ use crate::quote::Cited;
 use crate::reply::{Card, Outcome, Reply, Visibility, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
+use super::subject::Subject;
 
 pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
     let found = k.mentions(text);
@@ -53,7 +54,9 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
                 format!(": {}", escape_data(&summary))
             }
         ));
-        buttons.extend(open_button(m.kind.entity_kind(), &m.id, &m.name));
+        if let Some(card) = Subject::from(m.kind).card() {
+            buttons.extend(open_button(card, &m.id, &m.name));
+        }
     }
     let card = Card {
         title: "Named in this message".to_string(),

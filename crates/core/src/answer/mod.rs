@@ -2,11 +2,13 @@
 //! Pure functions of the knowledge and the request; every front end calls these.
 //!
 //! `cards` holds the expert and group cards, `resolve` what is said when a name is not one
-//! match, `wish`, `search` and `about` their commands, and `parts` the buttons and lines every
-//! reply is made of.
+//! match, `wish`, `search` and `about` their commands, `parts` the buttons and lines every
+//! reply is made of, and `subject` what a card or a name is about. Each uses only the ones
+//! listed after it: `cards` → `resolve` → `parts` → `subject`, no two of them each other.
 
 // An answer never panics on data: what is not there is a reply that says so. Clippy holds it
-// (`.ci/run` denies warnings); tests may unwrap.
+// (`.ci/run` denies warnings); tests may unwrap. Every public item says what it is for.
+#![deny(missing_docs)]
 #![cfg_attr(
     not(test),
     deny(
@@ -29,6 +31,7 @@ mod overlap;
 mod parts;
 mod resolve;
 mod search;
+mod subject;
 mod wish;
 
 use crate::command::{Asked, Choices, Completion, Request, RequestError};
@@ -40,18 +43,18 @@ use crate::reply::{Fitted, Outcome, Reply, Visibility, fit};
 /// The reply to a request, cut to fit Discord's limits.
 pub fn answer(k: &Knowledge, asked: &Asked) -> Fitted {
     let reply = match &asked.request {
-        Request::Expert { name } => cards::card::<&Expert>(k, name, asked.visibility),
-        Request::Group { name } => cards::card::<&Group>(k, name, asked.visibility),
+        Request::Expert { expert } => cards::card::<&Expert>(k, expert, asked.visibility),
+        Request::Group { group } => cards::card::<&Group>(k, group, asked.visibility),
         Request::Wish { year, expert, page } => {
-            wish::wish(k, *year, expert.as_deref(), *page, asked.visibility)
+            wish::wish(k, *year, expert.as_ref(), *page, asked.visibility)
         }
         Request::Search {
             text,
             page,
             article,
-        } => search::search(k, text, *page, article.as_deref(), asked.visibility),
-        Request::Article { title, page } => {
-            article::article(k, title.as_deref(), *page, asked.visibility)
+        } => search::search(k, text, *page, article.as_ref(), asked.visibility),
+        Request::Article { article, page } => {
+            article::article(k, article.as_ref(), *page, asked.visibility)
         }
         Request::Country { name } => country::country(k, name, asked.visibility),
         Request::Overlap { groups } => overlap::overlap(k, groups, asked.visibility),
@@ -180,7 +183,8 @@ mod tests {
         assert_eq!(reply.buttons.len(), 1);
         let reply = ask(&k, "/group filer");
         assert_eq!(reply.outcome, Outcome::OtherKind);
-        assert!(reply.buttons[0].id.ends_with(":expert:tanya-filer"));
+        let id = crate::command::button_id(reply.buttons[0].asked()).unwrap();
+        assert!(id.ends_with(":expert:tanya-filer"), "{id}");
     }
 
     #[test]
@@ -190,11 +194,61 @@ mod tests {
         assert_eq!(reply.visibility, Visibility::Private);
         let post = reply.buttons.last().unwrap();
         assert_eq!(post.label, "Post to channel");
-        let posted = crate::command::parse_button_id(&post.id).unwrap();
+        let posted = post.asked().clone();
         assert_eq!(posted.visibility, Visibility::Public);
         let again = answer(&k, &posted);
         assert_eq!(again.cards[0].title, reply.cards[0].title);
         assert_eq!(again.visibility, Visibility::Public);
+    }
+
+    /// An id is looked up; one the data lacks (a button from before a data change) or of
+    /// another kind is read as if typed, and answered as typed text would be.
+    #[test]
+    fn an_id_is_looked_up_and_a_stale_one_read_as_typed() {
+        use crate::command::NameOrId;
+        let k = knowledge();
+        let expert = |named: NameOrId| {
+            answer(
+                &k,
+                &Asked {
+                    request: Request::Expert { expert: named },
+                    visibility: Visibility::Public,
+                },
+            )
+        };
+        let found = expert(NameOrId::Id(Id::new("tanya-filer")));
+        assert_eq!(found.outcome, Outcome::Answered);
+        assert_eq!(found.content, None);
+        for text in ["tanya-fyler", "g7", "zzzz"] {
+            let by_id = expert(NameOrId::Id(Id::new(text)));
+            assert_ne!(by_id.outcome, Outcome::Answered, "{text}");
+            assert_eq!(by_id, expert(NameOrId::Typed(text.into())), "{text}");
+        }
+    }
+
+    /// A button is made only for a request whose id fits, and holds what a click reads back.
+    #[test]
+    fn a_button_is_made_only_when_its_id_fits() {
+        use crate::reply::{Button, ButtonStyle};
+        let search = |text: String| Asked {
+            request: Request::Search {
+                text,
+                page: 1,
+                article: None,
+            },
+            visibility: Visibility::Private,
+        };
+        let fits = Button::new("x", search("g7".into()), ButtonStyle::Secondary).unwrap();
+        let id = crate::command::button_id(fits.asked()).unwrap();
+        assert_eq!(id, "pick:search:g7");
+        assert_eq!(
+            crate::command::parse_button_id(&id).as_ref(),
+            Some(fits.asked())
+        );
+        let longest = "x".repeat(crate::limits::CUSTOM_ID_CHARS - "pick:search:".len());
+        assert!(Button::new("x", search(longest.clone()), ButtonStyle::Secondary).is_some());
+        let over = format!("{longest}x");
+        assert!(Button::new("x", search(over), ButtonStyle::Secondary).is_none());
     }
 
     #[test]

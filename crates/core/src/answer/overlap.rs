@@ -16,7 +16,8 @@ use crate::reply::{
 };
 
 use super::group_list::{Named, named_groups};
-use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button, open_request};
+use super::parts::{NOT_FROM_ARTICLE, card_reply, known, open_button};
+use super::subject::{CardKind, Subject};
 
 /// The file the picture is attached as.
 const PICTURE_FILE: &str = "overlap.png";
@@ -82,7 +83,7 @@ pub(super) fn overlap(k: &Knowledge, text: &str, visibility: Visibility) -> Repl
     card.field("Member lists", provenance(&groups), FieldLayout::Stacked);
     let buttons = groups
         .iter()
-        .filter_map(|g| open_button(Kind::Group, &g.id, &g.name))
+        .filter_map(|g| open_button(CardKind::Group, &g.id, &g.name))
         .collect();
     // "Post to channel" posts the groups that were understood, by id.
     let post = Request::Overlap {
@@ -272,8 +273,8 @@ fn alt_text(grid: &Grid) -> String {
 
 /// No group named: what the bot knows, with buttons to compare them all or open one.
 fn none_named(k: &Knowledge, text: &str, unknown: &[String], visibility: Visibility) -> Reply {
-    let (names, mut buttons) = known(k, Kind::Group, visibility, &|id| {
-        open_request(Kind::Group, id)
+    let (names, mut buttons) = known(k, &[Subject::Group], visibility, &|id| {
+        CardKind::Group.open(id)
     });
     let asked = if unknown.is_empty() {
         echo(text)

@@ -1,23 +1,36 @@
 //! The pieces replies are made of: buttons that carry a request, the source line, the guess
 //! note's outcome, one-card replies, and the few phrases more than one answer says.
 
-use crate::command::{Asked, Request, button_id};
-use crate::dataset::{Expert, Group, Id, Kind};
+use crate::articles::TitleMatch;
+use crate::command::{Asked, NameOrId, Request};
+use crate::dataset::{Expert, Id};
 use crate::knowledge::Knowledge;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
 
-use super::cards::Carded;
+use super::subject::{CardKind, Subject};
 
 /// What the cards say of facts that are not the article's.
 pub(super) const NOT_FROM_ARTICLE: &str = "not from the article: well-established public fact";
 
+/// The page a request asks for (from 1), as a count of pages to skip and show.
+pub(super) fn page_index(page: u32) -> usize {
+    // A u32 fits a usize on every target we build for (32 and 64 bits).
+    usize::try_from(page.max(1)).unwrap_or(usize::MAX)
+}
+
+/// A page as a request carries it: no list has 2^32 pages (one that did would be shown from
+/// its last page, as any page past the end is).
+pub(super) fn page_number(page: usize) -> u32 {
+    u32::try_from(page).unwrap_or(u32::MAX)
+}
+
 /// "◂ Previous" and "Next ▸" for page `page` of `pages`, each opening privately for whoever
 /// clicks (paging a public answer for everyone would fill the channel); `to` makes the
 /// request of a page. None where the request does not fit a button id.
-pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(usize) -> Request) -> Vec<Button> {
+pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(u32) -> Request) -> Vec<Button> {
     [
-        (page > 1).then(|| pick_button("◂ Previous", to(page - 1))),
-        (page < pages).then(|| pick_button("Next ▸", to(page + 1))),
+        (page > 1).then(|| pick_button("◂ Previous", to(page_number(page - 1)))),
+        (page < pages).then(|| pick_button("Next ▸", to(page_number(page + 1)))),
     ]
     .into_iter()
     .flatten()
@@ -27,11 +40,7 @@ pub(super) fn pager(page: usize, pages: usize, to: &dyn Fn(usize) -> Request) ->
 
 /// A button that runs `asked`; `None` when the request does not fit in a button id.
 pub(super) fn button(label: impl Into<String>, asked: Asked, style: ButtonStyle) -> Option<Button> {
-    Some(Button {
-        label: label.into(),
-        id: button_id(&asked)?,
-        style,
-    })
+    Button::new(label, asked, style)
 }
 
 /// "Post to channel" under a private answer: the same request, public.
@@ -58,19 +67,10 @@ pub(super) fn pick_button(label: &str, request: Request) -> Option<Button> {
     )
 }
 
-/// The request that opens the card of entity `id` of `kind`; `None` for a kind without cards.
-pub(super) fn open_request(kind: Kind, id: &Id) -> Option<Request> {
-    match kind {
-        Kind::Expert => Some(<&Expert as Carded>::open(id)),
-        Kind::Group => Some(<&Group as Carded>::open(id)),
-        _ => None,
-    }
-}
-
 /// A button that opens an entity's card privately for whoever clicks it: harmless on a public
 /// message, since nobody else sees the answer.
-pub(super) fn open_button(kind: Kind, id: &Id, label: &str) -> Option<Button> {
-    pick_button(label, open_request(kind, id)?)
+pub(super) fn open_button(card: CardKind, id: &Id, label: &str) -> Option<Button> {
+    pick_button(label, card.open(id))
 }
 
 /// A reply with one card: the guess note above it, its buttons, and "Post to channel" when
@@ -112,6 +112,17 @@ pub(super) fn cards_reply(
     }
 }
 
+/// The article `named` names (for `/article` and `/search`'s `article`): a source's id is
+/// looked up; typed text, or an id the data no longer has, is read as a title.
+pub(super) fn find_article(k: &Knowledge, named: &NameOrId) -> TitleMatch {
+    if let NameOrId::Id(id) = named
+        && let Some(ix) = k.dataset.source_ix(id.as_str())
+    {
+        return TitleMatch::One(k.dataset[ix].id.clone());
+    }
+    k.articles.find(named.as_str())
+}
+
 /// An expert's name with their credentials: "Tanya Filer, PhD".
 pub(super) fn display_name(e: &Expert) -> String {
     if e.credentials.is_empty() {
@@ -124,55 +135,37 @@ pub(super) fn display_name(e: &Expert) -> String {
 /// Names listed where the bot says what it knows (a miss, `/about`): one page of them.
 pub(super) const KNOWN_PAGE: usize = 10;
 
-/// The experts (the panel first) or groups the bot knows, up to a page: their names in bold,
+/// The names of `subjects` the bot knows, in that order, up to a page: their names in bold,
 /// "and N more" past the page, and a button for each that runs `to` (its card, or the command
 /// that was asked, now with that name).
 pub(super) fn known(
     k: &Knowledge,
-    kind: Kind,
+    subjects: &[Subject],
     visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
+    to: &dyn Fn(&Id) -> Request,
 ) -> (String, Vec<Button>) {
     let d = &k.dataset;
-    let (total, page): (usize, Vec<(&Id, &str)>) = match kind {
-        Kind::Expert => {
-            let panel = d.experts().iter().filter(|e| e.panel);
-            let others = d.experts().iter().filter(|e| !e.panel);
-            let page = panel
-                .chain(others)
-                .take(KNOWN_PAGE)
-                .map(|e| (&e.id, e.name.as_str()))
-                .collect();
-            (d.experts().len(), page)
-        }
-        Kind::Group => {
-            let page = d
-                .groups()
-                .iter()
-                .take(KNOWN_PAGE)
-                .map(|g| (&g.id, g.name.as_str()))
-                .collect();
-            (d.groups().len(), page)
-        }
-        _ => (0, Vec::new()),
+    let people = |panel: bool| {
+        d.experts()
+            .iter()
+            .filter(move |e| e.panel == panel)
+            .map(|e| (&e.id, e.name.as_str()))
     };
-    named_page(total, &page, visibility, to)
-}
-
-/// The people on a panel (`panel`) or quoted outside one, up to a page, as [`known`] lists
-/// them: `/about` keeps the two apart.
-pub(super) fn known_people(
-    k: &Knowledge,
-    panel: bool,
-    visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
-) -> (String, Vec<Button>) {
-    let people = || k.dataset.experts().iter().filter(move |e| e.panel == panel);
-    let page: Vec<(&Id, &str)> = people()
+    let of = |subject: Subject| -> Box<dyn Iterator<Item = (&Id, &str)> + '_> {
+        match subject {
+            Subject::Expert => Box::new(people(true)),
+            Subject::Person => Box::new(people(false)),
+            Subject::Group => Box::new(d.groups().iter().map(|g| (&g.id, g.name.as_str()))),
+            Subject::Body => Box::new(d.bodies().iter().map(|b| (&b.id, b.name.as_str()))),
+        }
+    };
+    let total = subjects.iter().map(|s| of(*s).count()).sum();
+    let page: Vec<(&Id, &str)> = subjects
+        .iter()
+        .flat_map(|s| of(*s))
         .take(KNOWN_PAGE)
-        .map(|e| (&e.id, e.name.as_str()))
         .collect();
-    named_page(people().count(), &page, visibility, to)
+    named_page(total, &page, visibility, to)
 }
 
 /// Names in bold, "and N more" past the page, and a button for each.
@@ -180,7 +173,7 @@ fn named_page(
     total: usize,
     page: &[(&Id, &str)],
     visibility: Visibility,
-    to: &dyn Fn(&Id) -> Option<Request>,
+    to: &dyn Fn(&Id) -> Request,
 ) -> (String, Vec<Button>) {
     let mut names: Vec<String> = page
         .iter()
@@ -195,7 +188,7 @@ fn named_page(
             button(
                 name.to_string(),
                 Asked {
-                    request: to(id)?,
+                    request: to(id),
                     visibility,
                 },
                 ButtonStyle::Secondary,

@@ -1,32 +1,44 @@
 //! Resolving a name typed for a command: the entity when it is one match, and otherwise the
 //! reply that says so (which one did you mean, what the name is instead, the closest names).
 
-use crate::command::{Asked, Request};
+use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Id, Kind, Tense};
 use crate::fold;
-use crate::knowledge::{Knowledge, Named};
+use crate::knowledge::Knowledge;
 use crate::matching::{self, Candidate, Resolution, Tier};
 use crate::reply::{
     Button, ButtonStyle, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data,
 };
 
-use super::parts::{button, known, open_request};
+use super::parts::{button, known};
+use super::subject::{CardKind, Carded};
 
-/// Resolves a name to an entity of `T`'s kind, with the note shown when it was a guess; on
+/// Resolves a name to an entity of `T`'s kind of card, with the note shown when it was a guess; on
 /// anything but a match, the reply that says so (boxed: a reply is large, a match is the
 /// common case). `again` makes the request a chosen id should
 /// run (for the buttons of "which one did you mean").
-pub(super) fn resolve<'k, T: Named<'k>>(
+pub(super) fn resolve<'k, T: Carded<'k>>(
     k: &'k Knowledge,
-    name: &str,
+    name: &NameOrId,
     visibility: Visibility,
     again: &dyn Fn(&Id) -> Request,
 ) -> Result<(T, Option<String>), Box<Reply>> {
+    let name = match name {
+        // An id is looked up: it names one entity, or none of this kind.
+        NameOrId::Id(id) => match T::get(&k.dataset, id.as_str()) {
+            Some(entity) => return Ok((entity, None)),
+            // Gone from the data, or another kind's: read as typed, so that the reply says
+            // what it is now (the other kind, the closest names), as it did before ids were
+            // told from names.
+            None => id.as_str(),
+        },
+        NameOrId::Typed(text) => text.as_str(),
+    };
     // Exactly one name or id of this kind: no scoring of every other candidate (with many
     // names sharing words, that is most of a card's cost).
     if let Some(entity) = k
         .matcher
-        .exact(T::KIND, name)
+        .exact(T::CARD.kind(), name)
         .and_then(|id| T::get(&k.dataset, id.as_str()))
     {
         return Ok((entity, None));
@@ -82,21 +94,21 @@ pub(super) fn resolve<'k, T: Named<'k>>(
         reply.buttons = candidates.into_iter().filter_map(pick).collect();
         return Err(Box::new(reply.with_outcome(Outcome::Ambiguous)));
     }
-    let mut reply = no_match(k, T::KIND, name, visibility, &candidates, &pick, again);
+    let mut reply = no_match(k, T::CARD, name, visibility, &candidates, &pick, again);
     if reply.outcome == Outcome::NotFound {
         reply.miss = Some(Miss {
-            what: Missed::Entity(T::KIND),
+            what: Missed::Entity(T::CARD.kind()),
             folded: fold::fold(name),
         });
     }
     Err(Box::new(reply))
 }
 
-fn kind_word(kind: Kind) -> &'static str {
+/// "an expert", "a group": what a name is, in a sentence.
+fn kind_word(kind: CardKind) -> &'static str {
     match kind {
-        Kind::Expert => "an expert",
-        Kind::Group => "a group",
-        _ => "a body the article names",
+        CardKind::Expert => "an expert",
+        CardKind::Group => "a group",
     }
 }
 
@@ -104,7 +116,7 @@ fn kind_word(kind: Kind) -> &'static str {
 /// kind's name, else the closest names of this kind.
 fn no_match(
     k: &Knowledge,
-    kind: Kind,
+    kind: CardKind,
     name: &str,
     visibility: Visibility,
     candidates: &[&Candidate],
@@ -113,14 +125,10 @@ fn no_match(
 ) -> Reply {
     let shown = echo(name);
     // A name of the other kind with a card: say what it is, with a button to its card.
-    let other = match kind {
-        Kind::Expert => Kind::Group,
-        _ => Kind::Expert,
-    };
-    let elsewhere: Resolution = k.matcher.resolve(other, name);
-    if let Some(best) = elsewhere.best()
-        && let Some(request) = open_request(other, &best.id)
-    {
+    let other = kind.other();
+    let elsewhere: Resolution = k.matcher.resolve(other.kind(), name);
+    if let Some(best) = elsewhere.best() {
+        let request = other.open(&best.id);
         let mut reply = Reply::text(
             format!(
                 "**{}** is {}, not {}.",
@@ -146,16 +154,16 @@ fn no_match(
             format!(
                 "**{}** is named in the article, but it is not one of the {}s I have cards for. `/search` finds what is said of it.",
                 escape_data(&body.name),
-                kind.as_str(),
+                kind.word(),
             ),
             Visibility::Private,
         )
         .with_outcome(Outcome::OtherKind);
     }
-    let what = kind.as_str();
+    let what = kind.word();
     if candidates.is_empty() {
         // Nothing close: what the bot does know of this kind, so the miss leads somewhere.
-        let (names, buttons) = known(k, kind, visibility, &|id| Some(again(id)));
+        let (names, buttons) = known(k, kind.listed(), visibility, again);
         let known = if names.is_empty() {
             format!("I know of no {what}s.")
         } else {

@@ -4,8 +4,8 @@
 use std::collections::HashSet;
 
 use crate::articles::TitleMatch;
-use crate::command::{Asked, Request};
-use crate::dataset::{Id, Kind, Source};
+use crate::command::{Asked, NameOrId, Request};
+use crate::dataset::{Id, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
@@ -14,7 +14,10 @@ use crate::reply::{
 };
 use crate::search::{Results, highlight};
 
-use super::parts::{button, known, known_people, open_button, open_request, pager, post_button};
+use super::parts::{
+    button, find_article, known, open_button, page_index, page_number, pager, post_button,
+};
+use super::subject::{CardKind, Subject};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
@@ -31,17 +34,17 @@ pub(super) fn search(
     k: &Knowledge,
     text: &str,
     page: u32,
-    article: Option<&str>,
+    article: Option<&NameOrId>,
     visibility: Visibility,
 ) -> Reply {
     let shown = echo(text);
-    let page = page.max(1) as usize;
+    let page = page_index(page);
     // One article: its id (buttons carry it) or a title as typed.
     let within = match article {
         None => None,
-        Some(typed) => match k.articles.find(typed) {
+        Some(named) => match find_article(k, named) {
             TitleMatch::One(id) => k.dataset.source(id.as_str()),
-            other => return no_such_article(k, text, typed, &other, visibility),
+            other => return no_such_article(k, text, named.as_str(), &other, visibility),
         },
     };
     let mut found = find(k, text, within, page_range(page));
@@ -135,10 +138,10 @@ pub(super) fn search(
     // would fill the channel. The id carries the query as search reads it, which gives the
     // same hits in fewer characters.
     let canonical = k.search.canonical(text);
-    let within_id = within.map(|s| s.id.to_string());
+    let within_id = within.map(|s| NameOrId::Id(s.id.clone()));
     let pager = pager(page, pages, &|page| Request::Search {
         text: canonical.clone(),
-        page: page as u32,
+        page,
         article: within_id.clone(),
     });
     if pages > 1 && pager.is_empty() {
@@ -154,7 +157,7 @@ pub(super) fn search(
         let post = |text: String| {
             post_button(Request::Search {
                 text,
-                page: page as u32,
+                page: page_number(page),
                 article: within_id.clone(),
             })
         };
@@ -168,10 +171,12 @@ pub(super) fn search(
         .into_iter()
         .chain(related.into_iter().filter(|id| !found.named.contains(id)))
     {
-        if let Some(entity) = d.entity(id.as_str()) {
+        if let Some(entity) = d.entity(id.as_str())
+            && let Some(card) = Subject::of(entity).card()
+        {
             reply
                 .buttons
-                .extend(open_button(entity.kind(), entity.id(), entity.name()));
+                .extend(open_button(card, entity.id(), entity.name()));
         }
     }
     reply
@@ -228,7 +233,7 @@ fn no_such_article(
             request: Request::Search {
                 text: text.trim().to_string(),
                 page: 1,
-                article: Some(s.id.to_string()),
+                article: Some(NameOrId::Id(s.id.clone())),
             },
             visibility,
         };
@@ -269,15 +274,19 @@ fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
     let mut names = Vec::new();
     // Stopwords alone ("the") are like every name a little, and ask for none of them.
     let kinds = if k.search.has_content(text) {
-        &[Kind::Expert, Kind::Group][..]
+        &[CardKind::Expert, CardKind::Group][..]
     } else {
         &[]
     };
     for &kind in kinds {
-        for c in k.matcher.resolve(kind, text).candidates.iter().take(3) {
-            let Some(request) = open_request(kind, &c.id) else {
-                continue;
-            };
+        for c in k
+            .matcher
+            .resolve(kind.kind(), text)
+            .candidates
+            .iter()
+            .take(3)
+        {
+            let request = kind.open(&c.id);
             names.push(c.name.clone());
             reply.buttons.extend(button(
                 format!("Open {}", c.name),
@@ -315,13 +324,13 @@ fn nothing_found(k: &Knowledge, text: &str, visibility: Visibility) -> Reply {
 
 /// "Experts: … / Groups: …", a page of each, with their buttons.
 fn known_names(k: &Knowledge, visibility: Visibility) -> (String, Vec<Button>) {
-    let open = |id: &Id| open_request(Kind::Expert, id);
+    let open = |id: &Id| CardKind::Expert.open(id);
     // The panels' experts and the people quoted outside a panel are two kinds.
-    let (experts, mut buttons) = known_people(k, true, visibility, &open);
-    let (others, more) = known_people(k, false, visibility, &open);
+    let (experts, mut buttons) = known(k, &[Subject::Expert], visibility, &open);
+    let (others, more) = known(k, &[Subject::Person], visibility, &open);
     buttons.extend(more);
-    let (groups, more) = known(k, Kind::Group, visibility, &|id| {
-        open_request(Kind::Group, id)
+    let (groups, more) = known(k, &[Subject::Group], visibility, &|id| {
+        CardKind::Group.open(id)
     });
     buttons.extend(more);
     let mut lines = vec![format!("Experts: {experts}")];

@@ -3,17 +3,19 @@
 
 use std::collections::HashSet;
 
-use crate::command::{Asked, Request};
-use crate::dataset::{Expert, Id, Kind, Passage, Source};
+use crate::command::{Asked, NameOrId, Request};
+use crate::dataset::{Expert, Id, Passage, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::{self, Cited};
 use crate::reply::{
     ButtonStyle, Card, FieldLayout, Outcome, Reply, Visibility, escape_data, years_text,
 };
 
-use super::cards::Carded;
-use super::parts::{button, cards_reply, display_name, open_button, pager};
+use super::parts::{
+    button, cards_reply, display_name, open_button, page_index, page_number, pager,
+};
 use super::resolve::resolve;
+use super::subject::CardKind;
 
 /// Experts shown on one page of `/wish YEAR`: five fields of at most 1,024 characters stay
 /// within an embed's 6,000.
@@ -25,7 +27,7 @@ type Wishes<'d> = (&'d Expert, Vec<&'d Passage>);
 pub(super) fn wish(
     k: &Knowledge,
     year: i64,
-    expert: Option<&str>,
+    expert: Option<&NameOrId>,
     page: u32,
     visibility: Visibility,
 ) -> Reply {
@@ -36,7 +38,7 @@ pub(super) fn wish(
             let asked = Asked {
                 request: Request::Wish {
                     year: i64::from(*y),
-                    expert: expert.map(Id::to_string),
+                    expert: expert.map(|id| NameOrId::Id(id.clone())),
                     page: 1,
                 },
                 visibility,
@@ -65,14 +67,14 @@ pub(super) fn wish(
             let (total, all) = d.wishers(year);
             let pages = total.div_ceil(WISH_PAGE).max(1);
             // A page past the end (an old button after a data change) shows the last one.
-            let page = (page.max(1) as usize).min(pages);
+            let page = page_index(page).min(pages);
             let experts = all.skip((page - 1) * WISH_PAGE).take(WISH_PAGE).collect();
             (experts, None, page, total)
         }
         Some(name) => {
             let again = |id: &Id| Request::Wish {
                 year: i64::from(year),
-                expert: Some(id.to_string()),
+                expert: Some(NameOrId::Id(id.clone())),
                 page: 1,
             };
             let (e, note) = match resolve::<&Expert>(k, name, visibility, &again) {
@@ -97,7 +99,7 @@ pub(super) fn wish(
                 );
                 if theirs.is_empty() {
                     let open = Asked {
-                        request: <&Expert as Carded>::open(&e.id),
+                        request: CardKind::Expert.open(&e.id),
                         visibility,
                     };
                     reply.buttons.extend(button(
@@ -195,17 +197,17 @@ pub(super) fn wish(
     let mut buttons = pager(page, pages, &|page| Request::Wish {
         year: i64::from(year),
         expert: None,
-        page: page as u32,
+        page,
     });
     buttons.extend(
         experts
             .iter()
-            .filter_map(|e| open_button(Kind::Expert, &e.id, &e.name)),
+            .filter_map(|e| open_button(CardKind::Expert, &e.id, &e.name)),
     );
     let post = Request::Wish {
         year: i64::from(year),
-        expert: expert.and(experts.first().map(|e| e.id.to_string())),
-        page: page as u32,
+        expert: expert.and(experts.first().map(|e| NameOrId::Id(e.id.clone()))),
+        page: page_number(page),
     };
     cards_reply(note, cards, visibility, buttons, post)
 }

@@ -1,10 +1,10 @@
 //! The button-id codec: a button's id is the request itself, so that a button works after a
 //! restart and means the same whoever clicks it.
 
-use super::request::{Asked, Request};
+use super::request::{Asked, NameOrId, Request, Visibility};
 use super::table::CommandName;
+use crate::dataset::Id;
 use crate::limits;
-use crate::reply::Visibility;
 
 /// Button ids are the request itself, so that a button works after a restart and means the
 /// same whoever clicks it: `post:<command>:<args>` answers in public, `pick:<command>:<args>`
@@ -18,9 +18,10 @@ pub fn button_id(asked: &Asked) -> Option<String> {
     };
     let word = asked.request.command()?;
     let id = match &asked.request {
-        Request::Expert { name } | Request::Group { name } | Request::Country { name } => {
-            format!("{mode}:{word}:{name}")
+        Request::Expert { expert: named } | Request::Group { group: named } => {
+            format!("{mode}:{word}:{}", named.as_str())
         }
+        Request::Country { name } => format!("{mode}:{word}:{name}"),
         Request::Wish {
             year,
             expert: None,
@@ -36,7 +37,7 @@ pub fn button_id(asked: &Asked) -> Option<String> {
             year,
             expert: Some(e),
             ..
-        } => format!("{mode}:{word}:{year}:{e}"),
+        } => format!("{mode}:{word}:{year}:{}", e.as_str()),
         // The page and the article ride on the command word (`search#itc-2024@2`), so that
         // ids made before pages and articles still read.
         Request::Search {
@@ -46,7 +47,7 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         } => {
             let article = article
                 .as_ref()
-                .map(|a| format!("#{a}"))
+                .map(|a| format!("#{}", a.as_str()))
                 .unwrap_or_default();
             match page {
                 1 => format!("{mode}:{word}{article}:{text}"),
@@ -54,12 +55,17 @@ pub fn button_id(asked: &Asked) -> Option<String> {
             }
         }
         Request::Article {
-            title: None,
+            article: None,
             page: 1,
         } => format!("{mode}:{word}"),
-        Request::Article { title: None, page } => format!("{mode}:{word}@{page}"),
+        Request::Article {
+            article: None,
+            page,
+        } => format!("{mode}:{word}@{page}"),
         // One article fits one card.
-        Request::Article { title: Some(t), .. } => format!("{mode}:{word}:{t}"),
+        Request::Article {
+            article: Some(a), ..
+        } => format!("{mode}:{word}:{}", a.as_str()),
         Request::Overlap { groups } if groups.trim().is_empty() => format!("{mode}:{word}"),
         Request::Overlap { groups } => format!("{mode}:{word}:{groups}"),
         Request::About => format!("{mode}:{word}"),
@@ -70,6 +76,12 @@ pub fn button_id(asked: &Asked) -> Option<String> {
 }
 
 /// Reads a button id back; `None` for ids this bot did not make.
+///
+/// An expert, a group, a wish's expert or an article in a button is read back as an id
+/// (`NameOrId::Id`): every button the bot makes for one carries the id its answer knew, so the
+/// click is looked up, not matched. A forged or stale id loses nothing by it: an id the data
+/// lacks is read as typed text when answered, as every button argument was before ids were
+/// told from names.
 pub fn parse_button_id(id: &str) -> Option<Asked> {
     let (mode, rest) = id.split_once(':')?;
     let visibility = match mode {
@@ -83,7 +95,7 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         None => (word, None),
     };
     let (word, article) = match word.split_once('#') {
-        Some((word, article)) if !article.is_empty() => (word, Some(article.to_string())),
+        Some((word, article)) if !article.is_empty() => (word, Some(id_of(article))),
         Some(_) => return None,
         None => (word, None),
     };
@@ -105,17 +117,15 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
     }
     let request = match command {
         CommandName::Expert => Request::Expert {
-            name: args.to_string(),
+            expert: id_of(args),
         },
-        CommandName::Group => Request::Group {
-            name: args.to_string(),
-        },
+        CommandName::Group => Request::Group { group: id_of(args) },
         CommandName::Country => Request::Country {
             name: args.to_string(),
         },
         CommandName::Wish => {
             let (year, expert) = match args.split_once(':') {
-                Some((y, e)) => (y, Some(e.to_string())),
+                Some((y, e)) => (y, Some(id_of(e))),
                 None => (args, None),
             };
             if page.is_some() && expert.is_some() {
@@ -133,7 +143,7 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
             article,
         },
         CommandName::Article => Request::Article {
-            title: (!args.is_empty()).then(|| args.to_string()),
+            article: (!args.is_empty()).then(|| id_of(args)),
             page: page.unwrap_or(1),
         },
         CommandName::Overlap => Request::Overlap {
@@ -147,6 +157,11 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
     })
 }
 
+/// A button's argument that names an entity or an article: an id (see `parse_button_id`).
+fn id_of(arg: &str) -> NameOrId {
+    NameOrId::Id(Id::new(arg))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,14 +171,14 @@ mod tests {
         for asked in [
             Asked {
                 request: Request::Expert {
-                    name: "tanya-filer".into(),
+                    expert: id_of("tanya-filer"),
                 },
                 visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Wish {
                     year: 2024,
-                    expert: Some("chris-meserole".into()),
+                    expert: Some(id_of("chris-meserole")),
                     page: 1,
                 },
                 visibility: Visibility::Public,
@@ -196,20 +211,20 @@ mod tests {
                 request: Request::Search {
                     text: "x#y: z".into(),
                     page: 2,
-                    article: Some("small-clubs-2025".into()),
+                    article: Some(id_of("small-clubs-2025")),
                 },
                 visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Article {
-                    title: None,
+                    article: None,
                     page: 3,
                 },
                 visibility: Visibility::Private,
             },
             Asked {
                 request: Request::Article {
-                    title: Some("itc-2024".into()),
+                    article: Some(id_of("itc-2024")),
                     page: 1,
                 },
                 visibility: Visibility::Public,
@@ -243,7 +258,7 @@ mod tests {
             request: Request::Search {
                 text: String::new(),
                 page: 1,
-                article: Some("itc-2024".into()),
+                article: Some(id_of("itc-2024")),
             },
             visibility: Visibility::Public,
         };

@@ -11,12 +11,15 @@ use super::table::{CommandName, OptionSpec, OptionType};
 /// are set by name only).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line {
+    /// The command after the `/`.
     pub command: CommandName,
+    /// The options given, by name, as typed.
     pub options: Options,
     /// The option written last (the one being typed, for completion).
     pub last: Option<String>,
 }
 
+/// Reads a console line: its command and options, or what is wrong with it.
 pub fn parse_line(line: &str) -> Result<Line, RequestError> {
     let line = line.trim();
     let rest = line.strip_prefix('/').ok_or(RequestError::NoSlash)?;
@@ -55,11 +58,10 @@ pub fn parse_line(line: &str) -> Result<Line, RequestError> {
         .collect();
     // The first text option takes the rest of the line; options after it are set by name
     // only (`/search peer learning` searches both words; `article:` narrows it).
-    let positional: Vec<&OptionSpec> =
-        match positional.iter().position(|o| o.kind == OptionType::String) {
-            Some(first_text) => positional[..=first_text].to_vec(),
-            None => positional,
-        };
+    let mut positional = positional;
+    if let Some(first_text) = positional.iter().position(|o| o.kind == OptionType::String) {
+        positional.truncate(first_text + 1);
+    }
     let mut words = bare.into_iter();
     for opt in &positional {
         let value = if opt.kind == OptionType::String {
@@ -113,9 +115,8 @@ pub fn completion_of_line(line: &Line) -> Option<Completion> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::request::{Asked, Request, request};
+    use super::super::request::{Asked, NameOrId, Request, Visibility, request};
     use super::*;
-    use crate::reply::Visibility;
 
     fn check(line: &str, expected: Request, visibility: Visibility) {
         let parsed = parse_line(line).unwrap();
@@ -132,7 +133,8 @@ mod tests {
 
     #[test]
     fn lines_parse_as_in_the_interface() {
-        let expert = |n: &str| Request::Expert { name: n.into() };
+        let typed = |n: &str| NameOrId::Typed(n.into());
+        let expert = |n: &str| Request::Expert { expert: typed(n) };
         check("/expert sara", expert("sara"), Visibility::Public);
         check(
             "/expert name:sara pantuliano",
@@ -147,7 +149,7 @@ mod tests {
         check(
             "/group three seas",
             Request::Group {
-                name: "three seas".into(),
+                group: typed("three seas"),
             },
             Visibility::Public,
         );
@@ -164,7 +166,7 @@ mod tests {
             "/wish year:2024 expert:filer",
             Request::Wish {
                 year: 2024,
-                expert: Some("filer".into()),
+                expert: Some(typed("filer")),
                 page: 1,
             },
             Visibility::Public,
@@ -173,7 +175,7 @@ mod tests {
             "/wish 2024 tanya filer",
             Request::Wish {
                 year: 2024,
-                expert: Some("tanya filer".into()),
+                expert: Some(typed("tanya filer")),
                 page: 1,
             },
             Visibility::Public,
@@ -193,14 +195,14 @@ mod tests {
             Request::Search {
                 text: "g7".into(),
                 page: 1,
-                article: Some("small clubs".into()),
+                article: Some(typed("small clubs")),
             },
             Visibility::Public,
         );
         check(
             "/article small clubs",
             Request::Article {
-                title: Some("small clubs".into()),
+                article: Some(typed("small clubs")),
                 page: 1,
             },
             Visibility::Public,

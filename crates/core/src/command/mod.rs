@@ -3,6 +3,22 @@
 //! console's lines (`line`), completion and `/about` all read it. Button ids (`button`) carry a
 //! request whole.
 
+// Every public item says what it is for, and reading a request never panics on what someone
+// typed or a button carried: what is wrong is a `RequestError`. Clippy holds it (`.ci/run`
+// denies warnings); tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 mod button;
 mod line;
 mod request;
@@ -10,7 +26,10 @@ mod table;
 
 pub use button::{button_id, parse_button_id};
 pub use line::{Line, completion_of_line, parse_line};
-pub use request::{Asked, Completion, Options, Request, RequestError, Value, completion, request};
+pub use request::{
+    Asked, Completion, NameOrId, Options, Request, RequestError, Value, Visibility, completion,
+    request,
+};
 pub use table::{
     Arg, Choices, CommandName, CommandSpec, MESSAGE_COMMAND, NAME_MAX_CHARS, OptionSpec,
     OptionType, SEARCH_MAX_CHARS, TABLE, command_list,

@@ -1,48 +1,92 @@
 //! What people ask, whatever the front end: `Request` and `Asked`, built from a command and its
 //! options by reading the table; `Completion`, the option being typed.
 
+use serde::Serialize;
+
 use super::table::{Arg, CommandName, OptionType, command_list};
+use crate::dataset::Id;
 use crate::echo::code;
-use crate::reply::Visibility;
+
+/// How a request names an expert, a group or an article: by the id the bot gave it, or as
+/// someone typed it. The two are read differently: an id is looked up, typed text goes
+/// through the matcher (or the article titles), which forgives case, order and typos.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NameOrId {
+    /// An id from the data, carried by a button an answer made. An id the data no longer has
+    /// (a button posted before the data changed) is read as typed text, as it always was.
+    Id(Id),
+    /// Text as a person typed it: a name, an alias, a typo, or an id that autocomplete handed
+    /// back as the option's value (which the matcher takes exactly).
+    Typed(String),
+}
+
+impl NameOrId {
+    /// The text as given: the id, or what was typed. A button carries it as is.
+    pub fn as_str(&self) -> &str {
+        match self {
+            NameOrId::Id(id) => id.as_str(),
+            NameOrId::Typed(text) => text,
+        }
+    }
+}
 
 /// What someone asked, whatever the front end.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Request {
+    /// `/expert`: a person's card.
     Expert {
-        name: String,
+        /// The person.
+        expert: NameOrId,
     },
+    /// `/group`: a group's card.
     Group {
-        name: String,
+        /// The group.
+        group: NameOrId,
     },
-    /// `page` counts from 1 (experts with wishes, a page at a time); pages past the first come
-    /// only from buttons.
+    /// `/wish`: the wishes of a year, a page of experts at a time, or one expert's.
     Wish {
+        /// The year the wishes look ahead to.
         year: i64,
-        expert: Option<String>,
+        /// Only this expert's wishes.
+        expert: Option<NameOrId>,
+        /// Counts from 1 (experts with wishes, a page at a time); pages past the first come
+        /// only from buttons.
         page: u32,
     },
-    /// `page` counts from 1; pages past the first come only from buttons. `article`: only
-    /// the passages of this article (a title as typed, or a source id from a button).
+    /// `/search`: the passages that say something, a page at a time.
     Search {
+        /// The words to look for, as typed.
         text: String,
+        /// Counts from 1; pages past the first come only from buttons.
         page: u32,
-        article: Option<String>,
+        /// Only the passages of this article.
+        article: Option<NameOrId>,
     },
-    /// Without a title, the articles (newest first, `page` from 1); with one, that article.
+    /// `/article`: without an article, the articles (newest first, a page at a time); with
+    /// one, that article.
     Article {
-        title: Option<String>,
+        /// The article: a title as typed, or a source's id.
+        article: Option<NameOrId>,
+        /// Counts from 1, for the list.
         page: u32,
     },
+    /// `/country`: the groups a country belongs to.
     Country {
+        /// The country as typed, or as the data names it (a button): countries have no ids,
+        /// and the data's own name is one `Countries::find` reads exactly.
         name: String,
     },
-    /// The groups as typed ("g7 brics", "Three Seas, I2U2"); empty for all.
+    /// `/overlap`: who sits where among several groups.
     Overlap {
+        /// The groups as typed ("g7 brics", "Three Seas, I2U2"), or their ids joined by `,`
+        /// (a button), which the group list reads as exact names; empty for all.
         groups: String,
     },
+    /// `/about`: what the bot knows and how it answers.
     About,
     /// The message context-menu command (`MESSAGE_COMMAND`): the names in a message's text.
     Mentions {
+        /// The message's text.
         text: String,
     },
 }
@@ -65,9 +109,29 @@ impl Request {
     }
 }
 
+/// Who sees a reply. Chosen once, with the request (its `private` option, or the kind of answer:
+/// a question back, a page opened by a button), and carried with it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// Everyone in the channel.
+    #[default]
+    Public,
+    /// Only the person who asked (Discord's ephemeral flag).
+    Private,
+}
+
+impl Visibility {
+    /// Whether only the person who asked sees it.
+    pub fn is_private(self) -> bool {
+        self == Visibility::Private
+    }
+}
+
 /// A request and who should see the answer.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Asked {
+    /// What was asked.
     pub request: Request,
     /// Only the person who asked sees the answer.
     pub visibility: Visibility,
@@ -77,8 +141,11 @@ pub struct Asked {
 /// already filled.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Completion {
+    /// The command being typed.
     pub command: CommandName,
+    /// The option being typed, by name.
     pub option: String,
+    /// Its text so far.
     pub partial: String,
     /// For `/wish`: the year already chosen.
     pub year: Option<i64>,
@@ -87,8 +154,11 @@ pub struct Completion {
 /// An option's value as it arrived.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// Text.
     String(String),
+    /// A whole number.
     Integer(i64),
+    /// True or false.
     Boolean(bool),
 }
 
@@ -110,6 +180,7 @@ pub type Options = Vec<(String, Value)>;
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RequestError {
     // What the person typed is shown cleaned and cut (`echo::code`): it may be anything.
+    /// A command the table does not have (the name as typed).
     #[error("unknown command `/{}`; the commands are {list}", code(.0), list = command_list())]
     UnknownCommand(String),
     /// A button whose id this version does not read (an older version's, or forged): its id
@@ -118,28 +189,49 @@ pub enum RequestError {
         "this button no longer works (it may be from an older version of the bot); run the command again"
     )]
     UnknownButton,
+    /// A console line that does not start with `/`.
     #[error("a command line starts with `/`, e.g. `/expert sara`")]
     NoSlash,
+    /// An option the command does not have.
     #[error("`/{command}` has no option `{}`", code(option))]
     UnknownOption {
+        /// The command asked.
         command: CommandName,
+        /// The option's name as given.
         option: String,
     },
+    /// A required option left out.
     #[error("`/{command}` needs `{option}`")]
     Missing {
+        /// The command asked.
         command: CommandName,
+        /// The option it needs.
         option: &'static str,
     },
+    /// A value of the wrong type (a year that is not a number).
     #[error("`{option}` must be {expected}, not `{}`", code(value))]
     BadValue {
+        /// The option.
         option: &'static str,
+        /// What it takes, in words.
         expected: &'static str,
+        /// What was given.
         value: String,
     },
+    /// Words left over after every option of a console line is filled.
     #[error("too much text for `/{command}`")]
-    Extra { command: CommandName },
+    Extra {
+        /// The command asked.
+        command: CommandName,
+    },
+    /// Text longer than the option takes.
     #[error("`{option}` takes at most {max} characters")]
-    TooLong { option: &'static str, max: u16 },
+    TooLong {
+        /// The option.
+        option: &'static str,
+        /// The most characters it takes.
+        max: u16,
+    },
 }
 
 /// The options of one command, read by meaning.
@@ -156,6 +248,13 @@ impl Given<'_> {
 
     fn text(&self, arg: Arg) -> Option<String> {
         self.get(arg).map(Value::text)
+    }
+
+    /// An optional option's text, as typed; none when left blank.
+    fn typed(&self, arg: Arg) -> Option<NameOrId> {
+        self.text(arg)
+            .filter(|s| !s.trim().is_empty())
+            .map(NameOrId::Typed)
     }
 
     fn required(&self, arg: Arg) -> Result<String, RequestError> {
@@ -227,20 +326,20 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
     let visibility = given.visibility()?;
     let request = match command {
         CommandName::Expert => Request::Expert {
-            name: given.required(Arg::Name)?,
+            expert: NameOrId::Typed(given.required(Arg::Name)?),
         },
         CommandName::Group => Request::Group {
-            name: given.required(Arg::Name)?,
+            group: NameOrId::Typed(given.required(Arg::Name)?),
         },
         CommandName::Wish => Request::Wish {
             year: given.year()?,
-            expert: given.text(Arg::Expert).filter(|s| !s.trim().is_empty()),
+            expert: given.typed(Arg::Expert),
             page: 1,
         },
         CommandName::Search => Request::Search {
             text: given.required(Arg::Text)?,
             page: 1,
-            article: given.text(Arg::Article).filter(|s| !s.trim().is_empty()),
+            article: given.typed(Arg::Article),
         },
         CommandName::Country => Request::Country {
             name: given.required(Arg::Name)?,
@@ -250,7 +349,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         },
         CommandName::About => Request::About,
         CommandName::Article => Request::Article {
-            title: given.text(Arg::Title).filter(|s| !s.trim().is_empty()),
+            article: given.typed(Arg::Title),
             page: 1,
         },
     };

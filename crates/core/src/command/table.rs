@@ -11,17 +11,27 @@ pub const MESSAGE_COMMAND: &str = "Find experts and groups";
 /// The commands. Each has exactly one spec (`spec`), so a name is never looked up and missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CommandName {
+    /// `/expert`: a person's card.
     Expert,
+    /// `/group`: a group's card.
     Group,
+    /// `/wish`: what was wished for in a year.
     Wish,
+    /// `/search`: the passages that say something.
     Search,
+    /// `/country`: the groups a country belongs to.
     Country,
+    /// `/overlap`: who sits where among groups.
     Overlap,
+    /// `/about`: what the bot knows.
     About,
+    /// `/article`: the articles, or one of them.
     Article,
 }
 
 impl CommandName {
+    /// Its entry in the table: name, description and options (a total match, so a command
+    /// cannot lack one).
     pub fn spec(self) -> &'static CommandSpec {
         match self {
             CommandName::Expert => &EXPERT,
@@ -35,10 +45,12 @@ impl CommandName {
         }
     }
 
+    /// Its name as typed after the `/`.
     pub fn as_str(self) -> &'static str {
         self.spec().name
     }
 
+    /// The command called `name`, if the table has one.
     pub fn parse(name: &str) -> Option<CommandName> {
         TABLE.iter().find(|c| c.name == name).map(|c| c.command)
     }
@@ -73,6 +85,7 @@ pub enum Arg {
 }
 
 impl Arg {
+    /// The option's name in Discord and in a console line.
     pub fn as_str(self) -> &'static str {
         match self {
             Arg::Name => "name",
@@ -90,8 +103,11 @@ impl Arg {
 /// The type of an option's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionType {
+    /// Text.
     String,
+    /// A whole number (a year).
     Integer,
+    /// True or false (`private`).
     Boolean,
 }
 
@@ -131,27 +147,38 @@ impl Choices {
     }
 }
 
+/// One option of a command, as registered with Discord and read from a request.
 #[derive(Debug)]
 pub struct OptionSpec {
+    /// What it means; its name is the meaning's.
     pub arg: Arg,
+    /// The help Discord shows beside it.
     pub description: &'static str,
+    /// The type of its value.
     pub kind: OptionType,
+    /// Whether the command needs it.
     pub required: bool,
+    /// What completes it.
     pub choices: Choices,
     /// For strings: the most characters Discord lets people type.
     pub max_length: Option<u16>,
 }
 
 impl OptionSpec {
+    /// Its name, the name of what it means.
     pub fn name(&self) -> &'static str {
         self.arg.as_str()
     }
 }
 
+/// One command of the table: what registration, parsing, completion and help read.
 #[derive(Debug)]
 pub struct CommandSpec {
+    /// Which command it is.
     pub command: CommandName,
+    /// Its name as typed after the `/`.
     pub name: &'static str,
+    /// The help Discord shows beside it.
     pub description: &'static str,
     /// In declared order: required first, as Discord demands.
     pub options: &'static [OptionSpec],
@@ -310,7 +337,6 @@ static ABOUT: CommandSpec = CommandSpec {
     options: &[PRIVATE],
 };
 
-/// Every command, in the order help lists them.
 static ARTICLE: CommandSpec = CommandSpec {
     command: CommandName::Article,
     name: "article",
@@ -328,6 +354,7 @@ static ARTICLE: CommandSpec = CommandSpec {
     ],
 };
 
+/// Every command, in the order help lists them.
 pub static TABLE: [&CommandSpec; 8] = [
     &EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &OVERLAP, &ARTICLE, &ABOUT,
 ];
@@ -348,12 +375,16 @@ mod tests {
 
     #[test]
     fn every_command_is_in_the_table_once() {
-        use super::super::request::Request;
+        use super::super::request::{NameOrId, Request};
         // One request of each command; `Request::command` is a total match, so a new command
         // without a request fails to compile there, and one missing from the table fails here.
         let requests = [
-            Request::Expert { name: "x".into() },
-            Request::Group { name: "x".into() },
+            Request::Expert {
+                expert: NameOrId::Typed("x".into()),
+            },
+            Request::Group {
+                group: NameOrId::Typed("x".into()),
+            },
             Request::Wish {
                 year: 2024,
                 expert: None,
@@ -365,7 +396,7 @@ mod tests {
                 article: None,
             },
             Request::Article {
-                title: None,
+                article: None,
                 page: 1,
             },
             Request::Country { name: "x".into() },
