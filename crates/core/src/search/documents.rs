@@ -29,7 +29,7 @@ impl Documents {
         }
     }
 
-    /// How many documents there are.
+    /// How many documents there are: the N of idf, and the size of a query's scratch.
     pub(super) fn count(&self) -> usize {
         self.passage.len()
     }
@@ -70,7 +70,7 @@ impl Documents {
         bm25::weighted_idf(self.count(), df)
     }
 
-    /// The bytes of the documents on the heap.
+    /// The bytes of the documents on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         self.passage.capacity() * size_of::<PassageIx>() + self.len.capacity() * size_of::<u16>()
     }

@@ -124,7 +124,8 @@ impl EntityNames {
         spans
     }
 
-    /// The id of `entity`.
+    /// The id of `entity`: how a query's named entities are reported to callers, which keep
+    /// ids, not indices, across reloads.
     pub(super) fn id(&self, entity: EntityIx) -> Option<&Id> {
         self.ids.get(entity.index())
     }
@@ -139,7 +140,7 @@ impl EntityNames {
         self.terms.get(entity)
     }
 
-    /// The bytes of the names on the heap.
+    /// The bytes of the names on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         self.names.capacity() * (size_of::<(String, Vec<EntityIx>)>() + 1)
             + self

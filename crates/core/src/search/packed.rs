@@ -44,7 +44,7 @@ impl<K: Position> Offsets<K> {
         }
     }
 
-    /// The bytes of the offsets on the heap.
+    /// The bytes of the offsets on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         self.start.capacity() * size_of::<u32>()
     }
@@ -92,12 +92,12 @@ impl<K: Position, V> Packed<K, V> {
         self.offsets.start.push(narrow(self.items.len()));
     }
 
-    /// How many lists have ended.
+    /// How many lists have ended: the keys numbered so far.
     pub(super) fn lists(&self) -> usize {
         self.offsets.start.len().saturating_sub(1)
     }
 
-    /// Every item of every list.
+    /// Every item of every list, in key order: for totals over all lists.
     pub(super) fn items(&self) -> &[V] {
         &self.items
     }
@@ -115,7 +115,7 @@ impl<K: Position, V> Packed<K, V> {
         }
     }
 
-    /// The bytes of the lists on the heap.
+    /// The bytes of the lists on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         self.offsets.heap_bytes() + self.items.capacity() * size_of::<V>()
     }

@@ -175,7 +175,7 @@ impl Postings {
         }
     }
 
-    /// The bytes of the postings on the heap.
+    /// The bytes of the postings on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         self.start.heap_bytes()
             + self.doc.capacity() * size_of::<DocId>()

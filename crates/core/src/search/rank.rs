@@ -18,10 +18,11 @@ const NEARNESS: f32 = 1.5;
 /// A ranked document. Order: clauses matched, score, then the earlier passage.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Key {
+    /// How many of the query's clauses it matches: the first rule.
     clauses: u8,
     /// Its score: BM25 and nearness.
     pub(super) score: f32,
-    /// The document.
+    /// The document, whose place breaks ties (the earlier first).
     pub(super) doc: DocId,
 }
 
@@ -93,7 +94,7 @@ impl Best {
 /// The documents of a query's clauses, ranked.
 #[derive(Debug)]
 pub(super) struct Ranked {
-    /// How many documents match at least one clause.
+    /// How many documents match at least one clause: the count a reply shows.
     pub(super) total: usize,
     /// The best `cap` of them, best first.
     pub(super) best: Vec<Key>,

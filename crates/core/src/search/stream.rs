@@ -190,12 +190,12 @@ impl<'a> Stream<'a> {
         }
     }
 
-    /// How many documents the stream has.
+    /// How many documents the stream has: an empty one is left out of the ranking.
     pub(super) fn len(&self) -> usize {
         self.docs.len()
     }
 
-    /// The documents, ascending.
+    /// The documents, ascending: what merges and seeks read.
     pub(super) fn docs(&self) -> &[DocId] {
         &self.docs
     }

@@ -11,7 +11,7 @@ use super::terms;
 /// A word of the data as written (folded), with its term and how many documents hold it.
 #[derive(Debug)]
 pub(super) struct Word {
-    /// The folded word.
+    /// The folded word, as suggestions show it.
     pub(super) text: String,
     /// The term it is indexed under.
     pub(super) term: TermId,
@@ -33,7 +33,7 @@ pub(super) struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// How many terms there are.
+    /// How many terms there are: the postings have a list per term.
     pub(super) fn term_count(&self) -> usize {
         self.terms.len()
     }
@@ -79,7 +79,7 @@ impl Vocabulary {
         self.misspellings.get(at).map(|m| m.1)
     }
 
-    /// The bytes of the vocabulary on the heap.
+    /// The bytes of the vocabulary on the heap (`SearchIndex::heap_bytes`).
     pub(super) fn heap_bytes(&self) -> usize {
         let strings = |v: &[String]| v.iter().map(String::capacity).sum::<usize>();
         self.terms.capacity() * size_of::<String>()
