@@ -16,30 +16,20 @@ pub fn within<T>(
     max: usize,
 ) -> Vec<(usize, usize)> {
     let q: Vec<char> = word.chars().collect();
-    let width = q.len() + 1;
     // rows[d] is the row of the table after the first d characters of the current word.
-    let mut rows: Vec<Vec<usize>> = vec![(0..width).collect()];
+    let mut rows: Vec<Vec<usize>> = vec![(0..=q.len()).collect()];
     let mut chars: Vec<char> = Vec::new();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < sorted.len() {
-        let w: Vec<char> = key(&sorted[i]).chars().collect();
+    while let Some(item) = sorted.get(i) {
+        let w: Vec<char> = key(item).chars().collect();
         // Rows of the prefix shared with the previous word are still right.
         let shared = chars.iter().zip(&w).take_while(|(a, b)| a == b).count();
         rows.truncate(shared + 1);
         chars.truncate(shared);
         let mut dead_at = None;
         for (d, &c) in w.iter().enumerate().skip(shared) {
-            let prev = &rows[d];
-            let mut row = vec![d + 1; width];
-            for j in 1..width {
-                let cost = usize::from(q[j - 1] != c);
-                let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
-                if d >= 1 && j >= 2 && q[j - 1] == w[d - 1] && q[j - 2] == c {
-                    v = v.min(rows[d - 1][j - 2] + 1);
-                }
-                row[j] = v;
-            }
+            let row = next_row(&q, &w, &rows, d);
             chars.push(c);
             let best = row.iter().copied().min().unwrap_or(usize::MAX);
             rows.push(row);
@@ -51,13 +41,14 @@ pub fn within<T>(
         match dead_at {
             // No word starting with this prefix can come back within `max`: skip them all.
             Some(len) => {
-                let prefix: String = w[..len].iter().collect();
-                let rest = &sorted[i + 1..];
+                let prefix: String = w.iter().take(len).collect();
+                let rest = sorted.get(i + 1..).unwrap_or_default();
                 i += 1 + rest.partition_point(|s| key(s).starts_with(prefix.as_str()));
             }
             None => {
-                let d = rows[w.len()][q.len()];
-                if d <= max {
+                // The last row is the whole word's, its last entry the whole query's.
+                let d = rows.last().and_then(|row| row.last()).copied();
+                if let Some(d) = d.filter(|&d| d <= max) {
                     out.push((i, d));
                 }
                 i += 1;
@@ -65,6 +56,29 @@ pub fn within<T>(
         }
     }
     out
+}
+
+/// The row of the edit-distance table between `q` and `w` after `w`'s character `d`, from the
+/// rows after its first `d` characters (`rows`).
+#[inline]
+// In bounds: `rows` holds `d + 1` rows (one per character of `w` before `d`, and the first),
+// each of `q.len() + 1` entries; `d < w.len()`; `j` runs over `1..=q.len()`, and `d - 1`,
+// `j - 2` are read only when `d >= 1` and `j >= 2`.
+#[allow(clippy::indexing_slicing)]
+fn next_row(q: &[char], w: &[char], rows: &[Vec<usize>], d: usize) -> Vec<usize> {
+    let c = w[d];
+    let prev = &rows[d];
+    let width = q.len() + 1;
+    let mut row = vec![d + 1; width];
+    for j in 1..width {
+        let cost = usize::from(q[j - 1] != c);
+        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+        if d >= 1 && j >= 2 && q[j - 1] == w[d - 1] && q[j - 2] == c {
+            v = v.min(rows[d - 1][j - 2] + 1);
+        }
+        row[j] = v;
+    }
+    row
 }
 
 /// Every pair `(a, b)` of `words` (by place) one edit apart (as `within` counts edits) where
@@ -75,9 +89,9 @@ pub fn within<T>(
 pub fn one_edit_pairs<'w>(
     words: impl Iterator<Item = &'w str>,
     min_chars: usize,
-) -> Vec<(u32, u32)> {
+) -> Vec<(usize, usize)> {
     let words: Vec<Vec<char>> = words.map(|w| w.chars().collect()).collect();
-    let mut keys: Vec<(u64, u32)> = Vec::new();
+    let mut keys: Vec<(u64, usize)> = Vec::new();
     for (n, w) in words.iter().enumerate() {
         // A word one shorter than `min_chars` may still be what a long one misspells.
         if w.len() + 1 < min_chars {
@@ -91,7 +105,7 @@ pub fn one_edit_pairs<'w>(
                     c.hash(&mut h);
                 }
             }
-            keys.push((h.finish(), n as u32));
+            keys.push((h.finish(), n));
         }
     }
     keys.sort_unstable();
@@ -100,12 +114,11 @@ pub fn one_edit_pairs<'w>(
     let mut pairs = Vec::new();
     for group in keys.chunk_by(|x, y| x.0 == y.0) {
         for &(_, a) in group {
-            let wa = &words[a as usize];
-            if wa.len() < min_chars {
+            let Some(wa) = words.get(a).filter(|w| w.len() >= min_chars) else {
                 continue;
-            }
+            };
             for &(_, b) in group {
-                if a != b && osa_is_one(wa, &words[b as usize]) {
+                if a != b && words.get(b).is_some_and(|wb| osa_is_one(wa, wb)) {
                     pairs.push((a, b));
                 }
             }
@@ -124,14 +137,14 @@ fn osa_is_one(a: &[char], b: &[char]) -> bool {
     match long.len() - short.len() {
         0 if head == short.len() => false,
         0 => {
-            let replaced = short[head + 1..] == long[head + 1..];
+            let replaced = short.get(head + 1..) == long.get(head + 1..);
             let swapped = head + 1 < short.len()
-                && short[head] == long[head + 1]
-                && short[head + 1] == long[head]
-                && short[head + 2..] == long[head + 2..];
+                && short.get(head) == long.get(head + 1)
+                && short.get(head + 1) == long.get(head)
+                && short.get(head + 2..) == long.get(head + 2..);
             replaced || swapped
         }
-        1 => short[head..] == long[head + 1..],
+        1 => short.get(head..) == long.get(head + 1..),
         _ => false,
     }
 }
@@ -177,12 +190,12 @@ mod tests {
 
     /// Every (a, b) of `vocab` one edit apart with `a` of at least `min` characters, by
     /// comparing each word with each: what `one_edit_pairs` must find.
-    fn every_pair_one_edit_apart(vocab: &[&str], min: usize) -> Vec<(u32, u32)> {
+    fn every_pair_one_edit_apart(vocab: &[&str], min: usize) -> Vec<(usize, usize)> {
         let mut want = Vec::new();
         for (a, wa) in vocab.iter().enumerate() {
             for (b, wb) in vocab.iter().enumerate() {
                 if wa.chars().count() >= min && osa(wa, wb) == 1 {
-                    want.push((a as u32, b as u32));
+                    want.push((a, b));
                 }
             }
         }

@@ -17,6 +17,7 @@ const STOPWORDS: &[&str] = &[
 /// Query words kept: a longer query is a paste, not a search.
 pub const MAX_QUERY_WORDS: usize = 12;
 
+/// Whether `folded_word` is too common to search for (it is not indexed).
 pub fn is_stopword(folded_word: &str) -> bool {
     STOPWORDS.contains(&folded_word)
 }

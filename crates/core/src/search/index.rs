@@ -1,0 +1,235 @@
+//! The search index of one dataset, and everything asked of it: search (whole or within one
+//! source), suggestions, a query's canonical form, the words it holds and marks.
+
+use std::ops::Range;
+
+use super::documents::Documents;
+use super::entities::EntityNames;
+use super::ids::{DocId, Position, TermId, WordId};
+use super::packed::Packed;
+use super::postings::{self, Misspelt, Postings};
+use super::query::{Query, Reading};
+use super::rank::Ranked;
+use super::results::{Hit, Results};
+use super::scratch::ScratchPool;
+use super::stream::{Sources, Stream};
+use super::terms;
+use super::vocabulary::{Vocabulary, WordsMet};
+use crate::dataset::{Dataset, PassageKind};
+use crate::fold;
+
+/// Edits allowed between a word typed and a word suggested for it: one more than search
+/// forgives (what search forgives it has already found), but never more than two, and one for
+/// words of five characters or fewer ("nato" is not "nation").
+fn suggestion_edits(chars: usize) -> usize {
+    match chars {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// The search index of one dataset.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    vocabulary: Vocabulary,
+    postings: Postings,
+    documents: Documents,
+    names: EntityNames,
+    /// Per-query working memory, one per query running at once, kept between queries.
+    scratch: ScratchPool,
+}
+
+impl SearchIndex {
+    /// Indexes every passage but the titles (the title is in every card's footer already):
+    /// its lead-in and text; and every entity's names and aliases.
+    pub fn new(dataset: &Dataset) -> SearchIndex {
+        let mut met = WordsMet::default();
+        let mut passages = Vec::new();
+        // Each document's words (as met) in order.
+        let mut forward: Packed<DocId, WordId> = Packed::default();
+        let mut in_doc: Vec<WordId> = Vec::new();
+        for (ix, p) in dataset.passages_indexed() {
+            if p.kind == PassageKind::Title {
+                continue;
+            }
+            passages.push(ix);
+            in_doc.clear();
+            let lead = p.lead_in.as_deref().map(fold::words).unwrap_or_default();
+            for w in lead.iter().chain(&fold::words(&p.text)) {
+                if terms::is_stopword(w) {
+                    continue;
+                }
+                let n = met.word(w);
+                forward.push(n);
+                in_doc.push(n);
+            }
+            forward.end_list();
+            met.count_document(&mut in_doc);
+        }
+        // A name is spelt as its bearer spells it: none of its words is a misspelling.
+        let name_words: std::collections::HashSet<String> = dataset
+            .entities()
+            .flat_map(|e| e.names())
+            .flat_map(|name| fold::split(&fold::fold(name)))
+            .collect();
+        let (vocabulary, word_terms) = met.finish(&name_words);
+        // The places of misspellings, with the term of the word each misspells (few).
+        let mut misspelt: Vec<Misspelt> = Vec::new();
+        for d in (0..forward.lists()).map(DocId::at) {
+            for (pos, w) in forward.get(d).iter().enumerate() {
+                let misspells = word_terms.get(w.index()).and_then(|t| t.misspells);
+                if let Some(term) = misspells {
+                    misspelt.push(Misspelt::new(d, pos, term));
+                }
+            }
+        }
+        let forward: Packed<DocId, TermId> = forward.map(|w| {
+            word_terms
+                .get(w.index())
+                .map(|t| t.term)
+                .unwrap_or_default()
+        });
+        drop(word_terms);
+        let lens = (0..forward.lists())
+            .map(|d| postings::place(forward.get(DocId::at(d)).len()))
+            .collect();
+        let documents = Documents::new(passages, lens, forward.items().len());
+        let postings = Postings::new(&forward, &misspelt, vocabulary.term_count(), &documents);
+        drop(forward);
+        let names = EntityNames::new(dataset, &vocabulary, &documents);
+        SearchIndex {
+            vocabulary,
+            postings,
+            documents,
+            names,
+            scratch: ScratchPool::default(),
+        }
+    }
+
+    /// The hits of `text` in `range` of the ranked list (`range` past the end gives none), and
+    /// how many there are in all.
+    pub fn search(&self, text: &str, range: Range<usize>) -> Results {
+        self.search_in(text, range, None)
+    }
+
+    /// As [`search`](Self::search), among the passages of `passages` only (one source's,
+    /// which are contiguous): each clause's documents are cut to that run before ranking, so
+    /// a narrowed search costs what its own hits cost.
+    pub fn search_within(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        passages: Range<usize>,
+    ) -> Results {
+        let docs = self.documents.of_passages(passages);
+        self.search_in(text, range, Some(docs))
+    }
+
+    fn search_in(&self, text: &str, range: Range<usize>, docs: Option<Range<DocId>>) -> Results {
+        let query = Query::new(text, &self.vocabulary, &self.names);
+        let from = Sources {
+            postings: &self.postings,
+            documents: &self.documents,
+            names: &self.names,
+        };
+        let mut acc = self.scratch.take(self.documents.count());
+        // A clause that matches nothing cannot change any document's place.
+        let streams: Vec<Stream> = query
+            .clauses
+            .iter()
+            .map(|c| Stream::of(c, from, &mut acc))
+            .map(|s| match &docs {
+                Some(docs) => s.within(docs.clone()),
+                None => s,
+            })
+            .filter(|s| s.len() > 0)
+            .collect();
+        let ranked = Ranked::new(&streams, range.end, &mut acc);
+        drop(streams);
+        self.scratch.give_back(acc);
+        let hits = ranked
+            .best
+            .into_iter()
+            .skip(range.start)
+            .filter_map(|k| {
+                Some(Hit {
+                    passage: self.documents.passage(k.doc)?.index(),
+                    score: k.score,
+                })
+            })
+            .collect();
+        Results {
+            total: ranked.total,
+            hits,
+            marks: query.marks(),
+            named: query.named,
+        }
+    }
+
+    /// The query as search reads it (its names, then its other content words, each once, at
+    /// most as many as search reads): the same hits as `text`, and often shorter, for a button
+    /// id that must fit 100 characters.
+    pub fn canonical(&self, text: &str) -> String {
+        Reading::of(text, &self.names).text()
+    }
+
+    /// Words of the dataset within a small edit distance of a word of the query that the data
+    /// does not hold, the most frequent first, for "did you mean".
+    pub fn suggestions(&self, text: &str, limit: usize) -> Vec<String> {
+        let mut found: Vec<(u32, usize, &str)> = Vec::new();
+        for q in terms::query_words(text) {
+            // A stopword is never searched, so nothing can be suggested for it.
+            if self.vocabulary.word(&q).is_some() || terms::is_stopword(&q) {
+                continue;
+            }
+            let max = suggestion_edits(q.chars().count());
+            for (w, edits) in self.vocabulary.within(&q, max) {
+                found.push((w.docs, edits, w.text.as_str()));
+            }
+        }
+        found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, _, w) in found {
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+            if out.len() == limit {
+                break;
+            }
+        }
+        out
+    }
+
+    /// Whether `text` holds a word that is not a stopword: a query of stopwords only ("the")
+    /// asks for nothing that names or words of the data could be suggested for.
+    pub fn has_content(&self, text: &str) -> bool {
+        fold::words(text).iter().any(|w| !terms::is_stopword(w))
+    }
+
+    /// Whether the passages use the folded word `word` (a stopword always: they are common
+    /// words, only not indexed).
+    pub fn holds(&self, word: &str) -> bool {
+        terms::is_stopword(word) || self.vocabulary.word(word).is_some()
+    }
+
+    /// Whether `folded_word` is a word the query of `results` looked for, to mark it: by its
+    /// term, or by the term of the word it misspells.
+    pub fn marks(&self, results: &Results, folded_word: &str) -> bool {
+        let own = self.vocabulary.term(&terms::term(folded_word));
+        own.is_some_and(|t| results.marks_term(t))
+            || self
+                .vocabulary
+                .misspelt(folded_word)
+                .is_some_and(|t| results.marks_term(t))
+    }
+
+    /// The bytes the index holds on the heap (vectors' capacities, strings and the name
+    /// table), for BENCHMARKS.md's statement of its memory.
+    pub fn heap_bytes(&self) -> usize {
+        self.vocabulary.heap_bytes()
+            + self.postings.heap_bytes()
+            + self.documents.heap_bytes()
+            + self.names.heap_bytes()
+    }
+}
