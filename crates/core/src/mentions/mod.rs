@@ -79,15 +79,6 @@ impl MentionKind {
             Entity::Body(_) => MentionKind::Body,
         }
     }
-
-    /// The kind of entity it is: a person of either standing is an `Expert` of the data.
-    pub fn entity_kind(self) -> Kind {
-        match self {
-            MentionKind::Expert | MentionKind::Person => Kind::Expert,
-            MentionKind::Group => Kind::Group,
-            MentionKind::Body => Kind::Body,
-        }
-    }
 }
 
 /// The names of one dataset, ready for scanning messages.
