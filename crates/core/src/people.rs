@@ -1,20 +1,6 @@
 //! People as the article presents them: the panel who answered its question (experts) and the
 //! others it quotes (an official in its introduction), each role in the article's words.
 
-// Clippy holds the core's no-panic rule here too (`.ci/run` denies warnings); tests may unwrap.
-#![deny(missing_docs)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::indexing_slicing,
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::unreachable,
-        clippy::string_slice
-    )
-)]
-
 use crate::dataset::{Dataset, Expert, Role, Tense};
 
 /// Where a person stands in the article: on the panel that answered its question, or quoted

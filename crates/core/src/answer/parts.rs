@@ -5,6 +5,7 @@ use crate::articles::TitleMatch;
 use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Expert, Id};
 use crate::knowledge::Knowledge;
+use crate::people::Standing;
 use crate::reply::{Button, ButtonStyle, Card, Outcome, Reply, Visibility, escape_data};
 
 use super::subject::{CardKind, Subject};
@@ -145,21 +146,31 @@ pub(super) fn known(
     to: &dyn Fn(&Id) -> Request,
 ) -> (String, Vec<Button>) {
     let d = &k.dataset;
-    let people = |panel: bool| {
+    let people = |standing: Standing| {
         d.experts()
             .iter()
-            .filter(move |e| e.panel == panel)
+            .filter(move |e| Standing::of(e) == standing)
             .map(|e| (&e.id, e.name.as_str()))
     };
     let of = |subject: Subject| -> Box<dyn Iterator<Item = (&Id, &str)> + '_> {
         match subject {
-            Subject::Expert => Box::new(people(true)),
-            Subject::Person => Box::new(people(false)),
+            Subject::Expert => Box::new(people(Standing::Panel)),
+            Subject::Person => Box::new(people(Standing::Quoted)),
             Subject::Group => Box::new(d.groups().iter().map(|g| (&g.id, g.name.as_str()))),
             Subject::Body => Box::new(d.bodies().iter().map(|b| (&b.id, b.name.as_str()))),
         }
     };
-    let total = subjects.iter().map(|s| of(*s).count()).sum();
+    // Counted at load, so that a miss costs its page, not the dataset.
+    let panel = d.panel_count();
+    let total = subjects
+        .iter()
+        .map(|s| match s {
+            Subject::Expert => panel,
+            Subject::Person => d.experts().len().saturating_sub(panel),
+            Subject::Group => d.groups().len(),
+            Subject::Body => d.bodies().len(),
+        })
+        .sum();
     let page: Vec<(&Id, &str)> = subjects
         .iter()
         .flat_map(|s| of(*s))

@@ -280,6 +280,16 @@ impl Dataset {
         list.iter().map(|&ix| &self[ix])
     }
 
+    /// The passages an expert speaks (statements and wishes), by index, in source order.
+    pub fn passages_said(&self, expert: ExpertIx) -> &[PassageIx] {
+        self.index.said(expert)
+    }
+
+    /// The passages that concern an entity, by index, in source order.
+    pub fn passages_about(&self, entity: EntityIx) -> &[PassageIx] {
+        self.index.about(entity)
+    }
+
     /// The passages an expert speaks (statements and wishes), in source order.
     pub fn said_by<'a>(&'a self, expert: &str) -> impl Iterator<Item = &'a Passage> + 'a {
         let list = self
@@ -456,6 +466,11 @@ impl Dataset {
     }
 
     // ---- Counts and review notes ----------------------------------------------------------
+
+    /// How many people are on the panel (the others are quoted in passing): counted at load.
+    pub fn panel_count(&self) -> usize {
+        self.counted.panel
+    }
 
     /// The counts, made once at load (`/about` shows them on every call).
     pub fn summary(&self) -> Summary {

@@ -4,7 +4,7 @@
 
 use std::ops::Index;
 
-use crate::dataset::{Dataset, Entity, EntityIx, Id, Kind};
+use crate::dataset::{Dataset, Entity, EntityIx, Id, Kind, Tense};
 use crate::people::{self, Standing};
 
 /// One entity as the matcher shows it.
@@ -72,7 +72,11 @@ impl Entries {
 fn context(dataset: &Dataset, entity: Entity<'_>) -> String {
     match entity {
         Entity::Expert(e) => {
-            let role = e.roles.iter().find(|r| r.current).or(e.roles.first());
+            let role = e
+                .roles
+                .iter()
+                .find(|r| r.tense() == Tense::Current)
+                .or(e.roles.first());
             let role = role.map(|r| people::role(dataset, r));
             match (Standing::of(e), role) {
                 (Standing::Panel, role) => role.unwrap_or_default(),

@@ -8,7 +8,7 @@ use super::ids::{DocId, TermId};
 use super::packed::Packed;
 use super::terms;
 use super::vocabulary::Vocabulary;
-use crate::dataset::{Dataset, EntityIx, Id};
+use crate::dataset::{Dataset, EntityIx, EntityOf, Id, PassageIx};
 use crate::fold;
 
 /// The names of the entities, and what each entity is found through.
@@ -76,20 +76,33 @@ impl EntityNames {
             own.dedup();
             name_terms.push(own);
         }
-        let mut about: Vec<Vec<DocId>> = vec![Vec::new(); count];
+        // The documents each entity speaks or concerns, from the dataset's own lists of
+        // passages (in source order, as documents are): no id is looked up.
+        let mut doc_of: Vec<Option<DocId>> = vec![None; dataset.passages().len()];
         for (doc, passage) in documents.iter() {
-            let p = &dataset[passage];
-            for id in p.speaker.iter().chain(&p.concerns) {
-                let list = dataset
-                    .entity_ix(id.as_str())
-                    .and_then(|e| about.get_mut(e.index()));
-                if let Some(list) = list
-                    && list.last() != Some(&doc)
-                {
-                    list.push(doc);
-                }
+            if let Some(slot) = doc_of.get_mut(passage.index()) {
+                *slot = Some(doc);
             }
         }
+        let about: Vec<Vec<DocId>> = dataset
+            .entities_indexed()
+            .map(|(ix, _)| {
+                let said = match dataset.entity_of(ix) {
+                    EntityOf::Expert(e) => dataset.passages_said(e),
+                    EntityOf::Group(_) | EntityOf::Body(_) => &[],
+                };
+                let mut list: Vec<PassageIx> = said
+                    .iter()
+                    .chain(dataset.passages_about(ix))
+                    .copied()
+                    .collect();
+                list.sort_unstable();
+                list.dedup();
+                list.into_iter()
+                    .filter_map(|p| doc_of.get(p.index()).copied().flatten())
+                    .collect()
+            })
+            .collect();
         EntityNames {
             names,
             longest,
