@@ -412,11 +412,11 @@ fn a_narrowed_search_is_the_whole_search_less_the_other_articles() {
             let expected: Vec<usize> = all
                 .hits
                 .iter()
-                .map(|h| h.passage)
+                .map(|h| h.passage.index())
                 .filter(|p| span.contains(p))
                 .collect();
             let narrowed = k.search.search_within(q, 0..1000, span.clone());
-            let got: Vec<usize> = narrowed.hits.iter().map(|h| h.passage).collect();
+            let got: Vec<usize> = narrowed.hits.iter().map(|h| h.passage.index()).collect();
             assert_eq!(got, expected, "{q} in {}", s.id);
             assert_eq!(narrowed.total, expected.len(), "{q} in {}", s.id);
         }

@@ -244,7 +244,7 @@ fn forms_of_a_word_are_found_and_typos_only_when_the_word_is_absent() {
     let ids: Vec<&str> = found
         .hits
         .iter()
-        .map(|h| d.passages()[h.passage].id.as_str())
+        .map(|h| d[h.passage].id.as_str())
         .collect();
     // "minilateral", "minilaterals" and "minilateralism" are one word to search...
     for id in [
@@ -262,15 +262,12 @@ fn forms_of_a_word_are_found_and_typos_only_when_the_word_is_absent() {
     let world = k.search.search("world", 0..usize::MAX);
     assert!(world.total > 0);
     for h in &world.hits {
-        let p = &d.passages()[h.passage];
+        let p = &d[h.passage];
         let text = format!("{} {}", p.lead_in.as_deref().unwrap_or_default(), p.text);
         assert!(text.to_lowercase().contains("world"), "{}", p.id);
     }
     let typo = k.search.search("miniliateralisms", 0..3);
-    let first = typo
-        .hits
-        .first()
-        .map(|h| d.passages()[h.passage].id.as_str());
+    let first = typo.hits.first().map(|h| d[h.passage].id.as_str());
     assert_eq!(first, Some("intro-one-word"));
 }
 

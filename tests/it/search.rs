@@ -38,7 +38,7 @@ fn top3(k: &Knowledge, query: &str) -> Vec<String> {
         .search(query, 0..3)
         .hits
         .iter()
-        .map(|h| k.dataset.passages()[h.passage].id.to_string())
+        .map(|h| k.dataset[h.passage].id.to_string())
         .collect()
 }
 
@@ -170,7 +170,10 @@ fn ranked(k: &Knowledge, q: &str, range: std::ops::Range<usize>) -> (usize, Vec<
     let r = k.search.search(q, range);
     (
         r.total,
-        r.hits.iter().map(|h| (h.passage, h.score)).collect(),
+        r.hits
+            .iter()
+            .map(|h| (h.passage.index(), h.score))
+            .collect(),
     )
 }
 
@@ -300,7 +303,7 @@ fn the_articles_misspelling_is_found_by_the_right_spelling_and_shown_as_written(
     let ids: Vec<&str> = right
         .hits
         .iter()
-        .map(|h| k.dataset.passages()[h.passage].id.as_str())
+        .map(|h| k.dataset[h.passage].id.as_str())
         .collect();
     assert!(ids.contains(&"intro-one-word"), "{ids:?}");
     assert_eq!(top3(&k, "miniliateralism")[0], "intro-one-word");
@@ -356,7 +359,7 @@ fn a_misspelling_weighs_less_than_the_word_itself() {
     let ids = |q: &str| -> Vec<String> {
         let hits = k.search.search(q, 0..usize::MAX).hits;
         hits.iter()
-            .map(|h| k.dataset.passages()[h.passage].id.to_string())
+            .map(|h| k.dataset[h.passage].id.to_string())
             .collect()
     };
     // Two passages of the same length, one with the word and one with its misspelling: the
@@ -371,7 +374,7 @@ fn a_misspelling_weighs_less_than_the_word_itself() {
     let hits = k.search.search("secretariat", 0..usize::MAX).hits;
     let ids: Vec<&str> = hits
         .iter()
-        .map(|h| k.dataset.passages()[h.passage].id.as_str())
+        .map(|h| k.dataset[h.passage].id.as_str())
         .collect();
     assert_eq!(ids, ["right", "again"]);
 }

@@ -5,7 +5,7 @@
 
 use crate::articles::Articles;
 use crate::countries::Countries;
-use crate::dataset::{Body, Dataset, Expert, Group, Kind};
+use crate::dataset::{Body, Dataset, EntityIx, EntityOf, Expert, Group, Kind};
 use crate::matching::{Candidate, Matcher, Outcome};
 use crate::mentions::Mentions;
 use crate::search::SearchIndex;
@@ -33,12 +33,20 @@ pub trait Named<'k>: Copy {
     const KIND: Kind;
     /// The entity of this kind with id `id`.
     fn get(dataset: &'k Dataset, id: &str) -> Option<Self>;
+    /// The entity at `ix`, when it is of this kind.
+    fn at(dataset: &'k Dataset, ix: EntityIx) -> Option<Self>;
 }
 
 impl<'k> Named<'k> for &'k Expert {
     const KIND: Kind = Kind::Expert;
     fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
         dataset.expert(id)
+    }
+    fn at(dataset: &'k Dataset, ix: EntityIx) -> Option<Self> {
+        match dataset.entity_of(ix) {
+            EntityOf::Expert(e) => Some(&dataset[e]),
+            _ => None,
+        }
     }
 }
 
@@ -47,12 +55,24 @@ impl<'k> Named<'k> for &'k Group {
     fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
         dataset.group(id)
     }
+    fn at(dataset: &'k Dataset, ix: EntityIx) -> Option<Self> {
+        match dataset.entity_of(ix) {
+            EntityOf::Group(g) => Some(&dataset[g]),
+            _ => None,
+        }
+    }
 }
 
 impl<'k> Named<'k> for &'k Body {
     const KIND: Kind = Kind::Body;
     fn get(dataset: &'k Dataset, id: &str) -> Option<Self> {
         dataset.body(id)
+    }
+    fn at(dataset: &'k Dataset, ix: EntityIx) -> Option<Self> {
+        match dataset.entity_of(ix) {
+            EntityOf::Body(b) => Some(&dataset[b]),
+            _ => None,
+        }
     }
 }
 
@@ -103,7 +123,7 @@ impl Knowledge {
     }
 
     /// Resolves `name` among the entities of `T`'s kind. The matcher was built from this
-    /// dataset, so every candidate has its entity. Were one missing, it would be left out, and a
+    /// dataset, so every candidate's `EntityIx` is its entity, of its kind. Were one not, it would be left out, and a
     /// match would become no match rather than a confident answer from the wrong candidate.
     pub fn resolve<'k, T: Named<'k>>(&'k self, name: &str) -> Resolved<T> {
         let r = self.matcher.resolve(T::KIND, name);
@@ -112,7 +132,7 @@ impl Knowledge {
             .candidates
             .into_iter()
             .filter_map(|candidate| {
-                let entity = T::get(&self.dataset, candidate.id.as_str())?;
+                let entity = T::at(&self.dataset, candidate.entity)?;
                 Some(Found { entity, candidate })
             })
             .collect();

@@ -66,10 +66,7 @@ pub(super) fn search(
     let mut entries = Vec::new();
     // Experts and groups the hits are by or about, in order of appearance, for buttons.
     let mut related: Vec<&Id> = Vec::new();
-    let hits: Vec<_> = on_page
-        .iter()
-        .filter_map(|hit| d.passages().get(hit.passage))
-        .collect();
+    let hits: Vec<_> = on_page.iter().map(|hit| &d[hit.passage]).collect();
     let cited = Cited::of(d, hits.iter().copied());
     for p in hits {
         let mut head = cited.label(p);

@@ -154,7 +154,7 @@ impl SearchIndex {
             .skip(range.start)
             .filter_map(|k| {
                 Some(Hit {
-                    passage: self.documents.passage(k.doc)?.index(),
+                    passage: self.documents.passage(k.doc)?,
                     score: k.score,
                 })
             })

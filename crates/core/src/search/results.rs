@@ -2,13 +2,13 @@
 //! names, and the terms its hits are marked for.
 
 use super::ids::TermId;
-use crate::dataset::Id;
+use crate::dataset::{Id, PassageIx};
 
 /// A search hit: a passage of the dataset.
 #[derive(Debug)]
 pub struct Hit {
-    /// Index into `Dataset::passages`.
-    pub passage: usize,
+    /// The passage (`dataset[passage]`).
+    pub passage: PassageIx,
     /// Its score, which ranks hits that match as many clauses of the query (BM25 and the
     /// boost for its words lying close together): for tests and benchmarks, not for readers.
     pub score: f32,
