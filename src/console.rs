@@ -2,6 +2,7 @@
 //! numbered choices. Needs no token and no network.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 
 use crate::answer;
 use crate::command::{self, Asked};
@@ -13,6 +14,8 @@ pub struct Session<'k> {
     knowledge: &'k Knowledge,
     /// The buttons of the last reply, chosen by number.
     buttons: Vec<Button>,
+    /// The pictures written so far, removed with the session.
+    pictures: Pictures,
 }
 
 /// What the console should do after a line.
@@ -53,6 +56,7 @@ impl<'k> Session<'k> {
         Session {
             knowledge,
             buttons: Vec::new(),
+            pictures: Pictures::default(),
         }
     }
 
@@ -90,28 +94,76 @@ impl<'k> Session<'k> {
         let files = crate::picture::attachments(&reply);
         if !files.is_empty() {
             text.push('\n');
-            text.push_str(&written(&pictures_dir(), &files));
+            text.push_str(&self.pictures.write(&files));
         }
         text
     }
 }
 
-/// Where the console writes pictures: a folder of this process in the system's temporary
-/// folder (its own, so that no other user's file or link is written through).
-fn pictures_dir() -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("minilateral-{}", std::process::id()))
+/// The console's pictures: a folder of this session, made at its first picture, fresh and
+/// private in the system's temporary folder (so that two consoles never share one, and no other
+/// user's file or link is written through), numbered within it (`overlap.png`,
+/// `overlap-2.png` …). When the session ends, the files it wrote there are removed, then the
+/// folder if nothing else is left in it.
+#[derive(Default)]
+struct Pictures {
+    dir: Option<PathBuf>,
+    written: Vec<PathBuf>,
 }
 
-/// Writes `files` into `dir`, each under a free name (a session keeps all its pictures), and
-/// says where, or why not.
-pub fn written(dir: &std::path::Path, files: &[crate::picture::Attachment]) -> String {
-    match crate::picture::write_numbered(dir, files) {
-        Ok(paths) => paths
-            .iter()
-            .map(|p| format!("Picture written to {}", p.display()))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Err(e) => format!("The picture could not be written to {}: {e}", dir.display()),
+impl Pictures {
+    /// Writes `files`, and says where, or why not.
+    fn write(&mut self, files: &[crate::picture::Attachment]) -> String {
+        let first = self.dir.is_none();
+        let dir = match &self.dir {
+            Some(dir) => dir.clone(),
+            None => match tempfile::Builder::new().prefix("minilateral-").tempdir() {
+                // Removed by `Drop` below, file by file, not by `TempDir`, which would remove
+                // whatever else is there.
+                Ok(made) => self.dir.insert(made.keep()).clone(),
+                Err(e) => {
+                    return format!(
+                        "The picture could not be written: no folder for it in {}: {e}",
+                        std::env::temp_dir().display()
+                    );
+                }
+            },
+        };
+        match crate::picture::write_numbered(&dir, files) {
+            Ok(paths) => {
+                let mut said: Vec<String> = paths
+                    .iter()
+                    .map(|p| format!("Picture written to {}", p.display()))
+                    .collect();
+                if first {
+                    said.push(REMOVED_ON_EXIT.to_string());
+                }
+                self.written.extend(paths);
+                said.join("\n")
+            }
+            Err(e) => format!("The picture could not be written to {}: {e}", dir.display()),
+        }
+    }
+}
+
+/// Said with the first picture of a session.
+const REMOVED_ON_EXIT: &str =
+    "(The console removes its pictures when it exits: copy one elsewhere to keep it.)";
+
+impl Drop for Pictures {
+    fn drop(&mut self) {
+        let Some(dir) = &self.dir else {
+            return;
+        };
+        for path in &self.written {
+            let _ = std::fs::remove_file(path);
+        }
+        if std::fs::remove_dir(dir).is_err() && dir.exists() {
+            eprintln!(
+                "minilateral: {} kept: it holds files the console did not write",
+                dir.display()
+            );
+        }
     }
 }
 
@@ -161,8 +213,23 @@ pub fn run(knowledge: &Knowledge) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A reply as terminal text: markdown marks removed, quotes indented, buttons numbered.
+/// What the line of a reply's picture says besides what it shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PictureLine<'a> {
+    /// Nothing more: the picture is written, and a line after says where.
+    Written,
+    /// That it is not written, and `how` to write it.
+    NotWritten { how: &'a str },
+}
+
+/// A reply as terminal text: markdown marks removed, quotes indented, buttons numbered; its
+/// picture described on a line of its own, as the console writes it (`PictureLine::Written`).
 pub fn render(reply: &Fitted) -> String {
+    render_with(reply, PictureLine::Written)
+}
+
+/// A reply as terminal text (`render`), its picture's line as `line` says.
+pub fn render_with(reply: &Fitted, picture_line: PictureLine) -> String {
     let mut out = Vec::new();
     if reply.visibility.is_private() {
         out.push("(only you can see this)".to_string());
@@ -200,7 +267,13 @@ pub fn render(reply: &Fitted) -> String {
     }
     if let Some(picture) = &reply.picture {
         out.push(String::new());
-        out.push(format!("[picture {}: {}]", picture.file, picture.alt));
+        out.push(match picture_line {
+            PictureLine::Written => format!("[picture {}: {}]", picture.file, picture.alt),
+            PictureLine::NotWritten { how } => format!(
+                "[picture {}: {} (not written: {how})]",
+                picture.file, picture.alt
+            ),
+        });
     }
     if !reply.buttons.is_empty() {
         out.push(String::new());

@@ -1,14 +1,21 @@
 //! The console front end, line by line from a pipe, as a person would use it.
 
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 fn console(args: &[&str], input: &str) -> (String, String, Option<i32>) {
+    console_in(args, input, &std::env::temp_dir())
+}
+
+/// The binary fed `input` on stdin, with `tmp` as its temporary folder (TMPDIR).
+fn console_in(args: &[&str], input: &str, tmp: &Path) -> (String, String, Option<i32>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_minilateral"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("DISCORD_TOKEN", "")
         .env("MINILATERAL_DATA", "")
+        .env("TMPDIR", tmp)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -95,4 +102,121 @@ fn the_console_shows_no_markdown_marks() {
     );
     // A field name with its own question mark takes no colon.
     assert!(out.contains("\nFound an error?\n"), "{out}");
+}
+
+/// A fresh, empty folder of this test, to serve as the console's temporary folder.
+fn scratch(name: &str) -> PathBuf {
+    let dir =
+        std::env::temp_dir().join(format!("minilateral-console-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The paths of "Picture written to PATH" lines.
+fn pictures_written(out: &str) -> Vec<PathBuf> {
+    out.lines()
+        .filter_map(|l| l.strip_prefix("Picture written to "))
+        .map(PathBuf::from)
+        .collect()
+}
+
+#[test]
+fn the_console_numbers_its_pictures_and_removes_its_folder_on_exit() {
+    let tmp = scratch("pictures");
+    // Ended by `quit`, by `exit`, and by the end of its input (Ctrl-D on a terminal).
+    for end in ["quit\n", "exit\n", ""] {
+        let (out, err, code) = console_in(
+            &["console"],
+            &format!("/overlap\n/about\n/overlap g7 i2u2\n{end}"),
+            &tmp,
+        );
+        assert_eq!(code, Some(0), "{err}");
+        let written = pictures_written(&out);
+        assert_eq!(written.len(), 2, "{out}");
+        let folder = written[0].parent().unwrap();
+        assert!(folder.starts_with(&tmp), "{}", folder.display());
+        assert_eq!(written[0].file_name().unwrap(), "overlap.png");
+        assert_eq!(written[1], folder.join("overlap-2.png"));
+        // Said once, with the first picture.
+        assert_eq!(
+            out.matches("The console removes its pictures when it exits")
+                .count(),
+            1,
+            "{out}"
+        );
+        assert!(
+            !folder.exists(),
+            "{} left behind ({end:?})",
+            folder.display()
+        );
+        assert!(err.is_empty(), "{err}");
+    }
+    // Nothing else left in the temporary folder, and a session without pictures makes none.
+    let (_, _, code) = console_in(&["console"], "/about\n", &tmp);
+    assert_eq!(code, Some(0));
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+#[test]
+fn two_consoles_never_share_a_folder_and_a_strangers_file_is_kept() {
+    let tmp = scratch("shared");
+    let start = || {
+        Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .arg("console")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISCORD_TOKEN", "")
+            .env("MINILATERAL_DATA", "")
+            .env("TMPDIR", &tmp)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Asks for a picture and waits for where it went: both consoles are then running at once.
+    let picture =
+        |child: &mut std::process::Child| -> (BufReader<std::process::ChildStdout>, PathBuf) {
+            writeln!(child.stdin.as_mut().unwrap(), "/overlap").unwrap();
+            let mut lines = BufReader::new(child.stdout.take().unwrap());
+            let mut line = String::new();
+            loop {
+                line.clear();
+                assert_ne!(lines.read_line(&mut line).unwrap(), 0, "no picture written");
+                if let Some(path) = line.trim_end().strip_prefix("Picture written to ") {
+                    return (lines, PathBuf::from(path));
+                }
+            }
+        };
+    let (mut first, mut second) = (start(), start());
+    let (_out1, one) = picture(&mut first);
+    let (_out2, two) = picture(&mut second);
+    assert_ne!(one.parent(), two.parent());
+    assert_eq!(
+        one.file_name(),
+        two.file_name(),
+        "each numbers its own pictures"
+    );
+    // A file the first console did not write stays, and so does its folder.
+    let stranger = one.parent().unwrap().join("mine.txt");
+    std::fs::write(&stranger, "kept").unwrap();
+    for child in [&mut first, &mut second] {
+        drop(child.stdin.take());
+    }
+    let first = first.wait_with_output().unwrap();
+    let second = second.wait_with_output().unwrap();
+    assert!(first.status.success() && second.status.success());
+    assert!(!one.exists() && !two.exists());
+    assert!(!two.parent().unwrap().exists());
+    assert_eq!(std::fs::read_to_string(&stranger).unwrap(), "kept");
+    let err = String::from_utf8_lossy(&first.stderr);
+    assert!(
+        err.contains(&format!(
+            "{} kept: it holds files the console did not write",
+            one.parent().unwrap().display()
+        )),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
 }
