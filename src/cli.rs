@@ -42,39 +42,57 @@ pub enum Command {
     /// The Discord bot over the gateway (the default); without DISCORD_TOKEN, the local console
     Run,
     /// Local console: type slash commands as in Discord, read the replies as text
+    ///
+    /// Pictures (/overlap) are written into a fresh temporary folder of this console, numbered
+    /// (overlap.png, overlap-2.png …); the console removes them and the folder when it exits
+    /// (`quit` or `exit`, Ctrl-D or Ctrl-C at its prompt, or the end of piped input).
     Console,
     /// Answer one slash-command line, e.g. "/expert sara"; or, with --message, the message
     /// command ("Find experts and groups") for a message of TEXT
     Ask {
+        /// The line a user would type in Discord: "/expert sara", "/wish year:2024 expert:filer",
+        /// "/overlap g7 brics" (options by name:value, or in order)
         #[arg(required_unless_present = "message", conflicts_with = "message")]
         line: Option<String>,
         /// Answer the message context-menu command for a message of this text
         #[arg(long, value_name = "TEXT")]
         message: Option<String>,
-        /// Print the exact Discord interaction response body the bot would send
+        /// Print the exact Discord interaction response body the bot would send, as JSON
         #[arg(long)]
         json: bool,
-        /// Write the answer's attachments (pictures) into DIR
+        /// Write the answer's pictures (/overlap) into DIR, made if missing; a file already
+        /// there is never replaced. Without it a picture is only described
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
     },
     /// Autocomplete for the last option in LINE, as the Discord autocomplete response body
-    Complete { line: String },
-    /// How a loosely typed name resolves, as JSON
+    /// (JSON)
+    Complete {
+        /// A slash-command line ending in the option being typed: "/expert pan",
+        /// "/wish year:2024 expert:fi"
+        line: String,
+    },
+    /// How a loosely typed name resolves, as JSON: match, ambiguous or none, with the best
+    /// candidates
     Match {
+        /// Which names to look in
         kind: MatchKind,
-        /// The name to resolve
+        /// The name to resolve, as a user would type it
         #[arg(required_unless_present = "batch", conflicts_with = "batch")]
         query: Option<String>,
-        /// One query per line of FILE, one JSON object per line of output
+        /// One query per line of FILE (blank lines skipped), one JSON object per line of output
         #[arg(long, value_name = "FILE")]
         batch: Option<PathBuf>,
     },
     /// The entities named in TEXT, in order, as JSON (id, kind, name, the span that named it)
-    Mentions { text: String },
-    /// Validate the dataset, print a summary; list every problem and exit 1
+    Mentions {
+        /// Any text, e.g. a Discord message: "Filer on the G7 and I2U2"
+        text: String,
+    },
+    /// Validate the dataset and print a summary (exit 0); if anything is wrong, list every
+    /// problem on stderr and exit 1
     Check,
-    /// Print the whole dataset as one JSON document (the shape is in the README)
+    /// Print the whole dataset as one JSON document (its shape is in the README)
     Export,
     /// Draft a dataset from an article's text (plain text or Markdown): to stdout, or to
     /// --out PATH with the text beside it
@@ -94,7 +112,8 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
-    /// Register the slash commands (globally, or in one guild)
+    /// Register the bot's commands with Discord: the slash commands and the message commands
+    /// (globally, or in one guild); needs DISCORD_TOKEN
     Register {
         /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]
         #[arg(long, value_name = "ID")]
@@ -104,7 +123,7 @@ pub enum Command {
         #[arg(long)]
         clear_other: bool,
     },
-    /// HTTP interactions endpoint: POST /interactions, GET /healthz
+    /// HTTP interactions endpoint: POST /interactions, GET /healthz; needs DISCORD_PUBLIC_KEY
     Serve {
         /// Address to listen on [env: MINILATERAL_LISTEN] [default: 127.0.0.1:8080]
         #[arg(long, value_name = "ADDR")]
@@ -114,14 +133,21 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MatchKind {
+    /// People: the experts of an article's panel and others it quotes
     Expert,
+    /// Groups of states: G7, BRICS …
     Group,
 }
 
-/// Exit status: 0 success, 1 dataset or configuration wrong, 2 command line wrong.
+/// Exit status, one table for every command.
 pub mod exit {
+    /// Success; an honest "no match" answer is one too.
     pub const OK: u8 = 0;
-    pub const BAD_DATA_OR_CONFIG: u8 = 1;
+    /// A data or input problem: the dataset or the configuration wrong, a file that cannot be
+    /// read or written, an output that already exists, an article `import` refuses.
+    pub const BAD_INPUT: u8 = 1;
+    /// The command line is wrong: clap's usage errors, and an argument's value the command
+    /// cannot read (a LINE that is not a slash-command line, an `--year` out of range).
     pub const BAD_USAGE: u8 = 2;
 }
 
@@ -150,7 +176,12 @@ pub fn run(args: Args) -> ExitCode {
             json,
             out,
         } => with_knowledge(&data, |k| {
-            ask(k, line.as_deref(), message, json, out.as_deref())
+            let form = if json {
+                answers::Form::Json
+            } else {
+                answers::Form::Text
+            };
+            ask(k, line.as_deref(), message, form, out.as_deref())
         }),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
         Command::Mentions { text } => with_knowledge(&data, |k| mentions(k, &text)),
@@ -198,7 +229,7 @@ where
         Ok(c) => c,
         Err(e) => {
             eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     crate::logging::init(vec![config.token.clone()]);
@@ -216,14 +247,14 @@ fn block_on(mode: impl std::future::Future<Output = anyhow::Result<()>>) -> Exit
         Ok(r) => r,
         Err(e) => {
             eprintln!("minilateral: cannot start the async runtime: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     let code = match runtime.block_on(mode) {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
             tracing::error!(error = %crate::logging::error_chain(&e), "stopped on an error");
-            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+            ExitCode::from(exit::BAD_INPUT)
         }
     };
     // Dropping a runtime waits for its blocking threads without end; the mode has already
@@ -253,7 +284,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         Ok(v) => v,
         Err(e) => {
             eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     // The endpoint needs no token; with one it can register changed commands itself. Either
@@ -263,7 +294,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         Ok(l) => l,
         Err(e) => {
             eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     // Answers with pictures are finished at Discord's REST API (or DISCORD_API_BASE).
@@ -271,7 +302,7 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         Ok(base) => crate::upload::Webhooks::new(base, limits.upload_queue),
         Err(e) => {
             eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     crate::logging::init(crate::config::token().into_iter().collect());
@@ -309,7 +340,7 @@ fn console(k: &Knowledge) -> ExitCode {
         Ok(()) => ExitCode::from(exit::OK),
         Err(e) => {
             eprintln!("minilateral: console: {e}");
-            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+            ExitCode::from(exit::BAD_INPUT)
         }
     }
 }
@@ -318,7 +349,7 @@ fn console(k: &Knowledge) -> ExitCode {
 fn load(path: &DataPath) -> Result<crate::dataset::Dataset, ExitCode> {
     datafiles::load(path).map_err(|e| {
         eprintln!("minilateral: {}: {e}", path.describe());
-        ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+        ExitCode::from(exit::BAD_INPUT)
     })
 }
 
@@ -326,4 +357,64 @@ fn load(path: &DataPath) -> Result<crate::dataset::Dataset, ExitCode> {
 pub fn out(text: &str) {
     use std::io::Write;
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// What stdout is, which decides how JSON is laid out there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StdoutIs {
+    /// A person reads it: JSON pretty-printed.
+    Terminal,
+    /// A pipe or a file: a program reads it, one JSON value per line.
+    Redirected,
+}
+
+impl StdoutIs {
+    /// This process's stdout.
+    pub fn now() -> StdoutIs {
+        use std::io::IsTerminal;
+        if std::io::stdout().is_terminal() {
+            StdoutIs::Terminal
+        } else {
+            StdoutIs::Redirected
+        }
+    }
+}
+
+/// One JSON value as every command prints it (the README's "JSON output"): pretty on a
+/// terminal, on one line otherwise; ends in a line break.
+pub fn json_text(value: &impl serde::Serialize, stdout: StdoutIs) -> String {
+    let text = match stdout {
+        StdoutIs::Terminal => serde_json::to_string_pretty(value),
+        StdoutIs::Redirected => serde_json::to_string(value),
+    };
+    format!("{}\n", text.expect("our JSON values serialise"))
+}
+
+/// Prints one JSON value on stdout (`json_text`).
+fn print_json(value: &impl serde::Serialize) {
+    out(&json_text(value, StdoutIs::now()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_is_pretty_on_a_terminal_and_one_line_otherwise() {
+        let value = serde_json::json!({"id": "g7", "members": ["Canada", "France"]});
+        let pretty = json_text(&value, StdoutIs::Terminal);
+        assert_eq!(
+            pretty,
+            "{\n  \"id\": \"g7\",\n  \"members\": [\n    \"Canada\",\n    \"France\"\n  ]\n}\n"
+        );
+        let line = json_text(&value, StdoutIs::Redirected);
+        assert_eq!(
+            line,
+            "{\"id\":\"g7\",\"members\":[\"Canada\",\"France\"]}\n"
+        );
+        for text in [pretty, line] {
+            let read: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(read, value);
+        }
+    }
 }

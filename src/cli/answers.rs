@@ -4,16 +4,29 @@
 use crate::reply::Visibility;
 use std::process::ExitCode;
 
-use super::{exit, out};
+use super::{exit, out, print_json};
+use crate::console::PictureLine;
 use crate::knowledge::Knowledge;
 
+/// Said of a picture `ask` was not asked to write.
+const HOW_TO_WRITE: &str = "add --out DIR to write it";
+
+/// How `ask` prints its answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    /// As the console shows it.
+    Text,
+    /// The exact interaction response body (`--json`).
+    Json,
+}
+
 /// `ask`: one line (or the message command for a message) answered, as text or as the exact
-/// interaction response body; with `out`, its pictures written there.
+/// interaction response body; with `dir`, its pictures written there.
 pub(super) fn ask(
     k: &Knowledge,
     line: Option<&str>,
     message: Option<String>,
-    json: bool,
+    form: Form,
     dir: Option<&std::path::Path>,
 ) -> ExitCode {
     let asked = match (message, line) {
@@ -39,31 +52,46 @@ pub(super) fn ask(
             "minilateral: cannot write the picture into {}: {e}",
             dir.display()
         );
-        return ExitCode::from(exit::BAD_USAGE);
+        return ExitCode::from(exit::BAD_INPUT);
     }
-    let files = crate::picture::attachments(&reply);
-    if json {
-        let body = crate::discord::encode_with(&reply, &files);
-        out(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&body).expect("responses serialise")
-        ));
-    } else {
-        out(&format!("{}\n", crate::console::render(&reply)));
+    // Drawn only where it goes somewhere: into DIR, or described in the JSON body.
+    let files = match (form, dir) {
+        (Form::Text, None) => Vec::new(),
+        _ => crate::picture::attachments(&reply),
+    };
+    // Beside the JSON, not in it: stdout stays one document.
+    let say = |said: String| match form {
+        Form::Json => eprintln!("{said}"),
+        Form::Text => out(&format!("{said}\n")),
+    };
+    match form {
+        Form::Json => print_json(&crate::discord::encode_with(&reply, &files)),
+        Form::Text => {
+            let line = match dir {
+                Some(_) => PictureLine::Written,
+                None => PictureLine::NotWritten { how: HOW_TO_WRITE },
+            };
+            say(crate::console::render_with(&reply, line));
+        }
     }
-    let Some(dir) = dir.filter(|_| !files.is_empty()) else {
+    let Some(dir) = dir else {
+        if form == Form::Json
+            && let Some(picture) = &reply.picture
+        {
+            say(format!(
+                "Picture {} not written: {HOW_TO_WRITE}",
+                picture.file
+            ));
+        }
         return ExitCode::from(exit::OK);
     };
+    if files.is_empty() {
+        return ExitCode::from(exit::OK);
+    }
     match crate::picture::write_all(dir, &files) {
         Ok(paths) => {
-            // Beside the JSON, not in it: stdout stays one document.
             for p in paths {
-                let said = format!("Picture written to {}", p.display());
-                if json {
-                    eprintln!("{said}");
-                } else {
-                    out(&format!("{said}\n"));
-                }
+                say(format!("Picture written to {}", p.display()));
             }
             ExitCode::from(exit::OK)
         }
@@ -72,18 +100,14 @@ pub(super) fn ask(
                 "minilateral: cannot write the picture into {}: {e}",
                 dir.display()
             );
-            ExitCode::from(exit::BAD_USAGE)
+            ExitCode::from(exit::BAD_INPUT)
         }
     }
 }
 
 /// `mentions TEXT`: the entities the text names, as a JSON array (an empty one when none).
 pub(super) fn mentions(k: &Knowledge, text: &str) -> ExitCode {
-    let found = k.mentions(text);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&found).expect("mentions serialise")
-    ));
+    print_json(&k.mentions(text));
     ExitCode::from(exit::OK)
 }
 
@@ -106,10 +130,6 @@ pub(super) fn complete(k: &Knowledge, line: &str) -> ExitCode {
         }
     };
     let choices = crate::answer::complete(k, &completion);
-    let body = crate::discord::encode_choices(&choices);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&body).expect("responses serialise")
-    ));
+    print_json(&crate::discord::encode_choices(&choices));
     ExitCode::from(exit::OK)
 }

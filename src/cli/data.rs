@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{MatchKind, exit, load, out};
+use super::{MatchKind, StdoutIs, exit, json_text, load, out, print_json};
 use crate::datafiles::{self, DataPath};
 
-/// `match`: one JSON object per query on stdout.
+/// `match`: one JSON object per query on stdout, as every command prints JSON (`json_text`); a
+/// batch's always one a line.
 pub(super) fn match_names(
     path: &DataPath,
     kind: MatchKind,
@@ -22,18 +23,21 @@ pub(super) fn match_names(
         MatchKind::Expert => crate::dataset::Kind::Expert,
         MatchKind::Group => crate::dataset::Kind::Group,
     };
-    let queries: Vec<String> = match (query, batch) {
-        (Some(q), _) => vec![q],
+    // A batch is JSON Lines whatever stdout is, as a file would be.
+    let (queries, layout): (Vec<String>, _) = match (query, batch) {
+        (Some(q), _) => (vec![q], StdoutIs::now()),
         (None, Some(file)) => match std::fs::read_to_string(&file) {
             // Blank lines separate nothing and ask nothing: skipped.
-            Ok(text) => text
-                .lines()
-                .filter(|l| !l.trim().is_empty())
-                .map(String::from)
-                .collect(),
+            Ok(text) => (
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(String::from)
+                    .collect(),
+                StdoutIs::Redirected,
+            ),
             Err(e) => {
                 eprintln!("minilateral: cannot read {}: {e}", file.display());
-                return ExitCode::from(exit::BAD_USAGE);
+                return ExitCode::from(exit::BAD_INPUT);
             }
         },
         (None, None) => unreachable!("clap requires QUERY or --batch"),
@@ -41,9 +45,7 @@ pub(super) fn match_names(
     let matcher = crate::matching::Matcher::new(&dataset);
     let mut text = String::new();
     for q in queries {
-        let resolution = matcher.resolve(kind, &q);
-        text.push_str(&serde_json::to_string(&resolution).expect("a resolution serialises"));
-        text.push('\n');
+        text.push_str(&json_text(&matcher.resolve(kind, &q), layout));
     }
     out(&text);
     ExitCode::from(exit::OK)
@@ -55,7 +57,7 @@ pub(super) fn check(path: &DataPath) -> ExitCode {
         Ok(files) => files,
         Err(e) => {
             eprintln!("minilateral: {e}");
-            return ExitCode::from(exit::BAD_DATA_OR_CONFIG);
+            return ExitCode::from(exit::BAD_INPUT);
         }
     };
     match crate::dataset::Dataset::load(&files) {
@@ -68,7 +70,7 @@ pub(super) fn check(path: &DataPath) -> ExitCode {
         }
         Err(e) => {
             eprintln!("minilateral: {} {e}", path.describe());
-            ExitCode::from(exit::BAD_DATA_OR_CONFIG)
+            ExitCode::from(exit::BAD_INPUT)
         }
     }
 }
@@ -79,11 +81,7 @@ pub(super) fn export(path: &DataPath) -> ExitCode {
         Ok(d) => d,
         Err(code) => return code,
     };
-    let doc = crate::dataset::export::export(&dataset);
-    out(&format!(
-        "{}\n",
-        serde_json::to_string_pretty(&doc).expect("the export serialises")
-    ));
+    print_json(&crate::dataset::export::export(&dataset));
     ExitCode::from(exit::OK)
 }
 

@@ -30,15 +30,12 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
     let shown = args.file.display().to_string();
     let bytes = match datafiles::read_bytes(&args.file) {
         Ok(b) => b,
-        Err(e) => return fail(exit::BAD_USAGE, e.to_string()),
+        Err(e) => return fail(exit::BAD_INPUT, e.to_string()),
     };
     let text = match minilateral_import::decode(&bytes) {
         Ok(t) => t,
         Err(e) => {
-            return fail(
-                exit::BAD_DATA_OR_CONFIG,
-                format!("{shown}:{e}; nothing written"),
-            );
+            return fail(exit::BAD_INPUT, format!("{shown}:{e}; nothing written"));
         }
     };
     // Where the draft would go is known before the work: anything there is refused now.
@@ -52,7 +49,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
             let targets = Targets::new(out, &id);
             for p in [&targets.json, &targets.text] {
                 if let Err(e) = crate::write::free(p) {
-                    return fail(exit::BAD_USAGE, format!("{e} (--out); nothing written"));
+                    return fail(exit::BAD_INPUT, format!("{e} (--out); nothing written"));
                 }
             }
             Some(targets)
@@ -69,10 +66,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
             match loaded {
                 Ok(loaded) => Some(loaded),
                 Err(e) => {
-                    return fail(
-                        exit::BAD_DATA_OR_CONFIG,
-                        format!("--with {}: {e}", path.describe()),
-                    );
+                    return fail(exit::BAD_INPUT, format!("--with {}: {e}", path.describe()));
                 }
             }
         }
@@ -97,7 +91,7 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
             ];
             match crate::write::write_new(&files) {
                 Ok(()) => Some((t.json.clone(), t.text.clone())),
-                Err(e) => return fail(exit::BAD_USAGE, format!("{e}; nothing written")),
+                Err(e) => return fail(exit::BAD_INPUT, format!("{e}; nothing written")),
             }
         }
     };
@@ -105,18 +99,18 @@ pub(in crate::cli) fn import(args: ImportArgs) -> ExitCode {
     ExitCode::from(exit::OK)
 }
 
-/// Why no draft was made, on stderr, with its exit status.
+/// Why no draft was made, on stderr, with its exit status: an option's value out of range is
+/// the command line's fault (2), anything else the article's or the data's (1).
 fn refused(shown: &str, e: Refused) -> ExitCode {
     let (code, message) = match e {
-        Refused::Article(e) => (
-            exit::BAD_DATA_OR_CONFIG,
-            format!("{shown}:{e}; nothing written"),
-        ),
-        e @ Refused::Unloadable(_) => (
-            exit::BAD_DATA_OR_CONFIG,
-            format!("{shown}: {e}\nnothing written"),
-        ),
-        e => (exit::BAD_USAGE, format!("{e}; nothing written")),
+        Refused::Article(e) => (exit::BAD_INPUT, format!("{shown}:{e}; nothing written")),
+        e @ Refused::Unloadable(_) => (exit::BAD_INPUT, format!("{shown}: {e}\nnothing written")),
+        e @ (Refused::SourceId(_) | Refused::Year(_)) => {
+            (exit::BAD_USAGE, format!("{e}; nothing written"))
+        }
+        e @ (Refused::NoYear | Refused::SourceTaken(_)) => {
+            (exit::BAD_INPUT, format!("{shown}: {e}; nothing written"))
+        }
     };
     eprintln!("minilateral: {message}");
     ExitCode::from(code)

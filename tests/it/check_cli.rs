@@ -209,3 +209,38 @@ fn a_bom_is_skipped_and_a_file_that_is_not_an_object_is_named() {
         "{err}"
     );
 }
+
+/// One exit table for every command: 0 success (an honest "no match" too), 1 a data or input
+/// problem (named on stderr), 2 the command line wrong.
+#[test]
+fn every_command_follows_the_exit_table() {
+    let missing = "/nonexistent/minilateral-input.txt";
+    let table: &[(&[&str], i32, &str)] = &[
+        (&["match", "expert", "nobody at all"], 0, ""),
+        (&["ask", "/expert nobody at all"], 0, ""),
+        (&["mentions", "nothing here"], 0, ""),
+        (&["complete", "/expert zzzz"], 0, ""),
+        (&["match", "group", "--batch", missing], 1, missing),
+        (&["import", missing], 1, missing),
+        (&["--data", missing, "export"], 1, missing),
+        (&["--data", missing, "ask", "/about"], 1, missing),
+        (&["register"], 1, "DISCORD_TOKEN"),
+        (&["serve"], 1, "DISCORD_PUBLIC_KEY"),
+        (
+            &["import", "data/itc-2024.txt", "--year", "1800"],
+            2,
+            "--year 1800",
+        ),
+        (&["ask", "expert sara"], 2, ""),
+        (&["complete", "/about"], 2, "no option to complete"),
+        (&["match", "person", "x"], 2, "invalid value"),
+        (&["ask"], 2, "required"),
+        (&["frobnicate"], 2, ""),
+    ];
+    for (args, code, said) in table {
+        let out = minilateral(args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(*code), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?} should say {said:?}: {err}");
+    }
+}

@@ -453,10 +453,15 @@ fn the_draft_passes_check_from_the_command_line() {
         said.contains("body \"coral-data-compact\": proposed from"),
         "{said}"
     );
-    // The draft is never written over.
+    // The draft is never written over: an input problem (exit 1) that names the path.
     let again = import();
-    assert_eq!(again.status.code(), Some(2));
-    assert!(stderr(&again).contains("exists"), "{}", stderr(&again));
+    assert_eq!(again.status.code(), Some(1), "{}", stderr(&again));
+    let json = dir.join("ocean-2031.json");
+    assert!(
+        stderr(&again).contains(&format!("{} exists (a file)", json.display())),
+        "{}",
+        stderr(&again)
+    );
     // Without --out: the draft on stdout, its text inline, ready for --data.
     let o = minilateral(&["import", "tests/fixtures/import/dash-bylines.txt"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -215,6 +215,34 @@ fn the_option_completes_the_name_being_typed_after_the_ones_typed() {
 }
 
 #[test]
+fn ask_without_out_says_how_to_write_the_picture() {
+    let out = minilateral(&["ask", "/overlap"]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let text = stdout(&out);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("[picture overlap.png: "))
+        .unwrap_or_else(|| panic!("no picture line in\n{text}"));
+    assert!(
+        line.ends_with(" (not written: add --out DIR to write it)]"),
+        "{line}"
+    );
+    assert!(!text.contains("Picture written"), "{text}");
+    // With --json, stdout stays the body alone; the note goes to stderr.
+    let out = minilateral(&["ask", "/overlap", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(body["data"]["attachments"][0]["filename"], "overlap.png");
+    assert_eq!(
+        crate::stderr(&out),
+        "Picture overlap.png not written: add --out DIR to write it\n"
+    );
+    // A reply without a picture says nothing of one.
+    let out = minilateral(&["ask", "/overlap nato"]);
+    assert!(!stdout(&out).contains("--out"), "{}", stdout(&out));
+}
+
+#[test]
 fn ask_out_writes_a_png_under_200_kb() {
     let dir = std::env::temp_dir().join(format!("minilateral-overlap-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -230,10 +258,15 @@ fn ask_out_writes_a_png_under_200_kb() {
     assert!(png.len() < 200 * 1024, "{} bytes", png.len());
     let picture = tiny_skia::Pixmap::decode_png(&png).expect("a valid PNG");
     assert!(picture.width() >= 400 && picture.height() >= 400);
-    // A picture already there is never written over: refused, and left as it was.
+    // A picture already there is never written over: refused (an input problem, exit 1, that
+    // names the path), and left as it was.
     let again = minilateral(&["ask", "/overlap g7 i2u2", "--out", dir.to_str().unwrap()]);
-    assert_eq!(again.status.code(), Some(2));
-    assert!(crate::stderr(&again).contains("overlap.png exists (a file)"));
+    assert_eq!(again.status.code(), Some(1), "{}", crate::stderr(&again));
+    assert!(
+        crate::stderr(&again).contains(&format!("{} exists (a file)", file.display())),
+        "{}",
+        crate::stderr(&again)
+    );
     assert_eq!(std::fs::read(&file).unwrap(), png);
     // With --json, stdout stays one JSON document and the path goes to stderr.
     let json_dir = dir.join("json");
@@ -247,11 +280,19 @@ fn ask_out_writes_a_png_under_200_kb() {
     let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(body["data"]["attachments"][0]["filename"], "overlap.png");
     assert!(crate::stderr(&out).contains("Picture written to"));
-    // A folder that cannot be made is a usage error that names it.
+    assert_eq!(stdout(&out).lines().count(), 1, "one line on a pipe");
+    // A folder that cannot be made is an input problem that names it.
     let blocked = dir.join("overlap.png").join("sub");
     let out = minilateral(&["ask", "/overlap", "--out", blocked.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(crate::stderr(&out).contains("cannot write the picture"));
+    assert_eq!(out.status.code(), Some(1), "{}", crate::stderr(&out));
+    assert!(
+        crate::stderr(&out).contains(&format!(
+            "cannot write the picture into {}",
+            blocked.display()
+        )),
+        "{}",
+        crate::stderr(&out)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

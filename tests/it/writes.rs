@@ -76,7 +76,7 @@ fn a_file_size_limit_leaves_no_file_and_no_temporary_file() {
             4096,
             ignore_signal,
         );
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(stderr(&o).contains("File too large"), "{}", stderr(&o));
         assert!(stderr(&o).contains("nothing written"), "{}", stderr(&o));
         assert_eq!(
@@ -91,7 +91,7 @@ fn a_file_size_limit_leaves_no_file_and_no_temporary_file() {
             4096,
             ignore_signal,
         );
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert_eq!(names(&dir), Vec::<String>::new());
         // A picture of `ask --out` (about 30 KB) under a 1 KiB limit.
         let o = limited(
@@ -99,7 +99,7 @@ fn a_file_size_limit_leaves_no_file_and_no_temporary_file() {
             1024,
             ignore_signal,
         );
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
         assert!(
             stderr(&o).contains("cannot write the picture"),
             "{}",
@@ -129,7 +129,7 @@ fn a_link_at_the_output_path_is_refused_and_nothing_is_written_through_it() {
             .unwrap()
     };
     let refused = |o: &Output, what: &str| {
-        assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
         assert!(stderr(o).contains(what), "{}", stderr(o));
         assert!(stderr(o).contains("nothing written"), "{}", stderr(o));
     };
@@ -177,7 +177,7 @@ fn a_link_at_the_output_path_is_refused_and_nothing_is_written_through_it() {
     let o = command(&["ask", "/overlap", "--out", pictures.to_str().unwrap()])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains("exists (a symbolic link)"),
         "{}",
@@ -203,7 +203,7 @@ fn an_existing_draft_is_refused_before_the_article_is_drafted() {
     ])
     .output()
     .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
         stderr(&o).contains(&format!("{TEXT} exists (a file)")),
         "{}",
