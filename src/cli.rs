@@ -116,7 +116,8 @@ pub enum Command {
     /// (globally, or in one guild); needs DISCORD_TOKEN
     Register {
         /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]
-        #[arg(long, value_name = "ID")]
+        // Discord ids start at 1 (serenity's id types panic on 0).
+        #[arg(long, value_name = "ID", value_parser = clap::value_parser!(u64).range(1..))]
         guild: Option<u64>,
         /// Also empty the other scope (global when registering in a guild, DISCORD_GUILD_ID's
         /// when registering globally), so that no server shows every command twice

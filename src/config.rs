@@ -114,7 +114,7 @@ pub struct Discord {
 pub enum ConfigError {
     #[error("DISCORD_TOKEN is not set; see the README, \"Setting up in Discord\"")]
     NoToken,
-    #[error("{name} must be a number (a Discord id), not `{value}`")]
+    #[error("{name} must be a Discord id (a number above 0), not `{value}`")]
     NotAnId { name: &'static str, value: String },
     #[error("{0}")]
     Shards(String),
@@ -125,8 +125,10 @@ pub enum ConfigError {
 fn id(name: &'static str) -> Result<Option<u64>, ConfigError> {
     value(name)
         .map(|v| {
+            // Discord ids start at 1; serenity's id types panic on 0.
             v.trim()
-                .parse::<u64>()
+                .parse::<std::num::NonZeroU64>()
+                .map(u64::from)
                 .map_err(|_| ConfigError::NotAnId { name, value: v })
         })
         .transpose()

@@ -234,6 +234,7 @@ fn every_command_follows_the_exit_table() {
         (&["ask", "expert sara"], 2, ""),
         (&["complete", "/about"], 2, "no option to complete"),
         (&["match", "person", "x"], 2, "invalid value"),
+        (&["register", "--guild", "0"], 2, "invalid value '0'"),
         (&["ask"], 2, "required"),
         (&["frobnicate"], 2, ""),
     ];
@@ -242,5 +243,33 @@ fn every_command_follows_the_exit_table() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(*code), "{args:?}: {err}");
         assert!(err.contains(said), "{args:?} should say {said:?}: {err}");
+    }
+}
+
+/// A Discord id of 0 in the configuration is refused as configuration (exit 1), never handed on
+/// to serenity, whose id types panic on it.
+#[test]
+fn a_zero_discord_id_is_a_configuration_error() {
+    for name in ["DISCORD_GUILD_ID", "DISCORD_APPLICATION_ID"] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .arg("register")
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISCORD_TOKEN", "not-a-token.x.y")
+            .env("DISCORD_GUILD_ID", "")
+            .env("DISCORD_APPLICATION_ID", "")
+            .env("MINILATERAL_DATA", "")
+            .env("DISCORD_API_BASE", "http://127.0.0.1:9")
+            .env(name, "0")
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{name} must be a Discord id (a number above 0), not `0`"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("not-a-token"), "{err}");
     }
 }
