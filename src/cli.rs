@@ -147,8 +147,9 @@ pub mod exit {
     /// A data or input problem: the dataset or the configuration wrong, a file that cannot be
     /// read or written, an output that already exists, an article `import` refuses.
     pub const BAD_INPUT: u8 = 1;
-    /// The command line is wrong: clap's usage errors, and an argument's value the command
-    /// cannot read (a LINE that is not a slash-command line, an `--year` out of range).
+    /// The command line is wrong: clap's usage errors, and an argument clap cannot judge (a
+    /// LINE of `ask` or `complete` that is not a slash-command line, or has no option to
+    /// complete; an `import --source-id` or `--year` out of range).
     pub const BAD_USAGE: u8 = 2;
 }
 
