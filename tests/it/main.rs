@@ -6,6 +6,7 @@ mod console;
 mod countries;
 mod counts;
 mod dataset;
+mod docs;
 mod echoes;
 mod endpoint_e2e;
 mod fake_discord;

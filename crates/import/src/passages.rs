@@ -39,7 +39,7 @@ impl Unit {
 }
 
 /// Phrases by which an expert says, in the first person, what they want to see: a sentence
-/// holding one is a wish (the README, "What counts as a wish").
+/// holding one is a wish (docs/curating.md, "What counts as a wish").
 const WISHES: &[&str] = &[
     "i hope to see",
     "i hope that",
@@ -55,7 +55,7 @@ const WISHES: &[&str] = &[
     "my wish",
 ];
 
-/// Sentence openings that the README counts as wishes too, but that can as well open
+/// Sentence openings that docs/curating.md counts as wishes too, but that can as well open
 /// reasoning: a wish read from one of these is marked for review.
 const WEAK_WISHES: &[&str] = &[
     "we need ",

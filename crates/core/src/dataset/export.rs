@@ -1,6 +1,6 @@
 //! `minilateral export`: the whole dataset as one JSON document whose shape does not depend
 //! on how the files are laid out. Tools outside the project read this, not the files; its
-//! keys are documented in the README ("Export") and keep their names.
+//! keys are documented in docs/curating.md ("Export") and keep their names.
 
 use serde::Serialize;
 

@@ -121,7 +121,7 @@ pub enum Problem {
         message: String,
     },
     #[error("{subject}: {message}")]
-    /// Any other rule of the dataset's format broken (README, "Rules").
+    /// Any other rule of the dataset's format broken (docs/curating.md, "Rules").
     Rule {
         /// The entity that breaks it.
         subject: Subject,

@@ -109,7 +109,7 @@ pub struct Candidate {
     pub context: String,
 }
 
-/// What a query resolved to; serialises to the JSON of `minilateral match` (the README).
+/// What a query resolved to; serialises to the JSON of `minilateral match` (docs/commands.md).
 #[derive(Clone, Debug, Serialize)]
 pub struct Resolution {
     /// The text resolved, as typed.

@@ -52,7 +52,7 @@ pub struct Mention {
     pub text: String,
 }
 
-/// What a mention names, as `mentions` prints it (the README): `expert` (a member of an
+/// What a mention names, as `mentions` prints it (docs/commands.md): `expert` (a member of an
 /// article's panel), `person` (someone an article quotes outside its panel), `group`, `body`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

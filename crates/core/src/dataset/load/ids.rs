@@ -109,7 +109,7 @@ fn slot_place(slot: Slot, d: &DatasetFile, id: &Id) -> (Kind, usize) {
     }
 }
 
-/// 1–64 characters of `a-z`, `0-9` and `-` (the README, "Rules").
+/// 1–64 characters of `a-z`, `0-9` and `-` (docs/curating.md, "Rules").
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID_LEN
