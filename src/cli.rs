@@ -1,4 +1,4 @@
-//! The command line (the README, "Commands of the binary"): arguments, and the dispatch to each
+//! The command line (docs/commands.md, "The binary"): arguments, and the dispatch to each
 //! mode.
 
 use std::path::PathBuf;
@@ -92,7 +92,7 @@ pub enum Command {
     /// Validate the dataset and print a summary (exit 0); if anything is wrong, list every
     /// problem on stderr and exit 1
     Check,
-    /// Print the whole dataset as one JSON document (its shape is in the README)
+    /// Print the whole dataset as one JSON document (its shape is in docs/curating.md, "Export")
     Export,
     /// Draft a dataset from an article's text (plain text or Markdown): to stdout, or to
     /// --out PATH with the text beside it
@@ -382,7 +382,7 @@ impl StdoutIs {
     }
 }
 
-/// One JSON value as every command prints it (the README's "JSON output"): pretty on a
+/// One JSON value as every command prints it (docs/commands.md, "JSON output"): pretty on a
 /// terminal, on one line otherwise; ends in a line break.
 pub fn json_text(value: &impl serde::Serialize, stdout: StdoutIs) -> String {
     let text = match stdout {

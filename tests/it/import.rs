@@ -161,7 +161,7 @@ fn the_bundled_article_drafts_to_what_was_curated() {
         );
     }
 
-    // Every wish, and only the wishes, as curated: the README's rule ("What counts as a wish"),
+    // Every wish, and only the wishes, as curated: the rule of docs/curating.md ("What counts as a wish"),
     // read by the importer.
     let wishes_of = |d: &Dataset| -> Vec<String> {
         d.passages()

@@ -306,7 +306,7 @@ fn export_prints_the_documented_shape() {
     assert!(out.status.success(), "{}", stderr(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["format"], "minilateral-export/1");
-    // The keys of interface.md and the README, on every element.
+    // The keys of interface.md and docs/curating.md ("Export"), on every element.
     let source = [
         "id",
         "title",
@@ -448,7 +448,7 @@ fn the_readmes_worked_example_of_adding_a_passage_works() {
     let article = std::fs::read_to_string(root.join("data/itc-2024.txt")).unwrap();
     let anchor = "3SI has reportedly struggled to maintain momentum between summits.";
     let article = article.replacen(anchor, &format!("{anchor} {sentence}"), 1);
-    // 2. The passage of the README, added to `passages`.
+    // 2. The passage of docs/curating.md's worked example, added to `passages`.
     let mut json: Value =
         serde_json::from_str(&std::fs::read_to_string(root.join("data/minilateral.json")).unwrap())
             .unwrap();
