@@ -290,8 +290,16 @@ fn serve(path: &DataPath, listen: Option<String>) -> ExitCode {
         }
     };
     // The endpoint needs no token; with one it can register changed commands itself. Either
-    // way the token stays out of the logs.
-    let discord = crate::config::Discord::from_env().ok();
+    // way the token stays out of the logs. A token with a wrong setting beside it (an id of 0,
+    // bad shards) is refused as it is by `run`, not dropped without a word.
+    let discord = match crate::config::Discord::from_env() {
+        Ok(d) => Some(d),
+        Err(crate::config::ConfigError::NoToken) => None,
+        Err(e) => {
+            eprintln!("minilateral: {e}");
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+    };
     let limits = match crate::config::ServerLimits::from_env() {
         Ok(l) => l,
         Err(e) => {

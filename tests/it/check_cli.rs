@@ -247,23 +247,45 @@ fn every_command_follows_the_exit_table() {
 }
 
 /// A Discord id of 0 in the configuration is refused as configuration (exit 1), never handed on
-/// to serenity, whose id types panic on it.
+/// to serenity, whose id types panic on it; `serve` refuses it too rather than dropping the
+/// Discord settings without a word (it would then serve and never register again).
 #[test]
 fn a_zero_discord_id_is_a_configuration_error() {
-    for name in ["DISCORD_GUILD_ID", "DISCORD_APPLICATION_ID"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
-            .arg("register")
+    for (command, name) in [
+        ("register", "DISCORD_GUILD_ID"),
+        ("register", "DISCORD_APPLICATION_ID"),
+        ("serve", "DISCORD_GUILD_ID"),
+    ] {
+        let args: &[&str] = match command {
+            "serve" => &["serve", "--listen", "127.0.0.1:0"],
+            _ => &[command],
+        };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_minilateral"))
+            .args(args)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .env("DISCORD_PUBLIC_KEY", crate::endpoint_e2e::public_key_hex())
             .env("DISCORD_TOKEN", "not-a-token.x.y")
             .env("DISCORD_GUILD_ID", "")
             .env("DISCORD_APPLICATION_ID", "")
             .env("MINILATERAL_DATA", "")
             .env("DISCORD_API_BASE", "http://127.0.0.1:9")
             .env(name, "0")
-            .output()
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
             .unwrap();
+        // A `serve` that ignored the setting would serve on: give it ten seconds, then fail.
+        let started = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if started.elapsed() > std::time::Duration::from_secs(10) {
+                child.kill().unwrap();
+                panic!("{command} with {name}=0 is still running: the setting was ignored");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
         let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert_eq!(out.status.code(), Some(1), "{command} {name}: {err}");
         assert!(
             err.contains(&format!(
                 "{name} must be a Discord id (a number above 0), not `0`"
