@@ -1,6 +1,6 @@
 //! `minilateral check`: summary and exit 0, or every problem and exit 1.
 
-use crate::{fixture, minilateral, stderr, stdout};
+use crate::{fixture, minilateral, scratch, stderr, stdout};
 
 #[test]
 fn check_on_the_bundled_data_prints_the_summary() {
@@ -111,14 +111,6 @@ fn a_missing_source_text_is_named_with_its_reason() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// A fresh empty folder under the system's temporary folder.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("minilateral-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// `check --data PATH`, failing the test instead of hanging if it does not finish.

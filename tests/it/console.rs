@@ -104,15 +104,6 @@ fn the_console_shows_no_markdown_marks() {
     assert!(out.contains("\nFound an error?\n"), "{out}");
 }
 
-/// A fresh, empty folder of this test, to serve as the console's temporary folder.
-fn scratch(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("minilateral-console-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 /// The paths of "Picture written to PATH" lines.
 fn pictures_written(out: &str) -> Vec<PathBuf> {
     out.lines()
@@ -123,7 +114,7 @@ fn pictures_written(out: &str) -> Vec<PathBuf> {
 
 #[test]
 fn the_console_numbers_its_pictures_and_removes_its_folder_on_exit() {
-    let tmp = scratch("pictures");
+    let tmp = console_folder("pictures");
     // Ended by `quit`, by `exit`, and by the end of its input (Ctrl-D on a terminal).
     for end in ["quit\n", "exit\n", ""] {
         let (out, err, code) = console_in(
@@ -161,7 +152,7 @@ fn the_console_numbers_its_pictures_and_removes_its_folder_on_exit() {
 
 #[test]
 fn two_consoles_never_share_a_folder_and_a_strangers_file_is_kept() {
-    let tmp = scratch("shared");
+    let tmp = console_folder("shared");
     let start = || {
         Command::new(env!("CARGO_BIN_EXE_minilateral"))
             .arg("console")
@@ -219,4 +210,9 @@ fn two_consoles_never_share_a_folder_and_a_strangers_file_is_kept() {
         "{err}"
     );
     let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// A fresh, empty folder of this test, to serve as the console's temporary folder.
+fn console_folder(name: &str) -> PathBuf {
+    crate::scratch(&format!("console-{name}"))
 }

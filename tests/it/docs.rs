@@ -321,10 +321,7 @@ fn snippet(lang: &str) -> String {
 
 /// A fresh folder of this test's own.
 fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("minilateral-docs-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::scratch(&format!("docs-{name}"))
 }
 
 /// Runs `program` with `args`; `None` when it is not installed (the check is then skipped).

@@ -67,6 +67,15 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A fresh, empty folder of this test process under the system's temporary folder
+/// (`minilateral-NAME-PID`), whatever an earlier run left there.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("minilateral-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
 /// The bundled dataset, loaded as the binary loads it.
 pub fn bundled() -> minilateral::dataset::Dataset {
     minilateral::datafiles::load(&minilateral::datafiles::DataPath::Bundled)

@@ -13,11 +13,7 @@ const TEXT: &str = "international-tech-cooperation-in-2024.txt";
 
 /// A fresh, empty folder of this test.
 fn folder(name: &str) -> PathBuf {
-    let dir =
-        std::env::temp_dir().join(format!("minilateral-writes-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    crate::scratch(&format!("writes-{name}"))
 }
 
 /// The names in `dir`, sorted (temporary files included: they start with a dot).

@@ -44,3 +44,5 @@ pub mod people;
 pub mod quote;
 pub mod reply;
 pub mod search;
+#[cfg(test)]
+mod testdata;

@@ -118,21 +118,10 @@ pub fn complete(k: &Knowledge, c: &Completion) -> Vec<Choice> {
 mod tests {
     use super::*;
     use crate::command::{CommandName, parse_line, request};
-    use crate::dataset::{DataText, Dataset};
 
-    /// The bundled dataset, as the shell hands it over (files read, nothing else done).
+    /// The bundled dataset's knowledge.
     fn knowledge() -> Knowledge {
-        let files = [
-            DataText::new(
-                "<bundled>/minilateral.json",
-                include_str!("../../../../data/minilateral.json"),
-            ),
-            DataText::source_text(
-                "<bundled>/itc-2024.txt",
-                include_str!("../../../../data/itc-2024.txt"),
-            ),
-        ];
-        Knowledge::new(Dataset::load(&files).expect("the bundled data loads"))
+        Knowledge::new(crate::testdata::bundled())
     }
 
     fn ask(k: &Knowledge, line: &str) -> Fitted {

@@ -175,21 +175,6 @@ impl Dataset {
         }
     }
 
-    /// The entity index of an expert.
-    pub fn expert_entity(&self, ix: ExpertIx) -> EntityIx {
-        EntityIx::at(ix.index())
-    }
-
-    /// The entity index of a group.
-    pub fn group_entity(&self, ix: GroupIx) -> EntityIx {
-        EntityIx::at(self.experts.len() + ix.index())
-    }
-
-    /// The entity index of a body.
-    pub fn body_entity(&self, ix: BodyIx) -> EntityIx {
-        EntityIx::at(self.experts.len() + self.groups.len() + ix.index())
-    }
-
     // ---- By id ----------------------------------------------------------------------------
 
     /// The entity (expert, group or body) with this id.

@@ -167,7 +167,7 @@ mod tests {
 
     /// An entity index to give a candidate: `decide` reads only ids, names and scores.
     static SOME_ENTITY: std::sync::LazyLock<EntityIx> = std::sync::LazyLock::new(|| {
-        let dataset = crate::matching::tests::bundled();
+        let dataset = crate::testdata::bundled();
         dataset.entities_indexed().next().unwrap().0
     });
 

@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn every_id_finds_its_entity_and_only_as_its_kind() {
-        let dataset = crate::matching::tests::bundled();
+        let dataset = crate::testdata::bundled();
         let entries = Entries::new(&dataset);
         let mut kinds = 0;
         for (ix, e) in dataset.entities_indexed() {

@@ -326,23 +326,3 @@ fn merge(candidates: &mut Vec<Candidate>, c: Candidate) {
         None => candidates.push(c),
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::dataset::{DataText, Dataset};
-
-    /// The bundled dataset, as the shell hands it over.
-    pub(super) fn bundled() -> Dataset {
-        let files = [
-            DataText::new(
-                "<bundled>/minilateral.json",
-                include_str!("../../../../data/minilateral.json"),
-            ),
-            DataText::source_text(
-                "<bundled>/itc-2024.txt",
-                include_str!("../../../../data/itc-2024.txt"),
-            ),
-        ];
-        Dataset::load(&files).unwrap()
-    }
-}
