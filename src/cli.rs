@@ -47,8 +47,8 @@ pub enum Command {
     /// (overlap.png, overlap-2.png …); the console removes them and the folder when it exits
     /// (`quit` or `exit`, Ctrl-D or Ctrl-C at its prompt, or the end of piped input).
     Console,
-    /// Answer one slash-command line, e.g. "/expert sara"; or, with --message, the message
-    /// command ("Find experts and groups") for a message of TEXT
+    /// Answer one slash-command line, e.g. "/expert sara"; or, with --message, a message
+    /// command ("Find experts and groups", or another named by --command) for a message of TEXT
     Ask {
         /// The line a user would type in Discord: "/expert sara", "/wish year:2024 expert:filer",
         /// "/overlap g7 brics" (options by name:value, or in order)
@@ -57,6 +57,10 @@ pub enum Command {
         /// Answer the message context-menu command for a message of this text
         #[arg(long, value_name = "TEXT")]
         message: Option<String>,
+        /// The message command to answer with --message: "Find experts and groups" (the
+        /// default) or "Answer from the article" (the message read as a question, as /ask)
+        #[arg(long, value_name = "NAME", requires = "message", value_parser = message_command)]
+        command: Option<crate::command::MessageCommand>,
         /// Print the exact Discord interaction response body the bot would send, as JSON
         #[arg(long)]
         json: bool,
@@ -175,6 +179,7 @@ pub fn run(args: Args) -> ExitCode {
         Command::Ask {
             line,
             message,
+            command,
             json,
             out,
         } => with_knowledge(&data, |k| {
@@ -183,6 +188,10 @@ pub fn run(args: Args) -> ExitCode {
             } else {
                 answers::Form::Text
             };
+            let message = message.map(|text| {
+                let command = command.unwrap_or(crate::command::MessageCommand::FindNames);
+                crate::command::Request::of_message(command, text)
+            });
             ask(k, line.as_deref(), message, form, out.as_deref())
         }),
         Command::Complete { line } => with_knowledge(&data, |k| complete(k, &line)),
@@ -403,6 +412,17 @@ pub fn json_text(value: &impl serde::Serialize, stdout: StdoutIs) -> String {
 /// Prints one JSON value on stdout (`json_text`).
 fn print_json(value: &impl serde::Serialize) {
     out(&json_text(value, StdoutIs::now()));
+}
+
+/// A message command by its name in Discord's Apps menu, for `ask --command`.
+fn message_command(name: &str) -> Result<crate::command::MessageCommand, String> {
+    crate::command::MessageCommand::parse(name).ok_or_else(|| {
+        let names: Vec<String> = crate::command::MessageCommand::ALL
+            .iter()
+            .map(|m| format!("\"{m}\""))
+            .collect();
+        format!("the message commands are {}", names.join(" and "))
+    })
 }
 
 #[cfg(test)]

@@ -162,19 +162,22 @@ impl Response {
 pub fn respond(k: &Knowledge, interaction: &Interaction) -> Response {
     match interaction {
         Interaction::Ping(_) => Response::new(CreateInteractionResponse::Pong, Outcome::Answered),
-        // The message command: the message it was used on is its input, and its answer private.
+        // A message command: the message it was used on is its input, and its answer private.
         Interaction::Command(c) if c.data.kind == CommandType::Message => {
             let text = match c.data.target() {
                 Some(ResolvedTarget::Message(m)) => m.content.clone(),
                 _ => String::new(),
             };
-            Response::reply(&answer::answer(
-                k,
-                &Asked {
-                    request: Request::Mentions { text },
-                    visibility: Visibility::Private,
-                },
-            ))
+            Response::reply(&match command::MessageCommand::parse(&c.data.name) {
+                Some(m) => answer::answer(
+                    k,
+                    &Asked {
+                        request: Request::of_message(m, text),
+                        visibility: Visibility::Private,
+                    },
+                ),
+                None => answer::request_error(&RequestError::UnknownCommand(c.data.name.clone())),
+            })
         }
         Interaction::Command(c) => Response::reply(&match decode_command(c) {
             Ok(asked) => answer::answer(k, &asked),
@@ -397,6 +400,9 @@ pub fn commands(k: &Knowledge) -> Vec<CreateCommand> {
                 .set_options(options)
         })
         // A message command has a name and nothing else: Discord refuses a description.
-        .chain([CreateCommand::new(command::MESSAGE_COMMAND).kind(CommandType::Message)])
+        .chain(
+            command::MessageCommand::ALL
+                .map(|m| CreateCommand::new(m.as_str()).kind(CommandType::Message)),
+        )
         .collect()
 }

@@ -10,7 +10,7 @@
 
 pub use minilateral_core::{
     answer, articles, command, countries, dataset, echo, excerpt, fold, knowledge, limits,
-    matching, mentions, people, quote, reply, search,
+    matching, mentions, people, question, quote, reply, search,
 };
 /// The importer (`minilateral-import`, in `crates/import`), for the CLI's `import` and the tests
 /// and benches of it; nothing else in this crate uses it.

@@ -20,18 +20,18 @@ pub(super) enum Form {
     Json,
 }
 
-/// `ask`: one line (or the message command for a message) answered, as text or as the exact
+/// `ask`: one line (or a message command's request for a message) answered, as text or as the exact
 /// interaction response body; with `dir`, its pictures written there.
 pub(super) fn ask(
     k: &Knowledge,
     line: Option<&str>,
-    message: Option<String>,
+    message: Option<crate::command::Request>,
     form: Form,
     dir: Option<&std::path::Path>,
 ) -> ExitCode {
     let asked = match (message, line) {
-        (Some(text), _) => Ok(crate::command::Asked {
-            request: crate::command::Request::Mentions { text },
+        (Some(request), _) => Ok(crate::command::Asked {
+            request,
             visibility: Visibility::Private,
         }),
         (None, line) => crate::console::ask(line.unwrap_or_default()),

@@ -143,17 +143,25 @@ async fn the_bot_answers_through_a_fake_discord() {
             "group",
             "wish",
             "search",
+            "ask",
             "country",
             "overlap",
             "article",
             "about",
-            "Find experts and groups"
+            "Find experts and groups",
+            "Answer from the article"
         ]
     );
     assert_eq!(put.body[0]["options"][0]["autocomplete"], true);
-    // The last is a message command (Apps menu on a message): type 3, no description.
-    assert_eq!(put.body[8]["type"], 3);
-    assert!(put.body[8]["description"].is_null(), "{}", put.body[8]);
+    // The last two are message commands (Apps menu on a message): type 3, no description.
+    for menu in [9, 10] {
+        assert_eq!(put.body[menu]["type"], 3);
+        assert!(
+            put.body[menu]["description"].is_null(),
+            "{}",
+            put.body[menu]
+        );
+    }
     let identify = fake.gateway_op(1, 2).await;
     assert_eq!(identify["d"]["intents"], 0, "no intents are asked for");
 
@@ -349,7 +357,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
     );
     assert!(out.status.success(), "{printed}");
     assert!(
-        printed.contains("registered 9 commands in guild"),
+        printed.contains("registered 11 commands in guild"),
         "{printed}"
     );
     assert!(

@@ -110,6 +110,24 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
     ("overlap-unknown", None, "/overlap g7 g77"),
     ("overlap-none", None, "/overlap nato"),
     ("about", None, "/about"),
+    (
+        "ask-wishes",
+        None,
+        "/ask what does Meserole hope for the G7?",
+    ),
+    (
+        "ask-who-through-organisation",
+        None,
+        "/ask who's the CEO of ODI",
+    ),
+    ("ask-members", None, "/ask which countries are in I2U2?"),
+    ("ask-country", None, "/ask which groups is india in"),
+    (
+        "ask-not-answered-named",
+        None,
+        "/ask what does Meserole think about crypto?",
+    ),
+    ("ask-not-answered", None, "/ask how do i install python"),
     ("bad-line", None, "/wish soon"),
 ];
 
@@ -215,24 +233,29 @@ fn a_bad_line_exits_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
-/// The message command ("Find experts and groups"): a message that names four entities, and
-/// one that names none.
+/// The message commands: "Find experts and groups" for a message that names four entities,
+/// and one that names none; "Answer from the article" for a question, and for a message far
+/// too long to be one.
 #[test]
 fn golden_message_command() {
     let k = knowledge(None);
-    let message = |text: &str| {
+    let run = |command: command::MessageCommand, text: &str| {
         let asked = command::Asked {
-            request: command::Request::Mentions {
-                text: text.to_string(),
-            },
+            request: command::Request::of_message(command, text.to_string()),
             visibility: Visibility::Private,
         };
         serde_json::to_value(discord::encode(&answer::answer(&k, &asked))).unwrap()
     };
+    let message = |text: &str| run(command::MessageCommand::FindNames, text);
+    let question = |text: &str| run(command::MessageCommand::Answer, text);
     let named = "Filer's point about the G7 secretariat and what Meserole wants from the UN…";
     let none = "See you at lunch.";
+    let asked = "Does anyone know if the G7 has a permanent secretariat?";
+    let long = "why ".repeat(500);
     golden_all([
         ("message-names", named, message(named)),
         ("message-names-nothing", none, message(none)),
+        ("message-answer", asked, question(asked)),
+        ("message-answer-too-long", "why × 500", question(&long)),
     ]);
 }

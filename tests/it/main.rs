@@ -1,5 +1,6 @@
 //! Integration tests: one binary, shared helpers, one module per feature.
 
+mod ask;
 mod bounded;
 mod check_cli;
 mod console;

@@ -222,6 +222,11 @@ impl Countries {
         }
     }
 
+    /// The country whose name or other name is exactly the folded `key` ("united states").
+    pub fn named(&self, key: &str) -> Option<&Country> {
+        self.names.get(key).and_then(|&i| self.countries.get(i))
+    }
+
     /// Countries whose name or other name begins with the folded `key`, in name order.
     fn begun<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
         let from = self.sorted.partition_point(|(n, _)| n.as_str() < key);

@@ -41,6 +41,7 @@ pub mod limits;
 pub mod matching;
 pub mod mentions;
 pub mod people;
+pub mod question;
 pub mod quote;
 pub mod reply;
 pub mod search;

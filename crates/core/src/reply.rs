@@ -60,16 +60,19 @@ pub enum Missed {
     Search,
     /// A country in the member lists (`/country`).
     Country,
+    /// A question the articles do not answer (`/ask`).
+    Question,
 }
 
 impl Missed {
-    /// As the log line says it: "expert", "group", "body", "article", "search", "country".
+    /// As the log line says it: "expert", "group", "body", "article", "search", "country", "question".
     pub fn as_str(self) -> &'static str {
         match self {
             Missed::Entity(kind) => kind.as_str(),
             Missed::Article => "article",
             Missed::Search => "search",
             Missed::Country => "country",
+            Missed::Question => "question",
         }
     }
 }

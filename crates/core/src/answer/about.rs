@@ -1,7 +1,7 @@
 //! `/about`: what the bot knows (the experts and groups by name), its commands (from the table), how names are matched, where
 //! facts come from, and how to report an error.
 
-use crate::command::{Asked, MESSAGE_COMMAND, Request, TABLE};
+use crate::command::{Asked, MessageCommand, Request, TABLE};
 use crate::dataset::{Id, PassageKind, Source};
 use crate::knowledge::Knowledge;
 use crate::quote::Cited;
@@ -174,9 +174,12 @@ pub(super) fn about(k: &Knowledge, visibility: Visibility) -> Reply {
         .map(|c| format!("`/{}`: {}", c.name, c.description))
         .collect();
     let mut commands = commands.join("\n");
-    commands.push_str(&format!(
-        "\nOn any message, Apps → **{MESSAGE_COMMAND}**: the experts, groups and bodies it names, with their cards"
-    ));
+    for m in MessageCommand::ALL {
+        commands.push_str(&format!(
+            "\nOn any message, Apps → **{m}**: {}",
+            m.description()
+        ));
+    }
     card.field("Commands", commands, FieldLayout::Stacked);
     card.field(
         "How names are matched",

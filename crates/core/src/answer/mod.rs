@@ -8,9 +8,11 @@
 
 mod about;
 mod article;
+mod ask;
 mod cards;
 mod country;
 mod group_list;
+mod hits;
 mod mentions;
 mod overlap;
 mod parts;
@@ -44,6 +46,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Fitted {
         Request::Country { name } => country::country(k, name, asked.visibility),
         Request::Overlap { groups } => overlap::overlap(k, groups, asked.visibility),
         Request::About => about::about(k, asked.visibility),
+        Request::Ask { question } => ask::ask(k, question, asked.visibility),
         Request::Mentions { text } => mentions::mentions(k, text),
     };
     fit(reply)

@@ -1,19 +1,15 @@
 //! `/search TEXT`: the passages that say it, one page at a time, with the words found in bold,
 //! stateless page buttons, and suggestions when nothing is found.
 
-use std::collections::HashSet;
-
 use crate::articles::TitleMatch;
 use crate::command::{Asked, NameOrId, Request};
 use crate::dataset::{Id, Source};
 use crate::fold;
 use crate::knowledge::Knowledge;
-use crate::quote::{self, Cited};
-use crate::reply::{
-    Button, ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data,
-};
-use crate::search::{Results, highlight};
+use crate::reply::{Button, ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo};
+use crate::search::Results;
 
+use super::hits::{self, SNIPPET_CHARS, Shown};
 use super::parts::{
     button, find_article, known, open_button, page_index, page_number, pager, post_button,
 };
@@ -21,9 +17,6 @@ use super::subject::{CardKind, Subject};
 
 /// Search hits shown on one page.
 const SEARCH_PAGE: usize = 5;
-/// Characters of context shown around a search hit; a passage up to an eighth longer is shown
-/// whole (`excerpt::most`).
-const SNIPPET_CHARS: usize = 280;
 // A page of hits at their longest takes at most half of a card's description: the rest is for
 // labels, lead-ins, escapes and bold marks (`reply::fit` cuts whatever still runs over).
 const _: () = assert!(
@@ -62,47 +55,12 @@ pub(super) fn search(
     let d = &k.dataset;
     let first = (page - 1) * SEARCH_PAGE;
     let on_page = &found.hits;
-    let mut previous_lead: Option<&str> = None;
-    let mut entries = Vec::new();
-    // Experts and groups the hits are by or about, in order of appearance, for buttons.
-    let mut related: Vec<&Id> = Vec::new();
     let hits: Vec<_> = on_page.iter().map(|hit| &d[hit.passage]).collect();
-    let cited = Cited::of(d, hits.iter().copied());
-    for p in hits {
-        let mut head = cited.label(p);
-        let about = quote::concerns(d, p);
-        if !about.is_empty() {
-            head.push_str(&format!(" · about {about}"));
-        }
-        let snippet = highlight(
-            &p.text,
-            |w| k.search.marks(&found, w),
-            SNIPPET_CHARS,
-            escape_data,
-            |w| format!("**{w}**"),
-        );
-        let mut entry = head;
-        // Each hit stands alone, so it gets its lead-in, unless the hit just above had the
-        // same one (the items of one list, in a row).
-        let repeated = previous_lead.is_some() && previous_lead == p.lead_in.as_deref();
-        previous_lead = p.lead_in.as_deref();
-        if let Some(lead) = quote::lead_in(p, &mut HashSet::new()).filter(|_| !repeated) {
-            entry.push_str(&format!("\n{lead}"));
-        }
-        let marker = p
-            .layout
-            .marker
-            .as_deref()
-            .map(|m| format!("{} ", escape_data(m)))
-            .unwrap_or_default();
-        entry.push_str(&format!("\n> {marker}{}", snippet.replace('\n', "\n> ")));
-        entries.push(entry);
-        for id in p.speaker.iter().chain(&p.concerns) {
-            if !related.contains(&id) {
-                related.push(id);
-            }
-        }
-    }
+    let Shown {
+        mut entries,
+        related,
+        cited,
+    } = hits::shown(k, &hits, &|w| k.search.marks(&found, w));
     let more = found.total.saturating_sub(first + on_page.len());
     if more > 0 {
         entries.push(format!("_…and {more} more._"));

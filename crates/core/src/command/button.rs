@@ -69,6 +69,7 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         Request::Overlap { groups } if groups.trim().is_empty() => format!("{mode}:{word}"),
         Request::Overlap { groups } => format!("{mode}:{word}:{groups}"),
         Request::About => format!("{mode}:{word}"),
+        Request::Ask { question } => format!("{mode}:{word}:{question}"),
         Request::Mentions { .. } => return None,
     };
     // An id that would not read back (a request without its words) is no button at all.
@@ -150,6 +151,9 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
             groups: args.to_string(),
         },
         CommandName::About => Request::About,
+        CommandName::Ask => Request::Ask {
+            question: args.to_string(),
+        },
     };
     Some(Asked {
         request,

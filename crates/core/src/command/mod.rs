@@ -15,6 +15,6 @@ pub use request::{
     request,
 };
 pub use table::{
-    Arg, Choices, CommandName, CommandSpec, MESSAGE_COMMAND, NAME_MAX_CHARS, OptionSpec,
-    OptionType, SEARCH_MAX_CHARS, TABLE, command_list,
+    Arg, Choices, CommandName, CommandSpec, MessageCommand, NAME_MAX_CHARS, OptionSpec, OptionType,
+    QUESTION_MAX_CHARS, SEARCH_MAX_CHARS, TABLE, command_list,
 };

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::table::{Arg, CommandName, OptionType, command_list};
+use super::table::{Arg, CommandName, MessageCommand, OptionType, command_list};
 use crate::dataset::Id;
 use crate::echo::code;
 
@@ -84,7 +84,13 @@ pub enum Request {
     },
     /// `/about`: what the bot knows and how it answers.
     About,
-    /// The message context-menu command (`MESSAGE_COMMAND`): the names in a message's text.
+    /// `/ask` (and the message command `MessageCommand::Answer`): a question in plain words.
+    Ask {
+        /// The question as typed (or the message's text).
+        question: String,
+    },
+    /// The message context-menu command `MessageCommand::FindNames`: the names in a message's
+    /// text.
     Mentions {
         /// The message's text.
         text: String,
@@ -92,6 +98,14 @@ pub enum Request {
 }
 
 impl Request {
+    /// What the message command `command` asks of a message of `text`.
+    pub fn of_message(command: MessageCommand, text: String) -> Request {
+        match command {
+            MessageCommand::FindNames => Request::Mentions { text },
+            MessageCommand::Answer => Request::Ask { question: text },
+        }
+    }
+
     /// The slash command that asks this; none for the message command, which is asked from a
     /// message, not typed (and so no button can carry it).
     pub fn command(&self) -> Option<CommandName> {
@@ -104,6 +118,7 @@ impl Request {
             Request::Overlap { .. } => Some(CommandName::Overlap),
             Request::About => Some(CommandName::About),
             Request::Article { .. } => Some(CommandName::Article),
+            Request::Ask { .. } => Some(CommandName::Ask),
             Request::Mentions { .. } => None,
         }
     }
@@ -351,6 +366,9 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         CommandName::Article => Request::Article {
             article: given.typed(Arg::Title),
             page: 1,
+        },
+        CommandName::Ask => Request::Ask {
+            question: given.required(Arg::Question)?,
         },
     };
     Ok(Asked {

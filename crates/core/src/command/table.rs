@@ -3,10 +3,51 @@
 
 use std::fmt;
 
-/// The message context-menu command, in Discord's Apps menu on any message: the experts, groups
-/// and bodies the message names. It has no options (the message is its input), so it is not in
-/// `TABLE`, whose commands are typed.
-pub const MESSAGE_COMMAND: &str = "Find experts and groups";
+/// The message context-menu commands, in Discord's Apps menu on any message. They have no
+/// options (the message is its input), so they are not in `TABLE`, whose commands are typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MessageCommand {
+    /// The experts, groups and bodies the message names.
+    FindNames,
+    /// The message read as a question and answered from the articles, as `/ask` would.
+    Answer,
+}
+
+impl MessageCommand {
+    /// Every message command, in the order Discord's menu and help list them.
+    pub const ALL: [MessageCommand; 2] = [MessageCommand::FindNames, MessageCommand::Answer];
+
+    /// Its name in Discord's Apps menu (and `ask --message TEXT --command NAME`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MessageCommand::FindNames => "Find experts and groups",
+            MessageCommand::Answer => "Answer from the article",
+        }
+    }
+
+    /// The message command called `name`, if there is one.
+    pub fn parse(name: &str) -> Option<MessageCommand> {
+        MessageCommand::ALL.into_iter().find(|c| c.as_str() == name)
+    }
+
+    /// What it does, in the words help and `/about` use.
+    pub fn description(self) -> &'static str {
+        match self {
+            MessageCommand::FindNames => {
+                "the experts, groups and bodies it names, with their cards"
+            }
+            MessageCommand::Answer => {
+                "the message read as a question and answered from the articles' own passages, as `/ask` would"
+            }
+        }
+    }
+}
+
+impl fmt::Display for MessageCommand {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// The commands. Each has exactly one spec (`spec`), so a name is never looked up and missed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -27,6 +68,8 @@ pub enum CommandName {
     About,
     /// `/article`: the articles, or one of them.
     Article,
+    /// `/ask`: a question in plain words, answered from the articles' own passages.
+    Ask,
 }
 
 impl CommandName {
@@ -42,6 +85,7 @@ impl CommandName {
             CommandName::Overlap => &OVERLAP,
             CommandName::About => &ABOUT,
             CommandName::Article => &ARTICLE,
+            CommandName::Ask => &ASK,
         }
     }
 
@@ -80,6 +124,8 @@ pub enum Arg {
     Title,
     /// The article `/search` is narrowed to, by its title.
     Article,
+    /// The question of `/ask`, in plain words.
+    Question,
     /// Only the person who asked sees the answer.
     Private,
 }
@@ -95,6 +141,7 @@ impl Arg {
             Arg::Groups => "groups",
             Arg::Title => "title",
             Arg::Article => "article",
+            Arg::Question => "question",
             Arg::Private => "private",
         }
     }
@@ -202,6 +249,9 @@ pub const NAME_MAX_CHARS: u16 = 100;
 pub const SEARCH_MAX_CHARS: u16 = 200;
 /// Several group names.
 pub const GROUPS_MAX_CHARS: u16 = 200;
+/// A question for `/ask`: a sentence or two of a discussion. A longer one (a message the message
+/// command is used on may be up to 4,000) is refused before any work: it is not one question.
+pub const QUESTION_MAX_CHARS: u16 = 500;
 
 const PRIVATE: OptionSpec = OptionSpec {
     arg: Arg::Private,
@@ -354,9 +404,26 @@ static ARTICLE: CommandSpec = CommandSpec {
     ],
 };
 
+static ASK: CommandSpec = CommandSpec {
+    command: CommandName::Ask,
+    name: "ask",
+    description: "A question in plain words, answered with the articles' own passages",
+    options: &[
+        OptionSpec {
+            arg: Arg::Question,
+            description: "e.g. “what does Meserole hope for the G7?”, “which groups is India in?”",
+            kind: OptionType::String,
+            required: true,
+            choices: Choices::None,
+            max_length: Some(QUESTION_MAX_CHARS),
+        },
+        PRIVATE,
+    ],
+};
+
 /// Every command, in the order help lists them.
-pub static TABLE: [&CommandSpec; 8] = [
-    &EXPERT, &GROUP, &WISH, &SEARCH, &COUNTRY, &OVERLAP, &ARTICLE, &ABOUT,
+pub static TABLE: [&CommandSpec; 9] = [
+    &EXPERT, &GROUP, &WISH, &SEARCH, &ASK, &COUNTRY, &OVERLAP, &ARTICLE, &ABOUT,
 ];
 
 /// "/expert, /group, …", for messages.
@@ -404,6 +471,9 @@ mod tests {
                 groups: String::new(),
             },
             Request::About,
+            Request::Ask {
+                question: "x".into(),
+            },
         ];
         assert_eq!(requests.len(), TABLE.len());
         for r in &requests {

@@ -47,6 +47,11 @@ impl Documents {
         self.passage.get(doc.index()).copied()
     }
 
+    /// The document that is `passage`; none for a title, which is not indexed.
+    pub(super) fn doc_of(&self, passage: PassageIx) -> Option<DocId> {
+        self.passage.binary_search(&passage).ok().map(DocId::at)
+    }
+
     /// The documents of the passages in `passages` (one source's: a run of passages, so a
     /// run of documents).
     pub(super) fn of_passages(&self, passages: Range<usize>) -> Range<DocId> {

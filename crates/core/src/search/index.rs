@@ -8,14 +8,15 @@ use super::entities::EntityNames;
 use super::ids::{DocId, Position, TermId, WordId};
 use super::packed::Packed;
 use super::postings::{self, Misspelt, Postings};
-use super::query::{Query, Reading};
+use super::query::{Clause, Query, Reading};
 use super::rank::Ranked;
 use super::results::{Hit, Results};
 use super::scratch::ScratchPool;
+use super::sought::Sought;
 use super::stream::{Sources, Stream};
 use super::terms;
 use super::vocabulary::{Vocabulary, WordsMet};
-use crate::dataset::{Dataset, PassageKind};
+use crate::dataset::{Dataset, EntityIx, PassageIx, PassageKind};
 use crate::fold;
 
 /// Edits allowed between a word typed and a word suggested for it: one more than search
@@ -222,6 +223,74 @@ impl SearchIndex {
                 .vocabulary
                 .misspelt(folded_word)
                 .is_some_and(|t| results.marks_term(t))
+    }
+
+    /// The word `folded_word` of a question, as search reads it (`Sought`).
+    pub fn sought(&self, folded_word: &str) -> Sought {
+        let clause = Clause::word(folded_word, &self.vocabulary);
+        let rarest = clause
+            .terms
+            .iter()
+            .map(|&(t, _)| self.postings.of(t).docs.len())
+            .min()
+            .unwrap_or(0);
+        Sought {
+            word: folded_word.to_string(),
+            idf: self.documents.idf(rarest),
+            terms: clause.terms,
+        }
+    }
+
+    /// How well `passage` holds the word `sought`: the weight of the best of its terms the
+    /// passage holds (1 for the word itself), 0 when it holds none (or is a title).
+    pub fn found_in(&self, sought: &Sought, passage: PassageIx) -> f32 {
+        let Some(doc) = self.documents.doc_of(passage) else {
+            return 0.0;
+        };
+        sought
+            .terms
+            .iter()
+            .filter(|&&(t, _)| self.postings.of(t).docs.binary_search(&doc).is_ok())
+            .map(|&(_, w)| w)
+            .fold(0.0, f32::max)
+    }
+
+    /// Whether the folded word `folded_word` of a passage is one of the words `sought` (or a
+    /// typo or completion of one), to mark it.
+    pub fn is_sought(&self, sought: &[Sought], folded_word: &str) -> bool {
+        let own = self.vocabulary.term(&terms::term(folded_word));
+        let misspelt = self.vocabulary.misspelt(folded_word);
+        sought.iter().any(|s| {
+            s.terms
+                .iter()
+                .any(|&(t, _)| Some(t) == own || Some(t) == misspelt)
+        })
+    }
+
+    /// The passages that hold `sought` (or a typo or completion of it), in source order,
+    /// at most `limit` of them (the rarest of its terms first).
+    pub fn passages_with(&self, sought: &Sought, limit: usize) -> Vec<PassageIx> {
+        let mut docs: Vec<DocId> = Vec::new();
+        for &(t, _) in &sought.terms {
+            docs.extend(self.postings.of(t).docs.iter().take(limit));
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        docs.truncate(limit);
+        docs.into_iter()
+            .filter_map(|d| self.documents.passage(d))
+            .collect()
+    }
+
+    /// The names of entities in the folded `words` (any case: "odi" names ODI here, where a
+    /// question is about the data), longest first from the left: each as the range of words
+    /// it spans and the entities bearing it.
+    pub fn names_in(&self, words: &[String]) -> Vec<(Range<usize>, Vec<EntityIx>)> {
+        self.names
+            .spans(words)
+            .into_iter()
+            .map(|s| (s.start..s.start + s.len, s.entities.to_vec()))
+            .collect()
     }
 
     /// The bytes the index holds on the heap (vectors' capacities, strings and the name

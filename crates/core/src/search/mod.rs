@@ -14,7 +14,7 @@
 //! (per term its documents, weights and first places), `entities` (`EntityNames`: names and
 //! what each entity is found through), `query` (a query as clauses), `results` (`Hit`,
 //! `Results`), `scratch` (a query's pooled working memory), `stream` (a clause's documents in
-//! order), `rank` (the page's best, counted), `index` (`SearchIndex`, which holds them all);
+//! order), `rank` (the page's best, counted), `sought` (a question's word, for `/ask`), `index` (`SearchIndex`, which holds them all);
 //! `highlight` marks an excerpt.
 
 mod bm25;
@@ -30,6 +30,7 @@ mod query;
 mod rank;
 mod results;
 mod scratch;
+mod sought;
 mod stream;
 mod terms;
 mod vocabulary;
@@ -37,4 +38,5 @@ mod vocabulary;
 pub use highlight::highlight;
 pub use index::SearchIndex;
 pub use results::{Hit, Results};
-pub use terms::term;
+pub use sought::Sought;
+pub use terms::{is_stopword, term};

@@ -101,7 +101,7 @@ pub(super) struct Clause {
 impl Clause {
     /// The clause of a word typed: the word itself; where the data does not hold it, the
     /// words it begins and the words within a typo of it.
-    fn word(word: &str, vocabulary: &Vocabulary) -> Clause {
+    pub(super) fn word(word: &str, vocabulary: &Vocabulary) -> Clause {
         let stem = terms::term(word);
         let mut clause = Clause::default();
         if let Some(t) = vocabulary.term(&stem) {

@@ -1,0 +1,234 @@
+//! What answers a question (`Answer`): the passages that best fit its reading, best first, or
+//! a member list, or the honest "the article does not answer this". Every passage is scored by
+//! three things the reading holds: how much of the question's own words it says (weighted by
+//! how rare each word is), whether it is by or about what the question names, and whether it
+//! is the kind of passage asked for.
+
+use std::collections::HashSet;
+
+use crate::countries::Country;
+use crate::dataset::{EntityOf, GroupIx, PassageIx, PassageKind};
+use crate::knowledge::Knowledge;
+use crate::search::Sought;
+
+use super::cues::Want;
+use super::reading::{Reading, Through};
+
+/// The most passages an answer shows.
+pub const MOST_PASSAGES: usize = 5;
+/// The share of a question's words (weighted by rarity) a passage must say to answer it: more
+/// than half, so that one word of two ("who hosts the next G7 summit": "summit") is not enough.
+const WORDS_FLOOR: f32 = 0.6;
+/// A passage shown after the first scores at least this share of the first's score.
+const KEEP_SHARE: f32 = 0.85;
+/// How much each part of the fit counts: the question's own words most, then what it names,
+/// then the kind of passage.
+const WORDS_WEIGHT: f32 = 2.0;
+const ENTITY_WEIGHT: f32 = 1.5;
+const KIND_WEIGHT: f32 = 1.0;
+const YEAR_WEIGHT: f32 = 0.5;
+/// The most passages taken per word of a question that names nothing (in source order): a
+/// bound on the work a common word costs in a large library.
+const CANDIDATES_PER_WORD: usize = 400;
+
+/// What answers a question.
+#[derive(Debug)]
+pub enum Answer<'k> {
+    /// Passages, best first, each with its score.
+    Passages(Vec<(PassageIx, f32)>),
+    /// A group's member list.
+    Members(GroupIx),
+    /// The groups a country is in.
+    Country(&'k Country),
+    /// The article does not answer it.
+    NotAnswered,
+}
+
+/// What answers the question read as `reading`.
+pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
+    let d = &k.dataset;
+    let groups: Vec<GroupIx> = reading
+        .named()
+        .filter_map(|e| match d.entity_of(e) {
+            EntityOf::Group(g) => Some(g),
+            EntityOf::Expert(_) | EntityOf::Body(_) => None,
+        })
+        .collect();
+    let people = reading
+        .named()
+        .any(|e| matches!(d.entity_of(e), EntityOf::Expert(_)));
+    // A list, when the question asks for members (or "who is in" a group, or which groups a
+    // country is in) and says nothing more.
+    let listing = reading.words.is_empty() && !people;
+    if listing && let Some(country) = reading.countries.first() {
+        let asks = matches!(reading.want, None | Some(Want::Members | Want::Who));
+        if asks {
+            return Answer::Country(country);
+        }
+    }
+    if listing
+        && let [group] = groups.as_slice()
+        && matches!(reading.want, Some(Want::Members | Want::Who))
+    {
+        return Answer::Members(*group);
+    }
+    let sought: Vec<Sought> = reading.words.iter().map(|w| k.search.sought(w)).collect();
+    let weight: f32 = sought.iter().map(|s| s.idf).sum();
+    if reading.entities.is_empty() && reading.want.is_none() && sought.is_empty() {
+        return Answer::NotAnswered;
+    }
+    let mut scored: Vec<(PassageIx, f32)> = Vec::new();
+    for p in candidates(k, reading, &sought) {
+        let passage = &d[p];
+        let words = if weight > 0.0 {
+            sought
+                .iter()
+                .map(|s| s.idf * k.search.found_in(s, p))
+                .sum::<f32>()
+                / weight
+        } else {
+            // No words of its own: the fit is the rest (a constant here would only blur the
+            // share the others are kept by).
+            0.0
+        };
+        let (entity, all) = about(k, reading, p);
+        // What the question names, the answer must be by or about; what it asks in its own
+        // words, the answer must mostly say, unless it is about everything named (two or
+        // more): "the problem with I2U2 according to Filer".
+        if !reading.entities.is_empty() && entity == 0.0 {
+            continue;
+        }
+        let all_of_several = all && reading.named().count() >= 2;
+        if weight > 0.0 && words < WORDS_FLOOR && !all_of_several {
+            continue;
+        }
+        let kind = kind_fit(reading.want, passage.kind);
+        if kind < 0.0 {
+            continue;
+        }
+        let year = match (reading.year, passage.year) {
+            (Some(asked), Some(y)) if asked == y => YEAR_WEIGHT,
+            (Some(_), Some(_)) => -YEAR_WEIGHT,
+            _ => 0.0,
+        };
+        let score = WORDS_WEIGHT * words + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind + year;
+        scored.push((p, score));
+    }
+    // Best first; of equal scores, the earlier in its source (an introduction before what
+    // follows it, a first wish before a second).
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let Some(&(_, best)) = scored.first() else {
+        return Answer::NotAnswered;
+    };
+    scored.retain(|&(_, s)| s >= best * KEEP_SHARE);
+    scored.truncate(MOST_PASSAGES);
+    Answer::Passages(scored)
+}
+
+/// The passages worth scoring: those by or about what the question names; else those of the
+/// kind it asks for; and those holding its words.
+fn candidates(k: &Knowledge, reading: &Reading, sought: &[Sought]) -> Vec<PassageIx> {
+    let d = &k.dataset;
+    let mut out: Vec<PassageIx> = Vec::new();
+    if !reading.entities.is_empty() {
+        for n in &reading.entities {
+            if let EntityOf::Expert(x) = d.entity_of(n.entity) {
+                out.extend_from_slice(d.passages_said(x));
+            }
+            out.extend_from_slice(d.passages_about(n.entity));
+        }
+    } else {
+        for s in sought {
+            out.extend(k.search.passages_with(s, CANDIDATES_PER_WORD));
+        }
+        if sought.is_empty() || matches!(reading.want, Some(Want::Article | Want::Question)) {
+            let kinds = wanted_kinds(reading.want);
+            out.extend(
+                d.passages_indexed()
+                    .filter(|(_, p)| kinds.contains(&p.kind))
+                    .filter(|(_, p)| reading.year.is_none_or(|y| p.year.is_none_or(|py| py == y)))
+                    .map(|(ix, _)| ix),
+            );
+        }
+    }
+    let mut seen = HashSet::new();
+    out.retain(|p| seen.insert(*p));
+    out
+}
+
+/// The kinds of passage a question with no name and no words of its own is answered from.
+fn wanted_kinds(want: Option<Want>) -> &'static [PassageKind] {
+    match want {
+        Some(Want::Wishes) => &[PassageKind::Wish],
+        Some(Want::Article) => &[PassageKind::Title, PassageKind::Framing],
+        Some(Want::Question) => &[PassageKind::Question],
+        Some(Want::Said) => &[PassageKind::Statement, PassageKind::Wish],
+        Some(Want::Who) => &[PassageKind::Byline],
+        Some(Want::Members) | None => &[],
+    }
+}
+
+/// How well a passage of `kind` fits what is asked for: 1 for the kind asked, less for a
+/// neighbour, negative for a kind that cannot answer.
+fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
+    use PassageKind as K;
+    match (want, kind) {
+        (Some(Want::Wishes), K::Wish) => 1.0,
+        (Some(Want::Wishes), K::Statement) => 0.3,
+        (Some(Want::Wishes), _) => 0.0,
+        (Some(Want::Who), K::Byline) => 1.0,
+        (Some(Want::Who), _) => 0.0,
+        (Some(Want::Said), K::Statement) => 1.0,
+        (Some(Want::Said), K::Wish) => 0.8,
+        (Some(Want::Said), K::Byline) => -1.0,
+        (Some(Want::Said), _) => 0.2,
+        (Some(Want::Article), K::Title | K::Framing) => 1.0,
+        (Some(Want::Article), K::Question) => 0.5,
+        (Some(Want::Article), _) => 0.0,
+        (Some(Want::Question), K::Question) => 1.0,
+        (Some(Want::Question), K::Framing) => 0.5,
+        (Some(Want::Question), _) => 0.0,
+        (Some(Want::Members), _) => 0.0,
+        // Nothing said of the kind: the experts' words are what the article is for.
+        (None, K::Statement | K::Wish) => 0.5,
+        (None, K::Framing) => 0.4,
+        (None, K::Byline) => 0.3,
+        (None, K::Title | K::Question) => 0.0,
+    }
+}
+
+/// How much passage `p` is by or about what the question names: per entity 1 for its speaker
+/// or the person a byline introduces, less for an entity it concerns, less again for a person
+/// found through their organisation; the mean over what the question names itself, or the best
+/// of those found through an organisation when it names none of them. And whether it is by or
+/// about everything the question names.
+fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
+    let d = &k.dataset;
+    let passage = &d[p];
+    let (mut named, mut count, mut through): (f32, f32, f32) = (0.0, 0.0, 0.0);
+    let mut all = true;
+    for n in &reading.entities {
+        let id = d.entity_at(n.entity).id();
+        let speaks = passage.speaker.as_ref() == Some(id);
+        let introduced =
+            passage.kind == PassageKind::Byline && passage.concerns.first() == Some(id);
+        let concerns = passage.concerns.contains(id);
+        let fit: f32 = if speaks || introduced {
+            1.0
+        } else if concerns {
+            0.7
+        } else {
+            0.0
+        };
+        match n.through {
+            Through::Named => {
+                all &= fit > 0.0;
+                named += fit;
+                count += 1.0;
+            }
+            Through::Organisation(_) => through = through.max(fit * 0.9),
+        }
+    }
+    let named = if count > 0.0 { named / count } else { 0.0 };
+    (named.max(through), all)
+}

@@ -1,0 +1,312 @@
+//! How a question is read (`Reading`): the entities it names (people by name, a typo of one, or
+//! through their organisation; groups; bodies), the countries, what kind of passage answers it
+//! (`Want`), a year, and its remaining words, which the passages that answer it should hold.
+
+use crate::countries::Country;
+use crate::dataset::{Entity, EntityIx, EntityOf, Kind};
+use crate::fold;
+use crate::knowledge::Knowledge;
+use crate::matching::Outcome;
+
+use super::cues::{LONGEST_CUE, Want, cue, is_filler};
+
+/// A word shorter than this is not read alone as a name in lower case or with a typo: too many
+/// short words are one edit from a short name.
+const LOOSE_NAME_MIN_CHARS: usize = 4;
+/// A country name this short ("US", "UK", "UAE") counts only written in capitals or after
+/// "the": "us" is a pronoun.
+const SHORT_COUNTRY_CHARS: usize = 3;
+/// The most words of a country's name read in a question ("United Arab Emirates").
+const LONGEST_COUNTRY: usize = 3;
+
+/// How an entity came into a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Through {
+    /// The question names it (a name, an alias, a surname, a typo of one).
+    Named,
+    /// The question names an organisation the person has a role at ("the ODI CEO").
+    Organisation(EntityIx),
+}
+
+/// An entity a question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The entity.
+    pub entity: EntityIx,
+    /// How the question came to it.
+    pub through: Through,
+}
+
+/// What a question asks, read deterministically from its words.
+#[derive(Debug, Default)]
+pub struct Reading<'k> {
+    /// The entities it names, in the order named; the people of a named organisation after it.
+    pub entities: Vec<Named>,
+    /// The countries it names, in order.
+    pub countries: Vec<&'k Country>,
+    /// What kind of passage or list answers it, when a word says so.
+    pub want: Option<Want>,
+    /// The year it asks about.
+    pub year: Option<i32>,
+    /// Its other words (folded, each once): what an answer should say.
+    pub words: Vec<String>,
+}
+
+impl Reading<'_> {
+    /// The entities it names itself (not those found through an organisation).
+    pub fn named(&self) -> impl Iterator<Item = EntityIx> + '_ {
+        self.entities
+            .iter()
+            .filter(|n| n.through == Through::Named)
+            .map(|n| n.entity)
+    }
+
+    /// Whether it names anything: an entity or a country.
+    pub fn names_anything(&self) -> bool {
+        !self.entities.is_empty() || !self.countries.is_empty()
+    }
+}
+
+/// Reads `question` against the data of `k`.
+pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
+    let words = fold::words(question);
+    let mut covered = vec![false; words.len()];
+    let mut reading = Reading::default();
+    let add = |reading: &mut Reading, e: EntityIx| {
+        if !reading.entities.iter().any(|n| n.entity == e) {
+            reading.entities.push(Named {
+                entity: e,
+                through: Through::Named,
+            });
+        }
+    };
+    // Names and aliases, in any case: a question is asked of the data, so "odi" is ODI here.
+    for (span, entities) in k.search.names_in(&words) {
+        if let Some(c) = covered.get_mut(span) {
+            c.fill(true);
+        }
+        for e in entities {
+            add(&mut reading, e);
+        }
+    }
+    // What `mentions` reads in running text: a capitalised surname alone, a capitalised typo.
+    for m in k.mentions(question) {
+        let said = fold::words(&m.text);
+        if let Some(at) = find(&words, &said) {
+            if let Some(c) = covered.get_mut(at..at + said.len()) {
+                c.fill(true);
+            }
+            add(&mut reading, m.entity);
+        }
+    }
+    // A person's name in lower case or misspelt ("tanya filler", "meserol", "wiess"): what the
+    // matcher takes for one person confidently, two words before one.
+    for len in [2, 1] {
+        for at in 0..words.len().saturating_sub(len - 1) {
+            let Some(span) = words.get(at..at + len) else {
+                continue;
+            };
+            let free = covered
+                .get(at..at + len)
+                .is_some_and(|c| !c.contains(&true));
+            if !free || span.iter().any(|w| is_filler(w) || cue(w).is_some()) {
+                continue;
+            }
+            if let Some(e) = loose_name(k, span) {
+                if let Some(c) = covered.get_mut(at..at + len) {
+                    c.fill(true);
+                }
+                add(&mut reading, e);
+            }
+        }
+    }
+    // The people of an organisation named ("the frontier model forum director").
+    let organisations: Vec<EntityIx> = reading
+        .entities
+        .iter()
+        .map(|n| n.entity)
+        .filter(|&e| matches!(k.dataset.entity_of(e), EntityOf::Body(_)))
+        .collect();
+    for org in organisations {
+        for person in people_of(k, org) {
+            if !reading.entities.iter().any(|n| n.entity == person) {
+                reading.entities.push(Named {
+                    entity: person,
+                    through: Through::Organisation(org),
+                });
+            }
+        }
+    }
+    reading.countries = countries(k, question, &words, &mut covered);
+    // What kind of answer: the strongest cue wins (a list over the article over wishes over
+    // who someone is over what was said: "what does the CEO of StateUp hope for" asks for
+    // wishes, "the CEO" only says whose).
+    let mut wants: Vec<Want> = Vec::new();
+    for at in 0..words.len() {
+        for len in (1..=LONGEST_CUE).rev() {
+            let Some(span) = words.get(at..at + len) else {
+                continue;
+            };
+            if let Some(want) = cue(&span.join(" ")) {
+                wants.push(want);
+                if let Some(c) = covered.get_mut(at..at + len) {
+                    c.fill(true);
+                }
+                break;
+            }
+        }
+    }
+    reading.want = [
+        Want::Members,
+        Want::Question,
+        Want::Article,
+        Want::Wishes,
+        Want::Who,
+        Want::Said,
+    ]
+    .into_iter()
+    .find(|w| wants.contains(w));
+    for (w, c) in words.iter().zip(covered.iter_mut()) {
+        if let Some(year) = year(w) {
+            reading.year.get_or_insert(year);
+            *c = true;
+        }
+    }
+    // A word of the name of something named is said by naming it ("the brookings AI
+    // initiative", where the data writes "Brookings A.I. & Emerging Tech Initiative").
+    let said: Vec<String> = reading.named().flat_map(|e| name_words(k, e)).collect();
+    for (w, c) in words.iter().zip(&covered) {
+        if !c
+            && !said.contains(w)
+            && !is_filler(w)
+            && !crate::search::is_stopword(w)
+            && !reading.words.contains(w)
+        {
+            reading.words.push(w.clone());
+        }
+    }
+    reading
+}
+
+/// Where the words `said` stand in `words`, first.
+fn find(words: &[String], said: &[String]) -> Option<usize> {
+    if said.is_empty() {
+        return None;
+    }
+    words.windows(said.len()).position(|w| w == said)
+}
+
+/// The one person or group `span` names in lower case or with a typo, if the matcher is sure.
+/// A word the passages use counts only as a word of a person's name ("filer", not "forum");
+/// a group is named so only by a word the passages never use (a typo: "brics" is found as a
+/// name before this, and "initiative" is no name of the Three Seas Initiative alone).
+fn loose_name(k: &Knowledge, span: &[String]) -> Option<EntityIx> {
+    let text = span.join(" ");
+    if text.chars().count() < LOOSE_NAME_MIN_CHARS {
+        return None;
+    }
+    for kind in [Kind::Expert, Kind::Group] {
+        let r = k.matcher.resolve(kind, &text);
+        if r.outcome != Outcome::Match {
+            continue;
+        }
+        let best = r.candidates.first()?;
+        let own = name_words(k, best.entity);
+        let ordinary = span
+            .iter()
+            .any(|w| k.search.holds(w) && (kind == Kind::Group || !own.contains(w)));
+        if !ordinary {
+            return Some(best.entity);
+        }
+    }
+    None
+}
+
+/// The folded words of an entity's names and aliases, with the letters of a dotted acronym
+/// joined ("A.I." is "ai" too).
+fn name_words(k: &Knowledge, entity: EntityIx) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in k.dataset.entity_at(entity).names() {
+        let words = fold::words(name);
+        let mut letters = String::new();
+        for w in &words {
+            if w.chars().count() == 1 {
+                letters.push_str(w);
+            } else if !letters.is_empty() {
+                out.push(std::mem::take(&mut letters));
+            }
+        }
+        if !letters.is_empty() {
+            out.push(letters);
+        }
+        out.extend(words);
+    }
+    out
+}
+
+/// The people with a role at the organisation `org`, in the data's order.
+fn people_of(k: &Knowledge, org: EntityIx) -> Vec<EntityIx> {
+    let d = &k.dataset;
+    let id = d.entity_at(org).id();
+    d.entities_indexed()
+        .filter(|(_, e)| match e {
+            Entity::Expert(x) => x.roles.iter().any(|r| r.organisation.as_ref() == Some(id)),
+            Entity::Group(_) | Entity::Body(_) => false,
+        })
+        .map(|(ix, _)| ix)
+        .collect()
+}
+
+/// The countries the question names, longest names first, marking their words covered.
+fn countries<'k>(
+    k: &'k Knowledge,
+    question: &str,
+    words: &[String],
+    covered: &mut [bool],
+) -> Vec<&'k Country> {
+    let mut found: Vec<&Country> = Vec::new();
+    for len in (1..=LONGEST_COUNTRY).rev() {
+        for at in 0..words.len().saturating_sub(len - 1) {
+            let Some(span) = words.get(at..at + len) else {
+                continue;
+            };
+            if covered.get(at..at + len).is_none_or(|c| c.contains(&true)) {
+                continue;
+            }
+            let key = span.join(" ");
+            let Some(country) = k.countries.named(&key) else {
+                continue;
+            };
+            let short = len == 1 && key.chars().count() <= SHORT_COUNTRY_CHARS;
+            let after_the = at
+                .checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_some_and(|w| w == "the");
+            if short && !after_the && !written_in_capitals(question, &key) {
+                continue;
+            }
+            if let Some(c) = covered.get_mut(at..at + len) {
+                c.fill(true);
+            }
+            if !found.iter().any(|f| std::ptr::eq(*f, country)) {
+                found.push(country);
+            }
+        }
+    }
+    found
+}
+
+/// Whether `question` writes the folded word `key` in capitals ("US").
+fn written_in_capitals(question: &str, key: &str) -> bool {
+    question
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.chars().any(char::is_uppercase) && w == key.to_uppercase())
+}
+
+/// A year a question asks about: four digits from 1900 to 2100.
+fn year(word: &str) -> Option<i32> {
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok().filter(|y| (1900..=2100).contains(y))
+}
