@@ -116,7 +116,7 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
-    /// Register the bot's commands with Discord: the slash commands and the message command
+    /// Register the bot's commands with Discord: the slash commands and the two message commands
     /// (globally, or in one guild); needs DISCORD_TOKEN
     Register {
         /// Register in this guild only [default: DISCORD_GUILD_ID if set, else globally]

@@ -1,4 +1,4 @@
-//! The commands that answer once and print: `ask` (a line, or the message command for a
+//! The commands that answer once and print: `ask` (a line, or a message command for a
 //! message), `complete` and `mentions`.
 
 use crate::reply::Visibility;
