@@ -369,7 +369,7 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
         .iter()
         .find(|c| c.path.ends_with(&format!("/guilds/{GUILD}/commands")))
         .unwrap();
-    assert_eq!(guild.body.as_array().unwrap().len(), 9);
+    assert_eq!(guild.body.as_array().unwrap().len(), 11);
     let global = calls
         .iter()
         .find(|c| c.path == format!("/api/v10/applications/{APPLICATION_ID}/commands"))
