@@ -9,7 +9,7 @@
 //! so `minilateral::answer` is the core's `answer`. See ARCHITECTURE.md.
 
 pub use minilateral_core::{
-    answer, articles, command, countries, dataset, echo, excerpt, fold, knowledge, limits,
+    answer, articles, command, countries, dataset, echo, excerpt, fold, holders, knowledge, limits,
     matching, mentions, people, question, quote, reply, search,
 };
 /// The importer (`minilateral-import`, in `crates/import`), for the CLI's `import` and the tests

@@ -44,7 +44,7 @@ fn labelled() -> Vec<Labelled> {
 fn first_answer(k: &Knowledge, q: &str) -> String {
     let reading = question::read(k, q);
     match question::answer(k, &reading) {
-        Answer::Passages(found) => found
+        Answer::Passages { found, .. } => found
             .first()
             .map(|&(p, _)| k.dataset[p].id.to_string())
             .unwrap_or_default(),
@@ -94,7 +94,10 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
     }
     for (set, group, right, asked) in &counts {
         assert!(*asked >= 8, "{set} {group}: only {asked} questions");
-        assert!(["tune", "review", "held"].contains(&set.as_str()), "set {set}");
+        assert!(
+            ["tune", "review", "held"].contains(&set.as_str()),
+            "set {set}"
+        );
         let rate = *right as f64 / *asked as f64;
         let target = match (set.as_str(), group.as_str()) {
             (_, "none") => 1.0,

@@ -227,6 +227,19 @@ impl Countries {
         self.names.get(key).and_then(|&i| self.countries.get(i))
     }
 
+    /// Every folded name and other name of `country` ("united kingdom", "uk", "british"), in
+    /// name order.
+    pub fn names_of(&self, country: &Country) -> Vec<&str> {
+        let Some(i) = self.countries.iter().position(|c| std::ptr::eq(c, country)) else {
+            return Vec::new();
+        };
+        self.sorted
+            .iter()
+            .filter(|(_, at)| *at == i)
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
+
     /// Countries whose name or other name begins with the folded `key`, in name order.
     fn begun<'a>(&'a self, key: &'a str) -> impl Iterator<Item = usize> + 'a {
         let from = self.sorted.partition_point(|(n, _)| n.as_str() < key);

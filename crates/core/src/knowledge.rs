@@ -6,6 +6,7 @@
 use crate::articles::Articles;
 use crate::countries::Countries;
 use crate::dataset::{Body, Dataset, EntityIx, EntityOf, Expert, Group, Kind};
+use crate::holders::Holders;
 use crate::matching::{Candidate, Matcher, Outcome};
 use crate::mentions::Mentions;
 use crate::search::SearchIndex;
@@ -25,6 +26,8 @@ pub struct Knowledge {
     pub mentions: Mentions,
     /// The countries of the groups' member lists (`/country`).
     pub countries: Countries,
+    /// The people of each organisation and role title (`/ask`).
+    pub holders: Holders,
 }
 
 /// A kind of entity that names resolve to.
@@ -113,6 +116,7 @@ impl Knowledge {
             mentions: Mentions::new(&dataset),
             countries: Countries::new(&dataset),
             articles: Articles::new(&dataset),
+            holders: Holders::new(&dataset),
             dataset,
         }
     }

@@ -36,6 +36,7 @@ pub mod dataset;
 pub mod echo;
 pub mod excerpt;
 pub mod fold;
+pub mod holders;
 pub mod knowledge;
 pub mod limits;
 pub mod matching;

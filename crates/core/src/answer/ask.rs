@@ -4,12 +4,15 @@
 //! or with a member list, from the same code as `/group` and `/country`; or honestly, with
 //! "The article does not answer this" and the closest things it does cover as buttons.
 
-use crate::command::{NameOrId, QUESTION_MAX_CHARS, Request};
-use crate::dataset::{Group, Id};
+use crate::command::{Asked, NameOrId, QUESTION_MAX_CHARS, QuestionFrom, Request};
+use crate::dataset::{Group, Id, PassageIx};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::question::{self, Answer, Reading, Through};
-use crate::reply::{Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data};
+use crate::reply::{
+    ButtonStyle, Card, Miss, Missed, Outcome, Reply, Visibility, echo, escape_data,
+};
+use crate::search::Sought;
 
 use super::cards;
 use super::country;
@@ -17,10 +20,15 @@ use super::hits::{Shown, shown};
 use super::parts::{button, open_button, post_button};
 use super::subject::Subject;
 
-/// How many of the people found through an organisation the reading line names.
+/// How many of the people found through an organisation or a role the reading line names.
 const PEOPLE_SAID: usize = 3;
 
-pub(super) fn ask(k: &Knowledge, question: &str, visibility: Visibility) -> Reply {
+pub(super) fn ask(
+    k: &Knowledge,
+    question: &str,
+    from: QuestionFrom,
+    visibility: Visibility,
+) -> Reply {
     // Refused before any work: a message the message command is used on may be 4,000
     // characters, and a paste is not one question.
     let length = question
@@ -36,7 +44,7 @@ pub(super) fn ask(k: &Knowledge, question: &str, visibility: Visibility) -> Repl
         )
         .with_outcome(Outcome::NotFound);
     }
-    if !fold::words(question).iter().any(|w| !w.is_empty()) {
+    if fold::words(question).is_empty() {
         return Reply::text(
             "Ask me a question in plain words, e.g. `/ask what does Meserole hope for the G7?`",
             Visibility::Private,
@@ -46,7 +54,14 @@ pub(super) fn ask(k: &Knowledge, question: &str, visibility: Visibility) -> Repl
     let reading = question::read(k, question);
     let read_as = read_as(k, &reading);
     match question::answer(k, &reading) {
-        Answer::Passages(found) => passages(k, question, &reading, &found, &read_as, visibility),
+        Answer::Passages { found, sought } => passages(
+            k,
+            question,
+            &reading,
+            (&found, &sought),
+            &read_as,
+            visibility,
+        ),
         Answer::Members(group) => {
             let g: &Group = &k.dataset[group];
             let mut reply = cards::card::<&Group>(k, &NameOrId::Id(g.id.clone()), visibility);
@@ -58,7 +73,7 @@ pub(super) fn ask(k: &Knowledge, question: &str, visibility: Visibility) -> Repl
             say_first(&mut reply, &read_as);
             reply
         }
-        Answer::NotAnswered => not_answered(k, question, &reading, &read_as),
+        Answer::NotAnswered => not_answered(k, question, from, &reading, &read_as),
     }
 }
 
@@ -71,14 +86,17 @@ fn read_as(k: &Knowledge, reading: &Reading) -> String {
     let mut through_shown = 0;
     for n in &reading.entities {
         let name = escape_data(d.entity_at(n.entity).name());
-        match n.through {
-            Through::Named => names.push(format!("**{name}**")),
-            Through::Organisation(org) if through_shown < PEOPLE_SAID => {
-                through_shown += 1;
-                let org = escape_data(d.entity_at(org).name());
-                names.push(format!("**{name}** (of {org})"));
+        let through = match n.through {
+            Through::Named => {
+                names.push(format!("**{name}**"));
+                continue;
             }
-            Through::Organisation(_) => {}
+            Through::Organisation(org) => format!(" (of {})", escape_data(d.entity_at(org).name())),
+            Through::Role => " (by role)".to_string(),
+        };
+        if through_shown < PEOPLE_SAID {
+            through_shown += 1;
+            names.push(format!("**{name}**{through}"));
         }
     }
     names.extend(
@@ -119,23 +137,22 @@ fn say_first(reply: &mut Reply, line: &str) {
     });
 }
 
-/// The passages that answer the question, best first.
+/// The passages that answer the question, best first, its words in bold.
 fn passages(
     k: &Knowledge,
     question: &str,
     reading: &Reading,
-    found: &[(crate::dataset::PassageIx, f32)],
+    (found, sought): (&[(PassageIx, f32)], &[Sought]),
     read_as: &str,
     visibility: Visibility,
 ) -> Reply {
     let d = &k.dataset;
-    let sought: Vec<_> = reading.words.iter().map(|w| k.search.sought(w)).collect();
-    let hits: Vec<_> = found.iter().map(|&(p, _)| &d[p]).collect();
+    let on_page: Vec<_> = found.iter().map(|&(p, _)| &d[p]).collect();
     let Shown {
         entries,
         related,
         cited,
-    } = shown(k, &hits, &|w| k.search.is_sought(&sought, w));
+    } = shown(k, &on_page, &|w| k.search.is_sought(sought, w));
     let card = Card {
         title: format!("Ask: “{}”", echo(question.trim())),
         description: format!("{read_as}\n\n{}", entries.join("\n\n")),
@@ -151,6 +168,7 @@ fn passages(
     if visibility.is_private() {
         reply.buttons.extend(post_button(Request::Ask {
             question: question.trim().to_string(),
+            from: QuestionFrom::Typed,
         }));
     }
     // The cards of what the question names, then of who and what the passages are by or about.
@@ -179,8 +197,14 @@ fn open_cards<'d>(k: &'d Knowledge, ids: impl Iterator<Item = &'d Id>, reply: &m
 
 /// The honest reply: the articles do not answer this. What the question names, each a
 /// button; else words of the data close to its own, each a search; said privately, like
-/// every miss, and logged for curators.
-fn not_answered(k: &Knowledge, question: &str, reading: &Reading, read_as: &str) -> Reply {
+/// every miss. A typed question is logged for curators; someone's message is not.
+fn not_answered(
+    k: &Knowledge,
+    question: &str,
+    from: QuestionFrom,
+    reading: &Reading,
+    read_as: &str,
+) -> Reply {
     let d = &k.dataset;
     let mut reply = Reply::text(String::new(), Visibility::Private);
     let named: Vec<&Id> = reading
@@ -189,31 +213,32 @@ fn not_answered(k: &Knowledge, question: &str, reading: &Reading, read_as: &str)
         .map(|n| d.entity_at(n.entity).id())
         .collect();
     open_cards(k, named.into_iter(), &mut reply);
+    let private = |request: Request| Asked {
+        request,
+        visibility: Visibility::Private,
+    };
     for c in &reading.countries {
+        let request = Request::Country {
+            name: c.name.clone(),
+        };
         reply.buttons.extend(button(
             format!("Groups of {}", c.name),
-            crate::command::Asked {
-                request: Request::Country {
-                    name: c.name.clone(),
-                },
-                visibility: Visibility::Private,
-            },
-            crate::reply::ButtonStyle::Secondary,
+            private(request),
+            ButtonStyle::Secondary,
         ));
     }
     let closest = if reply.buttons.is_empty() {
-        for w in k.search.suggestions(question, 3) {
+        // Only the question's own words: its question words and names are not what was missed.
+        for w in k.search.suggestions(&reading.words.join(" "), 3) {
+            let request = Request::Search {
+                text: w.clone(),
+                page: 1,
+                article: None,
+            };
             reply.buttons.extend(button(
                 format!("Search “{w}”"),
-                crate::command::Asked {
-                    request: Request::Search {
-                        text: w,
-                        page: 1,
-                        article: None,
-                    },
-                    visibility: Visibility::Private,
-                },
-                crate::reply::ButtonStyle::Secondary,
+                private(request),
+                ButtonStyle::Secondary,
             ));
         }
         if reply.buttons.is_empty() {
@@ -227,9 +252,11 @@ fn not_answered(k: &Knowledge, question: &str, reading: &Reading, read_as: &str)
     reply.content = Some(format!(
         "The article does not answer this: I found no passage that says it.{closest}\n{read_as}"
     ));
-    reply.miss = Some(Miss {
-        what: Missed::Question,
-        folded: fold::fold(question),
-    });
+    if from == QuestionFrom::Typed {
+        reply.miss = Some(Miss {
+            what: Missed::Question,
+            folded: fold::fold(question),
+        });
+    }
     reply.with_outcome(Outcome::NotFound)
 }

@@ -46,7 +46,7 @@ pub fn answer(k: &Knowledge, asked: &Asked) -> Fitted {
         Request::Country { name } => country::country(k, name, asked.visibility),
         Request::Overlap { groups } => overlap::overlap(k, groups, asked.visibility),
         Request::About => about::about(k, asked.visibility),
-        Request::Ask { question } => ask::ask(k, question, asked.visibility),
+        Request::Ask { question, from } => ask::ask(k, question, *from, asked.visibility),
         Request::Mentions { text } => mentions::mentions(k, text),
     };
     fit(reply)

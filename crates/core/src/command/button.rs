@@ -1,7 +1,7 @@
 //! The button-id codec: a button's id is the request itself, so that a button works after a
 //! restart and means the same whoever clicks it.
 
-use super::request::{Asked, NameOrId, Request, Visibility};
+use super::request::{Asked, NameOrId, QuestionFrom, Request, Visibility};
 use super::table::CommandName;
 use crate::dataset::Id;
 use crate::limits;
@@ -69,7 +69,8 @@ pub fn button_id(asked: &Asked) -> Option<String> {
         Request::Overlap { groups } if groups.trim().is_empty() => format!("{mode}:{word}"),
         Request::Overlap { groups } => format!("{mode}:{word}:{groups}"),
         Request::About => format!("{mode}:{word}"),
-        Request::Ask { question } => format!("{mode}:{word}:{question}"),
+        // Whoever clicks asks it: a button's question reads back as typed.
+        Request::Ask { question, .. } => format!("{mode}:{word}:{question}"),
         Request::Mentions { .. } => return None,
     };
     // An id that would not read back (a request without its words) is no button at all.
@@ -153,6 +154,7 @@ pub fn parse_button_id(id: &str) -> Option<Asked> {
         CommandName::About => Request::About,
         CommandName::Ask => Request::Ask {
             question: args.to_string(),
+            from: QuestionFrom::Typed,
         },
     };
     Some(Asked {

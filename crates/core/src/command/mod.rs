@@ -11,8 +11,8 @@ mod table;
 pub use button::{button_id, parse_button_id};
 pub use line::{Line, completion_of_line, parse_line};
 pub use request::{
-    Asked, Completion, NameOrId, Options, Request, RequestError, Value, Visibility, completion,
-    request,
+    Asked, Completion, NameOrId, Options, QuestionFrom, Request, RequestError, Value, Visibility,
+    completion, request,
 };
 pub use table::{
     Arg, Choices, CommandName, CommandSpec, MessageCommand, NAME_MAX_CHARS, OptionSpec, OptionType,

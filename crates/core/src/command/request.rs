@@ -88,6 +88,8 @@ pub enum Request {
     Ask {
         /// The question as typed (or the message's text).
         question: String,
+        /// Whether it was typed by the person asking or is someone's message.
+        from: QuestionFrom,
     },
     /// The message context-menu command `MessageCommand::FindNames`: the names in a message's
     /// text.
@@ -102,7 +104,10 @@ impl Request {
     pub fn of_message(command: MessageCommand, text: String) -> Request {
         match command {
             MessageCommand::FindNames => Request::Mentions { text },
-            MessageCommand::Answer => Request::Ask { question: text },
+            MessageCommand::Answer => Request::Ask {
+                question: text,
+                from: QuestionFrom::Message,
+            },
         }
     }
 
@@ -122,6 +127,17 @@ impl Request {
             Request::Mentions { .. } => None,
         }
     }
+}
+
+/// Where a question for `/ask` comes from: typed by the person who asks (`/ask`, a button), or
+/// a message someone wrote in the channel ("Answer from the article"), which is theirs, not
+/// the asker's: a question that finds nothing is logged for curators only when typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuestionFrom {
+    /// Typed to the bot.
+    Typed,
+    /// A message of the channel.
+    Message,
 }
 
 /// Who sees a reply. Chosen once, with the request (its `private` option, or the kind of answer:
@@ -369,6 +385,7 @@ pub fn request(command: CommandName, options: &Options) -> Result<Asked, Request
         },
         CommandName::Ask => Request::Ask {
             question: given.required(Arg::Question)?,
+            from: QuestionFrom::Typed,
         },
     };
     Ok(Asked {

@@ -473,6 +473,7 @@ mod tests {
             Request::About,
             Request::Ask {
                 question: "x".into(),
+                from: super::super::request::QuestionFrom::Typed,
             },
         ];
         assert_eq!(requests.len(), TABLE.len());

@@ -2,14 +2,16 @@
 //! articles' own passages, never from text of ours. The reading is deterministic and can be
 //! said back in one line ("Read as: Tanya Filer · wishes · 2024"): no model, no weights learnt.
 //!
-//! `cues` holds the words that say what kind of answer is asked for (`Want`) and the words
-//! every question is made of; `reading` reads a question (`Reading`); `rank` finds what answers
-//! it (`Answer`). Each uses only the ones listed before it.
+//! `plain` takes Discord's markup out of a message, `cues` holds the words that say what kind
+//! of answer is asked for (`Want`) and the words every question is made of, `reading` reads a
+//! question (`Reading`), `rank` finds what answers it (`Answer`). Each uses only the ones
+//! listed before it.
 
 mod cues;
+mod plain;
 mod rank;
 mod reading;
 
 pub use cues::Want;
-pub use rank::{Answer, MOST_PASSAGES, answer};
+pub use rank::{Answer, answer};
 pub use reading::{Named, Reading, Through, read};

@@ -15,9 +15,9 @@ use super::cues::Want;
 use super::reading::{Reading, Through};
 
 /// The most passages an answer shows.
-pub const MOST_PASSAGES: usize = 5;
+const MOST_PASSAGES: usize = 5;
 /// The share of a question's words (weighted by rarity) a passage must say to answer it: more
-/// than half, so that one word of two ("who hosts the next G7 summit": "summit") is not enough.
+/// than half, so that one word of two ("when is the next 3SI summit": "summit") is not enough.
 const WORDS_FLOOR: f32 = 0.6;
 /// A passage shown after the first scores at least this share of the first's score.
 const KEEP_SHARE: f32 = 0.85;
@@ -26,16 +26,25 @@ const KEEP_SHARE: f32 = 0.85;
 const WORDS_WEIGHT: f32 = 2.0;
 const ENTITY_WEIGHT: f32 = 1.5;
 const KIND_WEIGHT: f32 = 1.0;
-const YEAR_WEIGHT: f32 = 0.5;
-/// The most passages taken per word of a question that names nothing (in source order): a
-/// bound on the work a common word costs in a large library.
-const CANDIDATES_PER_WORD: usize = 400;
+/// What a passage's fit to the entities gains per share of what the question names itself:
+/// "what's the ODI?" is answered by the byline about ODI before the words of ODI's CEO.
+const NAMED_BONUS: f32 = 0.25;
+/// A person found through their organisation or role fits a little less than one named.
+const THROUGH_FIT: f32 = 0.9;
+/// The passages a question that names nothing is scored on: search's best for its words.
+const CANDIDATES: usize = 200;
 
 /// What answers a question.
 #[derive(Debug)]
 pub enum Answer<'k> {
-    /// Passages, best first, each with its score.
-    Passages(Vec<(PassageIx, f32)>),
+    /// Passages, best first, each with its score; and the question's words as search read
+    /// them (to mark them in the passages shown).
+    Passages {
+        /// The passages, best first, with their scores.
+        found: Vec<(PassageIx, f32)>,
+        /// The question's own words (and the countries it names), as search reads them.
+        sought: Vec<Sought>,
+    },
     /// A group's member list.
     Members(GroupIx),
     /// The groups a country is in.
@@ -60,26 +69,57 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     // A list, when the question asks for members (or "who is in" a group, or which groups a
     // country is in) and says nothing more.
     let listing = reading.words.is_empty() && !people;
-    if listing && let Some(country) = reading.countries.first() {
-        let asks = matches!(reading.want, None | Some(Want::Members | Want::Who));
-        if asks {
-            return Answer::Country(country);
-        }
+    if listing
+        && let Some(country) = reading.countries.first()
+        && reading.want == Some(Want::Members)
+    {
+        return Answer::Country(country);
     }
     if listing
-        && let [group] = groups.as_slice()
+        && let Some(group) = groups.first()
         && matches!(reading.want, Some(Want::Members | Want::Who))
     {
         return Answer::Members(*group);
     }
-    let sought: Vec<Sought> = reading.words.iter().map(|w| k.search.sought(w)).collect();
+    // Members of something that has none ("the members of the Frontier Model Forum").
+    if listing && reading.asks_members && groups.is_empty() && reading.countries.is_empty() {
+        return Answer::NotAnswered;
+    }
+    let mut sought: Vec<Sought> = reading.words.iter().map(|w| k.search.sought(w)).collect();
+    // A country named, when no list answers, is something the answer must say.
+    for c in &reading.countries {
+        sought.push(k.search.sought_any(&k.countries.names_of(c)));
+    }
     let weight: f32 = sought.iter().map(|s| s.idf).sum();
-    if reading.entities.is_empty() && reading.want.is_none() && sought.is_empty() {
+    if reading.entities.is_empty()
+        && sought.is_empty()
+        && reading.want.is_none_or(Want::needs_subject)
+    {
         return Answer::NotAnswered;
     }
     let mut scored: Vec<(PassageIx, f32)> = Vec::new();
-    for p in candidates(k, reading, &sought) {
+    for p in candidates(k, reading) {
         let passage = &d[p];
+        // A year asked is the passage's own (a wish's) or its article's.
+        if let Some(asked) = reading.year {
+            let year = passage
+                .year
+                .or_else(|| d.source(passage.source.as_str()).map(|s| s.year));
+            if year != Some(asked) {
+                continue;
+            }
+        }
+        let kind = kind_fit(reading.want, passage.kind);
+        if kind < 0.0 {
+            continue;
+        }
+        let (entity, all) = about(k, reading, p);
+        // What the question names, the answer must be by or about.
+        if !reading.entities.is_empty() && entity == 0.0 {
+            continue;
+        }
+        // No words of its own: the fit is the rest (a constant here would only blur the share
+        // the others are kept by).
         let words = if weight > 0.0 {
             sought
                 .iter()
@@ -87,47 +127,40 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
                 .sum::<f32>()
                 / weight
         } else {
-            // No words of its own: the fit is the rest (a constant here would only blur the
-            // share the others are kept by).
             0.0
         };
-        let (entity, all) = about(k, reading, p);
-        // What the question names, the answer must be by or about; what it asks in its own
-        // words, the answer must mostly say, unless it is about everything named (two or
-        // more): "the problem with I2U2 according to Filer".
-        if !reading.entities.is_empty() && entity == 0.0 {
-            continue;
-        }
+        // What it asks in its own words, the answer must mostly say, unless it is by or about
+        // everything the question names, two or more ("the problem with I2U2 according to
+        // Filer").
         let all_of_several = all && reading.named().count() >= 2;
         if weight > 0.0 && words < WORDS_FLOOR && !all_of_several {
             continue;
         }
-        let kind = kind_fit(reading.want, passage.kind);
-        if kind < 0.0 {
-            continue;
-        }
-        let year = match (reading.year, passage.year) {
-            (Some(asked), Some(y)) if asked == y => YEAR_WEIGHT,
-            (Some(_), Some(_)) => -YEAR_WEIGHT,
-            _ => 0.0,
-        };
-        let score = WORDS_WEIGHT * words + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind + year;
+        let score = WORDS_WEIGHT * words + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind;
         scored.push((p, score));
     }
     // Best first; of equal scores, the earlier in its source (an introduction before what
-    // follows it, a first wish before a second).
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    // follows it, a first wish before a second). Only the best few are sorted.
+    let order =
+        |a: &(PassageIx, f32), b: &(PassageIx, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if scored.len() > MOST_PASSAGES {
+        scored.select_nth_unstable_by(MOST_PASSAGES - 1, order);
+        scored.truncate(MOST_PASSAGES);
+    }
+    scored.sort_by(order);
     let Some(&(_, best)) = scored.first() else {
         return Answer::NotAnswered;
     };
     scored.retain(|&(_, s)| s >= best * KEEP_SHARE);
-    scored.truncate(MOST_PASSAGES);
-    Answer::Passages(scored)
+    Answer::Passages {
+        found: scored,
+        sought,
+    }
 }
 
-/// The passages worth scoring: those by or about what the question names; else those of the
-/// kind it asks for; and those holding its words.
-fn candidates(k: &Knowledge, reading: &Reading, sought: &[Sought]) -> Vec<PassageIx> {
+/// The passages worth scoring: those by or about what the question names; else search's best
+/// for its words, and the passages of the kind it asks for.
+fn candidates(k: &Knowledge, reading: &Reading) -> Vec<PassageIx> {
     let d = &k.dataset;
     let mut out: Vec<PassageIx> = Vec::new();
     if !reading.entities.is_empty() {
@@ -138,15 +171,26 @@ fn candidates(k: &Knowledge, reading: &Reading, sought: &[Sought]) -> Vec<Passag
             out.extend_from_slice(d.passages_about(n.entity));
         }
     } else {
-        for s in sought {
-            out.extend(k.search.passages_with(s, CANDIDATES_PER_WORD));
+        let mut text = reading.words.join(" ");
+        for c in &reading.countries {
+            text.push(' ');
+            text.push_str(&c.name);
         }
-        if sought.is_empty() || matches!(reading.want, Some(Want::Article | Want::Question)) {
+        if !text.trim().is_empty() {
+            out.extend(
+                k.search
+                    .search(&text, 0..CANDIDATES)
+                    .hits
+                    .iter()
+                    .map(|h| h.passage),
+            );
+        }
+        if reading.words.is_empty() || matches!(reading.want, Some(Want::Article | Want::Question))
+        {
             let kinds = wanted_kinds(reading.want);
             out.extend(
                 d.passages_indexed()
                     .filter(|(_, p)| kinds.contains(&p.kind))
-                    .filter(|(_, p)| reading.year.is_none_or(|y| p.year.is_none_or(|py| py == y)))
                     .map(|(ix, _)| ix),
             );
         }
@@ -163,31 +207,38 @@ fn wanted_kinds(want: Option<Want>) -> &'static [PassageKind] {
         Some(Want::Article) => &[PassageKind::Title, PassageKind::Framing],
         Some(Want::Question) => &[PassageKind::Question],
         Some(Want::Said) => &[PassageKind::Statement, PassageKind::Wish],
-        Some(Want::Who) => &[PassageKind::Byline],
-        Some(Want::Members) | None => &[],
+        Some(Want::Who | Want::Author) => &[PassageKind::Byline],
+        Some(Want::Members | Want::What) | None => &[],
     }
 }
 
 /// How well a passage of `kind` fits what is asked for: 1 for the kind asked, less for a
-/// neighbour, negative for a kind that cannot answer.
+/// neighbour, negative for a kind that cannot answer (the article's introduction is nobody's
+/// wish or view).
 fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
     use PassageKind as K;
     match (want, kind) {
         (Some(Want::Wishes), K::Wish) => 1.0,
         (Some(Want::Wishes), K::Statement) => 0.3,
-        (Some(Want::Wishes), _) => 0.0,
+        (Some(Want::Wishes), _) => -1.0,
         (Some(Want::Who), K::Byline) => 1.0,
         (Some(Want::Who), _) => 0.0,
+        (Some(Want::Author), K::Byline) => 1.0,
+        (Some(Want::Author), _) => -1.0,
         (Some(Want::Said), K::Statement) => 1.0,
         (Some(Want::Said), K::Wish) => 0.8,
-        (Some(Want::Said), K::Byline) => -1.0,
-        (Some(Want::Said), _) => 0.2,
+        (Some(Want::Said), _) => -1.0,
         (Some(Want::Article), K::Title | K::Framing) => 1.0,
         (Some(Want::Article), K::Question) => 0.5,
         (Some(Want::Article), _) => 0.0,
         (Some(Want::Question), K::Question) => 1.0,
         (Some(Want::Question), K::Framing) => 0.5,
         (Some(Want::Question), _) => 0.0,
+        (Some(Want::What), K::Framing) => 1.0,
+        (Some(Want::What), K::Statement) => 0.6,
+        (Some(Want::What), K::Byline) => 0.5,
+        (Some(Want::What), K::Wish) => 0.4,
+        (Some(Want::What), K::Title | K::Question) => 0.0,
         (Some(Want::Members), _) => 0.0,
         // Nothing said of the kind: the experts' words are what the article is for.
         (None, K::Statement | K::Wish) => 0.5,
@@ -198,10 +249,10 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
 }
 
 /// How much passage `p` is by or about what the question names: per entity 1 for its speaker
-/// or the person a byline introduces, less for an entity it concerns, less again for a person
-/// found through their organisation; the mean over what the question names itself, or the best
-/// of those found through an organisation when it names none of them. And whether it is by or
-/// about everything the question names.
+/// or the person a byline introduces, 0.7 for an entity it concerns; the mean over what the
+/// question names itself, or `THROUGH_FIT` of the best of the people found through an
+/// organisation or a role when that is more, with `NAMED_BONUS` for the mean. And whether it
+/// is by or about everything the question names.
 fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
     let d = &k.dataset;
     let passage = &d[p];
@@ -212,10 +263,9 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
         let speaks = passage.speaker.as_ref() == Some(id);
         let introduced =
             passage.kind == PassageKind::Byline && passage.concerns.first() == Some(id);
-        let concerns = passage.concerns.contains(id);
         let fit: f32 = if speaks || introduced {
             1.0
-        } else if concerns {
+        } else if passage.concerns.contains(id) {
             0.7
         } else {
             0.0
@@ -226,9 +276,9 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
                 named += fit;
                 count += 1.0;
             }
-            Through::Organisation(_) => through = through.max(fit * 0.9),
+            Through::Organisation(_) | Through::Role => through = through.max(fit * THROUGH_FIT),
         }
     }
     let named = if count > 0.0 { named / count } else { 0.0 };
-    (named.max(through), all)
+    (named.max(through) + NAMED_BONUS * named, all)
 }

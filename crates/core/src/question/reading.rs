@@ -1,15 +1,19 @@
-//! How a question is read (`Reading`): the entities it names (people by name, a typo of one, or
-//! through their organisation; groups; bodies), the countries, what kind of passage answers it
-//! (`Want`), a year, and its remaining words, which the passages that answer it should hold.
+//! How a question is read (`Reading`): the entities it names (people by name, a typo of one,
+//! their organisation or their role; groups; bodies), the countries, what kind of passage
+//! answers it (`Want`), a year, and its remaining words, which the passages that answer it
+//! should hold.
 
 use crate::countries::Country;
-use crate::dataset::{Entity, EntityIx, EntityOf, Kind};
+use crate::dataset::{EntityIx, EntityOf, Kind};
 use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
 use super::cues::{LONGEST_CUE, Want, cue, is_filler};
+use super::plain::plain;
 
+/// The most words of a question read: a longer one is a paste, and each word costs lookups.
+const MOST_WORDS: usize = 24;
 /// A word shorter than this is not read alone as a name in lower case or with a typo: too many
 /// short words are one edit from a short name.
 const LOOSE_NAME_MIN_CHARS: usize = 4;
@@ -18,6 +22,9 @@ const LOOSE_NAME_MIN_CHARS: usize = 4;
 const SHORT_COUNTRY_CHARS: usize = 3;
 /// The most words of a country's name read in a question ("United Arab Emirates").
 const LONGEST_COUNTRY: usize = 3;
+/// The most people an organisation or a role title brings into a question: more say too little
+/// of whom it asks about ("the directors" of a large library).
+const MOST_HOLDERS: usize = 8;
 
 /// How an entity came into a question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +33,8 @@ pub enum Through {
     Named,
     /// The question names an organisation the person has a role at ("the ODI CEO").
     Organisation(EntityIx),
+    /// The question names the person's role title ("the undersecretary", "the CEOs").
+    Role,
 }
 
 /// An entity a question is about.
@@ -40,12 +49,15 @@ pub struct Named {
 /// What a question asks, read deterministically from its words.
 #[derive(Debug, Default)]
 pub struct Reading<'k> {
-    /// The entities it names, in the order named; the people of a named organisation after it.
+    /// The entities it names (names first, in the order they were found: names and aliases,
+    /// then surnames and typos); then the people of a named organisation or role title.
     pub entities: Vec<Named>,
     /// The countries it names, in order.
     pub countries: Vec<&'k Country>,
     /// What kind of passage or list answers it, when a word says so.
     pub want: Option<Want>,
+    /// Whether a word asks for members ("members", "belong"), whatever else it names.
+    pub asks_members: bool,
     /// The year it asks about.
     pub year: Option<i32>,
     /// Its other words (folded, each once): what an answer should say.
@@ -53,7 +65,7 @@ pub struct Reading<'k> {
 }
 
 impl Reading<'_> {
-    /// The entities it names itself (not those found through an organisation).
+    /// The entities it names itself (not those found through an organisation or a role).
     pub fn named(&self) -> impl Iterator<Item = EntityIx> + '_ {
         self.entities
             .iter()
@@ -61,42 +73,38 @@ impl Reading<'_> {
             .map(|n| n.entity)
     }
 
-    /// Whether it names anything: an entity or a country.
-    pub fn names_anything(&self) -> bool {
-        !self.entities.is_empty() || !self.countries.is_empty()
+    fn add(&mut self, entity: EntityIx, through: Through) {
+        if !self.entities.iter().any(|n| n.entity == entity) {
+            self.entities.push(Named { entity, through });
+        }
     }
 }
 
-/// Reads `question` against the data of `k`.
+/// Reads `question` against the data of `k`. Discord's markup and links are not words
+/// (`plain`); at most `MOST_WORDS` words are read.
 pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
-    let words = fold::words(question);
+    let question = plain(question);
+    let mut words = fold::words(&question);
+    words.truncate(MOST_WORDS);
     let mut covered = vec![false; words.len()];
     let mut reading = Reading::default();
-    let add = |reading: &mut Reading, e: EntityIx| {
-        if !reading.entities.iter().any(|n| n.entity == e) {
-            reading.entities.push(Named {
-                entity: e,
-                through: Through::Named,
-            });
-        }
-    };
     // Names and aliases, in any case: a question is asked of the data, so "odi" is ODI here.
     for (span, entities) in k.search.names_in(&words) {
         if let Some(c) = covered.get_mut(span) {
             c.fill(true);
         }
         for e in entities {
-            add(&mut reading, e);
+            reading.add(e, Through::Named);
         }
     }
     // What `mentions` reads in running text: a capitalised surname alone, a capitalised typo.
-    for m in k.mentions(question) {
+    for m in k.mentions(&question) {
         let said = fold::words(&m.text);
         if let Some(at) = find(&words, &said) {
             if let Some(c) = covered.get_mut(at..at + said.len()) {
                 c.fill(true);
             }
-            add(&mut reading, m.entity);
+            reading.add(m.entity, Through::Named);
         }
     }
     // A person's name in lower case or misspelt ("tanya filler", "meserol", "wiess"): what the
@@ -116,56 +124,70 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
                 }
-                add(&mut reading, e);
+                reading.add(e, Through::Named);
             }
         }
     }
-    // The people of an organisation named ("the frontier model forum director").
-    let organisations: Vec<EntityIx> = reading
-        .entities
-        .iter()
-        .map(|n| n.entity)
-        .filter(|&e| matches!(k.dataset.entity_of(e), EntityOf::Body(_)))
-        .collect();
-    for org in organisations {
-        for person in people_of(k, org) {
-            if !reading.entities.iter().any(|n| n.entity == person) {
-                reading.entities.push(Named {
-                    entity: person,
-                    through: Through::Organisation(org),
-                });
-            }
-        }
-    }
-    reading.countries = countries(k, question, &words, &mut covered);
-    // What kind of answer: the strongest cue wins (a list over the article over wishes over
-    // who someone is over what was said: "what does the CEO of StateUp hope for" asks for
-    // wishes, "the CEO" only says whose).
-    let mut wants: Vec<Want> = Vec::new();
-    for at in 0..words.len() {
-        for len in (1..=LONGEST_CUE).rev() {
-            let Some(span) = words.get(at..at + len) else {
+    // The people of a role title ("the undersecretary", "what do the CEOs want"), longest
+    // titles first; a title many hold says too little to bring them in.
+    for len in (1..=k.holders.longest_title()).rev() {
+        for at in 0..words.len().saturating_sub(len - 1) {
+            let (Some(span), Some(free)) = (words.get(at..at + len), covered.get(at..at + len))
+            else {
                 continue;
             };
-            if let Some(want) = cue(&span.join(" ")) {
-                wants.push(want);
-                if let Some(c) = covered.get_mut(at..at + len) {
-                    c.fill(true);
-                }
-                break;
+            if free.contains(&true) {
+                continue;
+            }
+            let people = k.holders.titled(span);
+            if people.is_empty() || people.len() > MOST_HOLDERS {
+                continue;
+            }
+            for &p in people {
+                reading.add(p, Through::Role);
+            }
+            if let Some(c) = covered.get_mut(at..at + len) {
+                c.fill(true);
             }
         }
     }
-    reading.want = [
-        Want::Members,
-        Want::Question,
-        Want::Article,
-        Want::Wishes,
-        Want::Who,
-        Want::Said,
-    ]
-    .into_iter()
-    .find(|w| wants.contains(w));
+    // The people of an organisation named ("the frontier model forum director"). With a role
+    // title too, the people holding it there ("the CEO of StateUp" is not ODI's CEO).
+    let organisations: Vec<EntityIx> = reading
+        .named()
+        .filter(|&e| matches!(k.dataset.entity_of(e), EntityOf::Body(_)))
+        .collect();
+    let staff: Vec<(EntityIx, EntityIx)> = organisations
+        .iter()
+        .flat_map(|&org| {
+            k.holders
+                .staff(org)
+                .iter()
+                .take(MOST_HOLDERS)
+                .map(move |&p| (p, org))
+        })
+        .collect();
+    let titled = |n: &Named| n.through == Through::Role;
+    if reading.entities.iter().any(titled)
+        && reading
+            .entities
+            .iter()
+            .any(|n| titled(n) && staff.iter().any(|&(p, _)| p == n.entity))
+    {
+        reading
+            .entities
+            .retain(|n| !titled(n) || staff.iter().any(|&(p, _)| p == n.entity));
+    }
+    for (person, org) in staff {
+        // Found by a title too, the organisation says more of them ("Sara Pantuliano (of ODI)").
+        match reading.entities.iter_mut().find(|n| n.entity == person) {
+            Some(n) if n.through == Through::Role => n.through = Through::Organisation(org),
+            _ => reading.add(person, Through::Organisation(org)),
+        }
+    }
+    reading.countries = countries(k, &question, &words, &mut covered);
+    reading.want = want(k, &reading, &words, &mut covered);
+    reading.asks_members = words.iter().any(|w| cue(w) == Some(Want::Members));
     for (w, c) in words.iter().zip(covered.iter_mut()) {
         if let Some(year) = year(w) {
             reading.year.get_or_insert(year);
@@ -186,6 +208,48 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         }
     }
     reading
+}
+
+/// What kind of answer the cue words ask for, marking them covered. The strongest wins: a list
+/// over the article's question over an author over the article over wishes over who someone is over what was said over what something
+/// is ("what does the CEO of StateUp hope for" asks for wishes; "the CEO" only says whose). A
+/// list is asked for only of a group or a country ("list Meserole's wishes" asks for wishes).
+fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]) -> Option<Want> {
+    let mut wants: Vec<Want> = Vec::new();
+    let mut at = 0;
+    while at < words.len() {
+        let found = (1..=LONGEST_CUE).rev().find_map(|len| {
+            let span = words.get(at..at + len)?;
+            cue(&span.join(" ")).map(|w| (len, w))
+        });
+        match found {
+            Some((len, want)) => {
+                wants.push(want);
+                if let Some(c) = covered.get_mut(at..at + len) {
+                    c.fill(true);
+                }
+                at += len;
+            }
+            None => at += 1,
+        }
+    }
+    let listable = !reading.countries.is_empty()
+        || reading
+            .named()
+            .any(|e| matches!(k.dataset.entity_of(e), EntityOf::Group(_)));
+    [
+        Want::Members,
+        Want::Question,
+        Want::Author,
+        Want::Article,
+        Want::Wishes,
+        Want::Who,
+        Want::Said,
+        Want::What,
+    ]
+    .into_iter()
+    .filter(|w| *w != Want::Members || listable)
+    .find(|w| wants.contains(w))
 }
 
 /// Where the words `said` stand in `words`, first.
@@ -244,19 +308,6 @@ fn name_words(k: &Knowledge, entity: EntityIx) -> Vec<String> {
     out
 }
 
-/// The people with a role at the organisation `org`, in the data's order.
-fn people_of(k: &Knowledge, org: EntityIx) -> Vec<EntityIx> {
-    let d = &k.dataset;
-    let id = d.entity_at(org).id();
-    d.entities_indexed()
-        .filter(|(_, e)| match e {
-            Entity::Expert(x) => x.roles.iter().any(|r| r.organisation.as_ref() == Some(id)),
-            Entity::Group(_) | Entity::Body(_) => false,
-        })
-        .map(|(ix, _)| ix)
-        .collect()
-}
-
 /// The countries the question names, longest names first, marking their words covered.
 fn countries<'k>(
     k: &'k Knowledge,
@@ -277,6 +328,11 @@ fn countries<'k>(
             let Some(country) = k.countries.named(&key) else {
                 continue;
             };
+            // A country just before a name or a title it qualifies is part of it ("the US
+            // undersecretary", "the UK AI safety summit"): the person or thing is named.
+            if covered.get(at + len).is_some_and(|c| *c) {
+                continue;
+            }
             let short = len == 1 && key.chars().count() <= SHORT_COUNTRY_CHARS;
             let after_the = at
                 .checked_sub(1)

@@ -235,9 +235,31 @@ impl SearchIndex {
             .min()
             .unwrap_or(0);
         Sought {
-            word: folded_word.to_string(),
             idf: self.documents.idf(rarest),
             terms: clause.terms,
+        }
+    }
+
+    /// Names that mean one thing (a country's, each folded), sought as one: a passage holds
+    /// it when it holds any of the one-word names as written (no typos: these are names; and
+    /// not a word of a longer one: "states" is no name of the United States).
+    pub fn sought_any(&self, folded_names: &[&str]) -> Sought {
+        let mut terms: Vec<(TermId, f32)> = Vec::new();
+        for name in folded_names.iter().filter(|n| !n.contains(' ')) {
+            if let Some(t) = self.vocabulary.term(&terms::term(name)) {
+                terms.push((t, 1.0));
+            }
+        }
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        let rarest = terms
+            .iter()
+            .map(|&(t, _)| self.postings.of(t).docs.len())
+            .min()
+            .unwrap_or(0);
+        Sought {
+            idf: self.documents.idf(rarest),
+            terms,
         }
     }
 
@@ -265,21 +287,6 @@ impl SearchIndex {
                 .iter()
                 .any(|&(t, _)| Some(t) == own || Some(t) == misspelt)
         })
-    }
-
-    /// The passages that hold `sought` (or a typo or completion of it), in source order,
-    /// at most `limit` of them (the rarest of its terms first).
-    pub fn passages_with(&self, sought: &Sought, limit: usize) -> Vec<PassageIx> {
-        let mut docs: Vec<DocId> = Vec::new();
-        for &(t, _) in &sought.terms {
-            docs.extend(self.postings.of(t).docs.iter().take(limit));
-        }
-        docs.sort_unstable();
-        docs.dedup();
-        docs.truncate(limit);
-        docs.into_iter()
-            .filter_map(|d| self.documents.passage(d))
-            .collect()
     }
 
     /// The names of entities in the folded `words` (any case: "odi" names ODI here, where a

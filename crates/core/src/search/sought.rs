@@ -6,21 +6,14 @@
 use super::ids::TermId;
 
 /// A word sought: the terms it stands for, each with the weight a match counts for (1 for the
-/// word itself, less for a typo or a completion), and its inverse document frequency.
+/// word itself, less for a typo or a completion), and its inverse document frequency. One
+/// `Sought` may stand for several words that mean one thing (a country's names: "UK",
+/// "United Kingdom", "British").
 #[derive(Clone, Debug)]
 pub struct Sought {
-    /// The folded word as typed.
-    pub word: String,
     /// The terms it stands for, with their weights.
     pub(super) terms: Vec<(TermId, f32)>,
     /// How rare it is: the inverse document frequency of its rarest term, or of a word no
     /// passage holds when it stands for none (a word the data lacks tells most).
     pub idf: f32,
-}
-
-impl Sought {
-    /// Whether the data holds the word, or a typo or completion of it.
-    pub fn is_known(&self) -> bool {
-        !self.terms.is_empty()
-    }
 }
