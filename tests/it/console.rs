@@ -64,6 +64,30 @@ fn the_console_answers_lines_and_buttons_by_number() {
 }
 
 #[test]
+fn the_console_answers_ask_and_its_buttons() {
+    let (out, _, code) = console(
+        &["console"],
+        "/ask what does Meserole hope for the G7?\n1\n",
+    );
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("== Ask: “what does Meserole hope for the G7?” =="),
+        "{out}"
+    );
+    // The reading line, plain, then the best passage.
+    let read = out
+        .find("Read as: G7, Chris Meserole · wishes")
+        .unwrap_or_else(|| panic!("no reading line:\n{out}"));
+    let passage = out
+        .find("The G7 code of conduct finalising")
+        .unwrap_or_else(|| panic!("no passage:\n{out}"));
+    assert!(read < passage, "{out}");
+    // Its first button opens the card of what it named first.
+    assert!(out.contains("[1] G7"), "{out}");
+    assert!(out.contains("== G7 — Group of Seven =="), "{out}");
+}
+
+#[test]
 fn run_without_a_token_explains_and_starts_the_console() {
     let (out, err, code) = console(&[], "/wish 2024\n");
     assert_eq!(code, Some(0));
