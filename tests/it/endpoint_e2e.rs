@@ -274,6 +274,19 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
     let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
     assert!(said.starts_with(MESSAGE_READ_AS), "{said}");
     assert_first_passage(said, MESSAGE_FIRST_PASSAGE);
+    // A message with no text (a picture alone): asked for a question, privately.
+    let empty = message_command(ANSWER, "");
+    let (status, body) = signed(&client, &base, &serde_json::to_vec(&empty).unwrap()).await;
+    assert_eq!(
+        (status, body["data"]["flags"].as_u64()),
+        (200, Some(64)),
+        "{body}"
+    );
+    let content = body["data"]["content"].as_str().unwrap_or_default();
+    assert!(
+        content.starts_with("Ask me a question in plain words"),
+        "{body}"
+    );
 
     // /country: the groups of a country, answered inline.
     let mut country: Value = serde_json::from_str(&fixture_text(

@@ -287,6 +287,21 @@ async fn the_bot_answers_through_a_fake_discord() {
     let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
     assert!(said.starts_with(MESSAGE_READ_AS), "{said}");
     assert_first_passage(said, MESSAGE_FIRST_PASSAGE);
+    // Its "Post to channel" button, clicked, posts the same answer in public.
+    let post = body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .filter_map(|b| b["custom_id"].as_str())
+        .find(|id| id.starts_with("post:ask:"))
+        .unwrap_or_else(|| panic!("no post button: {body}"));
+    let mut click = payload("05-component-button-click.json");
+    click["id"] = json!("1100000000000000162");
+    click["data"]["custom_id"] = json!(post);
+    let posted = interact(&fake, click).await;
+    assert_eq!(posted["data"]["flags"], 0, "posted in public: {posted}");
+    assert_eq!(posted["data"]["embeds"], body["data"]["embeds"]);
 
     // Autocomplete.
     let body = interact(&fake, payload("04-autocomplete-expert-focused.json")).await;
