@@ -52,7 +52,9 @@ pub enum Command {
     Ask {
         /// The line a user would type in Discord: "/expert sara", "/wish year:2024 expert:filer",
         /// "/overlap g7 brics" (options by name:value, or in order)
-        #[arg(required_unless_present = "message", conflicts_with = "message")]
+        // `--command` too: clap does not hold `--command` to its `requires` when a line is
+        // given, and it would be dropped without a word.
+        #[arg(required_unless_present = "message", conflicts_with_all = ["message", "command"])]
         line: Option<String>,
         /// Answer the message context-menu command for a message of this text
         #[arg(long, value_name = "TEXT")]

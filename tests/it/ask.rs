@@ -110,3 +110,49 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
         );
     }
 }
+
+/// `ask --message TEXT --command "Answer from the article"` answers as `/ask TEXT` would, but
+/// privately and with a button to post it; a message far too long for a question is refused
+/// clearly, and that is an answer (exit 0), not a wrong command line.
+#[test]
+fn the_message_command_on_the_command_line_answers_as_ask() {
+    let question = "what does Meserole hope for the G7?";
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = crate::minilateral(args);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            crate::stderr(&out)
+        );
+        serde_json::from_str(&crate::stdout(&out)).unwrap()
+    };
+    let asked = json(&["ask", &format!("/ask {question}"), "--json"]);
+    let command = "Answer from the article";
+    let used = json(&["ask", "--message", question, "--command", command, "--json"]);
+    assert_eq!(used["data"]["embeds"], asked["data"]["embeds"]);
+    assert_eq!(
+        (
+            asked["data"]["flags"].as_u64(),
+            used["data"]["flags"].as_u64()
+        ),
+        (Some(0), Some(64))
+    );
+    let said = asked["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(said.contains("The G7 code of conduct finalising"), "{said}");
+
+    let long = "why ".repeat(500);
+    let out = crate::minilateral(&["ask", "--message", long.trim(), "--command", command]);
+    assert_eq!(out.status.code(), Some(0), "{}", crate::stderr(&out));
+    let text = crate::stdout(&out);
+    assert!(
+        text.contains(
+            "That is too long to read as one question: I read questions of up to 500 characters."
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Read as"),
+        "the long message was read: {text}"
+    );
+}

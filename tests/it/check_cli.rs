@@ -207,6 +207,8 @@ fn a_bom_is_skipped_and_a_file_that_is_not_an_object_is_named() {
 #[test]
 fn every_command_follows_the_exit_table() {
     let missing = "/nonexistent/minilateral-input.txt";
+    let long_ask = format!("/ask {}", "why ".repeat(130));
+    let answer = "Answer from the article";
     let table: &[(&[&str], i32, &str)] = &[
         (&["match", "expert", "nobody at all"], 0, ""),
         (&["ask", "/expert nobody at all"], 0, ""),
@@ -228,6 +230,19 @@ fn every_command_follows_the_exit_table() {
         (&["match", "person", "x"], 2, "invalid value"),
         (&["register", "--guild", "0"], 2, "invalid value '0'"),
         (&["ask"], 2, "required"),
+        // /ask: a question over 500 characters is a wrong line; the message commands by name.
+        (&["ask", &long_ask], 2, "takes at most 500 characters"),
+        (
+            &["ask", "--message", "hi", "--command", "Answer"],
+            2,
+            "the message commands are \"Find experts and groups\" and \"Answer from the article\"",
+        ),
+        (&["ask", "--command", answer], 2, "--message"),
+        (
+            &["ask", "--command", answer, "/ask hi"],
+            2,
+            "--command <NAME>\x27 cannot be used with \x27[LINE]\x27",
+        ),
         (&["frobnicate"], 2, ""),
     ];
     for (args, code, said) in table {

@@ -64,6 +64,40 @@ fn the_console_answers_lines_and_buttons_by_number() {
 }
 
 #[test]
+fn the_console_answers_ask_and_its_buttons() {
+    let (out, _, code) = console(
+        &["console"],
+        "/ask what does Meserole hope for the G7?\n1\n",
+    );
+    assert_eq!(code, Some(0));
+    assert!(
+        out.contains("== Ask: “what does Meserole hope for the G7?” =="),
+        "{out}"
+    );
+    // The reading line, plain, then the best passage first.
+    let mut lines = out
+        .lines()
+        .skip_while(|l| *l != "Read as: G7, Chris Meserole · wishes")
+        .skip(1)
+        .filter(|l| !l.trim().is_empty());
+    assert_eq!(
+        lines.next(),
+        Some("Chris Meserole, wish for 2024 · about G7"),
+        "{out}"
+    );
+    assert_eq!(lines.next(), Some("In 2024 I hope to see:"), "{out}");
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.contains("The G7 code of conduct finalising")),
+        "{out}"
+    );
+    // Its first button opens the card of what it named first.
+    assert!(out.contains("[1] G7"), "{out}");
+    assert!(out.contains("== G7 — Group of Seven =="), "{out}");
+}
+
+#[test]
 fn run_without_a_token_explains_and_starts_the_console() {
     let (out, err, code) = console(&[], "/wish 2024\n");
     assert_eq!(code, Some(0));

@@ -1,5 +1,6 @@
-//! `minilateral serve` end to end over loopback: signed requests answered inline, forged ones
-//! refused before parsing, bad input with the right status, and the server still answering.
+//! `minilateral serve` end to end over loopback: signed requests answered inline (`/ask` and
+//! both message commands among them), forged ones refused before parsing, bad input with the
+//! right status, and the server still answering.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -10,6 +11,10 @@ use tokio::io::{AsyncBufReadExt, BufReader};
 use tokio::process::{Child, Command};
 
 use crate::fixture_text;
+use crate::gateway_e2e::{
+    ANSWER, ASK_FIRST_PASSAGE, ASK_QUESTION, ASK_READ_AS, MESSAGE_FIRST_PASSAGE, MESSAGE_QUESTION,
+    MESSAGE_READ_AS, ask_interaction, assert_first_passage, message_command,
+};
 
 /// The test key of `signature-vectors.json` (seed 0x42 × 32).
 pub fn key() -> SigningKey {
@@ -244,6 +249,44 @@ async fn serve_answers_signed_interactions_and_refuses_the_rest() {
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{description}");
+
+    // /ask, signed: the reading line, then the best passage, in public.
+    let ask = ask_interaction(ASK_QUESTION);
+    let (status, body) = signed(&client, &base, &serde_json::to_vec(&ask).unwrap()).await;
+    assert_eq!((status, body["type"].as_u64()), (200, Some(4)), "{body}");
+    assert_eq!(body["data"]["flags"], 0, "/ask answers in public");
+    let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(said.starts_with(ASK_READ_AS), "{said}");
+    assert_first_passage(said, ASK_FIRST_PASSAGE);
+
+    // "Answer from the article", signed: the message read as a question, privately.
+    let used = message_command(ANSWER, MESSAGE_QUESTION);
+    let (status, body) = signed(&client, &base, &serde_json::to_vec(&used).unwrap()).await;
+    assert_eq!((status, body["type"].as_u64()), (200, Some(4)), "{body}");
+    assert_eq!(
+        body["data"]["flags"], 64,
+        "a message command answers privately"
+    );
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        format!("Ask: “{MESSAGE_QUESTION}”")
+    );
+    let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(said.starts_with(MESSAGE_READ_AS), "{said}");
+    assert_first_passage(said, MESSAGE_FIRST_PASSAGE);
+    // A message with no text (a picture alone): asked for a question, privately.
+    let empty = message_command(ANSWER, "");
+    let (status, body) = signed(&client, &base, &serde_json::to_vec(&empty).unwrap()).await;
+    assert_eq!(
+        (status, body["data"]["flags"].as_u64()),
+        (200, Some(64)),
+        "{body}"
+    );
+    let content = body["data"]["content"].as_str().unwrap_or_default();
+    assert!(
+        content.starts_with("Ask me a question in plain words"),
+        "{body}"
+    );
 
     // /country: the groups of a country, answered inline.
     let mut country: Value = serde_json::from_str(&fixture_text(

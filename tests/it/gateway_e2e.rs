@@ -1,6 +1,6 @@
-//! The real bot binary against the fake Discord: registration, a command, autocomplete, a
-//! button, a dropped connection (resume), an invalid session (identify again), SIGTERM, and
-//! the token never in its output, at RUST_LOG=trace.
+//! The real bot binary against the fake Discord: registration, a command, `/ask`, both message
+//! commands, autocomplete, a button, a dropped connection (resume), an invalid session
+//! (identify again), SIGTERM, and the token never in its output, at RUST_LOG=trace.
 
 use std::process::Stdio;
 use std::time::Duration;
@@ -18,6 +18,48 @@ const GUILD: &str = "1300000000000000001";
 
 fn payload(name: &str) -> Value {
     serde_json::from_str(&fixture_text(&format!("discord/{name}"))).unwrap()
+}
+
+/// The second message command, by the name Discord sends.
+pub const ANSWER: &str = "Answer from the article";
+/// A question for /ask, how it is read, and words of the passage that answers it first.
+pub const ASK_QUESTION: &str = "what does Meserole hope for the G7?";
+pub const ASK_READ_AS: &str = "_Read as:_ **G7**, **Chris Meserole** · wishes\n\n";
+pub const ASK_FIRST_PASSAGE: &str = "The G7 code of conduct finalising";
+/// A message to answer from the article: how it is read, and its first passage.
+pub const MESSAGE_QUESTION: &str = "Does anyone know if the G7 has a permanent secretariat?";
+pub const MESSAGE_READ_AS: &str = "_Read as:_ **G7** · “permanent” “secretariat”\n\n";
+pub const MESSAGE_FIRST_PASSAGE: &str = "lacks a **permanent** **secretariat**.";
+
+/// `/ask question:QUESTION` as Discord sends it: the slash-command fixture with another name
+/// and option, and an id of its own.
+pub fn ask_interaction(question: &str) -> Value {
+    let mut ask = payload("02-command-expert-string-option.json");
+    ask["id"] = json!("1100000000000000160");
+    ask["data"]["name"] = json!("ask");
+    ask["data"]["options"] = json!([{"type": 3, "name": "question", "value": question}]);
+    ask
+}
+
+/// The message command `name` used on a message of `text` (type 2, data.type 3, the message
+/// resolved), with an id of its own.
+pub fn message_command(name: &str, text: &str) -> Value {
+    let mut used = payload("08-message-command.json");
+    used["id"] = json!("1100000000000000161");
+    used["data"]["name"] = json!(name);
+    let target = used["data"]["target_id"].as_str().unwrap().to_string();
+    used["data"]["resolved"]["messages"][&target]["content"] = json!(text);
+    used
+}
+
+/// The first passage of an /ask card is the one after the reading line: `words` are in it,
+/// before any second one.
+pub fn assert_first_passage(description: &str, words: &str) {
+    let passages: Vec<&str> = description.split("\n\n").skip(1).collect();
+    assert!(
+        passages.first().is_some_and(|p| p.contains(words)),
+        "{words:?} is not in the first passage of\n{description}"
+    );
 }
 
 /// The running bot and everything it prints, read as it goes: at RUST_LOG=trace it prints a
@@ -219,6 +261,48 @@ async fn the_bot_answers_through_a_fake_discord() {
     let labels = crate::body_labels(&body);
     assert_eq!(labels, ["Tanya Filer", "G7", "Chris Meserole"]);
 
+    // /ask: the question read back in one line, the best passage first, in public.
+    let body = interact(&fake, ask_interaction(ASK_QUESTION)).await;
+    assert_eq!(body["type"], 4, "{body}");
+    assert_eq!(body["data"]["flags"], 0, "/ask answers in public");
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        format!("Ask: “{ASK_QUESTION}”")
+    );
+    let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(said.starts_with(ASK_READ_AS), "{said}");
+    assert_first_passage(said, ASK_FIRST_PASSAGE);
+
+    // "Answer from the article" on a message: the message read as /ask would, privately.
+    let body = interact(&fake, message_command(ANSWER, MESSAGE_QUESTION)).await;
+    assert_eq!(body["type"], 4, "{body}");
+    assert_eq!(
+        body["data"]["flags"], 64,
+        "a message command answers privately"
+    );
+    assert_eq!(
+        body["data"]["embeds"][0]["title"],
+        format!("Ask: “{MESSAGE_QUESTION}”")
+    );
+    let said = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    assert!(said.starts_with(MESSAGE_READ_AS), "{said}");
+    assert_first_passage(said, MESSAGE_FIRST_PASSAGE);
+    // Its "Post to channel" button, clicked, posts the same answer in public.
+    let post = body["data"]["components"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|row| row["components"].as_array().into_iter().flatten())
+        .filter_map(|b| b["custom_id"].as_str())
+        .find(|id| id.starts_with("post:ask:"))
+        .unwrap_or_else(|| panic!("no post button: {body}"));
+    let mut click = payload("05-component-button-click.json");
+    click["id"] = json!("1100000000000000162");
+    click["data"]["custom_id"] = json!(post);
+    let posted = interact(&fake, click).await;
+    assert_eq!(posted["data"]["flags"], 0, "posted in public: {posted}");
+    assert_eq!(posted["data"]["embeds"], body["data"]["embeds"]);
+
     // Autocomplete.
     let body = interact(&fake, payload("04-autocomplete-expert-focused.json")).await;
     assert_eq!(body["type"], 8);
@@ -369,7 +453,10 @@ async fn register_puts_the_commands_and_clears_the_other_scope() {
         .iter()
         .find(|c| c.path.ends_with(&format!("/guilds/{GUILD}/commands")))
         .unwrap();
-    assert_eq!(guild.body.as_array().unwrap().len(), 11);
+    // The slash commands and both message commands, the last.
+    let put = guild.body.as_array().unwrap();
+    assert_eq!(put.len(), 11, "{}", guild.body);
+    assert_eq!(put[10]["name"], "Answer from the article");
     let global = calls
         .iter()
         .find(|c| c.path == format!("/api/v10/applications/{APPLICATION_ID}/commands"))

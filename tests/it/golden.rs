@@ -194,8 +194,48 @@ fn golden_button_clicks() {
         [
             ("button-pick-group", "pick:group:g7"),
             ("button-post-expert", "post:expert:tanya-filer"),
+            ("button-post-ask", POST_ASK),
         ]
         .map(|(name, id)| (name, id, button_json(&k, id))),
+    );
+}
+
+/// The "Post to channel" button of a private /ask answer (the message command's).
+const POST_ASK: &str = "post:ask:Does anyone know if the G7 has a permanent secretariat?";
+
+/// Clicking it answers the question again, in public, with the same card the private answer
+/// showed, and without a button to post it again.
+#[test]
+fn the_post_button_of_an_answer_posts_it() {
+    let k = knowledge(None);
+    let private = {
+        let asked = command::Asked {
+            request: command::Request::of_message(
+                command::MessageCommand::Answer,
+                "Does anyone know if the G7 has a permanent secretariat?".to_string(),
+            ),
+            visibility: Visibility::Private,
+        };
+        serde_json::to_value(discord::encode(&answer::answer(&k, &asked))).unwrap()
+    };
+    let ids = |body: &Value| -> Vec<String> {
+        body["data"]["components"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|row| row["components"].as_array().into_iter().flatten())
+            .filter_map(|b| b["custom_id"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(private["data"]["flags"], 64);
+    assert!(ids(&private).contains(&POST_ASK.to_string()), "{private:#}");
+    let posted = button_json(&k, POST_ASK);
+    assert_eq!(posted["type"], 4);
+    assert_eq!(posted["data"]["flags"], 0, "posted in public: {posted:#}");
+    assert_eq!(posted["data"]["embeds"], private["data"]["embeds"]);
+    assert!(
+        !ids(&posted).iter().any(|id| id.starts_with("post:ask:")),
+        "{posted:#}"
     );
 }
 

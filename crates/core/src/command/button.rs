@@ -239,6 +239,21 @@ mod tests {
                 request: Request::About,
                 visibility: Visibility::Private,
             },
+            // A question keeps its own colons, question marks and case.
+            Asked {
+                request: Request::Ask {
+                    question: "What does Meserole hope for: the G7?".into(),
+                    from: QuestionFrom::Typed,
+                },
+                visibility: Visibility::Public,
+            },
+            Asked {
+                request: Request::Ask {
+                    question: "who is in I2U2".into(),
+                    from: QuestionFrom::Typed,
+                },
+                visibility: Visibility::Private,
+            },
         ] {
             let id = button_id(&asked).unwrap();
             assert_eq!(parse_button_id(&id), Some(asked));
@@ -269,6 +284,18 @@ mod tests {
             visibility: Visibility::Public,
         };
         assert_eq!(button_id(&empty), None);
+        // No question, or one too long for an id: no button.
+        assert_eq!(parse_button_id("post:ask"), None);
+        assert_eq!(parse_button_id("post:ask:"), None);
+        let ask = |question: String| Asked {
+            request: Request::Ask {
+                question,
+                from: QuestionFrom::Typed,
+            },
+            visibility: Visibility::Public,
+        };
+        assert_eq!(button_id(&ask(String::new())), None);
+        assert_eq!(button_id(&ask("why ".repeat(30))), None);
     }
 
     /// Buttons on messages already posted carry these ids: the format is a promise.
@@ -289,6 +316,8 @@ mod tests {
             "post:article:itc-2024",
             "post:overlap",
             "pick:overlap:g7,brics",
+            "post:ask:what does Meserole hope for the G7?",
+            "pick:ask:who is in I2U2",
         ] {
             let asked = parse_button_id(id).unwrap_or_else(|| panic!("{id} no longer reads"));
             assert_eq!(button_id(&asked).as_deref(), Some(id));

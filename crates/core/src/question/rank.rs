@@ -282,3 +282,44 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
     let named = if count > 0.0 { named / count } else { 0.0 };
     (named.max(through) + NAMED_BONUS * named, all)
 }
+
+#[cfg(test)]
+mod tests {
+    //! What the reading leads to: no answer for a question of filler, and a member list only
+    //! when the question asks for one and says nothing more.
+
+    use super::*;
+    use crate::question::read;
+
+    fn answered<'k>(k: &'k Knowledge, question: &str) -> Answer<'k> {
+        answer(k, &read(k, question))
+    }
+
+    #[test]
+    fn a_question_of_only_filler_is_not_answered() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        for q in ["what is it", "what is it?", "can you tell me"] {
+            let a = answered(&k, q);
+            assert!(matches!(a, Answer::NotAnswered), "{q}: {a:?}");
+        }
+    }
+
+    #[test]
+    fn a_member_list_needs_no_other_words() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        match answered(&k, "is the uae part of brics?") {
+            Answer::Country(c) => assert_eq!(c.name, "United Arab Emirates"),
+            other => panic!("not the UAE's groups: {other:?}"),
+        }
+        match answered(&k, "which countries are in I2U2?") {
+            Answer::Members(g) => assert_eq!(k.dataset[g].id.as_str(), "i2u2"),
+            other => panic!("not I2U2's members: {other:?}"),
+        }
+        // A word of its own ("president") is asked of the passages, not of a list.
+        let a = answered(&k, "who is the president of the UAE?");
+        assert!(
+            !matches!(a, Answer::Country(_) | Answer::Members(_)),
+            "{a:?}"
+        );
+    }
+}

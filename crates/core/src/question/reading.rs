@@ -366,3 +366,133 @@ fn year(word: &str) -> Option<i32> {
     }
     word.parse().ok().filter(|y| (1900..=2100).contains(y))
 }
+
+#[cfg(test)]
+mod tests {
+    //! Each rule of the module docs (and of the comments it is written down in), on the
+    //! bundled data.
+
+    use super::*;
+
+    fn knowledge() -> Knowledge {
+        Knowledge::new(crate::testdata::bundled())
+    }
+
+    /// The ids of what `reading` names, with how each came in.
+    fn named<'r>(k: &'r Knowledge, reading: &Reading) -> Vec<(&'r str, Through)> {
+        reading
+            .entities
+            .iter()
+            .map(|n| (k.dataset.entity_at(n.entity).id().as_str(), n.through))
+            .collect()
+    }
+
+    fn country_names<'r>(reading: &'r Reading) -> Vec<&'r str> {
+        reading.countries.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_year_is_read_and_taken_out_of_the_words() {
+        let k = knowledge();
+        let r = read(&k, "what did filer hope for in 2024 about budgets");
+        assert_eq!(r.year, Some(2024));
+        assert_eq!(r.words, ["budgets"], "{r:?}");
+        // Four digits out of range are a word, not a year.
+        let r = read(&k, "what happened in 1850");
+        assert_eq!(r.year, None);
+        assert_eq!(r.words, ["happened", "1850"]);
+    }
+
+    #[test]
+    fn us_in_lower_case_is_a_pronoun_and_the_us_is_the_country() {
+        let k = knowledge();
+        let r = read(&k, "what do experts tell us to want");
+        assert!(r.countries.is_empty(), "{r:?}");
+        for q in [
+            "what does the US want",
+            "what does the us want",
+            "US policy",
+        ] {
+            let r = read(&k, q);
+            assert_eq!(country_names(&r), ["United States"], "{q}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_word_the_passages_use_is_not_read_as_a_group() {
+        let k = knowledge();
+        // "initiative" is one word of "Three Seas Initiative", and the passages say it.
+        let r = read(&k, "what is the initiative");
+        assert!(r.entities.is_empty(), "{:?}", named(&k, &r));
+        assert_eq!(r.words, ["initiative"]);
+        // Its name still names it.
+        let r = read(&k, "what is the three seas initiative");
+        assert_eq!(named(&k, &r), [("3si", Through::Named)]);
+    }
+
+    #[test]
+    fn a_lower_case_misspelt_surname_names_the_person() {
+        let k = knowledge();
+        let r = read(&k, "what does meserol hope for");
+        assert_eq!(named(&k, &r), [("chris-meserole", Through::Named)]);
+        assert!(r.words.is_empty(), "{r:?}");
+        // Two words before one: a misspelt full name is one person, not two guesses.
+        let r = read(&k, "what does tanya filler think");
+        assert_eq!(named(&k, &r), [("tanya-filer", Through::Named)]);
+        // Too short to be read loosely.
+        let r = read(&k, "who is tan");
+        assert!(r.entities.is_empty(), "{:?}", named(&k, &r));
+    }
+
+    #[test]
+    fn an_organisation_brings_in_its_people_through_it() {
+        let k = knowledge();
+        let r = read(&k, "what does the odi ceo think");
+        let odi = k
+            .dataset
+            .entities_indexed()
+            .find(|(_, e)| e.id().as_str() == "odi")
+            .map(|(ix, _)| ix)
+            .unwrap();
+        assert_eq!(
+            named(&k, &r),
+            [
+                ("odi", Through::Named),
+                ("sara-pantuliano", Through::Organisation(odi))
+            ]
+        );
+        // Only what the question names itself is `named`.
+        assert_eq!(r.named().collect::<Vec<_>>(), [odi]);
+    }
+
+    #[test]
+    fn the_strongest_cue_wins() {
+        let k = knowledge();
+        // "CEO" asks who someone is, "hope" for wishes: wishes win.
+        let r = read(&k, "what does the CEO of StateUp hope for");
+        assert_eq!(r.want, Some(Want::Wishes));
+        assert!(
+            r.entities.iter().any(|n| {
+                k.dataset.entity_at(n.entity).id().as_str() == "tanya-filer"
+                    && matches!(n.through, Through::Organisation(_))
+            }),
+            "{:?}",
+            named(&k, &r)
+        );
+        // Without "hope", the CEO is who is asked about.
+        assert_eq!(read(&k, "who is the CEO of StateUp").want, Some(Want::Who));
+        // A list over everything else.
+        let r = read(&k, "which members of brics does filer think matter");
+        assert_eq!(r.want, Some(Want::Members));
+    }
+
+    #[test]
+    fn a_question_of_filler_reads_as_nothing() {
+        let k = knowledge();
+        let r = read(&k, "what is it?");
+        assert!(r.entities.is_empty() && r.countries.is_empty() && r.year.is_none());
+        // "what is" asks what something is, and nothing is named.
+        assert!(r.want.is_none_or(Want::needs_subject), "{r:?}");
+        assert!(r.words.is_empty(), "{r:?}");
+    }
+}
