@@ -121,7 +121,7 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
         "/ask who's the CEO of ODI",
     ),
     ("ask-members", None, "/ask which countries are in I2U2?"),
-    ("ask-country", None, "/ask which groups is india in"),
+    ("ask-country", None, "/ask is Israel in any of these groups?"),
     (
         "ask-not-answered-named",
         None,
