@@ -121,7 +121,11 @@ const ASKED: &[(&str, Option<&str>, &str)] = &[
         "/ask who's the CEO of ODI",
     ),
     ("ask-members", None, "/ask which countries are in I2U2?"),
-    ("ask-country", None, "/ask is Israel in any of these groups?"),
+    (
+        "ask-country",
+        None,
+        "/ask is Israel in any of these groups?",
+    ),
     (
         "ask-not-answered-named",
         None,

@@ -133,6 +133,28 @@ mod tests {
     }
 
     #[test]
+    fn a_question_that_finds_nothing_is_logged_only_when_typed() {
+        use crate::command::{MessageCommand, Visibility};
+        let k = knowledge();
+        let question = "what does Meserole think about crypto?";
+        let typed = ask(&k, &format!("/ask {question}"));
+        assert_eq!(typed.outcome, Outcome::NotFound);
+        let miss = typed.miss.as_ref().unwrap();
+        assert_eq!(miss.what, crate::reply::Missed::Question);
+        // Someone's message, answered with the message command, is theirs: never logged.
+        let message = answer(
+            &k,
+            &Asked {
+                request: Request::of_message(MessageCommand::Answer, question.into()),
+                visibility: Visibility::Private,
+            },
+        );
+        assert_eq!(message.outcome, Outcome::NotFound);
+        assert_eq!(message.miss, None);
+        assert_eq!(message.content, typed.content);
+    }
+
+    #[test]
     fn an_exact_name_is_answered_without_a_note_and_a_typo_with_one() {
         let k = knowledge();
         let exact = ask(&k, "/expert Tanya Filer");
