@@ -606,3 +606,26 @@ fn other_names_are_checked_loaded_and_exported() {
         assert!(err.contains(says), "{other}: {err}");
     }
 }
+
+#[test]
+fn a_person_named_with_a_role_is_found_through_it() {
+    let m = Matcher::new(&bundled());
+    let best = |q: &str| m.resolve(Kind::Expert, q).best().cloned();
+    let weiss = best("weiss bennett").expect("a match");
+    assert_eq!(weiss.id.as_str(), "antonio-weiss");
+    assert_eq!(
+        weiss.via.map(|v| v.role),
+        Some("Affiliated Researcher, Bennett Institute for Public Policy".to_string())
+    );
+    // The role that holds every word: Meserole's former Brookings role, not his current one.
+    let meserole = best("the former director of brookings").expect("a match");
+    assert!(meserole.via.unwrap().role.contains("Brookings"));
+    // A short form with the surname is the name, not a role.
+    let tony = best("tony weiss").expect("a match");
+    assert_eq!((tony.id.as_str(), tony.via), ("antonio-weiss", None));
+    // The reply says what it read.
+    let k = minilateral::knowledge::Knowledge::new(bundled());
+    let reply = crate::ask(&k, "/expert odi ceo");
+    let text = serde_json::to_string(&*reply).unwrap();
+    assert!(text.contains("through their role"), "{text}");
+}
