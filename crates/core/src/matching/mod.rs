@@ -38,7 +38,9 @@ pub use decide::{Edits, decide};
 use entries::{Entries, Entry};
 use kind::KindIndex;
 use persons::Persons;
-pub use persons::{NAME_AND_ROLE_SCORE, ROLE_WORDS_SCORE, SHORT_FORM_SCORE};
+pub use persons::{
+    LOOSE_NAME_AND_ROLE_SCORE, NAME_AND_ROLE_SCORE, ROLE_WORDS_SCORE, SHORT_FORM_SCORE,
+};
 use query::Query;
 pub(crate) use query::parenthesised;
 pub use score::Tier;

@@ -19,14 +19,28 @@ pub const NAME_AND_ROLE_SCORE: f64 = 0.95;
 /// A short form of the first name beside the surname ("tony weiss"): below a name typed
 /// whole, which a person called Tony Weiss would be.
 pub const SHORT_FORM_SCORE: f64 = 0.93;
+/// A name typed loosely (a prefix, a typo) beside a role: a little less sure.
+pub const LOOSE_NAME_AND_ROLE_SCORE: f64 = 0.90;
 /// A role's words alone: enough to answer when one person holds it, below the whole name of
 /// an organisation (`ROLE_SCORE`), so that several holders are asked about.
 pub const ROLE_WORDS_SCORE: f64 = 0.88;
 
+/// A typed word this long or longer that begins a name word is that name typed short
+/// ("pantul"), beside a role's words.
+const LOOSE_PREFIX_CHARS: usize = 4;
+/// Words this long or longer one edit apart are a typo ("wiess"), beside a role's words.
+const LOOSE_TYPO_CHARS: usize = 5;
+
+/// Titles people write out or shorten: a title with the first holds the second's words too.
+const TITLE_FORMS: &[(&[&str], &[&str])] = &[
+    (&["ceo"], &["chief", "executive", "officer"]),
+    (&["chief", "executive"], &["ceo"]),
+];
+
 /// Words that join a name to a role ("the CEO of StateUp", "Filer at StateUp"), read as
 /// nothing; never a word of a role either.
 const JOINING: &[&str] = &[
-    "of", "at", "from", "for", "in", "and", "on", "to", "with", "s", "the", "a", "an",
+    "of", "at", "from", "for", "in", "and", "on", "to", "with", "the", "a", "an",
 ];
 
 /// Queries of more words than this are not read as a name with a role (a name and a long
@@ -48,6 +62,8 @@ struct Person {
 enum Reading {
     /// Name words and the words of one role.
     NameAndRole,
+    /// Name words, some typed loosely (a prefix, a typo), and the words of one role.
+    LooseNameAndRole,
     /// A short form of the first name beside the surname.
     ShortForm,
     /// The words of one role alone.
@@ -85,6 +101,11 @@ impl Persons {
             let mut roles = Vec::new();
             for r in &x.roles {
                 let mut words = fold::words(&r.title);
+                for (has, also) in TITLE_FORMS {
+                    if has.iter().all(|h| words.iter().any(|w| w == h)) {
+                        words.extend(also.iter().map(|a| a.to_string()));
+                    }
+                }
                 let org = r
                     .organisation
                     .as_ref()
@@ -140,7 +161,13 @@ impl Persons {
         // Every person a reading could fit has each word as a name word, a role word or a
         // first name it is a short form of; the word with the fewest such people is where to
         // look.
-        let Some(seed) = tokens.iter().map(|t| self.who_has(t)).min_by_key(Vec::len) else {
+        // (A name typed loosely or an initial is found by no word: another word finds them.)
+        let Some(seed) = tokens
+            .iter()
+            .map(|t| self.who_has(t))
+            .filter(|has| !has.is_empty())
+            .min_by_key(Vec::len)
+        else {
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -157,8 +184,11 @@ impl Persons {
             let score = match reading {
                 // "Mira Misen" may be a person not in the data as well as the Mira of the
                 // Misen Institute: a role read in words that are all names is no answer.
-                Reading::NameAndRole if role_words_are_names => continue,
+                Reading::NameAndRole | Reading::LooseNameAndRole if role_words_are_names => {
+                    continue;
+                }
                 Reading::NameAndRole => NAME_AND_ROLE_SCORE,
+                Reading::LooseNameAndRole => LOOSE_NAME_AND_ROLE_SCORE,
                 Reading::ShortForm => SHORT_FORM_SCORE,
                 Reading::RoleOnly if a_name => continue,
                 Reading::RoleOnly => ROLE_WORDS_SCORE,
@@ -217,9 +247,10 @@ impl Persons {
     ) -> Option<(Reading, Option<Via>, Vec<&'t str>)> {
         let (mut named, mut surname, mut short) = (false, false, false);
         let mut rest: Vec<&str> = Vec::new();
+        let name_words = || person.names.iter().flatten();
         for &t in tokens {
             let whole = |w: &String| w.chars().count() >= 2 && variants(t).any(|v| v == w);
-            if person.names.iter().any(|n| n.iter().any(whole)) {
+            if name_words().any(whole) {
                 named = true;
                 surname |= person.names.iter().any(|n| n.iter().skip(1).any(whole));
             } else if person.names.iter().any(|n| {
@@ -227,6 +258,8 @@ impl Persons {
                     .is_some_and(|first| self.diminutives.same_person(t, first))
             }) {
                 short = true;
+            } else if t.chars().count() == 1 && name_words().any(|w| w.starts_with(t)) {
+                // An initial ("T. Filer") says too little to name anyone by itself.
             } else {
                 rest.push(t);
             }
@@ -238,18 +271,34 @@ impl Persons {
         if rest.is_empty() {
             return short.then_some((Reading::ShortForm, None, rest));
         }
-        // The other words are all words of one role.
-        let (_, via) = person.roles.iter().find(|(words, _)| {
-            rest.iter()
-                .all(|t| variants(t).any(|v| words.binary_search_by(|w| w.as_str().cmp(v)).is_ok()))
+        // The other words are words of one role, or a name typed loosely beside them.
+        let loose = |t: &str| name_words().any(|w| loosely(t, w));
+        let of_role = |words: &[String], t: &str| {
+            variants(t).any(|v| words.binary_search_by(|w| w.as_str().cmp(v)).is_ok())
+        };
+        let (words, via) = person.roles.iter().find(|(words, _)| {
+            rest.iter().any(|t| of_role(words, t))
+                && rest.iter().all(|t| of_role(words, t) || loose(t))
         })?;
-        let reading = if named || short {
+        let (role, loosely_named): (Vec<&str>, Vec<&str>) =
+            rest.iter().partition(|t| of_role(words, t));
+        let reading = if !loosely_named.is_empty() {
+            Reading::LooseNameAndRole
+        } else if named || short {
             Reading::NameAndRole
         } else {
             Reading::RoleOnly
         };
-        Some((reading, Some(via.clone()), rest))
+        Some((reading, Some(via.clone()), role))
     }
+}
+
+/// Whether a typed word `t` may be the name word `w` typed loosely: a prefix of four letters
+/// or more, or one edit from it when both have five letters or more.
+fn loosely(t: &str, w: &str) -> bool {
+    let (tn, wn) = (t.chars().count(), w.chars().count());
+    (tn >= LOOSE_PREFIX_CHARS && tn < wn && w.starts_with(t))
+        || (tn >= LOOSE_TYPO_CHARS && wn >= LOOSE_TYPO_CHARS && strsim::osa_distance(t, w) == 1)
 }
 
 /// A typed word and its singular ("odi's" folds to "odis"): the forms looked up for it.
