@@ -40,7 +40,7 @@ const TITLE_FORMS: &[(&[&str], &[&str])] = &[
 /// Words that join a name to a role ("the CEO of StateUp", "Filer at StateUp"), read as
 /// nothing; never a word of a role either.
 const JOINING: &[&str] = &[
-    "of", "at", "from", "for", "in", "and", "on", "to", "with", "the", "a", "an",
+    "of", "at", "from", "for", "in", "and", "on", "to", "with", "the", "an",
 ];
 
 /// Queries of more words than this are not read as a name with a role (a name and a long
@@ -156,8 +156,14 @@ impl Persons {
             return Vec::new();
         }
         // Words that are all a name of one person are that name, not a role someone else
-        // holds: "young" is Anthony Young, not the director of the Young Foundation.
-        let a_name = self.all_in_one(&tokens, &self.by_name_word);
+        // holds: "young" is Anthony Young, not the director of the Young Foundation; nor is
+        // "C. Bell" a Carlos of the Bell Institute (initials say nothing either way).
+        let words: Vec<&str> = tokens
+            .iter()
+            .copied()
+            .filter(|t| t.chars().count() > 1)
+            .collect();
+        let a_name = self.all_in_one(&words, &self.by_name_word);
         // Every person a reading could fit has each word as a name word, a role word or a
         // first name it is a short form of; the word with the fewest such people is where to
         // look.
