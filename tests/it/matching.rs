@@ -513,3 +513,119 @@ fn an_acronym_is_its_own_names() {
         assert_eq!(r.name.as_deref(), Some(want), "{query}");
     }
 }
+
+/// Two-chrises.json with `other_names` on its group G7 set to `other` (`None`: left out).
+fn with_other_names(
+    other: Option<serde_json::Value>,
+) -> Result<minilateral::dataset::Dataset, minilateral::dataset::LoadError> {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fixture_text("two-chrises.json")).unwrap();
+    if let Some(other) = other {
+        json["groups"][0]["other_names"] = other;
+    }
+    minilateral::dataset::Dataset::load(&[minilateral::dataset::DataText::new(
+        "other-names.json",
+        json.to_string(),
+    )])
+}
+
+#[test]
+fn other_names_answer_whole_and_are_found_in_messages() {
+    let k = minilateral::knowledge::Knowledge::new(bundled());
+    let found = |text: &str| -> Vec<String> {
+        k.mentions(text)
+            .into_iter()
+            .map(|m| m.id.to_string())
+            .collect()
+    };
+    assert_eq!(
+        found("Is the West Asian Quad more than OBOR by another name? Ask Trójmorze."),
+        ["i2u2", "bri", "3si"]
+    );
+    assert_eq!(found("the new silk road"), ["bri"]);
+    // A word of an other name is not the group (the Quad is another one), nor an other name
+    // written in capitals, in lower case.
+    assert!(
+        found("the quad met; an obor").is_empty(),
+        "{:?}",
+        found("the quad")
+    );
+    let m = Matcher::new(&bundled());
+    assert_eq!(m.resolve(Kind::Group, "west asian").outcome, Outcome::None);
+    assert_eq!(
+        m.exact(Kind::Group, "West Asian Quad").map(|i| i.as_str()),
+        Some("i2u2")
+    );
+}
+
+#[test]
+fn other_names_are_checked_loaded_and_exported() {
+    // A file without the field loads as before, and exports null.
+    let old = with_other_names(None).unwrap();
+    let export = serde_json::to_value(minilateral::dataset::export::export(&old)).unwrap();
+    assert_eq!(export["groups"][0]["other_names"], serde_json::Value::Null);
+    assert_eq!(export["bodies"][0]["other_names"], serde_json::Value::Null);
+
+    let d = with_other_names(Some(
+        serde_json::json!({"names": ["Big Seven"], "as_of": 2024}),
+    ))
+    .unwrap();
+    let export = serde_json::to_value(minilateral::dataset::export::export(&d)).unwrap();
+    assert_eq!(
+        export["groups"][0]["other_names"],
+        serde_json::json!({"names": ["Big Seven"], "as_of": 2024})
+    );
+    let m = Matcher::new(&d);
+    assert_eq!(
+        m.resolve(Kind::Group, "big seven")
+            .id
+            .map(|i| i.to_string()),
+        Some("g7".into())
+    );
+
+    // Refused: no names, a blank one, a year out of range, a name another entity has.
+    for (other, says) in [
+        (
+            serde_json::json!({"names": [], "as_of": 2024}),
+            "other_names.names",
+        ),
+        (
+            serde_json::json!({"names": [" "], "as_of": 2024}),
+            "other_names.names[0]",
+        ),
+        (
+            serde_json::json!({"names": ["Big Seven"], "as_of": 24}),
+            "other_names.as_of",
+        ),
+        (serde_json::json!({"names": ["Org"], "as_of": 2024}), "Org"),
+        (serde_json::json!({"names": ["Big Seven"]}), "as_of"),
+    ] {
+        let err = with_other_names(Some(other.clone()))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(says), "{other}: {err}");
+    }
+}
+
+#[test]
+fn a_person_named_with_a_role_is_found_through_it() {
+    let m = Matcher::new(&bundled());
+    let best = |q: &str| m.resolve(Kind::Expert, q).best().cloned();
+    let weiss = best("weiss bennett").expect("a match");
+    assert_eq!(weiss.id.as_str(), "antonio-weiss");
+    assert_eq!(
+        weiss.via.map(|v| v.role),
+        Some("Affiliated Researcher, Bennett Institute for Public Policy".to_string())
+    );
+    // The role that holds every word: Meserole's former Brookings role, not his current one.
+    let meserole = best("the former director of brookings").expect("a match");
+    assert!(meserole.via.unwrap().role.contains("Brookings"));
+    // A short form with the surname is the name, not a role.
+    let tony = best("tony weiss").expect("a match");
+    assert_eq!((tony.id.as_str(), tony.via), ("antonio-weiss", None));
+    // The reply says what it read.
+    let k = minilateral::knowledge::Knowledge::new(bundled());
+    let reply = crate::ask(&k, "/expert odi ceo");
+    let text = serde_json::to_string(&*reply).unwrap();
+    assert!(text.contains("through their role"), "{text}");
+}

@@ -33,6 +33,7 @@ impl Bodies {
             aliases: short.iter().map(|s| s.to_string()).collect(),
             full_name: None,
             background: None,
+            other_names: None,
             source: d.source.clone(),
             review: vec![format!(
                 "kind guessed from the name: “{}” (multilateral, initiative or organisation)",
@@ -125,6 +126,7 @@ impl Bodies {
                 aliases: vec![short.clone()],
                 full_name: None,
                 background: None,
+                other_names: None,
                 source: d.source.clone(),
                 review: vec![format!(
                     "proposed from “{full} ({short})”: kind guessed (“{}”); if it is a bloc of states, move it to `groups` with its members",

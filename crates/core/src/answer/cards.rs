@@ -313,6 +313,15 @@ fn group_card(k: &Knowledge, g: &Group) -> Card {
             FieldLayout::Stacked,
         );
     }
+    // Names press and governments use that the article does not: background fact, said so
+    // the way a background member list is.
+    if let Some(other) = g.other_names.as_ref().filter(|o| !o.names.is_empty()) {
+        card.field(
+            format!("Also called ({NOT_FROM_ARTICLE}, as of {})", other.as_of),
+            escape_data(&other.names.join(", ")),
+            FieldLayout::Stacked,
+        );
+    }
     let speakers: Vec<String> = d
         .speakers_of(g.id.as_str())
         .into_iter()

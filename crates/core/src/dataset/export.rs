@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Dataset, Id, PassageKind, Provenance};
+use super::{Dataset, Id, OtherNames, PassageKind, Provenance};
 
 /// The document's format, so that a reader can tell a later shape from this one.
 pub const FORMAT: &str = "minilateral-export/1";
@@ -145,6 +145,9 @@ pub struct GroupOut<'a> {
     pub members_as_of: i32,
     /// Our words on the membership.
     pub members_note: Option<&'a str>,
+    /// Well-established other names, not the article's, with the year they are as of
+    /// (`{"names": [...], "as_of": 2024}`); `null` when the data gives none.
+    pub other_names: Option<&'a OtherNames>,
     /// The source that names it.
     pub source: &'a Id,
 }
@@ -164,6 +167,8 @@ pub struct BodyOut<'a> {
     pub aliases: &'a [String],
     /// Our words, not the source's.
     pub background: Option<&'a str>,
+    /// Well-established other names, not the article's, as for a group.
+    pub other_names: Option<&'a OtherNames>,
     /// The source that names it.
     pub source: &'a Id,
 }
@@ -264,6 +269,7 @@ pub fn export(d: &Dataset) -> Export<'_> {
                 members_source: g.members.source,
                 members_as_of: g.members.as_of,
                 members_note: g.members.note.as_deref(),
+                other_names: g.other_names.as_ref(),
                 source: &g.source,
             })
             .collect(),
@@ -277,6 +283,7 @@ pub fn export(d: &Dataset) -> Export<'_> {
                 full_name: b.full_name.as_deref(),
                 aliases: &b.aliases,
                 background: b.background.as_deref(),
+                other_names: b.other_names.as_ref(),
                 source: &b.source,
             })
             .collect(),

@@ -27,8 +27,8 @@ pub use file::{DataText, text_files, text_path};
 pub use indices::{BodyIx, EntityIx, EntityOf, ExpertIx, GroupIx, PassageIx, SourceIx};
 pub use load::is_valid_id;
 pub use model::{
-    Body, Entity, Expert, Group, Id, Kind, Layout, Members, Passage, PassageKind, Provenance,
-    Publication, Role, Source, Tense,
+    Body, Entity, Expert, Group, Id, Kind, Layout, Members, OtherNames, Passage, PassageKind,
+    Provenance, Publication, Role, Source, Tense,
 };
 pub use problem::{LoadError, Problem};
 pub use summary::{SourceCounts, Summary, ToReview};

@@ -307,6 +307,10 @@ pub struct Group {
     pub aliases: Vec<String>,
     /// Its member states and where the list comes from.
     pub members: Members,
+    /// Other names press and governments use for it, not the article's: matched whole, and
+    /// shown on its card as not from the article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_names: Option<OtherNames>,
     /// The source that names it.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
@@ -333,6 +337,18 @@ pub struct Members {
     pub note: Option<String>,
 }
 
+/// A group's or body's well-established other names: not the article's (those are
+/// `aliases`), but public fact as of a year, which a card shows as not from the article, the
+/// way it shows a member list that is background fact.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OtherNames {
+    /// The names, as press and governments write them ("West Asian Quad").
+    pub names: Vec<String>,
+    /// The year they are known to be in use as of.
+    pub as_of: i32,
+}
+
 /// Any other body, initiative or organisation the article names.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -352,6 +368,10 @@ pub struct Body {
     /// Background context in our words, not the article's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background: Option<String>,
+    /// Other names press and governments use for it, not the article's ("OBOR" for the Belt
+    /// and Road Initiative): matched whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_names: Option<OtherNames>,
     /// The source that names it.
     pub source: Id,
     /// What a curator still has to decide about this item (`minilateral import` writes these
@@ -417,7 +437,8 @@ impl<'a> Entity<'a> {
         }
     }
 
-    /// Every name the entity answers to: name, full name and aliases, in that order.
+    /// Every name the entity answers to: name, full name, aliases and other names, in that
+    /// order.
     pub fn names(self) -> Vec<&'a str> {
         let (name, full, aliases) = match self {
             Entity::Expert(e) => (&e.name, None, &e.aliases),
@@ -427,6 +448,17 @@ impl<'a> Entity<'a> {
         std::iter::once(name.as_str())
             .chain(full.map(String::as_str))
             .chain(aliases.iter().map(String::as_str))
+            .chain(self.other_names().iter().map(String::as_str))
             .collect()
+    }
+
+    /// The well-established other names of a group or body (`OtherNames`); none for a person.
+    pub fn other_names(self) -> &'a [String] {
+        let other = match self {
+            Entity::Expert(_) => None,
+            Entity::Group(g) => g.other_names.as_ref(),
+            Entity::Body(b) => b.other_names.as_ref(),
+        };
+        other.map_or(&[], |o| o.names.as_slice())
     }
 }

@@ -34,7 +34,10 @@ impl KindIndex {
     pub(super) fn new(entities: &[(EntityIx, Entity<'_>)]) -> KindIndex {
         let mut keys = Vec::new();
         for &(ix, e) in entities {
+            // Other names come last in `names`; they are keyed apart, to be matched whole.
+            let others = e.other_names();
             let mut names = e.names();
+            names.truncate(names.len().saturating_sub(others.len()));
             // "Three Coasts Academy (3CA)": the name before the parentheses and the acronym in
             // them are both written names of it.
             let parts: Vec<&str> = names
@@ -49,8 +52,19 @@ impl KindIndex {
                 let acronyms: Vec<Key> = mine.iter().filter_map(Key::acronym).collect();
                 mine.extend(acronyms);
             }
-            // Of two keys with one compact form, the written one stays.
-            mine.sort_by(|a, b| a.compact.cmp(&b.compact).then(a.origin.cmp(&b.origin)));
+            // No acronym is made of an other name: it answers as press writes it, whole.
+            for t in others {
+                mine.push(Key::new(ix, t).whole());
+                mine.extend(Key::spelled(ix, t).map(Key::whole));
+            }
+            // Of two keys with one compact form, the written one stays, and of those one that
+            // answers to its words too.
+            mine.sort_by(|a, b| {
+                a.compact
+                    .cmp(&b.compact)
+                    .then(a.origin.cmp(&b.origin))
+                    .then(a.whole_only.cmp(&b.whole_only))
+            });
             mine.dedup_by(|a, b| a.compact == b.compact);
             keys.extend(mine.into_iter().filter(|k| !k.compact.is_empty()));
         }

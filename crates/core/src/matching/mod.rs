@@ -12,13 +12,17 @@
 //! `EntityIx`, as candidates and labels show it), `kind` (`KindIndex`: one kind's keys, scored
 //! and completed), `index` (`KeyIndex`: the candidate index of keys, by `KeyIx`), `query`
 //! (`Query`, `Key`), `score` (a key's tier and score), `complete` (completion order and
-//! labels), `decide` (the outcome), `staff` (people through their organisations).
+//! labels), `decide` (the outcome), `staff` (people through their organisations), `persons`
+//! (people through a name beside a role, a role's words, or a short form of a first name),
+//! `diminutives` (the table of short forms of first names, ours).
 
 mod complete;
 mod decide;
+mod diminutives;
 mod entries;
 mod index;
 mod kind;
+mod persons;
 mod query;
 mod score;
 mod staff;
@@ -33,6 +37,10 @@ use decide::rank;
 pub use decide::{Edits, decide};
 use entries::{Entries, Entry};
 use kind::KindIndex;
+use persons::Persons;
+pub use persons::{
+    LOOSE_NAME_AND_ROLE_SCORE, NAME_AND_ROLE_SCORE, ROLE_WORDS_SCORE, SHORT_FORM_SCORE,
+};
 use query::Query;
 pub(crate) use query::parenthesised;
 pub use score::Tier;
@@ -156,6 +164,9 @@ pub struct Matcher {
     /// For each organisation (a body), the experts with a role there and that role as labels
     /// say it: `/expert ODI` finds the people of ODI without an expert key per role.
     staff: Staff,
+    /// Each expert's name and role words: a name beside a role, a role's words alone, a
+    /// short form of a first name beside the surname.
+    persons: Persons,
 }
 
 impl Matcher {
@@ -173,6 +184,7 @@ impl Matcher {
             entries: Entries::new(dataset),
             kinds,
             staff: Staff::new(dataset),
+            persons: Persons::new(dataset),
         }
     }
 
@@ -231,6 +243,9 @@ impl Matcher {
         let mut candidates = index.scored(&self.entries, &query);
         if kind == Kind::Expert {
             for c in self.through_roles(&query) {
+                merge(&mut candidates, c);
+            }
+            for c in self.persons.scored(&self.entries, &query) {
                 merge(&mut candidates, c);
             }
             candidates.sort_by(rank);

@@ -114,6 +114,9 @@ pub struct Key {
     pub digits: Vec<String>,
     /// Written in the dataset or made from it.
     pub origin: KeyOrigin,
+    /// An other name of a group or body (`OtherNames`): it answers only when typed whole, since
+    /// a word of it may name something else ("Quad" of "West Asian Quad").
+    pub whole_only: bool,
 }
 
 impl Key {
@@ -140,6 +143,15 @@ impl Key {
             tokens,
             digits,
             origin: KeyOrigin::Written,
+            whole_only: false,
+        }
+    }
+
+    /// The key answering only when typed whole: an other name's.
+    pub fn whole(self) -> Key {
+        Key {
+            whole_only: true,
+            ..self
         }
     }
 
@@ -172,6 +184,7 @@ impl Key {
             tokens: vec![compact.clone()],
             compact,
             origin: KeyOrigin::Derived,
+            whole_only: self.whole_only,
         })
     }
 }

@@ -63,6 +63,10 @@ pub fn score(query: &Query, key: &Key) -> Option<Scored> {
             partial: false,
         });
     }
+    if key.whole_only {
+        // An other name answers only whole: "Quad" is not the West Asian Quad.
+        return None;
+    }
     if let Some((score, partial)) = word_score(query, key) {
         return Some(Scored {
             score,

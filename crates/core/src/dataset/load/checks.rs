@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::{Origin, Who};
 use crate::dataset::problem::Problem;
-use crate::dataset::{Dataset, Id, Kind, Passage, PassageKind};
+use crate::dataset::{Dataset, Id, Kind, OtherNames, Passage, PassageKind};
 
 /// Years outside this range are typing mistakes, not history.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
@@ -194,11 +194,13 @@ impl Checker<'_> {
             for (s, state) in g.members.states.iter().enumerate() {
                 self.nonempty(who, format_args!("members.states[{s}]"), state);
             }
+            self.other_names(who, g.other_names.as_ref());
         }
         for (i, b) in d.bodies.iter().enumerate() {
             let who = Who::new(Kind::Body, i, &b.id);
             self.nonempty(who, "name", &b.name);
             self.reference(who, "source", &b.source, &[Kind::Source]);
+            self.other_names(who, b.other_names.as_ref());
         }
         for (i, p) in d.passages.iter().enumerate() {
             self.passage(i, p);
@@ -217,6 +219,25 @@ impl Checker<'_> {
             }
             self.reference(who, "source", &p.source, &[Kind::Source]);
         }
+    }
+
+    /// Other names, where given, are at least one name, none blank, as of a plausible year
+    /// (the card says "as of" it).
+    fn other_names(&mut self, who: Who<'_>, other: Option<&OtherNames>) {
+        let Some(other) = other else {
+            return;
+        };
+        if other.names.is_empty() {
+            self.problems.push(Problem::Empty {
+                subject: self.origin.subject(who),
+                field: "other_names.names (leave `other_names` out when there are none)"
+                    .to_string(),
+            });
+        }
+        for (n, name) in other.names.iter().enumerate() {
+            self.nonempty(who, format_args!("other_names.names[{n}]"), name);
+        }
+        self.year(who, "other_names.as_of", other.as_of);
     }
 
     fn nonempty(&mut self, who: Who<'_>, field: impl fmt::Display, value: &str) {

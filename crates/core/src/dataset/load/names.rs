@@ -34,10 +34,19 @@ pub(super) fn check(d: &Dataset, origin: &Origin, problems: &mut Vec<Problem>) {
         );
     for (kind, index, entity) in indexed {
         let who = Who::new(kind, index, entity.id());
+        // Other names come last in `names`.
+        let others_from = entity
+            .names()
+            .len()
+            .saturating_sub(entity.other_names().len());
         for (n, text) in entity.names().into_iter().enumerate() {
             let key = fold::compact(&fold::fold(text));
             if key.is_empty() {
-                let field = if n == 0 { "name" } else { "aliases" };
+                let field = match n {
+                    0 => "name",
+                    n if n >= others_from => "other_names",
+                    _ => "aliases",
+                };
                 if !text.trim().is_empty() || n > 0 {
                     problems.push(Problem::Empty {
                         subject: origin.subject(who),
