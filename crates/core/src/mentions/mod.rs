@@ -303,6 +303,43 @@ impl Mentions {
         m
     }
 
+    /// The bytes these tables hold on the heap (capacities, keys, names), and the bytes of
+    /// the chat-style tables among them (lower-case surnames, first names), for
+    /// BENCHMARKS.md's statement of their memory. The word list is in the program, not here.
+    pub fn heap_bytes(&self) -> (usize, usize) {
+        let map = |m: &HashMap<String, Vec<EntityIx>>| {
+            m.capacity() * (size_of::<(String, Vec<EntityIx>)>() + 1)
+                + m.iter()
+                    .map(|(k, v)| k.capacity() + v.capacity() * size_of::<EntityIx>())
+                    .sum::<usize>()
+        };
+        let set = |s: &HashSet<String>| {
+            s.capacity() * (size_of::<String>() + 1) + s.iter().map(String::capacity).sum::<usize>()
+        };
+        let chat =
+            set(&self.lower_surnames) + map(&self.first_names) + set(&self.ordinary_first_names);
+        let single = self.single.capacity() * size_of::<Single>()
+            + self
+                .single
+                .iter()
+                .map(|s| s.head.capacity() + s.key.capacity())
+                .sum::<usize>();
+        let named = self.entities.capacity() * size_of::<Named>()
+            + self
+                .entities
+                .iter()
+                .map(|n| n.name.capacity() + n.id.as_str().len())
+                .sum::<usize>();
+        let all = map(&self.names)
+            + map(&self.surnames)
+            + set(&self.starts)
+            + set(&self.acronyms)
+            + single
+            + named
+            + chat;
+        (all, chat)
+    }
+
     /// The entities `text` names, each once at its first mention, in order. `known` says
     /// whether a folded word is one the data uses in its passages: such a word, capitalised
     /// at the start of a sentence, is not a typo of a name.
