@@ -1,8 +1,9 @@
 //! The message command ("Find experts and groups", in Discord's Apps menu on a message): the
 //! people, groups and bodies the message names, in its order, each on a line of its own with a
 //! button to its card. A person is an expert of the panel or someone quoted in the article, with
-//! their roles in the article's words. Always private: the person who asked wants the sources,
-//! the channel does not need them twice.
+//! their roles in the article's words. A name read from a first name or a typo says so
+//! ("Tanya → Tanya Filer"). Always private: the person who asked wants the sources, the channel
+//! does not need them twice.
 
 use crate::dataset::{Entity, Provenance};
 use crate::knowledge::Knowledge;
