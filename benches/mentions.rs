@@ -109,9 +109,9 @@ fn measure(label: &str, d: Dataset, step: usize) {
     let build = t.elapsed().as_secs_f64() * 1000.0;
     let (heap, chat_heap) = m.heap_bytes();
     println!(
-        "{label}: names on the heap {:.1} MB, of which chat-style names (lower-case surnames, first names) {:.1} MB; the word list is {} KB in the program, searched in place",
-        heap as f64 / 1e6,
-        chat_heap as f64 / 1e6,
+        "{label}: names on the heap {:.0} KB, of which chat-style names (lower-case surnames, first names) {:.0} KB; the word list is {} KB in the program, searched in place",
+        heap as f64 / 1e3,
+        chat_heap as f64 / 1e3,
         WORD_LIST_BYTES / 1000
     );
     drop(m);

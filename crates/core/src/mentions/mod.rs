@@ -290,7 +290,18 @@ impl Mentions {
         // A word the passages write in lower case is a word of the article ("our sherpa"):
         // as a surname it counts only capitalised, as a first name only inside a sentence.
         let mut lower = HashSet::new();
-        let asked = |w: &str| m.lower_surnames.contains(w) || m.first_names.contains_key(w);
+        // Most words of the passages begin with a letter and have a length that no name asked
+        // about has: those are passed over without hashing them.
+        let mut shapes = vec![false; SHAPES];
+        for key in m.lower_surnames.iter().chain(m.first_names.keys()) {
+            if let Some(s) = shapes.get_mut(shape(key)) {
+                *s = true;
+            }
+        }
+        let asked = |w: &str| {
+            shapes.get(shape(w)).is_some_and(|s| *s)
+                && (m.lower_surnames.contains(w) || m.first_names.contains_key(w))
+        };
         for p in dataset.passages() {
             lower_words(&p.text, &asked, &mut lower);
         }
@@ -601,6 +612,19 @@ impl Mentions {
             _ => None,
         }
     }
+}
+
+/// The shapes of words `shape` tells apart: a first byte (a–z, or any other) by a length (up to
+/// 31, or longer).
+const SHAPES: usize = 27 * 32;
+
+/// A word's shape, below `SHAPES`: its first byte and its length in bytes.
+fn shape(word: &str) -> usize {
+    let first = match word.bytes().next() {
+        Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+        _ => 26,
+    };
+    first * 32 + word.len().min(31)
 }
 
 /// Adds to `found` the words of `text` written in lower case, folded, that `asked` wants. A
