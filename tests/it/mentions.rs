@@ -221,3 +221,148 @@ fn a_parenthesised_acronym_names_its_entity() {
         ["3-coasts-academy-3-ca"]
     );
 }
+
+/// The ids a message names, each with how it was read (`name`, `surname`, `first_name`,
+/// `typo`).
+fn reads(k: &Knowledge, text: &str) -> Vec<(String, String)> {
+    k.mentions(text)
+        .into_iter()
+        .map(|m| {
+            let read = serde_json::to_value(m.read).unwrap();
+            (m.id.to_string(), read.as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Chat as people write it (issue 29): a surname in lower case, a first name alone.
+#[test]
+fn chat_style_names_are_found() {
+    let k = Knowledge::new(bundled());
+    for (text, want) in [
+        // A surname in lower case that is no word of the language nor of the passages.
+        ("did anyone read meserole on this?", vec!["chris-meserole"]),
+        (
+            "pantuliano's point, and weiss's reply",
+            vec!["sara-pantuliano", "antonio-weiss"],
+        ),
+        ("ask fernandez about it", vec!["jose-w-fernandez"]),
+        // A first name alone, capitalised, that only one person in the data has.
+        (
+            "according to Tanya, the G7 should act",
+            vec!["tanya-filer", "g7"],
+        ),
+        (
+            "Sara and Antonio disagree",
+            vec!["sara-pantuliano", "antonio-weiss"],
+        ),
+        ("as Chris said", vec!["chris-meserole"]),
+    ] {
+        assert_eq!(ids(&k, text), want, "{text}");
+    }
+    // Each says how it was read.
+    let read = |id: &str, how: &str| (id.to_string(), how.to_string());
+    assert_eq!(
+        reads(
+            &k,
+            "Tanya and meserole, Pantulano and jose w. fernandez, and the UN"
+        ),
+        [
+            read("tanya-filer", "first_name"),
+            read("chris-meserole", "surname"),
+            read("sara-pantuliano", "typo"),
+            read("jose-w-fernandez", "name"),
+            read("un", "name"),
+        ]
+    );
+}
+
+/// What chat-style reading must not take for a name.
+#[test]
+fn chat_style_traps_name_nothing() {
+    let k = Knowledge::new(bundled());
+    for text in [
+        // A first name in lower case is a word, not a name.
+        "tanya said so",
+        // A lower-case surname after a word that is no word of the language: someone else's
+        // first name.
+        "ben weiss wrote it",
+        // A first name followed by a surname the data does not hold: someone else.
+        "Chris Smith wrote it",
+        "Tanya Jones agreed",
+        // A typo is forgiven only in a capitalised word.
+        "pantulano said",
+        // A lower-case surname after an article is an ordinary word.
+        "the meserole thing",
+    ] {
+        assert_eq!(ids(&k, text), Vec::<String>::new(), "{text}");
+    }
+}
+
+/// Traps the bundled data cannot show, on a small dataset (`tests/fixtures/chat-names.json`):
+/// a surname that is a common word (Ann Baker), one the passages use as a word (Mia Sherpa:
+/// "Our sherpa met theirs."), a first name that is a common word (Will Grant), a first name
+/// two people share (Chris Example, Chris Other).
+#[test]
+fn chat_style_names_on_a_dataset_of_traps() {
+    let d = minilateral::dataset::Dataset::load(&[minilateral::dataset::DataText::new(
+        "chat-names.json",
+        crate::fixture_text("chat-names.json"),
+    )])
+    .unwrap();
+    let k = Knowledge::new(d);
+    for (text, want) in [
+        ("did anyone read okonjo on this?", vec!["ola-okonjo"]),
+        ("as Ola said", vec!["ola-okonjo"]),
+        // A surname that is a word of the language counts only capitalised.
+        ("i asked baker for bread", vec![]),
+        ("Baker said so", vec!["ann-baker"]),
+        // So does one the passages use as a word.
+        ("sherpa work is slow", vec![]),
+        ("ask Sherpa", vec!["mia-sherpa"]),
+        // A first name two people share names neither.
+        ("as Chris said", vec![]),
+        // A first name that is a word of the language counts inside a sentence, not at its
+        // start, where any word is capitalised.
+        ("Will the G7 agree?", vec!["g7"]),
+        ("Yes. Will they?", vec![]),
+        ("as Will said", vec!["will-grant"]),
+        ("grant it", vec![]),
+        // Lower case, or before someone else's surname, a first name is no one's.
+        ("ola said", vec![]),
+        ("Ola Smith said", vec![]),
+    ] {
+        assert_eq!(ids(&k, text), want, "{text}");
+    }
+}
+
+/// The message command says how it read a first name or a typo: "Tanya → Tanya Filer".
+#[test]
+fn the_reply_says_how_a_name_was_read() {
+    let out = minilateral(&[
+        "ask",
+        "--message",
+        "according to Tanya, and Pantulano, and meserole",
+        "--json",
+    ]);
+    assert!(out.status.success());
+    let body: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let text = body["data"]["embeds"][0]["description"].as_str().unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("Tanya → **Tanya Filer** · expert"),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("Pantulano → **Sara Pantuliano** · expert"),
+        "{text}"
+    );
+    // A surname is part of the name: no arrow.
+    assert!(
+        lines[2].starts_with("**Chris Meserole** · expert"),
+        "{text}"
+    );
+    // `mentions` says it too.
+    let out = minilateral(&["mentions", "according to Tanya"]);
+    let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(found[0]["read"], "first_name");
+}

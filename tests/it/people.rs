@@ -39,7 +39,7 @@ fn mentions_gives_a_person_off_the_panel_the_kind_person() {
             .collect();
         assert_eq!(
             keys,
-            ["end", "id", "kind", "name", "start", "text"],
+            ["end", "id", "kind", "name", "read", "start", "text"],
             "{text}"
         );
     }

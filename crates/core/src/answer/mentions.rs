@@ -1,14 +1,15 @@
 //! The message command ("Find experts and groups", in Discord's Apps menu on a message): the
 //! people, groups and bodies the message names, in its order, each on a line of its own with a
 //! button to its card. A person is an expert of the panel or someone quoted in the article, with
-//! their roles in the article's words. Always private: the person who asked wants the sources,
-//! the channel does not need them twice.
+//! their roles in the article's words. A name read from a first name or a typo says so
+//! ("Tanya → Tanya Filer"). Always private: the person who asked wants the sources, the channel
+//! does not need them twice.
 
 use crate::dataset::{Entity, Provenance};
 use crate::knowledge::Knowledge;
 use crate::people::{self, Standing};
 use crate::quote::Cited;
-use crate::reply::{Card, Outcome, Reply, Visibility, escape_data};
+use crate::reply::{Card, Outcome, Reply, Visibility, echo, escape_data};
 
 use super::parts::{NOT_FROM_ARTICLE, open_button};
 use super::subject::Subject;
@@ -44,8 +45,15 @@ pub(super) fn mentions(k: &Knowledge, text: &str) -> Reply {
             _ => {}
         }
         let summary = summary(k, entity);
+        // A first name or a typo is a guess: the line says what it was read as ("Tanya →
+        // Tanya Filer"), as a card says "Showing … for …".
+        let read_as = if m.read.is_guess() {
+            format!("{} → ", echo(&m.text))
+        } else {
+            String::new()
+        };
         lines.push(format!(
-            "**{}** · {}{}",
+            "{read_as}**{}** · {}{}",
             escape_data(&m.name),
             kind_word(entity),
             if summary.is_empty() {
