@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use minilateral::answer::answer;
-use minilateral::command::{Asked, Request};
+use minilateral::command::{Asked, QuestionFrom, Request};
 use minilateral::dataset::{DataText, Dataset, EntityIx, Id};
 use minilateral::fold;
 use minilateral::knowledge::Knowledge;
@@ -25,6 +25,9 @@ use minilateral_synthetic::{LibrarySpec, library_json};
 /// The targets: the first answer right for this share of each set's passage and list
 /// questions, every none question answered honestly, and p99 of one answer.
 const RATE_TARGET: f64 = 0.9;
+/// The labelled sets, as `ask.tsv` names them: tuned on (`tune`, and `review`: a reviewer's
+/// questions, added later), and held out.
+const SETS: [&str; 3] = ["tune", "review", "held"];
 const BUNDLED_P99_MS: f64 = 2.0;
 const LIBRARY_P99_MS: f64 = 5.0;
 /// A refusal is bounded when it is this fast however long the question (it reads nothing).
@@ -63,6 +66,7 @@ fn asked(question: &str) -> Asked {
     Asked {
         request: Request::Ask {
             question: question.to_string(),
+            from: QuestionFrom::Typed,
         },
         visibility: Visibility::Public,
     }
@@ -187,7 +191,7 @@ fn rates(k: &Knowledge, rows: &[Labelled]) -> bool {
         "set", "kind", "/ask first", "/search first"
     );
     let mut all_met = true;
-    for set in ["tune", "held"] {
+    for set in SETS {
         let of = |kind: &'static str| rows.iter().filter(move |l| l.set == set && l.kind == kind);
         let (mut ask_answered, mut search_answered) = (Count::default(), Count::default());
         for kind in ["passage", "list"] {
@@ -230,7 +234,7 @@ fn rates(k: &Knowledge, rows: &[Labelled]) -> bool {
     println!("(/search cannot answer a list row with a list: its column counts those as misses)");
 
     // The bound: held rows are counted, never shown, as in the test.
-    for set in ["tune", "held"] {
+    for set in SETS {
         let passage: Vec<(&Labelled, Shared, bool)> = rows
             .iter()
             .filter(|l| l.set == set && l.kind == "passage")
