@@ -2,7 +2,7 @@
 //! item 4), written before `/ask` was, half of them never tuned on; and the reply itself.
 
 use minilateral::knowledge::Knowledge;
-use minilateral::question::{self, Answer};
+use minilateral_synthetic::labelled::{first_answer, labelled};
 
 use crate::{bundled, fixture_text};
 
@@ -14,49 +14,9 @@ const TUNE_TARGET: f64 = 0.9;
 /// no word with their answer), so this guards against a change that makes it worse.
 const HELD_FLOOR: f64 = 0.75;
 
-/// One row of `ask.tsv`.
-struct Labelled {
-    set: String,
-    kind: String,
-    question: String,
-    expected: Vec<String>,
-}
-
-fn labelled() -> Vec<Labelled> {
-    fixture_text("ask.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 4, "{l}");
-            Labelled {
-                set: cols[0].to_string(),
-                kind: cols[1].to_string(),
-                question: cols[2].to_string(),
-                expected: cols[3].split(',').map(str::to_string).collect(),
-            }
-        })
-        .collect()
-}
-
-/// What `/ask` answers first, as the fixture writes it: a passage's id, `group:<id>`,
-/// `country:<Name>`, or `-` for the honest reply.
-fn first_answer(k: &Knowledge, q: &str) -> String {
-    let reading = question::read(k, q);
-    match question::answer(k, &reading) {
-        Answer::Passages { found, .. } => found
-            .first()
-            .map(|&(p, _)| k.dataset[p].id.to_string())
-            .unwrap_or_default(),
-        Answer::Members(g) => format!("group:{}", k.dataset[g].id),
-        Answer::Country(c) => format!("country:{}", c.name),
-        Answer::NotAnswered => "-".to_string(),
-    }
-}
-
 /// Right and asked, per set and kind; and the report of every miss.
 fn score(k: &Knowledge) -> (Vec<(String, String, usize, usize)>, String) {
-    let all = labelled();
+    let all = labelled(&fixture_text("ask.tsv"));
     let mut counts: Vec<(String, String, usize, usize)> = Vec::new();
     let mut report = String::new();
     for l in &all {

@@ -1,9 +1,11 @@
 //! Deterministic synthetic datasets: thousands of experts and groups with realistic names,
 //! for benchmarks and for limit tests (`Spec`), and libraries of many articles whose experts
 //! speak again in later ones (`LibrarySpec`), and articles' texts of any length for `import`
-//! (`article_text`). The same spec always gives the same JSON text.
+//! (`article_text`); and the labelled questions of `/ask` read into rows (`labelled`). The same
+//! spec always gives the same JSON text.
 
 mod article;
+pub mod labelled;
 mod library;
 mod words;
 

@@ -270,6 +270,11 @@ fn loose_name(k: &Knowledge, span: &[String]) -> Option<EntityIx> {
         return None;
     }
     for kind in [Kind::Expert, Kind::Group] {
+        // A group is never named by a word the passages use (below): no need to ask the
+        // matcher, which is most of the time a long question takes in a large library.
+        if kind == Kind::Group && span.iter().any(|w| k.search.holds(w)) {
+            continue;
+        }
         let r = k.matcher.resolve(kind, &text);
         if r.outcome != Outcome::Match {
             continue;
