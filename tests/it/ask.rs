@@ -9,9 +9,10 @@ use crate::{bundled, fixture_text};
 /// The share of passage and list questions whose first answer must be right: the 0.9
 /// on the set the rules were tuned on.
 const TUNE_TARGET: f64 = 0.9;
-/// On the held-out set, the floor this version reaches (39 of 52): the 0.9 is above
-/// what reading words can reach on these questions (BENCHMARKS.md, "/ask": most misses share
-/// no word with their answer), so this guards against a change that makes it worse.
+/// On the held-out set, the floor this version reaches (39 of 52), below the 0.9: a
+/// guard against a change that makes it worse, not the target. Every held passage row shares a
+/// word or a name with its answer, so the misses are the ranking's (BENCHMARKS.md, "/ask": the
+/// bound, and the target proposed in its place).
 const HELD_FLOOR: f64 = 0.75;
 
 /// Right and asked, per set and kind; and the report of every miss.
