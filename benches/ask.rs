@@ -26,8 +26,10 @@ use minilateral_synthetic::{LibrarySpec, library_json};
 /// questions, every none question answered honestly, and p99 of one answer.
 const RATE_TARGET: f64 = 0.9;
 /// The labelled sets, as `ask.tsv` names them: tuned on (`tune`, and `review`: a reviewer's
-/// questions, added later), and held out.
-const SETS: [&str; 3] = ["tune", "review", "held"];
+/// questions, added later), and held out (`held`, and `fresh`: written blind after this version).
+const SETS: [&str; 4] = ["tune", "review", "held", "fresh"];
+/// The sets whose questions are never printed: nobody tunes on what they cannot see.
+const HELD_OUT: [&str; 2] = ["held", "fresh"];
 const BUNDLED_P99_MS: f64 = 2.0;
 const LIBRARY_P99_MS: f64 = 5.0;
 /// A refusal is bounded when it is this fast however long the question (it reads nothing).
@@ -273,7 +275,13 @@ fn rates(k: &Knowledge, rows: &[Labelled]) -> bool {
 
 /// Times `/ask` on every question, round after round until `ANSWERS`; prints p50/p99/max of
 /// wall and thread CPU time and the slowest questions. Returns the wall-clock p99.
-fn latency(k: &Knowledge, label: &str, questions: &[String], target: f64) -> f64 {
+fn latency(
+    k: &Knowledge,
+    label: &str,
+    questions: &[String],
+    hidden: &HashSet<&str>,
+    target: f64,
+) -> f64 {
     let asks: Vec<Asked> = questions.iter().map(|q| asked(q)).collect();
     let mut outcomes: Vec<(Outcome, usize)> = Vec::new();
     for a in &asks {
@@ -319,10 +327,13 @@ fn latency(k: &Knowledge, label: &str, questions: &[String], target: f64) -> f64
     let slow: Vec<String> = slowest
         .iter()
         .take(5)
-        .map(|(t, q)| format!("“{}” {t:.2} ms", q.chars().take(60).collect::<String>()))
+        .map(|(t, q)| match hidden.contains(q.as_str()) {
+            true => format!("(a held-out question) {t:.2} ms"),
+            false => format!("“{}” {t:.2} ms", q.chars().take(60).collect::<String>()),
+        })
         .collect();
     println!("slowest (most CPU of one answer): {}", slow.join(", "));
-    stages(k, questions);
+    stages(k, questions, hidden);
     p99
 }
 
@@ -340,7 +351,7 @@ fn cpu_of(mut f: impl FnMut()) -> f64 {
 /// Where the time of an answer goes, over one round of `questions`: reading the question
 /// (`question::read`), ranking (`question::answer`), and the rest of `answer::answer` (the
 /// reply: cards, the reading said back, the closest things as buttons when not answered).
-fn stages(k: &Knowledge, questions: &[String]) {
+fn stages(k: &Knowledge, questions: &[String], hidden: &HashSet<&str>) {
     let (mut read, mut rank, mut all) = (0.0, 0.0, 0.0);
     let mut worst: Vec<(f64, f64, f64, &String)> = Vec::new();
     for q in questions {
@@ -369,9 +380,12 @@ fn stages(k: &Knowledge, questions: &[String]) {
     );
     worst.sort_by(|a, b| b.0.total_cmp(&a.0));
     for (t, r, a, q) in worst.iter().take(3) {
+        let shown = match hidden.contains(q.as_str()) {
+            true => "(a held-out question)".to_string(),
+            false => format!("“{}”", q.chars().take(60).collect::<String>()),
+        };
         println!(
-            "  “{}”: {t:.2} ms = reading {r:.2} + ranking {a:.2} + reply {:.2}",
-            q.chars().take(60).collect::<String>(),
+            "  {shown}: {t:.2} ms = reading {r:.2} + ranking {a:.2} + reply {:.2}",
             t - r - a
         );
     }
@@ -494,7 +508,12 @@ fn main() {
     let rows = labelled(&tsv);
     let rates_met = rates(&k, &rows);
     let questions: Vec<String> = rows.iter().map(|l| l.question.clone()).collect();
-    let bundled = latency(&k, "the bundled data", &questions, BUNDLED_P99_MS);
+    let hidden: HashSet<&str> = rows
+        .iter()
+        .filter(|l| HELD_OUT.contains(&l.set.as_str()))
+        .map(|l| l.question.as_str())
+        .collect();
+    let bundled = latency(&k, "the bundled data", &questions, &hidden, BUNDLED_P99_MS);
     let refused = refusal(&k);
 
     let json = library_json(LibrarySpec {
@@ -520,6 +539,7 @@ fn main() {
             library.dataset.passages().len()
         ),
         &questions,
+        &hidden,
         LIBRARY_P99_MS,
     );
     let library_refused = refusal(&library);

@@ -14,6 +14,14 @@ const TUNE_TARGET: f64 = 0.9;
 /// word or a name with its answer, so the misses are the ranking's (BENCHMARKS.md, "/ask": the
 /// bound, and the target proposed in its place).
 const HELD_FLOOR: f64 = 0.75;
+/// On the fresh set (written blind after this version, in paraphrase), the floor it reached when
+/// first counted (11 of 30): again a guard, not the target. It is the honest figure for questions
+/// nobody tuned on, far below the tune set's (BENCHMARKS.md, "/ask").
+const FRESH_FLOOR: f64 = 0.35;
+
+/// The sets whose misses may be seen and tuned on, and those never shown.
+const TUNED: [&str; 2] = ["tune", "review"];
+const HELD_OUT: [&str; 2] = ["held", "fresh"];
 
 /// Right and asked, per set and kind; and the report of every miss.
 fn score(k: &Knowledge) -> (Vec<(String, String, usize, usize)>, String) {
@@ -23,8 +31,9 @@ fn score(k: &Knowledge) -> (Vec<(String, String, usize, usize)>, String) {
     for l in &all {
         let got = first_answer(k, &l.question);
         let right = l.expected.contains(&got);
-        // Held rows are counted, never shown: nobody tunes on what they cannot see.
-        if !right && l.set != "held" {
+        // Held-out rows (held, fresh) are counted, never shown: nobody tunes on what they
+        // cannot see.
+        if !right && TUNED.contains(&l.set.as_str()) {
             report.push_str(&format!(
                 "{} {}: {:?} → {got} (expected {})\n",
                 l.set,
@@ -56,12 +65,13 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
     for (set, group, right, asked) in &counts {
         assert!(*asked >= 8, "{set} {group}: only {asked} questions");
         assert!(
-            ["tune", "review", "held"].contains(&set.as_str()),
+            TUNED.contains(&set.as_str()) || HELD_OUT.contains(&set.as_str()),
             "set {set}"
         );
         let rate = *right as f64 / *asked as f64;
         let target = match (set.as_str(), group.as_str()) {
             (_, "none") => 1.0,
+            ("fresh", _) => FRESH_FLOOR,
             ("tune" | "review", _) => TUNE_TARGET,
             _ => HELD_FLOOR,
         };
