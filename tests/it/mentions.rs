@@ -256,6 +256,9 @@ fn chat_style_names_are_found() {
             vec!["sara-pantuliano", "antonio-weiss"],
         ),
         ("as Chris said", vec!["chris-meserole"]),
+        // After a chat abbreviation, which is no word of the language but no first name.
+        ("imo meserole is right", vec!["chris-meserole"]),
+        ("btw weiss said so", vec!["antonio-weiss"]),
     ] {
         assert_eq!(ids(&k, text), want, "{text}");
     }
@@ -293,6 +296,18 @@ fn chat_style_traps_name_nothing() {
         "pantulano said",
         // A lower-case surname after an article is an ordinary word.
         "the meserole thing",
+        // After a first name that is also a word (a first name of the census list): someone
+        // else's surname, not the expert's.
+        "mark fernandez said so",
+        "bill weiss wrote that",
+        "rose fernandez agreed",
+        "max weiss too",
+        // A surname that is a word the list does not hold but one it derives ("file" + "r").
+        "as a late filer I got fined",
+        "every tax filer should know",
+        // A first name right after another capitalised first name is someone else's.
+        "Jose Antonio said",
+        "then Tanya Meserole said",
     ] {
         assert_eq!(ids(&k, text), Vec::<String>::new(), "{text}");
     }

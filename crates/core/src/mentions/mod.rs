@@ -278,7 +278,9 @@ impl Mentions {
         m.lower_surnames = m
             .surnames
             .iter()
-            .filter(|(key, bearers)| bearers.len() == 1 && !language::is_word(key))
+            .filter(|(key, bearers)| {
+                bearers.len() == 1 && !language::is_word(key) && !language::is_derived_word(key)
+            })
             .map(|(key, _)| key.clone())
             .collect();
         m.ordinary_first_names = m
@@ -378,9 +380,14 @@ impl Mentions {
                 .and_then(|b| units.get(b))
                 .filter(|prev| !matched_before && spaced(text, prev, first));
             let before = match prev {
-                // A capitalised word that is not a word of the passages is likely a first
-                // name: "Ben Weiss" is not Antonio Weiss.
-                Some(prev) if prev.capital && !known(&prev.word) => Before::LikelyFirstName,
+                // A capitalised word that is not a word of the passages, or is a first name,
+                // is likely a first name: "Ben Weiss" is not Antonio Weiss, nor "Jose Antonio"
+                // nor "Tanya Meserole" anyone of the data.
+                Some(prev)
+                    if prev.capital && (!known(&prev.word) || self.first_name_like(&prev.word)) =>
+                {
+                    Before::LikelyFirstName
+                }
                 Some(prev) => Before::Word(&prev.word),
                 None => Before::Other,
             };
@@ -562,8 +569,9 @@ impl Mentions {
 
     /// A surname written in lower case, as people chat ("did anyone read meserole?"), when it
     /// is one person's, no word of the language nor of the passages, and the word before it is
-    /// neither a determiner ("the filer") nor a word unknown to both, likely someone else's
-    /// first name ("ben weiss"). Plurals are not read: "filers" is a word.
+    /// neither a determiner ("the filer"), nor a first name ("mark fernandez"), nor a word
+    /// unknown to both, likely someone else's first name ("ben weiss"). Plurals are not read:
+    /// "filers" is a word.
     fn lower_case(
         &self,
         first: &Unit,
@@ -573,8 +581,13 @@ impl Mentions {
         if !self.lower_surnames.contains(&first.word) {
             return None;
         }
+        // After a first name ("mark fernandez", "tanya meserole"), or a word unknown to both
+        // lists that is no abbreviation of chat ("ben weiss"; "imo meserole" is the expert),
+        // the surname is someone else's.
         if let Before::Word(w) = before
-            && (DETERMINERS.contains(&w) || !(known(w) || language::is_word(w)))
+            && (DETERMINERS.contains(&w)
+                || self.first_name_like(w)
+                || !(known(w) || language::is_word(w) || language::is_chat(w)))
         {
             return None;
         }
@@ -582,6 +595,11 @@ impl Mentions {
             [one] => Some((*one, Read::Surname)),
             _ => None,
         }
+    }
+
+    /// Whether the folded word `word` is likely a first name: a common one, or one of the data's.
+    fn first_name_like(&self, word: &str) -> bool {
+        language::is_first_name(word) || self.first_names.contains_key(word)
     }
 
     /// The one entity whose surname or one-word name is one typo off `word`; none when no
