@@ -127,3 +127,37 @@ fn the_message_command_on_the_command_line_answers_as_ask() {
         "the long message was read: {text}"
     );
 }
+
+/// The reading line says what was guessed ("Chris → **Chris Meserole**": a first name alone, a
+/// typo), as the message command does (issue 29), and never shows a person read only from a
+/// role word as named: "what do researchers say" is read by role, and says so.
+#[test]
+fn the_reading_line_says_a_guess_and_a_role_word_names_nobody() {
+    let k = Knowledge::new(bundled());
+    let reading_line = |line: &str| -> String {
+        let reply = crate::ask(&k, line);
+        let text = serde_json::to_string(&*reply).unwrap();
+        let at = text
+            .find("Read as")
+            .unwrap_or_else(|| panic!("{line}: {text}"));
+        text[at..].split("\\n").next().unwrap().to_string()
+    };
+    let said = reading_line("/ask hey Chris, what does the G7 need?");
+    assert!(said.contains("Chris → **Chris Meserole**"), "{said}");
+    let said = reading_line("/ask what did Pantulano say about budgets");
+    assert!(said.contains("Pantulano → **Sara Pantuliano**"), "{said}");
+    // A name written whole is no guess.
+    let said = reading_line("/ask what does tanya filer want");
+    assert!(said.contains("Read as:_ **Tanya Filer**"), "{said}");
+    for (line, name) in [
+        ("/ask what do researchers say", "Antonio Weiss"),
+        ("/ask what do directors think", "Chris Meserole"),
+    ] {
+        let said = reading_line(line);
+        assert!(
+            !said.contains(&format!("**{name}**"))
+                || said.contains(&format!("**{name}** (by role)")),
+            "{line}: {said}"
+        );
+    }
+}

@@ -88,7 +88,11 @@ fn read_as(k: &Knowledge, reading: &Reading) -> String {
         let name = escape_data(d.entity_at(n.entity).name());
         let through = match n.through {
             Through::Named => {
-                names.push(format!("**{name}**"));
+                // A guess says what it was read from ("Chris → **Chris Meserole**").
+                match reading.guessed.iter().find(|(e, _)| *e == n.entity) {
+                    Some((_, written)) => names.push(format!("{} → **{name}**", echo(written))),
+                    None => names.push(format!("**{name}**")),
+                }
                 continue;
             }
             Through::Organisation(org) => format!(" (of {})", escape_data(d.entity_at(org).name())),

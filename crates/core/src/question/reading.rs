@@ -52,6 +52,10 @@ pub struct Reading<'k> {
     /// The entities it names (names first, in the order they were found: names and aliases,
     /// then surnames and typos); then the people of a named organisation or role title.
     pub entities: Vec<Named>,
+    /// Of those named, the ones read from a guess, with the words as the question wrote them:
+    /// a first name alone ("Chris"), a typo ("Pantulano", "meserol"), a short form ("tony
+    /// weiss"). The reply says so ("Chris → Chris Meserole"), as the message command does.
+    pub guessed: Vec<(EntityIx, String)>,
     /// The countries it names, in order.
     pub countries: Vec<&'k Country>,
     /// What kind of passage or list answers it, when a word says so.
@@ -105,6 +109,9 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
                 c.fill(true);
             }
             reading.add(m.entity, Through::Named);
+            if m.read.is_guess() {
+                reading.guessed.push((m.entity, m.text.clone()));
+            }
         }
     }
     // A person's name in lower case or misspelt ("tanya filler", "meserol", "wiess"): what the
@@ -120,11 +127,14 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             if !free || span.iter().any(|w| is_filler(w) || cue(w).is_some()) {
                 continue;
             }
-            if let Some(e) = loose_name(k, span) {
+            if let Some((e, guess)) = loose_name(k, span) {
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
                 }
                 reading.add(e, Through::Named);
+                if guess {
+                    reading.guessed.push((e, span.join(" ")));
+                }
             }
         }
     }
@@ -260,11 +270,14 @@ fn find(words: &[String], said: &[String]) -> Option<usize> {
     words.windows(said.len()).position(|w| w == said)
 }
 
-/// The one person or group `span` names in lower case or with a typo, if the matcher is sure.
+/// The one person or group `span` names in lower case or with a typo, if the matcher is sure,
+/// and whether that is a guess (not every word a word of its names: a typo, a short form).
 /// A word the passages use counts only as a word of a person's name ("filer", not "forum");
 /// a group is named so only by a word the passages never use (a typo: "brics" is found as a
-/// name before this, and "initiative" is no name of the Three Seas Initiative alone).
-fn loose_name(k: &Knowledge, span: &[String]) -> Option<EntityIx> {
+/// name before this, and "initiative" is no name of the Three Seas Initiative alone). A person
+/// the matcher found only through a role's words ("researchers") is no name: role titles are
+/// read below, as a role.
+fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
     let text = span.join(" ");
     if text.chars().count() < LOOSE_NAME_MIN_CHARS {
         return None;
@@ -284,8 +297,9 @@ fn loose_name(k: &Knowledge, span: &[String]) -> Option<EntityIx> {
         let ordinary = span
             .iter()
             .any(|w| k.search.holds(w) && (kind == Kind::Group || !own.contains(w)));
-        if !ordinary {
-            return Some(best.entity);
+        let by_role_alone = best.via.is_some() && !span.iter().any(|w| own.contains(w));
+        if !ordinary && !by_role_alone {
+            return Some((best.entity, !span.iter().all(|w| own.contains(w))));
         }
     }
     None
