@@ -100,7 +100,10 @@ impl Persons {
                 .collect();
             let mut roles = Vec::new();
             for r in &x.roles {
+                // The title, and the article's wording of it where the title was normalised
+                // from it ("US Undersecretary of State" for "Under Secretary of State").
                 let mut words = fold::words(&r.title);
+                words.extend(r.as_written.as_deref().map(fold::words).unwrap_or_default());
                 for (has, also) in TITLE_FORMS {
                     if has.iter().all(|h| words.iter().any(|w| w == h)) {
                         words.extend(also.iter().map(|a| a.to_string()));
