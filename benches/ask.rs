@@ -9,7 +9,7 @@
 //! answers.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use minilateral::answer::answer;
 use minilateral::command::{Asked, QuestionFrom, Request};
@@ -19,8 +19,12 @@ use minilateral::knowledge::Knowledge;
 use minilateral::question;
 use minilateral::reply::{Outcome, Visibility};
 use minilateral::search::{is_stopword, term};
-use minilateral_synthetic::labelled::{Labelled, labelled};
+use minilateral_synthetic::labelled::{Labelled, first_answer, labelled};
 use minilateral_synthetic::{LibrarySpec, library_json};
+
+#[path = "shared/timing.rs"]
+mod timing;
+use timing::{ms, percentiles, thread_cpu};
 
 /// The issue's targets: the first answer right for this share of each set's passage and list
 /// questions, every none question answered honestly, and p99 of one answer.
@@ -38,31 +42,6 @@ const REFUSAL_P99_MS: f64 = 0.1;
 const ANSWERS: usize = 4000;
 /// Refusals timed per length.
 const REFUSALS: usize = 2000;
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// CPU time this thread has used: the answer's own work, without the time the scheduler gave
-/// other processes on this machine's two cores.
-fn thread_cpu() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec to write to; the clock id is a constant Linux knows.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
-    }
-    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-}
-
-/// (p50, p99, max) of `times` in ms.
-fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    (at(0.5), at(0.99), times[times.len() - 1])
-}
 
 fn asked(question: &str) -> Asked {
     Asked {
@@ -252,8 +231,17 @@ fn rates(k: &Knowledge, rows: &[Labelled]) -> bool {
             )
         };
         let right = passage.iter().filter(|(_, _, r)| *r).count();
+        // How /ask misses: the honest reply (no passage said enough of the question's words),
+        // or another passage first.
+        let honest = passage
+            .iter()
+            .filter(|(l, _, r)| !r && first_answer(k, &l.question) == "-")
+            .count();
         println!(
-            "bound, {set} passage rows (/ask right {right}/{n}): sharing with an expected passage"
+            "bound, {set} passage rows (/ask right {right}/{n}; of its {} misses, {honest} the \
+             honest reply, {} another passage first): sharing with an expected passage",
+            n - right,
+            n - right - honest
         );
         println!(
             "  a content word or a named entity (the bound): {}",

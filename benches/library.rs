@@ -18,6 +18,10 @@ use minilateral::reply::Reply;
 use minilateral::reply::Visibility;
 use minilateral_synthetic::{LibrarySpec, library_json};
 
+#[path = "shared/timing.rs"]
+mod timing;
+use timing::{ms, percentiles, thread_cpu};
+
 /// Answers timed per command (fewer when a command is slow: `BUDGET` each at most).
 const RUNS: usize = 500;
 const WARM_UP: usize = 20;
@@ -40,10 +44,6 @@ fn memory_mib() -> (f64, f64) {
     (field("VmRSS:"), field("VmHWM:"))
 }
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
 /// Hands freed heap pages back to the system, as `serve` does after loading (`live`), so that
 /// RSS is what the data holds, not what the generator left free.
 fn trim() {
@@ -57,27 +57,6 @@ fn trim() {
 /// load's, not the generator's.
 fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-/// CPU time this thread has used: the answer's own work, without the time the scheduler gave
-/// other processes on this machine's two cores.
-fn thread_cpu() -> Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec to write to; the clock id is a constant Linux knows.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
-    }
-    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
-}
-
-/// (p50, p99, max) of `times` in ms.
-fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    (at(0.5), at(0.99), times[times.len() - 1])
 }
 
 /// One thing to ask: a console line (with the page a button would ask for), or a message for

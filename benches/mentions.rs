@@ -15,6 +15,10 @@ use minilateral::dataset::{DataText, Dataset};
 use minilateral::knowledge::Knowledge;
 use minilateral_synthetic::{Spec, dataset_json};
 
+#[path = "shared/timing.rs"]
+mod timing;
+use timing::thread_cpu;
+
 const RUNS: usize = 500;
 /// The size of the English word list compiled into the core (issue 29), for the record.
 const WORD_LIST_BYTES: usize = include_bytes!("../crates/core/src/mentions/english.txt").len();
@@ -248,20 +252,6 @@ fn long_texts(k: &Knowledge) {
             cpu[RUNS * 99 / 100],
         );
     }
-}
-
-/// CPU time this thread has used: the scan's own work, without the time the scheduler gave
-/// other processes on this machine's two cores (a shared machine's p99 is mostly theirs).
-fn thread_cpu() -> std::time::Duration {
-    let mut t = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: `t` is a valid timespec to write to; the clock id is a constant Linux knows.
-    unsafe {
-        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t);
-    }
-    std::time::Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }
 
 fn main() {

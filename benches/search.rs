@@ -17,6 +17,10 @@ use minilateral::reply::Visibility;
 use minilateral::search::SearchIndex;
 use minilateral_synthetic::{Spec, dataset_json, search_queries};
 
+#[path = "shared/timing.rs"]
+mod timing;
+use timing::{ms, percentiles};
+
 const QUERIES: usize = 2000;
 const WARM_UP: usize = 200;
 
@@ -27,17 +31,6 @@ fn rss_mib() -> f64 {
         .find_map(|l| l.strip_prefix("VmRSS:"))
         .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn ms(d: std::time::Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
-
-/// (p50, p99, max) of `times` in ms.
-fn percentiles(times: &mut [f64]) -> (f64, f64, f64) {
-    times.sort_by(f64::total_cmp);
-    let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
-    (at(0.5), at(0.99), times[times.len() - 1])
 }
 
 fn ask(request: Request) -> Asked {

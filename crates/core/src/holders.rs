@@ -1,9 +1,10 @@
 //! Who holds what: per organisation (a body) the people with a role there, and per role title
 //! ("CEO", "Executive Director", "Under Secretary") the people holding it, for reading a
 //! question that names people by their organisation or their role ("the ODI CEO", "what do the
-//! CEOs want?"). Built once per dataset, so a question looks people up instead of walking them.
+//! CEOs want?"), and the words of people's names. Built once per dataset, so a question looks
+//! people up instead of walking them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::dataset::{Dataset, Entity, EntityIx};
 use crate::fold;
@@ -26,6 +27,9 @@ pub struct Holders {
     titles: HashMap<String, Vec<EntityIx>>,
     /// The most words of any title's head.
     longest: usize,
+    /// Every word of a person's names (`name_words`): a word that is none of these never
+    /// names a person, however it is typed.
+    name_words: HashSet<String>,
 }
 
 impl Holders {
@@ -36,6 +40,7 @@ impl Holders {
             let Entity::Expert(x) = entity else {
                 continue;
             };
+            h.name_words.extend(name_words(entity));
             for r in &x.roles {
                 if let Some(org) = r
                     .organisation
@@ -77,6 +82,11 @@ impl Holders {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the folded `word` is a word of some person's names.
+    pub fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.contains(word)
+    }
+
     /// The most words a role title's head has.
     pub fn longest_title(&self) -> usize {
         self.longest
@@ -99,6 +109,28 @@ fn head(title: &str) -> Vec<String> {
         .filter(|w| !NOT_THE_ROLE.contains(&w.as_str()))
         .map(|w| term(&w))
         .collect()
+}
+
+/// The folded words of an entity's names and aliases, with the letters of a dotted acronym
+/// joined ("A.I." is "ai" too).
+pub fn name_words(entity: Entity<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in entity.names() {
+        let words = fold::words(name);
+        let mut letters = String::new();
+        for w in &words {
+            if w.chars().count() == 1 {
+                letters.push_str(w);
+            } else if !letters.is_empty() {
+                out.push(std::mem::take(&mut letters));
+            }
+        }
+        if !letters.is_empty() {
+            out.push(letters);
+        }
+        out.extend(words);
+    }
+    out
 }
 
 #[cfg(test)]

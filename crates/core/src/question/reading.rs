@@ -6,6 +6,7 @@
 use crate::countries::Country;
 use crate::dataset::{EntityIx, EntityOf, Kind};
 use crate::fold;
+use crate::holders::name_words;
 use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
@@ -17,6 +18,12 @@ const MOST_WORDS: usize = 24;
 /// A word shorter than this is not read alone as a name in lower case or with a typo: too many
 /// short words are one edit from a short name.
 const LOOSE_NAME_MIN_CHARS: usize = 4;
+/// The most times one question asks the matcher whether its words are a name in lower case or
+/// with a typo (each ask scores every key sharing a prefix with them, the most of a question's
+/// time in a large library): a question with more words the data lacks than this is mostly not
+/// names (a paste, another article's people), and its later words are read as words. No
+/// labelled question asks more than 10.
+const MOST_LOOSE_ASKS: usize = 12;
 /// A country name this short ("US", "UK", "UAE") counts only written in capitals or after
 /// "the": "us" is a pronoun.
 const SHORT_COUNTRY_CHARS: usize = 3;
@@ -116,6 +123,7 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     }
     // A person's name in lower case or misspelt ("tanya filler", "meserol", "wiess"): what the
     // matcher takes for one person confidently, two words before one.
+    let mut asks = 0;
     for len in [2, 1] {
         for at in 0..words.len().saturating_sub(len - 1) {
             let Some(span) = words.get(at..at + len) else {
@@ -127,7 +135,7 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             if !free || span.iter().any(|w| is_filler(w) || cue(w).is_some()) {
                 continue;
             }
-            if let Some((e, guess)) = loose_name(k, span) {
+            if let Some((e, guess)) = loose_name(k, span, &mut asks) {
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
                 }
@@ -206,7 +214,10 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     }
     // A word of the name of something named is said by naming it ("the brookings AI
     // initiative", where the data writes "Brookings A.I. & Emerging Tech Initiative").
-    let said: Vec<String> = reading.named().flat_map(|e| name_words(k, e)).collect();
+    let said: Vec<String> = reading
+        .named()
+        .flat_map(|e| name_words(k.dataset.entity_at(e)))
+        .collect();
     for (w, c) in words.iter().zip(&covered) {
         if !c
             && !said.contains(w)
@@ -276,8 +287,9 @@ fn find(words: &[String], said: &[String]) -> Option<usize> {
 /// a group is named so only by a word the passages never use (a typo: "brics" is found as a
 /// name before this, and "initiative" is no name of the Three Seas Initiative alone). A person
 /// the matcher found only through a role's words ("researchers") is no name: role titles are
-/// read below, as a role.
-fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
+/// read below, as a role. Each ask of the matcher counts against `asks`, at most
+/// `MOST_LOOSE_ASKS`.
+fn loose_name(k: &Knowledge, span: &[String], asks: &mut usize) -> Option<(EntityIx, bool)> {
     let text = span.join(" ");
     if text.chars().count() < LOOSE_NAME_MIN_CHARS {
         return None;
@@ -288,12 +300,25 @@ fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
         if kind == Kind::Group && span.iter().any(|w| k.search.holds(w)) {
             continue;
         }
+        // Nor a person by a word the passages use that is no word of anyone's name: the answer
+        // would be dropped below as ordinary whoever the matcher found.
+        if kind == Kind::Expert
+            && span
+                .iter()
+                .any(|w| k.search.holds(w) && !k.holders.is_name_word(w))
+        {
+            continue;
+        }
+        if *asks >= MOST_LOOSE_ASKS {
+            return None;
+        }
+        *asks += 1;
         let r = k.matcher.resolve(kind, &text);
         if r.outcome != Outcome::Match {
             continue;
         }
         let best = r.candidates.first()?;
-        let own = name_words(k, best.entity);
+        let own = name_words(k.dataset.entity_at(best.entity));
         let ordinary = span
             .iter()
             .any(|w| k.search.holds(w) && (kind == Kind::Group || !own.contains(w)));
@@ -303,28 +328,6 @@ fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
         }
     }
     None
-}
-
-/// The folded words of an entity's names and aliases, with the letters of a dotted acronym
-/// joined ("A.I." is "ai" too).
-fn name_words(k: &Knowledge, entity: EntityIx) -> Vec<String> {
-    let mut out = Vec::new();
-    for name in k.dataset.entity_at(entity).names() {
-        let words = fold::words(name);
-        let mut letters = String::new();
-        for w in &words {
-            if w.chars().count() == 1 {
-                letters.push_str(w);
-            } else if !letters.is_empty() {
-                out.push(std::mem::take(&mut letters));
-            }
-        }
-        if !letters.is_empty() {
-            out.push(letters);
-        }
-        out.extend(words);
-    }
-    out
 }
 
 /// The countries the question names, longest names first, marking their words covered.
