@@ -9,15 +9,16 @@ use crate::{bundled, fixture_text};
 /// The share of passage and list questions whose first answer must be right: the 0.9
 /// on the set the rules were tuned on.
 const TUNE_TARGET: f64 = 0.9;
-/// On the held-out set, the floor this version reaches (39 of 52), below the 0.9: a
+/// On the held-out set, the floor this version reaches (43 of 52), below the 0.9: a
 /// guard against a change that makes it worse, not the target. Every held passage row shares a
-/// word or a name with its answer, so the misses are the ranking's (BENCHMARKS.md, "/ask": the
-/// bound, and the target proposed in its place).
-const HELD_FLOOR: f64 = 0.75;
-/// On the fresh set (written blind after this version, in paraphrase), the floor it reached when
-/// first counted (11 of 30): again a guard, not the target. It is the honest figure for questions
-/// nobody tuned on, far below the tune set's (BENCHMARKS.md, "/ask").
-const FRESH_FLOOR: f64 = 0.35;
+/// word or a name with its answer; most misses are the honest reply to a question a passage
+/// answers in other words (BENCHMARKS.md, "/ask": the bound, and the target proposed in its
+/// place).
+const HELD_FLOOR: f64 = 0.82;
+/// On the fresh set (written blind after the first count of the held set, in paraphrase), the
+/// floor this version reaches (12 of 30): again a guard, not the target. It is the most honest
+/// figure for questions nobody tuned on, far below the tune set's (BENCHMARKS.md, "/ask").
+const FRESH_FLOOR: f64 = 0.39;
 
 /// The sets whose misses may be seen and tuned on, and those never shown.
 const TUNED: [&str; 2] = ["tune", "review"];
