@@ -259,6 +259,10 @@ fn chat_style_names_are_found() {
         // After a chat abbreviation, which is no word of the language but no first name.
         ("imo meserole is right", vec!["chris-meserole"]),
         ("btw weiss said so", vec!["antonio-weiss"]),
+        ("ok meserole, fair", vec!["chris-meserole"]),
+        // A typo of a surname after that person's own first name is still that person.
+        ("Chris Meserol said", vec!["chris-meserole"]),
+        ("Sara Pantulano said", vec!["sara-pantuliano"]),
     ] {
         assert_eq!(ids(&k, text), want, "{text}");
     }

@@ -229,6 +229,12 @@ impl Matcher {
         }
     }
 
+    /// Whether the folded first name `typed` is a short form of the first name `name` or the
+    /// other way round, by the table of diminutives ("tony" and "antonio"; ours).
+    pub fn is_short_form(&self, typed: &str, name: &str) -> bool {
+        self.persons.is_short_form(typed, name)
+    }
+
     /// How `text` resolves among entities of `kind`.
     pub fn resolve(&self, kind: Kind, text: &str) -> Resolution {
         let Some(index) = self.kinds.get(&kind) else {

@@ -210,6 +210,12 @@ impl Persons {
         out
     }
 
+    /// Whether the folded first name `typed` is a short form of `name` or the other way round
+    /// (the table of diminutives: "tony" and "antonio").
+    pub(super) fn is_short_form(&self, typed: &str, name: &str) -> bool {
+        self.diminutives.same_person(typed, name)
+    }
+
     /// The people with `t` as a name word, a role word, or a first name `t` is a short form
     /// of (or the full form of), sorted and each once.
     fn who_has(&self, t: &str) -> Vec<EntityIx> {

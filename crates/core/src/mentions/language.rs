@@ -26,7 +26,7 @@ const FIRST_NAMES: &str = include_str!("first-names.txt");
 /// Abbreviations of chat that stand before a name ("imo meserole is right"): no words of the
 /// list, and no first names either.
 const CHAT: &[&str] = &[
-    "afaik", "btw", "fwiw", "idk", "iirc", "imho", "imo", "lol", "ngl", "ofc", "omg", "tbh",
+    "afaik", "btw", "fwiw", "idk", "iirc", "imho", "imo", "lol", "ngl", "ofc", "ok", "omg", "tbh",
 ];
 
 /// Whether the folded word `word` is a word of the English language.

@@ -154,9 +154,10 @@ struct Named {
 /// What stands just before a word, for reading the word alone as a surname or a typo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Before<'a> {
-    /// A capitalised word that is no name found and no word of the passages: likely a first
-    /// name, so the word is someone else's surname ("Ben Weiss" is not Antonio Weiss).
-    LikelyFirstName,
+    /// A capitalised word that is no name found and no word of the passages, or a first name
+    /// (folded): likely a first name, so the word is someone else's surname ("Ben Weiss" is not
+    /// Antonio Weiss), unless it is that person's own ("Chris Meserol" is Chris Meserole).
+    LikelyFirstName(&'a str),
     /// Another word, folded, with only spaces between, that is no name found: what it is
     /// decides whether a lower-case word after it may be a surname ("the weiss beer", "ben
     /// weiss" are not Antonio Weiss; "read meserole" is Chris Meserole).
@@ -384,9 +385,9 @@ impl Mentions {
                 // is likely a first name: "Ben Weiss" is not Antonio Weiss, nor "Jose Antonio"
                 // nor "Tanya Meserole" anyone of the data.
                 Some(prev)
-                    if prev.capital && (!known(&prev.word) || self.first_name_like(&prev.word)) =>
+                    if prev.capital && (!known(&prev.word) || self.is_first_name(&prev.word)) =>
                 {
-                    Before::LikelyFirstName
+                    Before::LikelyFirstName(&prev.word)
                 }
                 Some(prev) => Before::Word(&prev.word),
                 None => Before::Other,
@@ -423,7 +424,7 @@ impl Mentions {
 
     /// The longest name starting at `units[0]`: how many units it spans, its entities (none:
     /// nothing starts here) and how it was read. A word that follows a likely first name
-    /// (`before`) is not read alone as a surname or a typo.
+    /// (`before`) is read alone as a surname or a typo only of that first name's own person.
     fn at(
         &self,
         text: &str,
@@ -437,13 +438,20 @@ impl Mentions {
             return (len, entities, Read::Name);
         };
         // A surname, a first name or a typo is one whole written word.
-        if len > 0 || !first.last || before == Before::LikelyFirstName {
+        if len > 0 || !first.last {
             return (len, entities, Read::Name);
         }
-        let alone = if first.capital {
-            self.capitalised(text, units, first, known, memo)
-        } else {
-            self.lower_case(first, before, known)
+        let alone = match before {
+            // After a first name, only a surname or typo of that first name's own person
+            // ("Chris Meserol"; not "Tanya Meserole", "Ben Weiss").
+            Before::LikelyFirstName(name) => self
+                .capitalised(text, units, first, known, memo)
+                .filter(|(e, read)| {
+                    *read != Read::FirstName
+                        && self.first_names.get(name).is_some_and(|v| v.contains(e))
+                }),
+            _ if first.capital => self.capitalised(text, units, first, known, memo),
+            _ => self.lower_case(first, before, known),
         };
         match alone {
             Some((entity, read)) => (1, vec![entity], read),
@@ -586,7 +594,7 @@ impl Mentions {
         // the surname is someone else's.
         if let Before::Word(w) = before
             && (DETERMINERS.contains(&w)
-                || self.first_name_like(w)
+                || self.is_first_name(w)
                 || !(known(w) || language::is_word(w) || language::is_chat(w)))
         {
             return None;
@@ -597,8 +605,9 @@ impl Mentions {
         }
     }
 
-    /// Whether the folded word `word` is likely a first name: a common one, or one of the data's.
-    fn first_name_like(&self, word: &str) -> bool {
+    /// Whether the folded word `word` is likely a first name: a common one (a list kept with the
+    /// word list), or one of the data's.
+    pub fn is_first_name(&self, word: &str) -> bool {
         language::is_first_name(word) || self.first_names.contains_key(word)
     }
 

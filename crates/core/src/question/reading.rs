@@ -18,12 +18,6 @@ const MOST_WORDS: usize = 24;
 /// A word shorter than this is not read alone as a name in lower case or with a typo: too many
 /// short words are one edit from a short name.
 const LOOSE_NAME_MIN_CHARS: usize = 4;
-/// The most times one question asks the matcher whether its words are a name in lower case or
-/// with a typo (each ask scores every key sharing a prefix with them, the most of a question's
-/// time in a large library): a question with more words the data lacks than this is mostly not
-/// names (a paste, another article's people), and its later words are read as words. No
-/// labelled question asks more than 10.
-const MOST_LOOSE_ASKS: usize = 12;
 /// A country name this short ("US", "UK", "UAE") counts only written in capitals or after
 /// "the": "us" is a pronoun.
 const SHORT_COUNTRY_CHARS: usize = 3;
@@ -123,7 +117,6 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     }
     // A person's name in lower case or misspelt ("tanya filler", "meserol", "wiess"): what the
     // matcher takes for one person confidently, two words before one.
-    let mut asks = 0;
     for len in [2, 1] {
         for at in 0..words.len().saturating_sub(len - 1) {
             let Some(span) = words.get(at..at + len) else {
@@ -135,7 +128,19 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             if !free || span.iter().any(|w| is_filler(w) || cue(w).is_some()) {
                 continue;
             }
-            if let Some((e, guess)) = loose_name(k, span, &mut asks) {
+            let found = loose_name(k, span);
+            // A first name beside someone else's name word ("tanya meserole", "mark
+            // fernandez", "jose antonio") is a person the data does not hold: neither word
+            // names anyone alone either.
+            if let [first, second] = span
+                && someone_else(k, first, second, found.map(|(e, _)| e))
+            {
+                if let Some(c) = covered.get_mut(at..at + len) {
+                    c.fill(true);
+                }
+                continue;
+            }
+            if let Some((e, guess)) = found {
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
                 }
@@ -287,9 +292,8 @@ fn find(words: &[String], said: &[String]) -> Option<usize> {
 /// a group is named so only by a word the passages never use (a typo: "brics" is found as a
 /// name before this, and "initiative" is no name of the Three Seas Initiative alone). A person
 /// the matcher found only through a role's words ("researchers") is no name: role titles are
-/// read below, as a role. Each ask of the matcher counts against `asks`, at most
-/// `MOST_LOOSE_ASKS`.
-fn loose_name(k: &Knowledge, span: &[String], asks: &mut usize) -> Option<(EntityIx, bool)> {
+/// read below, as a role. A person read without their surname ("sara") is a guess too.
+fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
     let text = span.join(" ");
     if text.chars().count() < LOOSE_NAME_MIN_CHARS {
         return None;
@@ -309,10 +313,6 @@ fn loose_name(k: &Knowledge, span: &[String], asks: &mut usize) -> Option<(Entit
         {
             continue;
         }
-        if *asks >= MOST_LOOSE_ASKS {
-            return None;
-        }
-        *asks += 1;
         let r = k.matcher.resolve(kind, &text);
         if r.outcome != Outcome::Match {
             continue;
@@ -324,10 +324,34 @@ fn loose_name(k: &Knowledge, span: &[String], asks: &mut usize) -> Option<(Entit
             .any(|w| k.search.holds(w) && (kind == Kind::Group || !own.contains(w)));
         let by_role_alone = best.via.is_some() && !span.iter().any(|w| own.contains(w));
         if !ordinary && !by_role_alone {
-            return Some((best.entity, !span.iter().all(|w| own.contains(w))));
+            let entity = k.dataset.entity_at(best.entity);
+            let surname = fold::words(entity.name()).pop();
+            let without_surname =
+                kind == Kind::Expert && surname.is_some_and(|s| !span.contains(&s));
+            let guess = without_surname || !span.iter().all(|w| own.contains(w));
+            return Some((best.entity, guess));
         }
     }
     None
+}
+
+/// Whether `first second` names a person the data does not hold: `first` is a first name
+/// (common or the data's) that is not `found`'s own, nor a short form of it, beside a word of
+/// `found`'s name; or `second` is a word of someone's name that is not `found`'s ("jose
+/// antonio"); or the two name nobody and `second` is a word of someone's name ("tanya
+/// meserole").
+fn someone_else(k: &Knowledge, first: &str, second: &str, found: Option<EntityIx>) -> bool {
+    if !k.mentions.is_first_name(first) {
+        return false;
+    }
+    let Some(e) = found else {
+        return k.holders.is_name_word(second);
+    };
+    let own = name_words(k.dataset.entity_at(e));
+    let first_is_theirs = own
+        .iter()
+        .any(|w| w == first || k.matcher.is_short_form(first, w));
+    !first_is_theirs || (k.holders.is_name_word(second) && !own.iter().any(|w| w == second))
 }
 
 /// The countries the question names, longest names first, marking their words covered.
