@@ -188,6 +188,10 @@ fn a_first_name_beside_another_persons_surname_names_nobody() {
             assert!(!said.contains(name), "{line}: {said}");
         }
     }
+    // A typo of the person's own first name is theirs ("tania filer" is Tanya Filer).
+    let reply = crate::ask(&k, "/ask what does tania filer want");
+    let text = serde_json::to_string(&*reply).unwrap();
+    assert!(text.contains("Tanya Filer"), "{text}");
     // A long question with many words the data lacks still reads a misspelt name near its end.
     let reply = crate::ask(
         &k,

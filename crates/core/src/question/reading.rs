@@ -336,8 +336,8 @@ fn loose_name(k: &Knowledge, span: &[String]) -> Option<(EntityIx, bool)> {
 }
 
 /// Whether `first second` names a person the data does not hold: `first` is a first name
-/// (common or the data's) that is not `found`'s own, nor a short form of it, beside a word of
-/// `found`'s name; or `second` is a word of someone's name that is not `found`'s ("jose
+/// (common or the data's) that is not `found`'s own, nor a short form or a typo of it ("mark
+/// fernandez"); or `second` is a word of someone's name that is not `found`'s ("jose
 /// antonio"); or the two name nobody and `second` is a word of someone's name ("tanya
 /// meserole").
 fn someone_else(k: &Knowledge, first: &str, second: &str, found: Option<EntityIx>) -> bool {
@@ -348,9 +348,10 @@ fn someone_else(k: &Knowledge, first: &str, second: &str, found: Option<EntityIx
         return k.holders.is_name_word(second);
     };
     let own = name_words(k.dataset.entity_at(e));
-    let first_is_theirs = own
-        .iter()
-        .any(|w| w == first || k.matcher.is_short_form(first, w));
+    // Theirs: the same, a short form of it, or a typo of it ("eli carwa" for Elia Carwa).
+    let first_is_theirs = own.iter().any(|w| {
+        w == first || k.matcher.is_short_form(first, w) || strsim::osa_distance(first, w) <= 1
+    });
     !first_is_theirs || (k.holders.is_name_word(second) && !own.iter().any(|w| w == second))
 }
 
