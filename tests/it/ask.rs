@@ -200,3 +200,27 @@ fn a_first_name_beside_another_persons_surname_names_nobody() {
     let text = serde_json::to_string(&*reply).unwrap();
     assert!(text.contains("Sara Pantuliano"), "{text}");
 }
+
+/// A question naming a person and a group or body they speak of is answered by that person's
+/// words about it: not another expert's about it ("does pantuliano want a g7 secretariat" is
+/// not Filer's G7 secretariat), nor the person's about something else.
+#[test]
+fn a_person_and_a_topic_are_answered_by_their_words_about_it() {
+    let k = Knowledge::new(bundled());
+    let text = |line: &str| serde_json::to_string(&*crate::ask(&k, line)).unwrap();
+    for line in [
+        "/ask does pantuliano want a g7 secretariat",
+        "/ask what does weiss think of the ipcc",
+    ] {
+        let said = text(line);
+        assert!(
+            said.contains("The article does not answer this"),
+            "{line}: {said}"
+        );
+    }
+    let said = text("/ask what does meserole hope for the g7");
+    assert!(
+        said.contains("**Chris Meserole**, wish for 2024 · about G7"),
+        "{said}"
+    );
+}

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::countries::Country;
-use crate::dataset::{EntityOf, GroupIx, PassageIx, PassageKind};
+use crate::dataset::{EntityIx, EntityOf, GroupIx, Id, PassageIx, PassageKind};
 use crate::knowledge::Knowledge;
 use crate::search::Sought;
 
@@ -116,8 +116,10 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
             continue;
         }
         let (entity, all) = about(k, reading, p);
-        // What the question names, the answer must be by or about.
-        if !reading.entities.is_empty() && entity == 0.0 {
+        // What the question names, the answer must be by or about; and when it names people and
+        // a group or body they speak of ("does Pantuliano want a G7 secretariat"), both: their
+        // words about it, not another's about it, nor theirs about something else.
+        if !reading.entities.is_empty() && entity == 0.0 || !of_whom_about_what(k, reading, p) {
             continue;
         }
         // No words of its own: the fit is the rest (a constant here would only blur the share
@@ -283,6 +285,42 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
     }
     let named = if count > 0.0 { named / count } else { 0.0 };
     (named.max(through) + NAMED_BONUS * named, all)
+}
+
+/// Whether passage `p` fits a question that names people (by name, organisation or role) and
+/// a group or body they speak of: by or introducing one of the people, and concerning one of
+/// those groups or bodies. A body the people were found through ("the ODI CEO") says whose,
+/// not what about. True when the question names only people, or only groups and bodies.
+fn of_whom_about_what(k: &Knowledge, reading: &Reading, p: PassageIx) -> bool {
+    let d = &k.dataset;
+    let passage = &d[p];
+    let people: Vec<&Id> = reading
+        .entities
+        .iter()
+        .filter(|n| matches!(d.entity_of(n.entity), EntityOf::Expert(_)))
+        .map(|n| d.entity_at(n.entity).id())
+        .collect();
+    let through: Vec<EntityIx> = reading
+        .entities
+        .iter()
+        .filter_map(|n| match n.through {
+            Through::Organisation(org) => Some(org),
+            Through::Named | Through::Role => None,
+        })
+        .collect();
+    let topics: Vec<&Id> = reading
+        .named()
+        .filter(|e| !matches!(d.entity_of(*e), EntityOf::Expert(_)) && !through.contains(e))
+        .map(|e| d.entity_at(e).id())
+        .collect();
+    if people.is_empty() || topics.is_empty() {
+        return true;
+    }
+    let by_them = people.iter().any(|id| {
+        passage.speaker.as_ref() == Some(*id)
+            || (passage.kind == PassageKind::Byline && passage.concerns.first() == Some(*id))
+    });
+    by_them && topics.iter().any(|id| passage.concerns.contains(*id))
 }
 
 #[cfg(test)]
