@@ -153,6 +153,11 @@ pub struct Choice {
     pub value: String,
 }
 
+/// Words that only join others: a query of nothing else names nothing.
+const JOINING_WORDS: &[&str] = &[
+    "of", "and", "for", "in", "on", "at", "to", "with", "by", "from", "the", "a", "an", "or",
+];
+
 /// Resolves names of every kind of one dataset. Built once per dataset (it is part of what a
 /// reload swaps).
 #[derive(Debug)]
@@ -246,6 +251,15 @@ impl Matcher {
             return self.with_context(decide(text, vec![c]));
         }
         let query = Query::new(text);
+        // Words that only join others name nothing, though names hold them ("of" of "Group of
+        // Seven").
+        if query
+            .tokens
+            .iter()
+            .all(|t| JOINING_WORDS.contains(&t.as_str()))
+        {
+            return decide(text, Vec::new());
+        }
         let mut candidates = index.scored(&self.entries, &query);
         if kind == Kind::Expert {
             for c in self.through_roles(&query) {
