@@ -49,6 +49,15 @@ impl Want {
     }
 }
 
+/// Cue words that ask who someone is only by naming a role ("the ODI CEO"): a verb beside them
+/// says more of what is asked ("what does the ODI CEO think" asks what was said).
+const ROLE_CUES: &[&str] = &["ceo", "director", "head", "heads", "run", "runs"];
+
+/// Whether the cue phrase `phrase` asks who someone is only by naming a role.
+pub fn is_role_cue(phrase: &str) -> bool {
+    ROLE_CUES.contains(&phrase)
+}
+
 /// The words that say what kind of passage answers a question, each with what it asks for.
 /// Phrases are written as their folded words joined by a space.
 const CUES: &[(&str, Want)] = &[

@@ -10,7 +10,7 @@ use crate::holders::name_words;
 use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
-use super::cues::{LONGEST_CUE, Want, cue, is_filler};
+use super::cues::{LONGEST_CUE, Want, cue, is_filler, is_role_cue};
 use super::plain::plain;
 
 /// The most words of a question read: a longer one is a paste, and each word costs lookups.
@@ -242,14 +242,20 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
 /// list is asked for only of a group or a country ("list Meserole's wishes" asks for wishes).
 fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]) -> Option<Want> {
     let mut wants: Vec<Want> = Vec::new();
+    // Whether every "who" cue was a role's word ("ceo"): what was said then wins over who.
+    let mut who_by_role_only = true;
     let mut at = 0;
     while at < words.len() {
         let found = (1..=LONGEST_CUE).rev().find_map(|len| {
             let span = words.get(at..at + len)?;
-            cue(&span.join(" ")).map(|w| (len, w))
+            let phrase = span.join(" ");
+            cue(&phrase).map(|w| (len, w, is_role_cue(&phrase)))
         });
         match found {
-            Some((len, want)) => {
+            Some((len, want, by_role)) => {
+                if want == Want::Who && !by_role {
+                    who_by_role_only = false;
+                }
                 wants.push(want);
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
@@ -258,6 +264,9 @@ fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]
             }
             None => at += 1,
         }
+    }
+    if who_by_role_only && wants.contains(&Want::Said) {
+        wants.retain(|w| *w != Want::Who);
     }
     let listable = !reading.countries.is_empty()
         || reading
@@ -528,6 +537,10 @@ mod tests {
         );
         // Without "hope", the CEO is who is asked about.
         assert_eq!(read(&k, "who is the CEO of StateUp").want, Some(Want::Who));
+        // A role's word says whom; "think" says what is asked: what was said.
+        let r = read(&k, "what does the odi ceo think about the g7");
+        assert_eq!(r.want, Some(Want::Said));
+        assert_eq!(read(&k, "who runs odi").want, Some(Want::Who));
         // A list over everything else.
         let r = read(&k, "which members of brics does filer think matter");
         assert_eq!(r.want, Some(Want::Members));
