@@ -20,7 +20,7 @@ use minilateral::question;
 use minilateral::reply::{Outcome, Visibility};
 use minilateral::search::{is_stopword, term};
 use minilateral_synthetic::labelled::{Labelled, first_answer, labelled};
-use minilateral_synthetic::{LibrarySpec, library_json};
+use minilateral_synthetic::{LibrarySpec, library_json, typo};
 
 #[path = "shared/timing.rs"]
 mod timing;
@@ -377,15 +377,6 @@ fn stages(k: &Knowledge, questions: &[String], hidden: &HashSet<&str>) {
             t - r - a
         );
     }
-}
-
-/// `name` with its fourth letter dropped.
-fn typo(name: &str) -> String {
-    name.chars()
-        .enumerate()
-        .filter(|(i, _)| *i != 3)
-        .map(|(_, c)| c)
-        .collect()
 }
 
 /// Questions that name the library's people, groups, countries and words, as people ask them:

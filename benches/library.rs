@@ -16,7 +16,7 @@ use minilateral::dataset::{DataText, Dataset, PassageKind};
 use minilateral::knowledge::Knowledge;
 use minilateral::reply::Reply;
 use minilateral::reply::Visibility;
-use minilateral_synthetic::{LibrarySpec, library_json};
+use minilateral_synthetic::{LibrarySpec, library_json, typo};
 
 #[path = "shared/timing.rs"]
 mod timing;
@@ -274,15 +274,6 @@ fn cases(k: &Knowledge) -> Vec<Case> {
         ),
     ]);
     out
-}
-
-/// `name` with its fourth letter dropped.
-fn typo(name: &str) -> String {
-    name.chars()
-        .enumerate()
-        .filter(|(i, _)| *i != 3)
-        .map(|(_, c)| c)
-        .collect()
 }
 
 fn main() {

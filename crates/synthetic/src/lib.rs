@@ -212,6 +212,15 @@ fn dataset_value(spec: Spec) -> Value {
     })
 }
 
+/// `name` with its fourth letter dropped: the typo the benchmarks ask a name with.
+pub fn typo(name: &str) -> String {
+    name.chars()
+        .enumerate()
+        .filter(|(i, _)| *i != 3)
+        .map(|(_, c)| c)
+        .collect()
+}
+
 /// `n` search queries of one to four words for a synthetic dataset: runs of words from its
 /// passages (so most find something), one in ten with a letter dropped (a typo), one in ten
 /// a word the data does not hold. The same `spec` and `n` give the same queries, so two search

@@ -227,17 +227,7 @@ impl SearchIndex {
 
     /// The word `folded_word` of a question, as search reads it (`Sought`).
     pub fn sought(&self, folded_word: &str) -> Sought {
-        let clause = Clause::word(folded_word, &self.vocabulary);
-        let rarest = clause
-            .terms
-            .iter()
-            .map(|&(t, _)| self.postings.of(t).docs.len())
-            .min()
-            .unwrap_or(0);
-        Sought {
-            idf: self.documents.idf(rarest),
-            terms: clause.terms,
-        }
+        self.sought_terms(Clause::word(folded_word, &self.vocabulary).terms)
     }
 
     /// Names that mean one thing (a country's, each folded), sought as one: a passage holds
@@ -252,6 +242,11 @@ impl SearchIndex {
         }
         terms.sort_by_key(|t| t.0);
         terms.dedup_by_key(|t| t.0);
+        self.sought_terms(terms)
+    }
+
+    /// `terms` sought as one word, weighted as rare as the rarest of them.
+    fn sought_terms(&self, terms: Vec<(TermId, f32)>) -> Sought {
         let rarest = terms
             .iter()
             .map(|&(t, _)| self.postings.of(t).docs.len())
