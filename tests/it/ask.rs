@@ -1,5 +1,5 @@
 //! `/ask` on the bundled data: the labelled questions of `tests/fixtures/ask.tsv` (issue 25,
-//! item 4), written before `/ask` was, half of them never tuned on; and the reply itself.
+//! item 4), the blind ones never shown nor tuned on; and the reply itself.
 
 use minilateral::knowledge::Knowledge;
 use minilateral_synthetic::labelled::{first_answer, labelled};
@@ -7,20 +7,19 @@ use minilateral_synthetic::labelled::{first_answer, labelled};
 use crate::{bundled, fixture_text};
 
 /// The share of passage and list questions whose first answer must be right: the issue's 0.9
-/// on the set the rules were tuned on.
+/// on the sets the rules were tuned on (held among them since session 12: see `ask.tsv`).
 const TUNE_TARGET: f64 = 0.9;
-/// On the held-out set, the floor this version reaches (39 of 52), below the issue's 0.9: a
-/// guard against a change that makes it worse, not the target. Every held passage row shares a
-/// word or a name with its answer; most misses are the honest reply (BENCHMARKS.md, "/ask":
-/// the bound, and the target proposed in its place).
-const HELD_FLOOR: f64 = 0.75;
-/// On the fresh set (written blind in session 11, in paraphrase), the floor this version
-/// reaches (11 of 30): again a guard, not the target (BENCHMARKS.md, "/ask").
-const FRESH_FLOOR: f64 = 0.35;
+/// On the fresh set (written blind in session 11, in paraphrase; tuned on since session 12),
+/// the floor this version reaches (17 of 30): a guard against a change that makes it worse,
+/// not the target (BENCHMARKS.md, "/ask": most of what is left wants synonyms).
+const FRESH_FLOOR: f64 = 0.55;
+/// On the blind set (written in session 12 by a helper who saw neither the code nor the other
+/// rows, never shown), the floor this version reaches (30 of 40): a guard, not the target.
+const BLIND_FLOOR: f64 = 0.75;
 
 /// The sets whose misses may be seen and tuned on, and those never shown.
-const TUNED: [&str; 2] = ["tune", "review"];
-const HELD_OUT: [&str; 2] = ["held", "fresh"];
+const TUNED: [&str; 4] = ["tune", "review", "held", "fresh"];
+const HELD_OUT: [&str; 1] = ["blind"];
 
 /// Right and asked, per set and kind; and the report of every miss.
 fn score(k: &Knowledge) -> (Vec<(String, String, usize, usize)>, String) {
@@ -30,8 +29,8 @@ fn score(k: &Knowledge) -> (Vec<(String, String, usize, usize)>, String) {
     for l in &all {
         let got = first_answer(k, &l.question);
         let right = l.expected.contains(&got);
-        // Held-out rows (held, fresh) are counted, never shown: nobody tunes on what they
-        // cannot see.
+        // Held-out rows (blind) are counted, never shown: nobody tunes on what they cannot
+        // see.
         if !right && TUNED.contains(&l.set.as_str()) {
             report.push_str(&format!(
                 "{} {}: {:?} → {got} (expected {})\n",
@@ -71,8 +70,8 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
         let target = match (set.as_str(), group.as_str()) {
             (_, "none") => 1.0,
             ("fresh", _) => FRESH_FLOOR,
-            ("tune" | "review", _) => TUNE_TARGET,
-            _ => HELD_FLOOR,
+            ("blind", _) => BLIND_FLOOR,
+            _ => TUNE_TARGET,
         };
         assert!(
             rate >= target,

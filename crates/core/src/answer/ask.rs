@@ -115,6 +115,9 @@ fn read_as(k: &Knowledge, reading: &Reading) -> String {
     if let Some(want) = reading.want {
         parts.push(want.as_str().to_string());
     }
+    if let Some(fact) = reading.fact {
+        parts.push(fact.as_str().to_string());
+    }
     if let Some(year) = reading.year {
         parts.push(year.to_string());
     }

@@ -49,6 +49,100 @@ impl Want {
     }
 }
 
+/// The kind of fact a question's own question words ask for, which a passage must hold to
+/// answer it: "how old is Tanya Filer" is not answered by her byline, nor "when was BRICS
+/// founded" by a passage that names BRICS, nor "where does Filer live" by her words on "life".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    /// A count or an amount: "how many", "how much", "how old", "how long", "how often". A
+    /// passage holds one when it says a number that is not a year ("four experts").
+    Number,
+    /// A time: "when" asked ("when was", "when is"), "what year". A passage holds one when it
+    /// says a year or a month.
+    Time,
+    /// A place: "where" asked ("where is", "where did"), not "where does X stand" (a view). A
+    /// passage holds one when it names a country.
+    Place,
+}
+
+impl Fact {
+    /// As the reply says how it read the question ("Read as: Tanya Filer · a number").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fact::Number => "a number",
+            Fact::Time => "a time",
+            Fact::Place => "a place",
+        }
+    }
+}
+
+/// The words after "when" or "where" that make it a question ("when was BRICS founded"), not a
+/// clause ("what happens when budgets run out").
+const ASKING: &[&str] = &[
+    "is", "was", "are", "were", "do", "does", "did", "will", "would", "has", "have", "had", "can",
+    "could", "should", "s",
+];
+
+/// The fact the folded `words` of a question ask for, if their question words ask for one.
+pub fn fact(words: &[String]) -> Option<Fact> {
+    let next_asks = |at: usize| {
+        words
+            .get(at + 1)
+            .is_some_and(|w| ASKING.contains(&w.as_str()))
+    };
+    for (at, w) in words.iter().enumerate() {
+        let next = words.get(at + 1).map(String::as_str);
+        match (w.as_str(), next) {
+            ("how", Some("many" | "much" | "old" | "long" | "often")) => return Some(Fact::Number),
+            ("what" | "which", Some("year")) => return Some(Fact::Time),
+            ("when", _) if next_asks(at) => return Some(Fact::Time),
+            ("where", _)
+                if next_asks(at) && !words.iter().any(|w| w == "stand" || w == "stands") =>
+            {
+                return Some(Fact::Place);
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Months, which say a time.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether the folded word `word` says a time: a year (four digits from 1900 to 2100) or a
+/// month.
+pub fn says_time(word: &str) -> bool {
+    MONTHS.contains(&word) || is_year(word)
+}
+
+/// Whether the folded word `word` says a number that is not a year ("4", as "four" folds).
+pub fn says_number(word: &str) -> bool {
+    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) && !is_year(word)
+}
+
+/// Whether the folded word `word` is a year: four digits from 1900 to 2100.
+pub fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word
+            .parse::<i32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
 /// Cue words that ask who someone is only by naming a role ("the ODI CEO"): a verb beside them
 /// says more of what is asked ("what does the ODI CEO think" asks what was said).
 const ROLE_CUES: &[&str] = &["ceo", "director", "head", "heads", "run", "runs"];
@@ -76,6 +170,9 @@ const CUES: &[(&str, Want)] = &[
     ("would like", Want::Wishes),
     ("to happen", Want::Wishes),
     ("see happen", Want::Wishes),
+    // What someone would put first is what they want most.
+    ("priority", Want::Wishes),
+    ("priorities", Want::Wishes),
     ("who is", Want::Who),
     ("who s", Want::Who),
     ("who are", Want::Who),
@@ -111,6 +208,30 @@ const CUES: &[(&str, Want)] = &[
     ("calls", Want::Said),
     ("called", Want::Said),
     ("according to", Want::Said),
+    // The verbs of saying, as chat writes them ("who brought up funding", "who reckons").
+    ("brought up", Want::Said),
+    ("bring up", Want::Said),
+    ("brings up", Want::Said),
+    ("raise", Want::Said),
+    ("raised", Want::Said),
+    ("raises", Want::Said),
+    ("reckon", Want::Said),
+    ("reckons", Want::Said),
+    ("believe", Want::Said),
+    ("believes", Want::Said),
+    ("argue", Want::Said),
+    ("argues", Want::Said),
+    ("argued", Want::Said),
+    ("suggest", Want::Said),
+    ("suggests", Want::Said),
+    ("suggested", Want::Said),
+    ("claim", Want::Said),
+    ("claims", Want::Said),
+    ("stand on", Want::Said),
+    ("stands on", Want::Said),
+    ("point out", Want::Said),
+    ("points out", Want::Said),
+    ("pointed out", Want::Said),
     ("view", Want::Said),
     ("views", Want::Said),
     ("opinion", Want::Said),
@@ -142,6 +263,8 @@ const CUES: &[(&str, Want)] = &[
     ("what s", Want::What),
     ("whats", Want::What),
     ("what are", Want::What),
+    // What something was set up for is what it is ("why was 3SI set up").
+    ("set up", Want::What),
 ];
 
 /// The most words of a cue.
@@ -158,8 +281,8 @@ pub(super) fn cue(phrase: &str) -> Option<Want> {
 /// article's); the verbs of asking ("tell", "know", "remind"); "many" and "much"
 /// (of "how many"), "used" (of "used to"); "mention" and "talk" (of "does anyone mention");
 /// and the words of chat around a question ("hey", "quick question", "wondering", "guys",
-/// "main points"). Folded; "s" and "t" are what "who's" and
-/// "isn't" leave.
+/// "main points"). And the vague words chat wraps a question in, which no passage need say to
+/// answer it (`VAGUE`). Folded; "s" and "t" are what "who's" and "isn't" leave.
 #[rustfmt::skip]
 const FILLER: &[&str] = &[
     "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anybody",
@@ -180,7 +303,24 @@ const FILLER: &[&str] = &[
     "will", "with", "wonder", "wondering", "would", "year", "yet", "you", "your",
 ];
 
+/// The vague words of chat: adverbs of degree and hedges ("well staffed", "actually for"),
+/// nouns that stand for anything ("thing", "stuff"), the particles of phrasal verbs ("kept
+/// up", "figure out"), verbs of mere happening ("what's gone wrong", "what's supposed to come
+/// of it"), and the chat words for a summary ("in a nutshell", "tldr"). A word with a meaning
+/// of its own stays a word, however common: "old" ("how old is"), "get" ("did Filer get
+/// funding"), "next" ("the next summit").
+#[rustfmt::skip]
+const VAGUE: &[&str] = &[
+    "actually", "basically", "properly", "quite", "pretty", "rather", "still", "anyway",
+    "kinda", "sorta", "well", "truly", "generally", "overall",
+    "thing", "things", "stuff", "bit", "lot", "lots", "kind", "sort",
+    "up", "down", "off",
+    "happen", "happens", "happened", "happening", "go", "goes", "going", "gone", "went",
+    "come", "comes", "coming", "came", "supposed",
+    "nutshell", "tldr", "gist", "summary", "overview",
+];
+
 /// Whether the folded `word` is one every question is made of.
 pub(super) fn is_filler(word: &str) -> bool {
-    FILLER.contains(&word)
+    FILLER.contains(&word) || VAGUE.contains(&word)
 }

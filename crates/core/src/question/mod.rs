@@ -12,6 +12,6 @@ mod plain;
 mod rank;
 mod reading;
 
-pub use cues::Want;
+pub use cues::{Fact, Want};
 pub use rank::{Answer, answer};
 pub use reading::{Named, Reading, Through, read};

@@ -10,7 +10,7 @@ use crate::holders::name_words;
 use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
-use super::cues::{LONGEST_CUE, Want, cue, is_filler, is_role_cue};
+use super::cues::{Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_role_cue, is_year};
 use super::plain::plain;
 
 /// The most words of a question read: a longer one is a paste, and each word costs lookups.
@@ -22,7 +22,7 @@ const LOOSE_NAME_MIN_CHARS: usize = 4;
 /// "the": "us" is a pronoun.
 const SHORT_COUNTRY_CHARS: usize = 3;
 /// The most words of a country's name read in a question ("United Arab Emirates").
-const LONGEST_COUNTRY: usize = 3;
+pub(super) const LONGEST_COUNTRY: usize = 3;
 /// The most people an organisation or a role title brings into a question: more say too little
 /// of whom it asks about ("the directors" of a large library).
 const MOST_HOLDERS: usize = 8;
@@ -65,6 +65,9 @@ pub struct Reading<'k> {
     pub asks_members: bool,
     /// The year it asks about.
     pub year: Option<i32>,
+    /// The kind of fact its question words ask for ("how many", "when", "where"), which an
+    /// answer must hold.
+    pub fact: Option<Fact>,
     /// Its other words (folded, each once): what an answer should say.
     pub words: Vec<String>,
 }
@@ -208,8 +211,13 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             _ => reading.add(person, Through::Organisation(org)),
         }
     }
+    reading.fact = fact(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
     reading.want = want(k, &reading, &words, &mut covered);
+    // "where does Weiss work" asks for an organisation, which a byline says: no country needed.
+    if reading.want == Some(Want::Who) && reading.fact == Some(Fact::Place) {
+        reading.fact = None;
+    }
     reading.asks_members = words.iter().any(|w| cue(w) == Some(Want::Members));
     for (w, c) in words.iter().zip(covered.iter_mut()) {
         if let Some(year) = year(w) {
@@ -223,9 +231,20 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         .named()
         .flat_map(|e| name_words(k.dataset.entity_at(e)))
         .collect();
+    // So is a country's other name when the thing named is named by that country ("the british
+    // AI safety summit" names the UK AI safety summit).
+    let said_country = |w: &String| {
+        k.countries.named(w).is_some_and(|c| {
+            k.countries
+                .names_of(c)
+                .iter()
+                .any(|n| said.iter().any(|s| s == n))
+        })
+    };
     for (w, c) in words.iter().zip(&covered) {
         if !c
             && !said.contains(w)
+            && !said_country(w)
             && !is_filler(w)
             && !crate::search::is_stopword(w)
             && !reading.words.contains(w)
@@ -268,10 +287,19 @@ fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]
     if who_by_role_only && wants.contains(&Want::Said) {
         wants.retain(|w| *w != Want::Who);
     }
-    let listable = !reading.countries.is_empty()
-        || reading
-            .named()
-            .any(|e| matches!(k.dataset.entity_of(e), EntityOf::Group(_)));
+    let names_group = reading
+        .named()
+        .any(|e| matches!(k.dataset.entity_of(e), EntityOf::Group(_)));
+    let listable = !reading.countries.is_empty() || names_group;
+    // "is Poland in the Three Seas": a country "in" a group, with no other cue, asks whether
+    // it is a member.
+    if wants.is_empty()
+        && names_group
+        && !reading.countries.is_empty()
+        && words.iter().any(|w| w == "in")
+    {
+        wants.push(Want::Members);
+    }
     [
         Want::Members,
         Want::Question,
@@ -417,10 +445,7 @@ fn written_in_capitals(question: &str, key: &str) -> bool {
 
 /// A year a question asks about: four digits from 1900 to 2100.
 fn year(word: &str) -> Option<i32> {
-    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    word.parse().ok().filter(|y| (1900..=2100).contains(y))
+    is_year(word).then(|| word.parse().ok()).flatten()
 }
 
 #[cfg(test)]
@@ -456,7 +481,7 @@ mod tests {
         // Four digits out of range are a word, not a year.
         let r = read(&k, "what happened in 1850");
         assert_eq!(r.year, None);
-        assert_eq!(r.words, ["happened", "1850"]);
+        assert_eq!(r.words, ["1850"]);
     }
 
     #[test]
@@ -554,5 +579,50 @@ mod tests {
         // "what is" asks what something is, and nothing is named.
         assert!(r.want.is_none_or(Want::needs_subject), "{r:?}");
         assert!(r.words.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn vague_words_are_not_what_a_question_is_about() {
+        let k = knowledge();
+        assert_eq!(read(&k, "is I2U2 well staffed?").words, ["staffed"]);
+        let r = read(&k, "whats gone wrong with the three seas initiative");
+        assert!(r.words.is_empty(), "{r:?}");
+        // A word with a meaning of its own stays, however common.
+        assert_eq!(read(&k, "did filer get funding").words, ["get", "funding"]);
+    }
+
+    #[test]
+    fn a_country_is_said_by_naming_what_it_names() {
+        let k = knowledge();
+        // "british" is a name of the UK, and the UK AI safety summit is named.
+        let r = read(&k, "what came of the british ai safety summit");
+        assert!(r.words.is_empty(), "{r:?}");
+        assert!(r.countries.is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn question_words_ask_for_a_number_a_time_or_a_place() {
+        let k = knowledge();
+        for (q, fact) in [
+            ("how old is tanya filer", Some(Fact::Number)),
+            ("how much funding does odi get", Some(Fact::Number)),
+            ("hey, when was brics founded?", Some(Fact::Time)),
+            ("what year did 3si start", Some(Fact::Time)),
+            (
+                "where is the frontier model forum headquartered",
+                Some(Fact::Place),
+            ),
+            // A clause, not a question; a view, not a place; an organisation, not a place.
+            ("what happens when budgets run out", None),
+            ("where does pantuliano stand on ai", None),
+            ("where does antonio weiss work", None),
+            ("how does the g7 work", None),
+        ] {
+            assert_eq!(read(&k, q).fact, fact, "{q}");
+        }
+        assert_eq!(
+            read(&k, "where does pantuliano stand on ai").want,
+            Some(Want::Said)
+        );
     }
 }
