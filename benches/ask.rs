@@ -29,11 +29,11 @@ use timing::{ms, percentiles, thread_cpu};
 /// The targets: the first answer right for this share of each set's passage and list
 /// questions, every none question answered honestly, and p99 of one answer.
 const RATE_TARGET: f64 = 0.9;
-/// The labelled sets, as `ask.tsv` names them: tuned on (`tune`, and `review`: a reviewer's
-/// questions, added later), and held out (`held`, and `fresh`: written blind after this version).
-const SETS: [&str; 4] = ["tune", "review", "held", "fresh"];
+/// The labelled sets, as `ask.tsv` names them: tuned on (`tune`, `review`, `held`, `fresh`,
+/// `tune2`), and held out (`blind`: written in session 12 before its rules, never shown).
+const SETS: [&str; 6] = ["tune", "review", "held", "fresh", "tune2", "blind"];
 /// The sets whose questions are never printed: nobody tunes on what they cannot see.
-const HELD_OUT: [&str; 2] = ["held", "fresh"];
+const HELD_OUT: [&str; 1] = ["blind"];
 const BUNDLED_P99_MS: f64 = 2.0;
 const LIBRARY_P99_MS: f64 = 5.0;
 /// A refusal is bounded when it is this fast however long the question (it reads nothing).

@@ -13,12 +13,16 @@ const TUNE_TARGET: f64 = 0.9;
 /// the floor this version reaches (17 of 30): a guard against a change that makes it worse,
 /// not the target (BENCHMARKS.md, "/ask": most of what is left wants synonyms).
 const FRESH_FLOOR: f64 = 0.55;
+/// On the second tuning set (written in session 12 by a helper who saw neither the code nor
+/// the other rows, as people chat, after the first of that session's rules; tuned on), the
+/// floor this version reaches (36 of 46): a guard, not the target.
+const TUNE2_FLOOR: f64 = 0.75;
 /// On the blind set (written in session 12 by a helper who saw neither the code nor the other
 /// rows, never shown), the floor this version reaches (30 of 40): a guard, not the target.
 const BLIND_FLOOR: f64 = 0.75;
 
 /// The sets whose misses may be seen and tuned on, and those never shown.
-const TUNED: [&str; 4] = ["tune", "review", "held", "fresh"];
+const TUNED: [&str; 5] = ["tune", "review", "held", "fresh", "tune2"];
 const HELD_OUT: [&str; 1] = ["blind"];
 
 /// Right and asked, per set and kind; and the report of every miss.
@@ -71,6 +75,7 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
             (_, "none") => 1.0,
             ("fresh", _) => FRESH_FLOOR,
             ("blind", _) => BLIND_FLOOR,
+            ("tune2", _) => TUNE2_FLOOR,
             _ => TUNE_TARGET,
         };
         assert!(

@@ -93,6 +93,9 @@ pub fn fact(words: &[String]) -> Option<Fact> {
     for (at, w) in words.iter().enumerate() {
         let next = words.get(at + 1).map(String::as_str);
         match (w.as_str(), next) {
+            // "how much should be spent" asks how much, not for a figure: a noun after "how
+            // much" asks for one ("how much funding").
+            ("how", Some("much")) if next_asks(at + 1) => {}
             ("how", Some("many" | "much" | "old" | "long" | "often")) => return Some(Fact::Number),
             ("what" | "which", Some("year")) => return Some(Fact::Time),
             ("when", _) if next_asks(at) => return Some(Fact::Time),
@@ -175,6 +178,7 @@ const CUES: &[(&str, Want)] = &[
     ("priorities", Want::Wishes),
     ("who is", Want::Who),
     ("who s", Want::Who),
+    ("whos", Want::Who),
     ("who are", Want::Who),
     ("job", Want::Who),
     ("title", Want::Who),
@@ -259,6 +263,8 @@ const CUES: &[(&str, Want)] = &[
     ("the question", Want::Question),
     ("articles question", Want::Question),
     ("asked", Want::Question),
+    ("what question", Want::Question),
+    ("which question", Want::Question),
     ("what is", Want::What),
     ("what s", Want::What),
     ("whats", Want::What),
@@ -266,6 +272,37 @@ const CUES: &[(&str, Want)] = &[
     // What something was set up for is what it is ("why was 3SI set up").
     ("set up", Want::What),
 ];
+
+/// The cues for members that are nouns for groups: a word of the question's own when nothing
+/// is named to list ("why are small blocs of countries on the rise").
+const GROUP_NOUNS: &[&str] = &["countries", "group", "groups", "bloc", "blocs"];
+
+/// Whether the folded `word` is a noun for groups that asks for members.
+pub(super) fn is_group_noun(word: &str) -> bool {
+    GROUP_NOUNS.contains(&word)
+}
+
+/// Clipped words chat writes for longer ones, sought as either: "tech" for "technology"
+/// (and "technological", which shares its stem), "dept" for "department". The usual clippings
+/// of English, not words of one article.
+const CLIPPINGS: &[(&str, &str)] = &[
+    ("admin", "administration"),
+    ("dept", "department"),
+    ("dev", "development"),
+    ("econ", "economic"),
+    ("gov", "government"),
+    ("govt", "government"),
+    ("info", "information"),
+    ("intl", "international"),
+    ("org", "organisation"),
+    ("orgs", "organisations"),
+    ("tech", "technology"),
+];
+
+/// The longer word the folded `word` is a clipping of, if it is one.
+pub fn unclipped(word: &str) -> Option<&'static str> {
+    CLIPPINGS.iter().find(|(c, _)| *c == word).map(|(_, w)| *w)
+}
 
 /// The most words of a cue.
 pub(super) const LONGEST_CUE: usize = 3;
@@ -281,12 +318,13 @@ pub(super) fn cue(phrase: &str) -> Option<Want> {
 /// article's); the verbs of asking ("tell", "know", "remind"); "many" and "much"
 /// (of "how many"), "used" (of "used to"); "mention" and "talk" (of "does anyone mention");
 /// and the words of chat around a question ("hey", "quick question", "wondering", "guys",
-/// "main points"). And the vague words chat wraps a question in, which no passage need say to
+/// "main points"). Not "before" and "after": "where did Meserole work before Brookings" asks
+/// what the byline does not say. And the vague words chat wraps a question in, which no passage need say to
 /// answer it (`VAGUE`). Folded; "s" and "t" are what "who's" and "isn't" leave.
 #[rustfmt::skip]
 const FILLER: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "anybody",
-    "anyone", "anything", "are", "as", "at", "be", "because", "been", "before", "being", "both",
+    "a", "about", "above", "again", "all", "also", "am", "an", "and", "any", "anybody",
+    "anyone", "anything", "are", "as", "at", "be", "because", "been", "being", "both",
     "btw", "but", "by", "can", "could", "curious", "d", "did", "do", "does", "doing", "done",
     "each", "else", "even", "ever", "exactly", "expert", "experts", "few", "folks", "for", "from", "guy", "guys",
     "had", "has", "have", "having", "he", "hello", "her", "here", "hers", "hey", "hi", "him",
@@ -301,22 +339,25 @@ const FILLER: &[&str] = &[
     "ve", "very", "was", "we",
     "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "whos", "why",
     "will", "with", "wonder", "wondering", "would", "year", "yet", "you", "your",
+    // Negated auxiliaries as chat spells them, without the apostrophe.
+    "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
 ];
 
 /// The vague words of chat: adverbs of degree and hedges ("well staffed", "actually for"),
 /// nouns that stand for anything ("thing", "stuff"), the particles of phrasal verbs ("kept
-/// up", "figure out"), verbs of mere happening ("what's gone wrong", "what's supposed to come
+/// up", "figure out"), light verbs ("put to", "give as examples", "meant to"), verbs of mere happening ("what's gone wrong", "what's supposed to come
 /// of it"), and the chat words for a summary ("in a nutshell", "tldr"). A word with a meaning
 /// of its own stays a word, however common: "old" ("how old is"), "get" ("did Filer get
 /// funding"), "next" ("the next summit").
 #[rustfmt::skip]
 const VAGUE: &[&str] = &[
     "actually", "basically", "properly", "quite", "pretty", "rather", "still", "anyway",
-    "kinda", "sorta", "well", "truly", "generally", "overall",
+    "kinda", "sorta", "well", "truly", "generally", "overall", "suddenly", "always", "particular",
     "thing", "things", "stuff", "bit", "lot", "lots", "kind", "sort",
     "up", "down", "off",
     "happen", "happens", "happened", "happening", "go", "goes", "going", "gone", "went",
-    "come", "comes", "coming", "came", "supposed",
+    "come", "comes", "coming", "came", "supposed", "meant",
+    "put", "puts", "give", "gives", "giving", "take", "takes", "taking", "make", "makes", "making",
     "nutshell", "tldr", "gist", "summary", "overview",
 ];
 

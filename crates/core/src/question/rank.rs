@@ -12,7 +12,7 @@ use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::search::Sought;
 
-use super::cues::{Fact, Want, says_number, says_time};
+use super::cues::{Fact, Want, says_number, says_time, unclipped};
 use super::reading::LONGEST_COUNTRY;
 use super::reading::{Reading, Through};
 
@@ -91,12 +91,17 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     if listing && reading.asks_members && groups.is_empty() && reading.countries.is_empty() {
         return Answer::NotAnswered;
     }
-    let mut sought: Vec<Sought> = reading.words.iter().map(|w| k.search.sought(w)).collect();
+    if order_unknown(k, reading) {
+        return Answer::NotAnswered;
+    }
+    let mut sought: Vec<Sought> = reading.words.iter().map(|w| seek(k, w)).collect();
     // A country named, when no list answers, is something the answer must say.
     for c in &reading.countries {
         sought.push(k.search.sought_any(&k.countries.names_of(c)));
     }
     let weight: f32 = sought.iter().map(|s| s.idf).sum();
+    let optional: Vec<Sought> = reading.optional.iter().map(|w| seek(k, w)).collect();
+    let optional_weight: f32 = optional.iter().map(|s| s.idf).sum();
     if reading.entities.is_empty()
         && sought.is_empty()
         && reading.want.is_none_or(Want::needs_subject)
@@ -133,14 +138,21 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         }
         // No words of its own: the fit is the rest (a constant here would only blur the share
         // the others are kept by).
-        let words = if weight > 0.0 {
-            sought
-                .iter()
-                .map(|s| s.idf * k.search.found_in(s, p))
-                .sum::<f32>()
-                / weight
+        // Optional words: for the floor, those said add to both sides of the share, so they
+        // only ever raise it; for the score, they count as words, so a passage that says them
+        // ranks above one that does not.
+        let said: f32 = sought.iter().map(|s| s.idf * k.search.found_in(s, p)).sum();
+        let bonus: f32 = optional
+            .iter()
+            .map(|s| s.idf * k.search.found_in(s, p))
+            .sum();
+        let (words, ranked) = if weight > 0.0 {
+            (
+                (said + bonus) / (weight + bonus),
+                (said + bonus) / (weight + optional_weight),
+            )
         } else {
-            0.0
+            (0.0, 0.0)
         };
         // What it asks in its own words, the answer must mostly say, unless it is by or about
         // everything the question names, two or more ("the problem with I2U2 according to
@@ -156,7 +168,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         if weight > 0.0 && words < floor && !all_of_several {
             continue;
         }
-        let score = WORDS_WEIGHT * words + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind;
+        let score = WORDS_WEIGHT * ranked + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind;
         scored.push((p, score));
     }
     // Best first; of equal scores, the earlier in its source (an introduction before what
@@ -175,6 +187,47 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     Answer::Passages {
         found: scored,
         sought,
+    }
+}
+
+/// Whether the question asks what a person did before or after their role at an organisation
+/// it names, and the data cannot tell: it orders roles only as former and current. "Where did
+/// Meserole work before the Frontier Model Forum" (current there, formerly at Brookings) is
+/// answered by his byline; "before Brookings" (his former role) is not.
+fn order_unknown(k: &Knowledge, reading: &Reading) -> bool {
+    let d = &k.dataset;
+    let asks = |w: &str| reading.words.iter().any(|x| x == w);
+    let (before, after) = (asks("before"), asks("after"));
+    if !before && !after {
+        return false;
+    }
+    let bodies: Vec<&Id> = reading
+        .named()
+        .filter(|e| matches!(d.entity_of(*e), EntityOf::Body(_)))
+        .map(|e| d.entity_at(e).id())
+        .collect();
+    reading.named().any(|e| {
+        let EntityOf::Expert(x) = d.entity_of(e) else {
+            return false;
+        };
+        let roles = &d[x].roles;
+        roles
+            .iter()
+            .filter(|r| r.organisation.as_ref().is_some_and(|o| bodies.contains(&o)))
+            .any(|r| {
+                // Before a current role is a former one; after a former one, a current one.
+                let other = |current: bool| roles.iter().any(|o| o.current == current);
+                !(before && r.current && other(false) || after && !r.current && other(true))
+            })
+    })
+}
+
+/// A word of the question as search seeks it; a clipped word ("tech") as itself or the word it
+/// is clipped from ("technology"), as written.
+fn seek(k: &Knowledge, word: &str) -> Sought {
+    match unclipped(word) {
+        Some(full) => k.search.sought_any(&[word, full]),
+        None => k.search.sought(word),
     }
 }
 
@@ -449,5 +502,49 @@ mod tests {
             Answer::Country(c) => assert_eq!(c.name, "Poland"),
             other => panic!("not Poland's groups: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_clipped_word_is_sought_as_the_word_it_is_clipped_from() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Pantuliano says "responsible technology", never "tech".
+        assert_eq!(
+            first(
+                &k,
+                "should the money for inclusive tech be proportionate to its risk?"
+            ),
+            "pantuliano-proportionate"
+        );
+    }
+
+    #[test]
+    fn a_noun_for_groups_ranks_a_passage_that_says_it_first() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Weiss says "small" too; the introduction says "small ... blocs of countries".
+        assert_eq!(
+            first(&k, "why are small blocs of countries suddenly taking off?"),
+            "intro-world"
+        );
+    }
+
+    #[test]
+    fn before_or_after_a_role_is_answered_only_where_the_data_orders_it() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Meserole is at the Frontier Model Forum now, and was at Brookings.
+        assert_eq!(
+            first(
+                &k,
+                "where did chris meserole work before the frontier model forum"
+            ),
+            "meserole-byline"
+        );
+        assert_eq!(
+            first(&k, "where did chris meserole work after brookings"),
+            "meserole-byline"
+        );
+        assert_eq!(
+            first(&k, "where did chris meserole work before brookings"),
+            "-"
+        );
     }
 }

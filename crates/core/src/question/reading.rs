@@ -10,7 +10,9 @@ use crate::holders::name_words;
 use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
-use super::cues::{Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_role_cue, is_year};
+use super::cues::{
+    Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_group_noun, is_role_cue, is_year,
+};
 use super::plain::plain;
 
 /// The most words of a question read: a longer one is a paste, and each word costs lookups.
@@ -70,6 +72,9 @@ pub struct Reading<'k> {
     pub fact: Option<Fact>,
     /// Its other words (folded, each once): what an answer should say.
     pub words: Vec<String>,
+    /// Words that count for a passage that says them and not against one that does not: the
+    /// nouns for groups ("blocs", "countries") when nothing is named to list.
+    pub optional: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -213,7 +218,9 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     }
     reading.fact = fact(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
-    reading.want = want(k, &reading, &words, &mut covered);
+    let mut optional = Vec::new();
+    reading.want = want(k, &reading, &words, &mut covered, &mut optional);
+    reading.optional = optional;
     // "where does Weiss work" asks for an organisation, which a byline says: no country needed.
     if reading.want == Some(Want::Who) && reading.fact == Some(Fact::Place) {
         reading.fact = None;
@@ -259,10 +266,19 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
 /// over the article's question over an author over the article over wishes over who someone is over what was said over what something
 /// is ("what does the CEO of StateUp hope for" asks for wishes; "the CEO" only says whose). A
 /// list is asked for only of a group or a country ("list Meserole's wishes" asks for wishes).
-fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]) -> Option<Want> {
+fn want(
+    k: &Knowledge,
+    reading: &Reading,
+    words: &[String],
+    covered: &mut [bool],
+    optional: &mut Vec<String>,
+) -> Option<Want> {
     let mut wants: Vec<Want> = Vec::new();
     // Whether every "who" cue was a role's word ("ceo"): what was said then wins over who.
     let mut who_by_role_only = true;
+    // Where a noun for groups stood ("blocs", "countries"): a word of the question's own when
+    // no group or country is named to list.
+    let mut group_nouns: Vec<usize> = Vec::new();
     let mut at = 0;
     while at < words.len() {
         let found = (1..=LONGEST_CUE).rev().find_map(|len| {
@@ -276,6 +292,9 @@ fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]
                     who_by_role_only = false;
                 }
                 wants.push(want);
+                if len == 1 && words.get(at).is_some_and(|w| is_group_noun(w)) {
+                    group_nouns.push(at);
+                }
                 if let Some(c) = covered.get_mut(at..at + len) {
                     c.fill(true);
                 }
@@ -291,6 +310,18 @@ fn want(k: &Knowledge, reading: &Reading, words: &[String], covered: &mut [bool]
         .named()
         .any(|e| matches!(k.dataset.entity_of(e), EntityOf::Group(_)));
     let listable = !reading.countries.is_empty() || names_group;
+    if !listable {
+        // "why are small blocs of countries on the rise" asks of blocs, not for a list: a word
+        // that counts for a passage that says it, and not against one that does not ("why are
+        // countries turning to alliances" is answered by "leaders are turning to alliances").
+        for at in group_nouns {
+            if let Some(w) = words.get(at)
+                && !optional.contains(w)
+            {
+                optional.push(w.clone());
+            }
+        }
+    }
     // "is Poland in the Three Seas": a country "in" a group, with no other cue, asks whether
     // it is a member.
     if wants.is_empty()
@@ -409,7 +440,11 @@ fn countries<'k>(
                 continue;
             }
             let key = span.join(" ");
-            let Some(country) = k.countries.named(&key) else {
+            let Some(country) = k
+                .countries
+                .named(&key)
+                .or_else(|| possessive(question, &key).and_then(|c| k.countries.named(c)))
+            else {
                 continue;
             };
             // A country just before a name or a title it qualifies is part of it ("the US
@@ -434,6 +469,17 @@ fn countries<'k>(
         }
     }
     found
+}
+
+/// The folded name `key` without the "s" of a possessive the question writes ("china's" folds
+/// to "chinas").
+fn possessive<'a>(question: &str, key: &'a str) -> Option<&'a str> {
+    let name = key.strip_suffix('s')?;
+    let lower = question.to_lowercase();
+    ["'s", "’s"]
+        .iter()
+        .any(|s| lower.contains(&format!("{name}{s}")))
+        .then_some(name)
 }
 
 /// Whether `question` writes the folded word `key` in capitals ("US").
@@ -623,6 +669,45 @@ mod tests {
         assert_eq!(
             read(&k, "where does pantuliano stand on ai").want,
             Some(Want::Said)
+        );
+    }
+
+    #[test]
+    fn a_noun_for_groups_is_a_word_when_nothing_is_named_to_list() {
+        let k = knowledge();
+        let r = read(&k, "why are small blocs of countries on the rise");
+        assert_eq!(r.optional, ["blocs", "countries"], "{r:?}");
+        assert_eq!(r.want, None);
+        // With a group named, it asks for the list.
+        let r = read(&k, "which countries are in brics");
+        assert!(r.optional.is_empty(), "{r:?}");
+        assert_eq!(r.want, Some(Want::Members));
+    }
+
+    #[test]
+    fn chat_spellings_are_read() {
+        let k = knowledge();
+        // "who's" folds to "whos"; "cant" is "can't" without its apostrophe.
+        assert_eq!(read(&k, "who's in the g7?").want, Some(Want::Who));
+        assert_eq!(
+            read(
+                &k,
+                "did someone say policymakers cant treat tech as a black box"
+            )
+            .words,
+            ["policymakers", "treat", "tech", "black", "box"]
+        );
+        assert_eq!(
+            read(&k, "what question did they put to the experts?").want,
+            Some(Want::Question)
+        );
+        // A country's possessive is the country.
+        let r = read(&k, "how does china's belt and road come into this");
+        assert_eq!(country_names(&r), ["China"], "{r:?}");
+        // "how much" before a verb asks how much, not for a figure.
+        assert_eq!(
+            read(&k, "how much should be spent on responsible tech").fact,
+            None
         );
     }
 }
