@@ -109,7 +109,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         return Answer::NotAnswered;
     }
     let mut scored: Vec<(PassageIx, f32)> = Vec::new();
-    for p in candidates(k, reading) {
+    for p in candidates(k, reading, &sought) {
         let passage = &d[p];
         // A year asked is the passage's own (a wish's) or its article's.
         if let Some(asked) = reading.year {
@@ -232,8 +232,9 @@ fn seek(k: &Knowledge, word: &str) -> Sought {
 }
 
 /// The passages worth scoring: those by or about what the question names; else search's best
-/// for its words, and the passages of the kind it asks for.
-fn candidates(k: &Knowledge, reading: &Reading) -> Vec<PassageIx> {
+/// for its words (`sought`, as read once for the scores), and the passages of the kind it asks
+/// for.
+fn candidates(k: &Knowledge, reading: &Reading, sought: &[Sought]) -> Vec<PassageIx> {
     let d = &k.dataset;
     let mut out: Vec<PassageIx> = Vec::new();
     if !reading.entities.is_empty() {
@@ -244,15 +245,16 @@ fn candidates(k: &Knowledge, reading: &Reading) -> Vec<PassageIx> {
             out.extend_from_slice(d.passages_about(n.entity));
         }
     } else {
-        let mut text = reading.words.join(" ");
-        for c in &reading.countries {
-            text.push(' ');
-            text.push_str(&c.name);
-        }
-        if !text.trim().is_empty() {
+        // The question's own words as already read (the countries' names follow them in
+        // `sought`); a question of countries only is searched for their names as written.
+        let words = sought.get(..reading.words.len()).unwrap_or_default();
+        if !words.is_empty() {
+            out.extend(k.search.best_for(words, CANDIDATES));
+        } else if !reading.countries.is_empty() {
+            let names: Vec<&str> = reading.countries.iter().map(|c| c.name.as_str()).collect();
             out.extend(
                 k.search
-                    .search(&text, 0..CANDIDATES)
+                    .search(&names.join(" "), 0..CANDIDATES)
                     .hits
                     .iter()
                     .map(|h| h.passage),

@@ -127,8 +127,24 @@ impl SearchIndex {
         self.search_in(text, range, Some(docs))
     }
 
+    /// The best `n` passages for the words `sought`, ranked as search ranks the same words
+    /// typed: for `/ask`, which has already read each word (its typos and completions) and
+    /// need not read it again.
+    pub fn best_for(&self, sought: &[Sought], n: usize) -> Vec<PassageIx> {
+        let query = Query::of_sought(sought);
+        self.run(&query, 0..n, None)
+            .hits
+            .into_iter()
+            .map(|h| h.passage)
+            .collect()
+    }
+
     fn search_in(&self, text: &str, range: Range<usize>, docs: Option<Range<DocId>>) -> Results {
         let query = Query::new(text, &self.vocabulary, &self.names);
+        self.run(&query, range, docs)
+    }
+
+    fn run(&self, query: &Query, range: Range<usize>, docs: Option<Range<DocId>>) -> Results {
         let from = Sources {
             postings: &self.postings,
             documents: &self.documents,
@@ -164,7 +180,7 @@ impl SearchIndex {
             total: ranked.total,
             hits,
             marks: query.marks(),
-            named: query.named,
+            named: query.named.clone(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::entities::EntityNames;
 use super::ids::TermId;
+use super::sought::Sought;
 use super::terms;
 use super::vocabulary::Vocabulary;
 use crate::dataset::{EntityIx, Id};
@@ -185,6 +186,27 @@ impl Query {
             c.marks.dedup();
         }
         Query { clauses, named }
+    }
+
+    /// The query of words already sought (`/ask`'s), one clause a word, naming nothing.
+    pub(super) fn of_sought(sought: &[Sought]) -> Query {
+        let clauses = sought
+            .iter()
+            .map(|s| {
+                let mut marks: Vec<TermId> = s.terms.iter().map(|t| t.0).collect();
+                marks.sort_unstable();
+                marks.dedup();
+                Clause {
+                    terms: s.terms.clone(),
+                    marks,
+                    ..Clause::default()
+                }
+            })
+            .collect();
+        Query {
+            clauses,
+            named: Vec::new(),
+        }
     }
 
     /// Every term a hit may be marked for: the query's words, their typos and completions,
