@@ -55,13 +55,15 @@ impl Want {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fact {
     /// A count or an amount: "how many", "how much", "how old", "how long", "how often". A
-    /// passage holds one when it says a number that is not a year ("four experts").
+    /// passage holds one when it says a number that is not a year ("four experts"), as a word
+    /// of its own (not the "2" of "I2U2").
     Number,
     /// A time: "when" asked ("when was", "when is"), "what year". A passage holds one when it
     /// says a year or a month.
     Time,
     /// A place: "where" asked ("where is", "where did"), not "where does X stand" (a view). A
-    /// passage holds one when it names a country.
+    /// passage holds one when it names a country, not as the first word of a longer name ("the
+    /// UK AI safety summit" is a summit's name, not a place).
     Place,
 }
 
@@ -132,9 +134,51 @@ pub fn says_time(word: &str) -> bool {
     MONTHS.contains(&word) || is_year(word)
 }
 
-/// Whether the folded word `word` says a number that is not a year ("4", as "four" folds).
+/// Number words that count: "one" is left out, since text says it as "a" ("one thing you'd
+/// like to see", "one policy area") far more often than as a count.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+];
+
+/// Whether the word `word` of a text, as written, says a number that is not a year: "four", or
+/// digits standing alone (not the "7" of "G7", the "2" of "I2U2" or a "1/" that numbers a
+/// list).
 pub fn says_number(word: &str) -> bool {
-    !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) && !is_year(word)
+    let lower = word.to_lowercase();
+    if NUMBER_WORDS.contains(&lower.as_str()) {
+        return true;
+    }
+    let digits = word.trim_end_matches(['.', ',', ';', ':', '%']);
+    !digits.is_empty()
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && !is_year(digits)
 }
 
 /// Whether the folded word `word` is a year: four digits from 1900 to 2100.
@@ -175,6 +219,8 @@ const CUES: &[(&str, Want)] = &[
     ("see happen", Want::Wishes),
     // What someone would put first is what they want most.
     ("priority", Want::Wishes),
+    ("top priority", Want::Wishes),
+    ("top priorities", Want::Wishes),
     ("priorities", Want::Wishes),
     ("who is", Want::Who),
     ("who s", Want::Who),
@@ -291,8 +337,10 @@ const CLIPPINGS: &[(&str, &str)] = &[
     ("dev", "development"),
     ("econ", "economic"),
     ("gov", "government"),
+    ("govs", "governments"),
     ("govt", "government"),
-    ("info", "information"),
+    ("govts", "governments"),
+    ("depts", "departments"),
     ("intl", "international"),
     ("org", "organisation"),
     ("orgs", "organisations"),
@@ -339,16 +387,19 @@ const FILLER: &[&str] = &[
     "ve", "very", "was", "we",
     "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "whos", "why",
     "will", "with", "wonder", "wondering", "would", "year", "yet", "you", "your",
-    // Negated auxiliaries as chat spells them, without the apostrophe.
+    // Negated auxiliaries as chat spells them, without the apostrophe; chat's short words
+    // ("wat", "abt", "u"); "info" of "any info on"; and "1", as "one" folds ("the one thing").
     "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
+    "wat", "abt", "bout", "u", "ur", "pls", "plz", "info", "1",
 ];
 
 /// The vague words of chat: adverbs of degree and hedges ("well staffed", "actually for"),
 /// nouns that stand for anything ("thing", "stuff"), the particles of phrasal verbs ("kept
-/// up", "figure out"), light verbs ("put to", "give as examples", "meant to"), verbs of mere happening ("what's gone wrong", "what's supposed to come
+/// up", "figure out"), verbs of mere happening ("what's gone wrong", "what's supposed to come
 /// of it"), and the chat words for a summary ("in a nutshell", "tldr"). A word with a meaning
 /// of its own stays a word, however common: "old" ("how old is"), "get" ("did Filer get
-/// funding"), "next" ("the next summit").
+/// funding"), "next" ("the next summit"), and every verb that is not one of mere happening
+/// ("did Meserole make the G7 code", "what did the G7 give up").
 #[rustfmt::skip]
 const VAGUE: &[&str] = &[
     "actually", "basically", "properly", "quite", "pretty", "rather", "still", "anyway",
@@ -357,7 +408,6 @@ const VAGUE: &[&str] = &[
     "up", "down", "off",
     "happen", "happens", "happened", "happening", "go", "goes", "going", "gone", "went",
     "come", "comes", "coming", "came", "supposed", "meant",
-    "put", "puts", "give", "gives", "giving", "take", "takes", "taking", "make", "makes", "making",
     "nutshell", "tldr", "gist", "summary", "overview",
 ];
 

@@ -23,8 +23,6 @@ const MOST_PASSAGES: usize = 5;
 /// away from") is not enough. 0.5 was tried (session 11): it answered 4 more held-out
 /// questions, and quoted passages for the review's questions the article cannot answer.
 const WORDS_FLOOR: f32 = 0.6;
-/// The share for a passage by someone the question names and of the kind it asks for.
-const ANCHORED_FLOOR: f32 = 0.3;
 /// A passage shown after the first scores at least this share of the first's score.
 const KEEP_SHARE: f32 = 0.85;
 /// How much each part of the fit counts: the question's own words most, then what it names,
@@ -91,10 +89,19 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     if listing && reading.asks_members && groups.is_empty() && reading.countries.is_empty() {
         return Answer::NotAnswered;
     }
-    if order_unknown(k, reading) {
-        return Answer::NotAnswered;
-    }
-    let mut sought: Vec<Sought> = reading.words.iter().map(|w| seek(k, w)).collect();
+    // "before" or "after" a person's role: answered by the order of their roles, or not at all;
+    // the word itself is then no word a passage need say.
+    let ordered = match order_of_roles(k, reading) {
+        Some(false) => return Answer::NotAnswered,
+        Some(true) => true,
+        None => false,
+    };
+    let mut sought: Vec<Sought> = reading
+        .words
+        .iter()
+        .filter(|w| !(ordered && (*w == "before" || *w == "after")))
+        .map(|w| seek(k, w))
+        .collect();
     // A country named, when no list answers, is something the answer must say.
     for c in &reading.countries {
         sought.push(k.search.sought_any(&k.countries.names_of(c)));
@@ -129,7 +136,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         if kind < 0.0 {
             continue;
         }
-        let (entity, all) = about(k, reading, p);
+        let entity = about(k, reading, p);
         // What the question names, the answer must be by or about; and when it names people and
         // a group or body they speak of ("does Pantuliano want a G7 secretariat"), both: their
         // words about it, not another's about it, nor theirs about something else.
@@ -154,18 +161,12 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         } else {
             (0.0, 0.0)
         };
-        // What it asks in its own words, the answer must mostly say, unless it is by or about
-        // everything the question names, two or more ("the problem with I2U2 according to
-        // Filer").
-        let all_of_several = all && reading.named().count() >= 2;
-        // By someone named, of the kind asked ("what does Weiss want ..." and a wish of
-        // Weiss's): two kinds of evidence beside the words, so fewer words need agree.
-        let floor = if entity >= 1.0 && kind >= 1.0 {
-            ANCHORED_FLOOR
-        } else {
-            WORDS_FLOOR
-        };
-        if weight > 0.0 && words < floor && !all_of_several {
+        // What it asks in its own words, the answer must mostly say: being by or about
+        // everything the question names is not enough ("does Filer want the G7 abolished" is
+        // not answered by her words on the G7, session 12's review); nor being by someone named
+        // and of the kind asked (a lower floor for those was tried in session 12: it answered
+        // "does Meserole want the UN to ban AI" with his wish for an IPCC for AI).
+        if weight > 0.0 && words < WORDS_FLOOR {
             continue;
         }
         let score = WORDS_WEIGHT * ranked + ENTITY_WEIGHT * entity + KIND_WEIGHT * kind;
@@ -190,36 +191,42 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     }
 }
 
-/// Whether the question asks what a person did before or after their role at an organisation
-/// it names, and the data cannot tell: it orders roles only as former and current. "Where did
+/// When the question asks what a person did before or after their role at an organisation it
+/// names, whether the data can tell: it orders roles only as former and current. "Where did
 /// Meserole work before the Frontier Model Forum" (current there, formerly at Brookings) is
-/// answered by his byline; "before Brookings" (his former role) is not.
-fn order_unknown(k: &Knowledge, reading: &Reading) -> bool {
+/// answered by his byline; "before Brookings" (his former role) is not. `None` when the
+/// question asks no such thing.
+fn order_of_roles(k: &Knowledge, reading: &Reading) -> Option<bool> {
     let d = &k.dataset;
     let asks = |w: &str| reading.words.iter().any(|x| x == w);
     let (before, after) = (asks("before"), asks("after"));
     if !before && !after {
-        return false;
+        return None;
     }
     let bodies: Vec<&Id> = reading
         .named()
         .filter(|e| matches!(d.entity_of(*e), EntityOf::Body(_)))
         .map(|e| d.entity_at(e).id())
         .collect();
-    reading.named().any(|e| {
+    let mut asked = false;
+    for e in reading.named() {
         let EntityOf::Expert(x) = d.entity_of(e) else {
-            return false;
+            continue;
         };
         let roles = &d[x].roles;
-        roles
+        for r in roles
             .iter()
             .filter(|r| r.organisation.as_ref().is_some_and(|o| bodies.contains(&o)))
-            .any(|r| {
-                // Before a current role is a former one; after a former one, a current one.
-                let other = |current: bool| roles.iter().any(|o| o.current == current);
-                !(before && r.current && other(false) || after && !r.current && other(true))
-            })
-    })
+        {
+            asked = true;
+            // Before a current role is a former one; after a former one, a current one.
+            let other = |current: bool| roles.iter().any(|o| o.current == current);
+            if !(before && r.current && other(false) || after && !r.current && other(true)) {
+                return Some(false);
+            }
+        }
+    }
+    asked.then_some(true)
 }
 
 /// A word of the question as search seeks it; a clipped word ("tech") as itself or the word it
@@ -276,16 +283,41 @@ fn candidates(k: &Knowledge, reading: &Reading, sought: &[Sought]) -> Vec<Passag
 }
 
 /// Whether `text` holds a fact of the kind asked for: a number that is not a year, a year or a
-/// month, a country's name.
+/// month, a country's name standing alone. Read from the words as written, with their
+/// punctuation: "G7" holds no number, and "the UK AI safety summit" no place.
 fn holds(k: &Knowledge, fact: Fact, text: &str) -> bool {
-    let words = fold::words(text);
+    // A dash joins no words: "the US—and 3SI" is "the US", then "and 3SI".
+    let text = text.replace(['—', '–'], ", ");
+    let written: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     match fact {
-        Fact::Number => words.iter().any(|w| says_number(w)),
-        Fact::Time => words.iter().any(|w| says_time(w)),
+        Fact::Number => written.iter().any(|w| says_number(&bare(w))),
+        Fact::Time => written
+            .iter()
+            .any(|w| fold::words(w).iter().any(|f| says_time(f))),
         Fact::Place => (1..=LONGEST_COUNTRY).any(|len| {
-            words
-                .windows(len)
-                .any(|span| k.countries.named(&span.join(" ")).is_some())
+            written.windows(len).enumerate().any(|(at, span)| {
+                let key: Vec<String> = span.iter().flat_map(|w| fold::words(w)).collect();
+                let key = key.join(" ");
+                if k.countries.named(&key).is_none() {
+                    return false;
+                }
+                // "us" is a pronoun: a short name counts written in capitals ("US", "UAE").
+                let capitals = span
+                    .iter()
+                    .all(|w| bare(w).chars().all(|c| !c.is_lowercase()));
+                if key.chars().count() <= 3 && !capitals {
+                    return false;
+                }
+                // Alone: its last word ends a clause, or no capitalised word follows it.
+                let last = span.last().copied().unwrap_or_default();
+                let ends = last.ends_with(|c: char| !c.is_alphanumeric());
+                let next_is_name = written
+                    .get(at + len)
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                ends || !next_is_name
+            })
         }),
     }
 }
@@ -312,7 +344,9 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
         (Some(Want::Wishes), K::Statement) => 0.3,
         (Some(Want::Wishes), _) => -1.0,
         (Some(Want::Who), K::Byline) => 1.0,
-        (Some(Want::Who), _) => 0.0,
+        // Who someone is, or where they work, is their byline: "does Filer work for the G7"
+        // is not answered by her words on the G7.
+        (Some(Want::Who), _) => -1.0,
         (Some(Want::Author), K::Byline) => 1.0,
         (Some(Want::Author), _) => -1.0,
         (Some(Want::Said), K::Statement) => 1.0,
@@ -329,7 +363,10 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
         (Some(Want::What), K::Byline) => 0.5,
         (Some(Want::What), K::Wish) => 0.4,
         (Some(Want::What), K::Title | K::Question) => 0.0,
-        (Some(Want::Members), _) => 0.0,
+        // Members are a list, which the introduction gives of some groups ("I2U2—comprising
+        // India, the UAE, Israel, and the US"): no one's words say who is a member.
+        (Some(Want::Members), K::Framing) => 0.5,
+        (Some(Want::Members), _) => -1.0,
         // Nothing said of the kind: the experts' words are what the article is for.
         (None, K::Statement | K::Wish) => 0.5,
         (None, K::Framing) => 0.4,
@@ -341,13 +378,11 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
 /// How much passage `p` is by or about what the question names: per entity 1 for its speaker
 /// or the person a byline introduces, 0.7 for an entity it concerns; the mean over what the
 /// question names itself, or `THROUGH_FIT` of the best of the people found through an
-/// organisation or a role when that is more, with `NAMED_BONUS` for the mean. And whether it
-/// is by or about everything the question names.
-fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
+/// organisation or a role when that is more, with `NAMED_BONUS` for the mean.
+fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> f32 {
     let d = &k.dataset;
     let passage = &d[p];
     let (mut named, mut count, mut through): (f32, f32, f32) = (0.0, 0.0, 0.0);
-    let mut all = true;
     for n in &reading.entities {
         let id = d.entity_at(n.entity).id();
         let speaks = passage.speaker.as_ref() == Some(id);
@@ -362,7 +397,6 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
         };
         match n.through {
             Through::Named => {
-                all &= fit > 0.0;
                 named += fit;
                 count += 1.0;
             }
@@ -370,7 +404,7 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> (f32, bool) {
         }
     }
     let named = if count > 0.0 { named / count } else { 0.0 };
-    (named.max(through) + NAMED_BONUS * named, all)
+    named.max(through) + NAMED_BONUS * named
 }
 
 /// Whether passage `p` fits a question that names people (by name, organisation or role) and
@@ -476,20 +510,16 @@ mod tests {
     }
 
     #[test]
-    fn a_passage_by_someone_named_and_of_the_kind_asked_needs_fewer_of_the_words() {
+    fn a_question_asking_what_no_passage_says_is_not_answered_by_whom_it_names() {
         let k = Knowledge::new(crate::testdata::bundled());
-        // Her wish says "technology minilaterals", not "next".
-        assert_eq!(
-            first(
-                &k,
-                "what does filer want the technology minilaterals to do next"
-            ),
-            "filer-wish-maturation"
-        );
-        // Neither a word of "tariffs" nor of "regulation" is in their wishes.
+        // Neither a word of "tariffs" nor of "regulation" is in their wishes; Meserole's wish
+        // for an IPCC for AI says "AI", not a ban; Filer's words on the G7 say nothing of
+        // abolishing it.
         for q in [
             "does weiss want more trade tariffs",
             "does pantuliano want more ai regulation",
+            "does meserole want the un to ban ai",
+            "does filer want the g7 to be abolished",
         ] {
             assert_eq!(first(&k, q), "-", "{q}");
         }
@@ -548,5 +578,44 @@ mod tests {
             first(&k, "where did chris meserole work before brookings"),
             "-"
         );
+    }
+
+    #[test]
+    fn a_number_or_a_place_is_a_word_of_its_own() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        let number = |t: &str| holds(&k, Fact::Number, t);
+        let place = |t: &str| holds(&k, Fact::Place, t);
+        assert!(number("We asked four experts"));
+        assert!(number("a budget of 12,000 a year"));
+        for t in [
+            "The G7 code of conduct",
+            "I2U2 and 3SI",
+            "One word kept cropping up",
+            "in 2024",
+        ] {
+            assert!(!number(t), "{t}");
+        }
+        assert!(place(
+            "I2U2—comprising India, the UAE, Israel, and the US—and 3SI"
+        ));
+        assert!(place("a summit in the UK."));
+        for t in [
+            "The UK AI safety summit leading to",
+            "tell us more",
+            "the US Undersecretary",
+        ] {
+            assert!(!place(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn who_someone_is_is_a_byline_and_members_a_list() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Filer's words on the G7 say nothing of where she works; nor her words on I2U2 of who
+        // its members are.
+        for q in ["does filer work for the g7", "is filer a member of i2u2"] {
+            assert_eq!(first(&k, q), "-", "{q}");
+        }
+        assert_eq!(first(&k, "who is tanya filer"), "filer-byline");
     }
 }
