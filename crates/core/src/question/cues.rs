@@ -192,7 +192,18 @@ pub fn is_year(word: &str) -> bool {
 
 /// Cue words that ask who someone is only by naming a role ("the ODI CEO"): a verb beside them
 /// says more of what is asked ("what does the ODI CEO think" asks what was said).
-const ROLE_CUES: &[&str] = &["ceo", "director", "head", "heads", "run", "runs"];
+const ROLE_CUES: &[&str] = &[
+    "ceo",
+    "director",
+    "head",
+    "heads",
+    "run",
+    "runs",
+    "lead",
+    "leads",
+    "in charge",
+    "behind",
+];
 
 /// Whether the cue phrase `phrase` asks who someone is only by naming a role.
 pub fn is_role_cue(phrase: &str) -> bool {
@@ -241,7 +252,13 @@ const CUES: &[(&str, Want)] = &[
     ("heads", Want::Who),
     ("ceo", Want::Who),
     ("director", Want::Who),
+    ("lead", Want::Who),
+    ("leads", Want::Who),
+    ("in charge", Want::Who),
+    ("behind", Want::Who),
     ("wrote", Want::Author),
+    ("write", Want::Author),
+    ("writes", Want::Author),
     ("written", Want::Author),
     ("author", Want::Author),
     ("authored", Want::Author),
@@ -289,6 +306,12 @@ const CUES: &[(&str, Want)] = &[
     ("wrong", Want::Said),
     ("problem", Want::Said),
     ("problems", Want::Said),
+    ("issue", Want::Said),
+    ("issues", Want::Said),
+    // What someone means by a phrase is what they said of it.
+    ("mean by", Want::Said),
+    ("means by", Want::Said),
+    ("meant by", Want::Said),
     ("members", Want::Members),
     ("member", Want::Members),
     ("countries", Want::Members),
@@ -317,6 +340,8 @@ const CUES: &[(&str, Want)] = &[
     ("what are", Want::What),
     // What something was set up for is what it is ("why was 3SI set up").
     ("set up", Want::What),
+    ("exist", Want::What),
+    ("exists", Want::What),
 ];
 
 /// The cues for members that are nouns for groups: a word of the question's own when nothing
@@ -391,6 +416,8 @@ const FILLER: &[&str] = &[
     // ("wat", "abt", "u"); "info" of "any info on"; and "1", as "one" folds ("the one thing").
     "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
     "wat", "abt", "bout", "u", "ur", "pls", "plz", "info", "1",
+    // Chat's words for a person ("the ODI lady", "the Cambridge guy").
+    "lady", "woman", "man", "dude", "bloke", "person", "people",
 ];
 
 /// The vague words of chat: adverbs of degree and hedges ("well staffed", "actually for"),
@@ -410,6 +437,17 @@ const VAGUE: &[&str] = &[
     "come", "comes", "coming", "came", "supposed", "meant",
     "nutshell", "tldr", "gist", "summary", "overview",
 ];
+
+/// Words for a written work, which say nothing more when who wrote it is asked ("who wrote
+/// that digital minilateralism book").
+const WORKS: &[&str] = &[
+    "book", "books", "paper", "papers", "report", "study", "piece",
+];
+
+/// Whether the folded `word` names a written work.
+pub(super) fn is_work(word: &str) -> bool {
+    WORKS.contains(&word)
+}
 
 /// Whether the folded `word` is one every question is made of.
 pub(super) fn is_filler(word: &str) -> bool {

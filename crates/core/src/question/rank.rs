@@ -81,7 +81,8 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     }
     if listing
         && let Some(group) = groups.first()
-        && matches!(reading.want, Some(Want::Members | Want::Who))
+        && (reading.want == Some(Want::Members)
+            || reading.want == Some(Want::Who) && !reading.who_by_role)
     {
         return Answer::Members(*group);
     }
@@ -617,5 +618,41 @@ mod tests {
             assert_eq!(first(&k, q), "-", "{q}");
         }
         assert_eq!(first(&k, "who is tanya filer"), "filer-byline");
+    }
+
+    #[test]
+    fn chat_ways_of_asking_are_read() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        for (q, want) in [
+            ("who's behind stateup", "filer-byline"),
+            ("who's in charge at odi", "pantuliano-byline"),
+            ("did weiss write a book", "weiss-byline"),
+            (
+                "what does the odi lady want",
+                "pantuliano-wish-institutions",
+            ),
+            (
+                "what does filer mean by talking shops",
+                "filer-talking-shops",
+            ),
+            ("what about china's bri", "intro-by-design"),
+            ("why does 3si exist", "intro-by-design"),
+            // A role's word asks who holds it: no group's member list says.
+            ("who leads the g7", "-"),
+        ] {
+            assert_eq!(first(&k, q), want, "{q}");
+        }
+        // The issue with something is what was said of it.
+        let a = answered(&k, "who raised the issue of a secretariat");
+        match a {
+            Answer::Passages { found, .. } => {
+                let id = k.dataset[found[0].0].id.as_str();
+                assert!(
+                    id == "filer-talking-shops" || id == "filer-g7-secretariat",
+                    "{id}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -11,7 +11,7 @@ use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
 use super::cues::{
-    Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_group_noun, is_role_cue, is_year,
+    Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_group_noun, is_role_cue, is_work, is_year,
 };
 use super::plain::plain;
 
@@ -65,6 +65,9 @@ pub struct Reading<'k> {
     pub want: Option<Want>,
     /// Whether a word asks for members ("members", "belong"), whatever else it names.
     pub asks_members: bool,
+    /// Whether who is asked only by a role's word ("who leads the G7", "the ODI CEO"), not
+    /// "who is": a group's member list does not answer it.
+    pub who_by_role: bool,
     /// The year it asks about.
     pub year: Option<i32>,
     /// The kind of fact its question words ask for ("how many", "when", "where"), which an
@@ -219,7 +222,16 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     reading.fact = fact(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
     let mut optional = Vec::new();
-    reading.want = want(k, &reading, &words, &mut covered, &mut optional);
+    let mut by_role = false;
+    reading.want = want(
+        k,
+        &reading,
+        &words,
+        &mut covered,
+        &mut optional,
+        &mut by_role,
+    );
+    reading.who_by_role = by_role;
     reading.optional = optional;
     // "where does Weiss work" asks for an organisation, which a byline says: no country needed.
     if reading.want == Some(Want::Who) && reading.fact == Some(Fact::Place) {
@@ -248,14 +260,17 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
                 .any(|n| said.iter().any(|s| s == n))
         })
     };
+    // Who wrote a book asks nothing more of "book".
+    let author = reading.want == Some(Want::Author);
+    let not_its_own = |w: &String| {
+        said.contains(w)
+            || said_country(w)
+            || is_filler(w)
+            || crate::search::is_stopword(w)
+            || author && is_work(w)
+    };
     for (w, c) in words.iter().zip(&covered) {
-        if !c
-            && !said.contains(w)
-            && !said_country(w)
-            && !is_filler(w)
-            && !crate::search::is_stopword(w)
-            && !reading.words.contains(w)
-        {
+        if !c && !not_its_own(w) && !reading.words.contains(w) {
             reading.words.push(w.clone());
         }
     }
@@ -272,6 +287,7 @@ fn want(
     words: &[String],
     covered: &mut [bool],
     optional: &mut Vec<String>,
+    by_role: &mut bool,
 ) -> Option<Want> {
     let mut wants: Vec<Want> = Vec::new();
     // Whether every "who" cue was a role's word ("ceo"): what was said then wins over who.
@@ -303,6 +319,7 @@ fn want(
             None => at += 1,
         }
     }
+    *by_role = who_by_role_only && wants.contains(&Want::Who);
     if who_by_role_only && wants.contains(&Want::Said) {
         wants.retain(|w| *w != Want::Who);
     }
@@ -448,8 +465,12 @@ fn countries<'k>(
                 continue;
             };
             // A country just before a name or a title it qualifies is part of it ("the US
-            // undersecretary", "the UK AI safety summit"): the person or thing is named.
+            // undersecretary", "the UK AI safety summit", "china's BRI"): the person or thing
+            // is named, and the country with it.
             if covered.get(at + len).is_some_and(|c| *c) {
+                if let Some(c) = covered.get_mut(at..at + len) {
+                    c.fill(true);
+                }
                 continue;
             }
             let short = len == 1 && key.chars().count() <= SHORT_COUNTRY_CHARS;
