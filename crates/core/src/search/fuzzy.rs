@@ -16,23 +16,28 @@ pub fn within<T>(
     max: usize,
 ) -> Vec<(usize, usize)> {
     let q: Vec<char> = word.chars().collect();
-    // rows[d] is the row of the table after the first d characters of the current word.
-    let mut rows: Vec<Vec<usize>> = vec![(0..=q.len()).collect()];
+    let width = q.len() + 1;
+    // The rows of the table, one after another: row d (after the first d characters of the
+    // current word) is rows[d * width..(d + 1) * width]. One buffer for the whole walk, as the
+    // current word's characters are: a vocabulary of tens of thousands of words is walked for
+    // each word a question misspells, and allocating a row a character was most of the cost.
+    let mut rows: Vec<usize> = (0..width).collect();
     let mut chars: Vec<char> = Vec::new();
+    let mut w: Vec<char> = Vec::new();
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(item) = sorted.get(i) {
-        let w: Vec<char> = key(item).chars().collect();
+        let text = key(item);
+        w.clear();
+        w.extend(text.chars());
         // Rows of the prefix shared with the previous word are still right.
         let shared = chars.iter().zip(&w).take_while(|(a, b)| a == b).count();
-        rows.truncate(shared + 1);
+        rows.truncate((shared + 1) * width);
         chars.truncate(shared);
         let mut dead_at = None;
-        for (d, &c) in w.iter().enumerate().skip(shared) {
-            let row = next_row(&q, &w, &rows, d);
-            chars.push(c);
-            let best = row.iter().copied().min().unwrap_or(usize::MAX);
-            rows.push(row);
+        for d in shared..w.len() {
+            let best = push_row(&q, &w, &mut rows, d);
+            chars.extend(w.get(d).copied());
             if best > max {
                 dead_at = Some(d + 1);
                 break;
@@ -41,14 +46,14 @@ pub fn within<T>(
         match dead_at {
             // No word starting with this prefix can come back within `max`: skip them all.
             Some(len) => {
-                let prefix: String = w.iter().take(len).collect();
+                let end = text.char_indices().nth(len).map_or(text.len(), |(b, _)| b);
+                let prefix = text.get(..end).unwrap_or(text);
                 let rest = sorted.get(i + 1..).unwrap_or_default();
-                i += 1 + rest.partition_point(|s| key(s).starts_with(prefix.as_str()));
+                i += 1 + rest.partition_point(|s| key(s).starts_with(prefix));
             }
             None => {
                 // The last row is the whole word's, its last entry the whole query's.
-                let d = rows.last().and_then(|row| row.last()).copied();
-                if let Some(d) = d.filter(|&d| d <= max) {
+                if let Some(&d) = rows.last().filter(|&&d| d <= max) {
                     out.push((i, d));
                 }
                 i += 1;
@@ -58,27 +63,32 @@ pub fn within<T>(
     out
 }
 
-/// The row of the edit-distance table between `q` and `w` after `w`'s character `d`, from the
-/// rows after its first `d` characters (`rows`).
+/// Appends to `rows` the row of the edit-distance table between `q` and `w` after `w`'s
+/// character `d`, from the rows after its first `d` characters (already in `rows`, `q.len() +
+/// 1` entries each); returns the row's least entry.
 #[inline]
-// In bounds: `rows` holds `d + 1` rows (one per character of `w` before `d`, and the first),
-// each of `q.len() + 1` entries; `d < w.len()`; `j` runs over `1..=q.len()`, and `d - 1`,
-// `j - 2` are read only when `d >= 1` and `j >= 2`.
+// In bounds: `rows` holds `d + 1` rows of `width` entries; `d < w.len()`; `j` runs over
+// `1..width`, and the row before the last and `j - 2` are read only when `d >= 1` and `j >= 2`.
 #[allow(clippy::indexing_slicing)]
-fn next_row(q: &[char], w: &[char], rows: &[Vec<usize>], d: usize) -> Vec<usize> {
+fn push_row(q: &[char], w: &[char], rows: &mut Vec<usize>, d: usize) -> usize {
     let c = w[d];
-    let prev = &rows[d];
     let width = q.len() + 1;
-    let mut row = vec![d + 1; width];
+    let prev = d * width;
+    let at = prev + width;
+    rows.push(d + 1);
+    let mut best = d + 1;
     for j in 1..width {
         let cost = usize::from(q[j - 1] != c);
-        let mut v = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+        let mut v = (rows[prev + j] + 1)
+            .min(rows[at + j - 1] + 1)
+            .min(rows[prev + j - 1] + cost);
         if d >= 1 && j >= 2 && q[j - 1] == w[d - 1] && q[j - 2] == c {
-            v = v.min(rows[d - 1][j - 2] + 1);
+            v = v.min(rows[prev - width + j - 2] + 1);
         }
-        row[j] = v;
+        rows.push(v);
+        best = best.min(v);
     }
-    row
+    best
 }
 
 /// Every pair `(a, b)` of `words` (by place) one edit apart (as `within` counts edits) where
@@ -211,6 +221,25 @@ mod tests {
             let vocab: Vec<&str> = words.iter().map(String::as_str).collect();
             let got = one_edit_pairs(vocab.iter().copied(), min);
             let want = every_pair_one_edit_apart(&vocab, min);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_vocabulary_gives_exactly_the_words_within_reach(
+            words in proptest::collection::btree_set("[abé]{0,7}", 0..40),
+            q in "[abé]{0,7}",
+            max in 0usize..3,
+        ) {
+            let vocab: Vec<String> = words.into_iter().collect();
+            let got: Vec<(usize, usize)> = within(&vocab, |s| s.as_str(), &q, max);
+            let want: Vec<(usize, usize)> = vocab
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (i, osa(&q, w)))
+                .filter(|&(_, d)| d <= max)
+                .collect();
             proptest::prop_assert_eq!(got, want);
         }
     }
