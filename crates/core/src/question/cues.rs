@@ -192,17 +192,10 @@ pub fn is_year(word: &str) -> bool {
 
 /// Cue words that ask who someone is only by naming a role ("the ODI CEO"): a verb beside them
 /// says more of what is asked ("what does the ODI CEO think" asks what was said).
+#[rustfmt::skip]
 const ROLE_CUES: &[&str] = &[
-    "ceo",
-    "director",
-    "head",
-    "heads",
-    "run",
-    "runs",
-    "lead",
-    "leads",
-    "in charge",
-    "behind",
+    "ceo", "director", "head", "heads", "run", "runs", "who leads", "who led", "in charge",
+    "whos behind", "who is behind",
 ];
 
 /// Whether the cue phrase `phrase` asks who someone is only by naming a role.
@@ -252,10 +245,12 @@ const CUES: &[(&str, Want)] = &[
     ("heads", Want::Who),
     ("ceo", Want::Who),
     ("director", Want::Who),
-    ("lead", Want::Who),
-    ("leads", Want::Who),
+    // "who leads", not "what should the summit lead to".
+    ("who leads", Want::Who),
+    ("who led", Want::Who),
     ("in charge", Want::Who),
-    ("behind", Want::Who),
+    ("whos behind", Want::Who),
+    ("who is behind", Want::Who),
     ("wrote", Want::Author),
     ("write", Want::Author),
     ("writes", Want::Author),

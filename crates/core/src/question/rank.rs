@@ -90,6 +90,18 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     if listing && reading.asks_members && groups.is_empty() && reading.countries.is_empty() {
         return Answer::NotAnswered;
     }
+    // A role nobody holds at the organisation named; a yes-or-no question of a person that
+    // asks nothing of its own ("is Filer a woman": only her name left once the chat is read;
+    // "does anyone mention the IPCC" names no person and is answered).
+    if reading.unheld_role
+        || reading.yes_no
+            && names_a_person(k, reading)
+            && reading.words.is_empty()
+            && reading.want.is_none()
+            && reading.fact.is_none()
+    {
+        return Answer::NotAnswered;
+    }
     // "before" or "after" a person's role: answered by the order of their roles, or not at all;
     // the word itself is then no word a passage need say.
     let ordered = match order_of_roles(k, reading) {
@@ -384,14 +396,20 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> f32 {
     let d = &k.dataset;
     let passage = &d[p];
     let (mut named, mut count, mut through): (f32, f32, f32) = (0.0, 0.0, 0.0);
+    let names_person = names_a_person(k, reading);
     for n in &reading.entities {
         let id = d.entity_at(n.entity).id();
         let speaks = passage.speaker.as_ref() == Some(id);
-        let introduced =
-            passage.kind == PassageKind::Byline && passage.concerns.first() == Some(id);
+        let byline = passage.kind == PassageKind::Byline;
+        let introduced = byline && passage.concerns.first() == Some(id);
+        let person = matches!(d.entity_of(n.entity), EntityOf::Expert(_));
         let fit: f32 = if speaks || introduced {
             1.0
-        } else if passage.concerns.contains(id) {
+        } else if passage.concerns.contains(id)
+            // Another's byline that names them ("co-author ... with Tanya Filer") says who
+            // wrote with whom, not who they are ("what university did Filer go to").
+            && !(byline && person && reading.want != Some(Want::Author))
+        {
             0.7
         } else {
             0.0
@@ -401,11 +419,24 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> f32 {
                 named += fit;
                 count += 1.0;
             }
-            Through::Organisation(_) | Through::Role => through = through.max(fit * THROUGH_FIT),
+            // The people of an organisation or a title count only when the question names no
+            // one: "does Fernandez work at the Frontier Model Forum" asks of Fernandez, not
+            // of Meserole, who does.
+            Through::Organisation(_) | Through::Role if !names_person => {
+                through = through.max(fit * THROUGH_FIT);
+            }
+            Through::Organisation(_) | Through::Role => {}
         }
     }
     let named = if count > 0.0 { named / count } else { 0.0 };
     named.max(through) + NAMED_BONUS * named
+}
+
+/// Whether the question names a person itself (not through an organisation or a title).
+fn names_a_person(k: &Knowledge, reading: &Reading) -> bool {
+    reading
+        .named()
+        .any(|e| matches!(k.dataset.entity_of(e), EntityOf::Expert(_)))
 }
 
 /// Whether passage `p` fits a question that names people (by name, organisation or role) and
@@ -415,10 +446,12 @@ fn about(k: &Knowledge, reading: &Reading, p: PassageIx) -> f32 {
 fn of_whom_about_what(k: &Knowledge, reading: &Reading, p: PassageIx) -> bool {
     let d = &k.dataset;
     let passage = &d[p];
+    let names_person = names_a_person(k, reading);
     let people: Vec<&Id> = reading
         .entities
         .iter()
         .filter(|n| matches!(d.entity_of(n.entity), EntityOf::Expert(_)))
+        .filter(|n| !names_person || n.through == Through::Named)
         .map(|n| d.entity_at(n.entity).id())
         .collect();
     let through: Vec<EntityIx> = reading
@@ -654,5 +687,44 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_yes_or_no_question_of_a_person_must_ask_something_of_its_own() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Only her name is left once the chat is read: her wish is no answer.
+        for q in [
+            "is filer a woman",
+            "was meserole at the uk ai safety summit",
+            "is filer at odi",
+        ] {
+            assert_eq!(first(&k, q), "-", "{q}");
+        }
+        // Naming no person, it asks of what it names.
+        assert_eq!(
+            first(&k, "does anyone mention the IPCC"),
+            "meserole-wish-un-body"
+        );
+    }
+
+    #[test]
+    fn what_a_question_asks_of_a_person_is_asked_of_them_alone() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        // Weiss's byline names Filer as his co-author: not where she studied.
+        assert_eq!(first(&k, "what university did filer go to"), "-");
+        // Of Fernandez, not of Meserole, who works at the Forum.
+        assert_eq!(
+            first(&k, "does fernandez work at the frontier model forum"),
+            "fernandez-byline"
+        );
+        // Nobody the data holds is the Forum's CEO (Meserole is its Executive Director).
+        assert_eq!(first(&k, "who is the ceo of the frontier model forum"), "-");
+        assert_eq!(first(&k, "who is the ceo of the g7"), "-");
+        // A count said of the answer, and a count asked, are no words a passage need say.
+        assert_eq!(
+            first(&k, "meserole's three wishes"),
+            "meserole-wish-g7-code"
+        );
+        assert_eq!(first(&k, "how many experts were asked"), "intro-asked");
     }
 }

@@ -12,6 +12,7 @@ use crate::matching::Outcome;
 
 use super::cues::{
     Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_group_noun, is_role_cue, is_work, is_year,
+    says_number,
 };
 use super::plain::plain;
 
@@ -65,8 +66,14 @@ pub struct Reading<'k> {
     pub want: Option<Want>,
     /// Whether a word asks for members ("members", "belong"), whatever else it names.
     pub asks_members: bool,
-    /// Whether who is asked only by a role's word ("who leads the G7", "the ODI CEO"), not
-    /// "who is": a group's member list does not answer it.
+    /// Whether it names a role at an organisation nobody the data holds has there ("the CEO of
+    /// the Frontier Model Forum"): not answered, rather than with whoever does work there.
+    pub unheld_role: bool,
+    /// Whether it asks yes or no ("is Filer a woman", "did Meserole attend"): answered only by
+    /// a passage that says something it asks, not by whatever its names bring.
+    pub yes_no: bool,
+    /// Whether who is asked with a role's word ("who leads the G7", "who is the CEO of the
+    /// G7"), not only "who is": a group's member list does not answer it.
     pub who_by_role: bool,
     /// The year it asks about.
     pub year: Option<i32>,
@@ -202,12 +209,13 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         })
         .collect();
     let titled = |n: &Named| n.through == Through::Role;
-    if reading.entities.iter().any(titled)
-        && reading
+    if reading.entities.iter().any(titled) && !organisations.is_empty() {
+        let held_there = reading
             .entities
             .iter()
-            .any(|n| titled(n) && staff.iter().any(|&(p, _)| p == n.entity))
-    {
+            .any(|n| titled(n) && staff.iter().any(|&(p, _)| p == n.entity));
+        // "the CEO of the Frontier Model Forum": nobody the data holds is its CEO.
+        reading.unheld_role = !held_there;
         reading
             .entities
             .retain(|n| !titled(n) || staff.iter().any(|&(p, _)| p == n.entity));
@@ -220,6 +228,7 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         }
     }
     reading.fact = fact(&words);
+    reading.yes_no = yes_no(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
     let mut optional = Vec::new();
     let mut by_role = false;
@@ -268,6 +277,8 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             || is_filler(w)
             || crate::search::is_stopword(w)
             || author && is_work(w)
+            // A count said of the answer ("Meserole's three wishes"), which no passage need say.
+            || says_number(w)
     };
     for (w, c) in words.iter().zip(&covered) {
         if !c && !not_its_own(w) && !reading.words.contains(w) {
@@ -292,6 +303,7 @@ fn want(
     let mut wants: Vec<Want> = Vec::new();
     // Whether every "who" cue was a role's word ("ceo"): what was said then wins over who.
     let mut who_by_role_only = true;
+    let mut any_role = false;
     // Where a noun for groups stood ("blocs", "countries"): a word of the question's own when
     // no group or country is named to list.
     let mut group_nouns: Vec<usize> = Vec::new();
@@ -300,13 +312,17 @@ fn want(
         let found = (1..=LONGEST_CUE).rev().find_map(|len| {
             let span = words.get(at..at + len)?;
             let phrase = span.join(" ");
-            cue(&phrase).map(|w| (len, w, is_role_cue(&phrase)))
+            // "how many experts were asked" asks a count, not the article's question.
+            cue(&phrase)
+                .filter(|w| !(*w == Want::Question && reading.fact == Some(Fact::Number)))
+                .map(|w| (len, w, is_role_cue(&phrase)))
         });
         match found {
             Some((len, want, by_role)) => {
                 if want == Want::Who && !by_role {
                     who_by_role_only = false;
                 }
+                any_role |= by_role;
                 wants.push(want);
                 if len == 1 && words.get(at).is_some_and(|w| is_group_noun(w)) {
                     group_nouns.push(at);
@@ -319,7 +335,7 @@ fn want(
             None => at += 1,
         }
     }
-    *by_role = who_by_role_only && wants.contains(&Want::Who);
+    *by_role = any_role && wants.contains(&Want::Who);
     if who_by_role_only && wants.contains(&Want::Said) {
         wants.retain(|w| *w != Want::Who);
     }
@@ -510,6 +526,30 @@ fn written_in_capitals(question: &str, key: &str) -> bool {
         .any(|w| w.chars().any(char::is_uppercase) && w == key.to_uppercase())
 }
 
+/// The words that open a question asking yes or no.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will",
+    "would", "should", "isnt", "doesnt", "didnt",
+];
+/// The question words, which ask something other than yes or no.
+const QUESTION_WORDS: &[&str] = &[
+    "what", "whats", "who", "whos", "which", "how", "why", "when", "where",
+];
+
+/// Whether the folded `words` ask yes or no: an auxiliary opens them, after at most two words
+/// of chat ("hey, is ..."), and no question word comes before it.
+fn yes_no(words: &[String]) -> bool {
+    for w in words.iter().take(3) {
+        if QUESTION_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        if AUXILIARIES.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
 /// A year a question asks about: four digits from 1900 to 2100.
 fn year(word: &str) -> Option<i32> {
     is_year(word).then(|| word.parse().ok()).flatten()
@@ -545,10 +585,10 @@ mod tests {
         let r = read(&k, "what did filer hope for in 2024 about budgets");
         assert_eq!(r.year, Some(2024));
         assert_eq!(r.words, ["budgets"], "{r:?}");
-        // Four digits out of range are a word, not a year.
+        // Four digits out of range are no year; a number, which no passage need say.
         let r = read(&k, "what happened in 1850");
         assert_eq!(r.year, None);
-        assert_eq!(r.words, ["1850"]);
+        assert!(r.words.is_empty(), "{r:?}");
     }
 
     #[test]
