@@ -54,6 +54,6 @@ pub fn first_answer(k: &Knowledge, q: &str) -> String {
             .unwrap_or_default(),
         Answer::Members(g) => format!("group:{}", k.dataset[g].id),
         Answer::Country(c) => format!("country:{}", c.name),
-        Answer::NotAnswered => "-".to_string(),
+        Answer::NotAnswered { .. } => "-".to_string(),
     }
 }

@@ -73,7 +73,9 @@ pub(super) fn ask(
             say_first(&mut reply, &read_as);
             reply
         }
-        Answer::NotAnswered => not_answered(k, question, from, &reading, &read_as),
+        Answer::NotAnswered { sought } => {
+            not_answered(k, question, from, (&reading, &sought), &read_as)
+        }
     }
 }
 
@@ -209,7 +211,7 @@ fn not_answered(
     k: &Knowledge,
     question: &str,
     from: QuestionFrom,
-    reading: &Reading,
+    (reading, sought): (&Reading, &[Sought]),
     read_as: &str,
 ) -> Reply {
     let d = &k.dataset;
@@ -236,7 +238,10 @@ fn not_answered(
     }
     let closest = if reply.buttons.is_empty() {
         // Only the question's own words: its question words and names are not what was missed.
-        for w in k.search.suggestions(&reading.words.join(" "), 3) {
+        for w in k
+            .search
+            .suggestions_with(&reading.words.join(" "), 3, sought)
+        {
             let request = Request::Search {
                 text: w.clone(),
                 page: 1,

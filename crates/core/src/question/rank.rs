@@ -53,8 +53,12 @@ pub enum Answer<'k> {
     Members(GroupIx),
     /// The groups a country is in.
     Country(&'k Country),
-    /// The article does not answer it.
-    NotAnswered,
+    /// The article does not answer it; with the question's words as search read them (each
+    /// walked once for its typos and its "did you mean"), when they were read.
+    NotAnswered {
+        /// The question's own words, as search reads them; empty when it was refused before.
+        sought: Vec<Sought>,
+    },
 }
 
 /// What answers the question read as `reading`.
@@ -88,7 +92,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     }
     // Members of something that has none ("the members of the Frontier Model Forum").
     if listing && reading.asks_members && groups.is_empty() && reading.countries.is_empty() {
-        return Answer::NotAnswered;
+        return Answer::NotAnswered { sought: Vec::new() };
     }
     // A role nobody holds at the organisation named; a yes-or-no question of a person that
     // asks nothing of its own ("is Filer a woman": only her name left once the chat is read;
@@ -100,12 +104,12 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
             && reading.want.is_none()
             && reading.fact.is_none()
     {
-        return Answer::NotAnswered;
+        return Answer::NotAnswered { sought: Vec::new() };
     }
     // "before" or "after" a person's role: answered by the order of their roles, or not at all;
     // the word itself is then no word a passage need say.
     let ordered = match order_of_roles(k, reading) {
-        Some(false) => return Answer::NotAnswered,
+        Some(false) => return Answer::NotAnswered { sought: Vec::new() },
         Some(true) => true,
         None => false,
     };
@@ -126,7 +130,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         && sought.is_empty()
         && reading.want.is_none_or(Want::needs_subject)
     {
-        return Answer::NotAnswered;
+        return Answer::NotAnswered { sought: Vec::new() };
     }
     let mut scored: Vec<(PassageIx, f32)> = Vec::new();
     for p in candidates(k, reading, &sought) {
@@ -195,7 +199,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     }
     scored.sort_by(order);
     let Some(&(_, best)) = scored.first() else {
-        return Answer::NotAnswered;
+        return Answer::NotAnswered { sought };
     };
     scored.retain(|&(_, s)| s >= best * KEEP_SHARE);
     Answer::Passages {
@@ -494,7 +498,7 @@ mod tests {
         let k = Knowledge::new(crate::testdata::bundled());
         for q in ["what is it", "what is it?", "can you tell me"] {
             let a = answered(&k, q);
-            assert!(matches!(a, Answer::NotAnswered), "{q}: {a:?}");
+            assert!(matches!(a, Answer::NotAnswered { .. }), "{q}: {a:?}");
         }
     }
 

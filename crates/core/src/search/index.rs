@@ -8,11 +8,11 @@ use super::entities::EntityNames;
 use super::ids::{DocId, Position, TermId, WordId};
 use super::packed::Packed;
 use super::postings::{self, Misspelt, Postings};
-use super::query::{Clause, Query, Reading};
+use super::query::{Clause, Query, Reading, typo_edits};
 use super::rank::Ranked;
 use super::results::{Hit, Results};
 use super::scratch::ScratchPool;
-use super::sought::Sought;
+use super::sought::{Sought, Walked};
 use super::stream::{Sources, Stream};
 use super::terms;
 use super::vocabulary::{Vocabulary, WordsMet};
@@ -194,6 +194,12 @@ impl SearchIndex {
     /// Words of the dataset within a small edit distance of a word of the query that the data
     /// does not hold, the most frequent first, for "did you mean".
     pub fn suggestions(&self, text: &str, limit: usize) -> Vec<String> {
+        self.suggestions_with(text, limit, &[])
+    }
+
+    /// As [`suggestions`](Self::suggestions), reusing the walks of the words already `sought`
+    /// (`/ask`'s): the same words, in the same order, for one walk of the vocabulary a word.
+    pub fn suggestions_with(&self, text: &str, limit: usize, sought: &[Sought]) -> Vec<String> {
         let mut found: Vec<(u32, usize, &str)> = Vec::new();
         for q in terms::query_words(text) {
             // A stopword is never searched, so nothing can be suggested for it.
@@ -201,7 +207,19 @@ impl SearchIndex {
                 continue;
             }
             let max = suggestion_edits(q.chars().count());
-            for (w, edits) in self.vocabulary.within(&q, max) {
+            let walked = sought
+                .iter()
+                .filter_map(|s| s.walked.as_ref())
+                .find(|w| w.word == q && w.reach >= max);
+            let near = match walked {
+                Some(w) => w.near.clone(),
+                None => self.vocabulary.within_places(&q, max),
+            };
+            for (w, edits) in near
+                .into_iter()
+                .filter(|&(_, edits)| edits <= max)
+                .filter_map(|(at, edits)| Some((self.vocabulary.at(at)?, edits)))
+            {
                 found.push((w.docs, edits, w.text.as_str()));
             }
         }
@@ -241,9 +259,32 @@ impl SearchIndex {
                 .is_some_and(|t| results.marks_term(t))
     }
 
-    /// The word `folded_word` of a question, as search reads it (`Sought`).
+    /// The word `folded_word` of a question, as search reads it (`Sought`). A word the data
+    /// lacks is walked for once, as far as both its typos and its "did you mean" reach
+    /// ([`suggestions_with`](Self::suggestions_with)).
     pub fn sought(&self, folded_word: &str) -> Sought {
-        self.sought_terms(Clause::word(folded_word, &self.vocabulary).terms)
+        let chars = folded_word.chars().count();
+        let typos = self
+            .vocabulary
+            .term(&terms::term(folded_word))
+            .is_none()
+            .then(|| typo_edits(chars));
+        let suggested = (self.vocabulary.word(folded_word).is_none()
+            && !terms::is_stopword(folded_word))
+        .then(|| suggestion_edits(chars));
+        if typos.is_none() && suggested.is_none() {
+            return self.sought_terms(Clause::word(folded_word, &self.vocabulary).terms);
+        }
+        let reach = typos.unwrap_or(0).max(suggested.unwrap_or(0));
+        let near = self.vocabulary.within_places(folded_word, reach);
+        let clause = Clause::word_near(folded_word, &self.vocabulary, Some(&near));
+        let mut sought = self.sought_terms(clause.terms);
+        sought.walked = Some(Walked {
+            word: folded_word.to_string(),
+            reach,
+            near,
+        });
+        sought
     }
 
     /// Names that mean one thing (a country's, each folded), sought as one: a passage holds
@@ -271,6 +312,7 @@ impl SearchIndex {
         Sought {
             idf: self.documents.idf(rarest),
             terms,
+            walked: None,
         }
     }
 
@@ -318,5 +360,71 @@ impl SearchIndex {
             + self.postings.heap_bytes()
             + self.documents.heap_bytes()
             + self.names.heap_bytes()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! `/ask` walks the vocabulary once a word: what it finds so must be what the two walks
+    //! found apart.
+
+    use super::*;
+
+    /// Words of the article, to misspell.
+    const WORDS: &[&str] = &[
+        "secretariat",
+        "minilateral",
+        "cooperation",
+        "technology",
+        "governance",
+        "budget",
+        "momentum",
+        "staffing",
+        "summits",
+        "responsible",
+        "filer",
+        "nato",
+        "talking",
+        "shops",
+    ];
+
+    /// `word` with one edit at `at` (of four kinds), or as it is.
+    fn misspelt(word: &str, at: usize, kind: u8, c: char) -> String {
+        let mut chars: Vec<char> = word.chars().collect();
+        let at = at % (chars.len() + 1);
+        match kind % 5 {
+            0 if at < chars.len() => chars[at] = c,
+            1 => chars.insert(at, c),
+            2 if at < chars.len() => {
+                chars.remove(at);
+            }
+            3 if at + 1 < chars.len() => chars.swap(at, at + 1),
+            _ => {}
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_word_sought_once_finds_what_search_and_suggestions_find(
+            pick in 0usize..14,
+            at in 0usize..16,
+            kind in 0u8..5,
+            c in proptest::char::range('a', 'z'),
+            twice in proptest::bool::ANY,
+        ) {
+            let index = SearchIndex::new(&crate::testdata::bundled());
+            let mut word = misspelt(WORDS[pick % WORDS.len()], at, kind, c);
+            if twice {
+                word = misspelt(&word, at / 2, kind.wrapping_add(1), c);
+            }
+            let sought = index.sought(&word);
+            let clause = Clause::word(&word, &index.vocabulary);
+            proptest::prop_assert_eq!(&sought.terms, &clause.terms);
+            proptest::prop_assert_eq!(
+                index.suggestions_with(&word, 5, std::slice::from_ref(&sought)),
+                index.suggestions(&word, 5)
+            );
+        }
     }
 }

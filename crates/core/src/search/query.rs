@@ -21,7 +21,7 @@ const PREFIX_MIN_CHARS: usize = 4;
 
 /// Edits forgiven in a word typed for search that the data does not hold, by its length: none
 /// below 4 characters (too many short lookalikes), one up to 8, two from 9.
-fn typo_edits(chars: usize) -> usize {
+pub(super) fn typo_edits(chars: usize) -> usize {
     match chars {
         0..=3 => 0,
         4..=8 => 1,
@@ -103,6 +103,18 @@ impl Clause {
     /// The clause of a word typed: the word itself; where the data does not hold it, the
     /// words it begins and the words within a typo of it.
     pub(super) fn word(word: &str, vocabulary: &Vocabulary) -> Clause {
+        Clause::word_near(word, vocabulary, None)
+    }
+
+    /// As [`word`](Self::word), with the words of the vocabulary near `word` already found
+    /// (their places and edits, in vocabulary order, within at least the edits a typo is
+    /// forgiven): `/ask` walks the vocabulary once a word, for its search and for its "did you
+    /// mean".
+    pub(super) fn word_near(
+        word: &str,
+        vocabulary: &Vocabulary,
+        near: Option<&[(usize, usize)]>,
+    ) -> Clause {
         let stem = terms::term(word);
         let mut clause = Clause::default();
         if let Some(t) = vocabulary.term(&stem) {
@@ -117,7 +129,19 @@ impl Clause {
             // Typos between words as written, not stems: "cooperatoin" is one edit from
             // "cooperation", but its stem is five from "cooper".
             let max = typo_edits(word.chars().count());
-            for (w, edits) in vocabulary.within(word, max) {
+            let walked;
+            let near = match near {
+                Some(near) => near,
+                None => {
+                    walked = vocabulary.within_places(word, max);
+                    &walked
+                }
+            };
+            for (w, edits) in near
+                .iter()
+                .filter(|&&(_, edits)| edits <= max)
+                .filter_map(|&(at, edits)| Some((vocabulary.at(at)?, edits)))
+            {
                 found.push((w.term, TYPO_WEIGHT / edits as f32, w.docs));
             }
             // The best weight per term, then the most useful few.

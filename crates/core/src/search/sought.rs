@@ -16,4 +16,19 @@ pub struct Sought {
     /// How rare it is: the inverse document frequency of its rarest term, or of a word no
     /// passage holds when it stands for none (a word the data lacks tells most).
     pub idf: f32,
+    /// The word as typed, and the vocabulary's words near it (places and edits) within
+    /// `reach` edits, when it was walked for them: kept for the "did you mean" of an answer
+    /// that finds nothing, so the vocabulary is walked once a word.
+    pub(super) walked: Option<Walked>,
+}
+
+/// A word's walk of the vocabulary.
+#[derive(Clone, Debug)]
+pub(super) struct Walked {
+    /// The word, folded.
+    pub(super) word: String,
+    /// The edits walked.
+    pub(super) reach: usize,
+    /// The places and edits of the words within `reach`, in vocabulary order.
+    pub(super) near: Vec<(usize, usize)>,
 }

@@ -62,12 +62,15 @@ impl Vocabulary {
         rest.iter().take_while(move |w| w.text.starts_with(prefix))
     }
 
-    /// The data's words within `max` edits of `word`, with their edits, in order.
-    pub(super) fn within(&self, word: &str, max: usize) -> impl Iterator<Item = (&Word, usize)> {
-        let found = fuzzy::within(&self.words, |w| w.text.as_str(), word, max);
-        found
-            .into_iter()
-            .filter_map(|(i, edits)| Some((self.words.get(i)?, edits)))
+    /// The places (for [`at`](Self::at)) of the data's words within `max` edits of `word`,
+    /// with their edits, in order.
+    pub(super) fn within_places(&self, word: &str, max: usize) -> Vec<(usize, usize)> {
+        fuzzy::within(&self.words, |w| w.text.as_str(), word, max)
+    }
+
+    /// The word at place `at`, as `within_places` gives it.
+    pub(super) fn at(&self, at: usize) -> Option<&Word> {
+        self.words.get(at)
     }
 
     /// The term of the word `folded_word` misspells, if the data has it as a misspelling.
