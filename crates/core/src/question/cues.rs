@@ -78,19 +78,43 @@ impl Fact {
     }
 }
 
-/// The words after "when" or "where" that make it a question ("when was BRICS founded"), not a
-/// clause ("what happens when budgets run out").
-const ASKING: &[&str] = &[
+/// The auxiliaries: after "when" or "where" they make it a question ("when was BRICS
+/// founded"), not a clause ("what happens when budgets run out"); opening a question, they ask
+/// yes or no ("is Filer a woman").
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "do", "does", "did", "will", "would", "has", "have", "had", "can",
-    "could", "should", "s",
+    "could", "should",
 ];
+/// Auxiliaries negated, as chat spells them, that open a yes-or-no question too.
+const NEGATED: &[&str] = &["isnt", "doesnt", "didnt"];
+
+/// The question words, which ask something other than yes or no.
+const QUESTION_WORDS: &[&str] = &[
+    "what", "whats", "who", "whos", "which", "how", "why", "when", "where",
+];
+
+/// Whether the folded `words` ask yes or no: an auxiliary opens them, after at most two words
+/// of chat ("hey, is ..."), and no question word comes before it.
+pub fn asks_yes_or_no(words: &[String]) -> bool {
+    for w in words.iter().take(3) {
+        if QUESTION_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        if AUXILIARIES.contains(&w.as_str()) || NEGATED.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    false
+}
 
 /// The fact the folded `words` of a question ask for, if their question words ask for one.
 pub fn fact(words: &[String]) -> Option<Fact> {
     let next_asks = |at: usize| {
         words
             .get(at + 1)
-            .is_some_and(|w| ASKING.contains(&w.as_str()))
+            // "s" as "when's" and "where's" leave it.
+            .is_some_and(|w| AUXILIARIES.contains(&w.as_str()) || w == "s")
     };
     for (at, w) in words.iter().enumerate() {
         let next = words.get(at + 1).map(String::as_str);

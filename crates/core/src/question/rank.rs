@@ -13,7 +13,7 @@ use crate::knowledge::Knowledge;
 use crate::search::Sought;
 
 use super::cues::{Fact, Want, says_number, says_time, unclipped};
-use super::reading::LONGEST_COUNTRY;
+use super::reading::{LONGEST_COUNTRY, SHORT_COUNTRY_CHARS};
 use super::reading::{Reading, Through};
 
 /// The most passages an answer shows.
@@ -323,7 +323,7 @@ fn holds(k: &Knowledge, fact: Fact, text: &str) -> bool {
                 let capitals = span
                     .iter()
                     .all(|w| bare(w).chars().all(|c| !c.is_lowercase()));
-                if key.chars().count() <= 3 && !capitals {
+                if key.chars().count() <= SHORT_COUNTRY_CHARS && !capitals {
                     return false;
                 }
                 // Alone: its last word ends a clause, or no capitalised word follows it.

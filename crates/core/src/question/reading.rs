@@ -11,8 +11,8 @@ use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
 use super::cues::{
-    Fact, LONGEST_CUE, Want, cue, fact, is_filler, is_group_noun, is_role_cue, is_work, is_year,
-    says_number,
+    Fact, LONGEST_CUE, Want, asks_yes_or_no, cue, fact, is_filler, is_group_noun, is_role_cue,
+    is_work, is_year, says_number,
 };
 use super::plain::plain;
 
@@ -23,7 +23,7 @@ const MOST_WORDS: usize = 24;
 const LOOSE_NAME_MIN_CHARS: usize = 4;
 /// A country name this short ("US", "UK", "UAE") counts only written in capitals or after
 /// "the": "us" is a pronoun.
-const SHORT_COUNTRY_CHARS: usize = 3;
+pub(super) const SHORT_COUNTRY_CHARS: usize = 3;
 /// The most words of a country's name read in a question ("United Arab Emirates").
 pub(super) const LONGEST_COUNTRY: usize = 3;
 /// The most people an organisation or a role title brings into a question: more say too little
@@ -228,20 +228,9 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         }
     }
     reading.fact = fact(&words);
-    reading.yes_no = yes_no(&words);
+    reading.yes_no = asks_yes_or_no(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
-    let mut optional = Vec::new();
-    let mut by_role = false;
-    reading.want = want(
-        k,
-        &reading,
-        &words,
-        &mut covered,
-        &mut optional,
-        &mut by_role,
-    );
-    reading.who_by_role = by_role;
-    reading.optional = optional;
+    read_want(k, &mut reading, &words, &mut covered);
     // "where does Weiss work" asks for an organisation, which a byline says: no country needed.
     if reading.want == Some(Want::Who) && reading.fact == Some(Fact::Place) {
         reading.fact = None;
@@ -288,18 +277,13 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     reading
 }
 
-/// What kind of answer the cue words ask for, marking them covered. The strongest wins: a list
-/// over the article's question over an author over the article over wishes over who someone is over what was said over what something
-/// is ("what does the CEO of StateUp hope for" asks for wishes; "the CEO" only says whose). A
-/// list is asked for only of a group or a country ("list Meserole's wishes" asks for wishes).
-fn want(
-    k: &Knowledge,
-    reading: &Reading,
-    words: &[String],
-    covered: &mut [bool],
-    optional: &mut Vec<String>,
-    by_role: &mut bool,
-) -> Option<Want> {
+/// What kind of answer the cue words ask for (`want`), marking them covered; whether a role's
+/// word asks who (`who_by_role`); and the nouns for groups that are then optional words. The
+/// strongest cue wins: a list over the article's question over an author over the article over
+/// wishes over who someone is over what was said over what something is ("what does the CEO of
+/// StateUp hope for" asks for wishes; "the CEO" only says whose). A list is asked for only of a
+/// group or a country ("list Meserole's wishes" asks for wishes).
+fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &mut [bool]) {
     let mut wants: Vec<Want> = Vec::new();
     // Whether every "who" cue was a role's word ("ceo"): what was said then wins over who.
     let mut who_by_role_only = true;
@@ -335,7 +319,7 @@ fn want(
             None => at += 1,
         }
     }
-    *by_role = any_role && wants.contains(&Want::Who);
+    reading.who_by_role = any_role && wants.contains(&Want::Who);
     if who_by_role_only && wants.contains(&Want::Said) {
         wants.retain(|w| *w != Want::Who);
     }
@@ -349,9 +333,9 @@ fn want(
         // countries turning to alliances" is answered by "leaders are turning to alliances").
         for at in group_nouns {
             if let Some(w) = words.get(at)
-                && !optional.contains(w)
+                && !reading.optional.contains(w)
             {
-                optional.push(w.clone());
+                reading.optional.push(w.clone());
             }
         }
     }
@@ -364,7 +348,7 @@ fn want(
     {
         wants.push(Want::Members);
     }
-    [
+    reading.want = [
         Want::Members,
         Want::Question,
         Want::Author,
@@ -376,7 +360,7 @@ fn want(
     ]
     .into_iter()
     .filter(|w| *w != Want::Members || listable)
-    .find(|w| wants.contains(w))
+    .find(|w| wants.contains(w));
 }
 
 /// Where the words `said` stand in `words`, first.
@@ -524,30 +508,6 @@ fn written_in_capitals(question: &str, key: &str) -> bool {
     question
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w.chars().any(char::is_uppercase) && w == key.to_uppercase())
-}
-
-/// The words that open a question asking yes or no.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "can", "could", "will",
-    "would", "should", "isnt", "doesnt", "didnt",
-];
-/// The question words, which ask something other than yes or no.
-const QUESTION_WORDS: &[&str] = &[
-    "what", "whats", "who", "whos", "which", "how", "why", "when", "where",
-];
-
-/// Whether the folded `words` ask yes or no: an auxiliary opens them, after at most two words
-/// of chat ("hey, is ..."), and no question word comes before it.
-fn yes_no(words: &[String]) -> bool {
-    for w in words.iter().take(3) {
-        if QUESTION_WORDS.contains(&w.as_str()) {
-            return false;
-        }
-        if AUXILIARIES.contains(&w.as_str()) {
-            return true;
-        }
-    }
-    false
 }
 
 /// A year a question asks about: four digits from 1900 to 2100.

@@ -211,14 +211,18 @@ impl SearchIndex {
                 .iter()
                 .filter_map(|s| s.walked.as_ref())
                 .find(|w| w.word == q && w.reach >= max);
-            let near = match walked {
-                Some(w) => w.near.clone(),
-                None => self.vocabulary.within_places(&q, max),
+            let own;
+            let near: &[(usize, usize)] = match walked {
+                Some(w) => &w.near,
+                None => {
+                    own = self.vocabulary.within_places(&q, max);
+                    &own
+                }
             };
             for (w, edits) in near
-                .into_iter()
-                .filter(|&(_, edits)| edits <= max)
-                .filter_map(|(at, edits)| Some((self.vocabulary.at(at)?, edits)))
+                .iter()
+                .filter(|&&(_, edits)| edits <= max)
+                .filter_map(|&(at, edits)| Some((self.vocabulary.at(at)?, edits)))
             {
                 found.push((w.docs, edits, w.text.as_str()));
             }
