@@ -1,6 +1,6 @@
 //! `/ask` measured (`cargo bench --bench ask`; issue 25, items 4 and 5): the labelled questions'
 //! rates per set and kind, counted as `tests/it/ask.rs` counts them, beside `/search` run on the
-//! same questions; the bound on the held passage rows a lexical reader can reach; the p50/p99/max
+//! same questions; the bound on each set's passage rows a lexical reader can reach; the p50/p99/max
 //! latency of `/ask` as `answer::answer` answers it, on the bundled data and on the 1,000-article
 //! synthetic library; and the time to refuse a 2,000-character question. Figures go into
 //! BENCHMARKS.md.
@@ -214,7 +214,7 @@ fn rates(k: &Knowledge, rows: &[Labelled]) -> bool {
     }
     println!("(/search cannot answer a list row with a list: its column counts those as misses)");
 
-    // The bound: held rows are counted, never shown, as in the test.
+    // The bound, per set: held-out (blind) rows are counted, never shown, as in the test.
     for set in SETS {
         let passage: Vec<(&Labelled, Shared, bool)> = rows
             .iter()

@@ -189,8 +189,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Whether the word `word` of a text, as written, says a number that is not a year: "four", or
-/// digits standing alone (not the "7" of "G7", the "2" of "I2U2" or a "1/" that numbers a
-/// list).
+/// digits standing alone (not the "7" of "G7" or the "2" of "I2U2").
 pub fn says_number(word: &str) -> bool {
     let lower = word.to_lowercase();
     if NUMBER_WORDS.contains(&lower.as_str()) {

@@ -71,9 +71,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
             EntityOf::Expert(_) | EntityOf::Body(_) => None,
         })
         .collect();
-    let people = reading
-        .named()
-        .any(|e| matches!(d.entity_of(e), EntityOf::Expert(_)));
+    let people = names_a_person(k, reading);
     // A list, when the question asks for members (or "who is in" a group, or which groups a
     // country is in) and says nothing more.
     let listing = reading.words.is_empty() && !people;
@@ -99,7 +97,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     // "does anyone mention the IPCC" names no person and is answered).
     if reading.unheld_role
         || reading.yes_no
-            && names_a_person(k, reading)
+            && people
             && reading.words.is_empty()
             && reading.want.is_none()
             && reading.fact.is_none()
