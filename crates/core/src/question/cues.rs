@@ -86,6 +86,8 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "do", "does", "did", "will", "would", "has", "have", "had", "can",
     "could", "should",
 ];
+/// Auxiliaries that, before "you", ask for something rather than whether ("can you tell me").
+const REQUESTING: &[&str] = &["can", "could", "would", "will"];
 /// Auxiliaries negated, as chat spells them, that open a yes-or-no question too.
 const NEGATED: &[&str] = &["isnt", "doesnt", "didnt"];
 
@@ -97,12 +99,16 @@ const QUESTION_WORDS: &[&str] = &[
 /// Whether the folded `words` ask yes or no: an auxiliary opens them, after at most two words
 /// of chat ("hey, is ..."), and no question word comes before it.
 pub fn asks_yes_or_no(words: &[String]) -> bool {
-    for w in words.iter().take(3) {
+    for (at, w) in words.iter().enumerate().take(3) {
         if QUESTION_WORDS.contains(&w.as_str()) {
             return false;
         }
         if AUXILIARIES.contains(&w.as_str()) || NEGATED.contains(&w.as_str()) {
-            return true;
+            // "can you tell me about ...", "is there anything on ...": a request.
+            let next = words.get(at + 1).map(String::as_str);
+            let request = REQUESTING.contains(&w.as_str()) && matches!(next, Some("you" | "u"))
+                || next == Some("there");
+            return !request;
         }
     }
     false
@@ -125,6 +131,11 @@ pub fn fact(words: &[String]) -> Option<Fact> {
             ("how", Some("many" | "much" | "old" | "long" | "often")) => return Some(Fact::Number),
             ("what" | "which", Some("year")) => return Some(Fact::Time),
             ("when", _) if next_asks(at) => return Some(Fact::Time),
+            // "when's" and "where's" fold to one word: the auxiliary is in it.
+            ("whens", _) => return Some(Fact::Time),
+            ("wheres", _) if !words.iter().any(|w| w == "stand" || w == "stands") => {
+                return Some(Fact::Place);
+            }
             ("where", _)
                 if next_asks(at) && !words.iter().any(|w| w == "stand" || w == "stands") =>
             {
@@ -293,6 +304,11 @@ const CUES: &[(&str, Want)] = &[
     ("calls", Want::Said),
     ("called", Want::Said),
     ("according to", Want::Said),
+    // What someone writes about is what they said ("what does Filer write about talking
+    // shops"); "who wrote" asks an author.
+    ("write about", Want::Said),
+    ("writes about", Want::Said),
+    ("wrote about", Want::Said),
     // The verbs of saying, as chat writes them ("who brought up funding", "who reckons").
     ("brought up", Want::Said),
     ("bring up", Want::Said),
@@ -433,7 +449,7 @@ const FILLER: &[&str] = &[
     // Negated auxiliaries as chat spells them, without the apostrophe; chat's short words
     // ("wat", "abt", "u"); "info" of "any info on"; and "1", as "one" folds ("the one thing").
     "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
-    "wat", "abt", "bout", "u", "ur", "pls", "plz", "info", "1",
+    "wat", "abt", "bout", "u", "ur", "pls", "plz", "info", "1", "whens", "wheres",
     // Chat's words for a person ("the ODI lady", "the Cambridge guy").
     "lady", "woman", "man", "dude", "bloke", "person", "people",
 ];

@@ -12,7 +12,7 @@ use crate::fold;
 use crate::knowledge::Knowledge;
 use crate::search::Sought;
 
-use super::cues::{Fact, Want, says_number, says_time, unclipped};
+use super::cues::{Fact, Want, is_year, says_number, says_time, unclipped};
 use super::reading::{LONGEST_COUNTRY, SHORT_COUNTRY_CHARS};
 use super::reading::{Reading, Through};
 
@@ -95,7 +95,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
     // A role nobody holds at the organisation named; a yes-or-no question of a person that
     // asks nothing of its own ("is Filer a woman": only her name left once the chat is read;
     // "does anyone mention the IPCC" names no person and is answered).
-    if reading.unheld_role
+    if reading.unheld_role && reading.want == Some(Want::Who)
         || reading.yes_no
             && people
             && reading.words.is_empty()
@@ -147,7 +147,7 @@ pub fn answer<'k>(k: &'k Knowledge, reading: &Reading<'k>) -> Answer<'k> {
         {
             continue;
         }
-        let kind = kind_fit(reading.want, passage.kind);
+        let kind = kind_fit(reading.want, passage.kind, !reading.words.is_empty());
         if kind < 0.0 {
             continue;
         }
@@ -307,9 +307,13 @@ fn holds(k: &Knowledge, fact: Fact, text: &str) -> bool {
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     match fact {
         Fact::Number => written.iter().any(|w| says_number(&bare(w))),
-        Fact::Time => written
-            .iter()
-            .any(|w| fold::words(w).iter().any(|f| says_time(f))),
+        // A month is written with a capital: "they may lack" says no time.
+        Fact::Time => written.iter().any(|w| {
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            fold::words(w)
+                .iter()
+                .any(|f| is_year(f) || capital && says_time(f))
+        }),
         Fact::Place => (1..=LONGEST_COUNTRY).any(|len| {
             written.windows(len).enumerate().any(|(at, span)| {
                 let key: Vec<String> = span.iter().flat_map(|w| fold::words(w)).collect();
@@ -352,7 +356,7 @@ fn wanted_kinds(want: Option<Want>) -> &'static [PassageKind] {
 /// How well a passage of `kind` fits what is asked for: 1 for the kind asked, less for a
 /// neighbour, negative for a kind that cannot answer (the article's introduction is nobody's
 /// wish or view).
-fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
+fn kind_fit(want: Option<Want>, kind: PassageKind, own_words: bool) -> f32 {
     use PassageKind as K;
     match (want, kind) {
         (Some(Want::Wishes), K::Wish) => 1.0,
@@ -360,7 +364,9 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
         (Some(Want::Wishes), _) => -1.0,
         (Some(Want::Who), K::Byline) => 1.0,
         // Who someone is, or where they work, is their byline: "does Filer work for the G7"
-        // is not answered by her words on the G7.
+        // is not answered by her words on the G7. With words of its own ("Pantuliano's
+        // position on responsible technology"), what was said may answer.
+        (Some(Want::Who), _) if own_words => 0.0,
         (Some(Want::Who), _) => -1.0,
         (Some(Want::Author), K::Byline) => 1.0,
         (Some(Want::Author), _) => -1.0,
@@ -381,6 +387,8 @@ fn kind_fit(want: Option<Want>, kind: PassageKind) -> f32 {
         // Members are a list, which the introduction gives of some groups ("I2U2—comprising
         // India, the UAE, Israel, and the US"): no one's words say who is a member.
         (Some(Want::Members), K::Framing) => 0.5,
+        // With words of its own ("what do G7 members want on AI"), what was said may answer.
+        (Some(Want::Members), _) if own_words => 0.0,
         (Some(Want::Members), _) => -1.0,
         // Nothing said of the kind: the experts' words are what the article is for.
         (None, K::Statement | K::Wish) => 0.5,
@@ -728,5 +736,49 @@ mod tests {
             "meserole-wish-g7-code"
         );
         assert_eq!(first(&k, "how many experts were asked"), "intro-asked");
+    }
+
+    #[test]
+    fn the_code_review_s_questions_are_read_as_meant() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        for (q, want) in [
+            // A "who" cue with words of its own ("position") may be answered by what was said.
+            (
+                "what is pantuliano's position on responsible technology",
+                "pantuliano-proportionate",
+            ),
+            // What someone writes about is what they said.
+            (
+                "what does filer write about talking shops",
+                "filer-talking-shops",
+            ),
+        ] {
+            assert_eq!(first(&k, q), want, "{q}");
+        }
+        // Members with words of their own are answered, by what says them.
+        assert_eq!(
+            first(&k, "what do g7 members say about a secretariat"),
+            "filer-g7-secretariat"
+        );
+        // A request, not a yes-or-no question: answered from his passages.
+        let said = first(&k, "can you tell me about chris meserole");
+        assert!(said.starts_with("meserole-"), "{said}");
+        // "when's" asks a time; "may" is no month ("they may lack a secretariat").
+        assert_eq!(
+            read(&k, "when's the next 3si summit").fact,
+            Some(Fact::Time)
+        );
+        assert_eq!(
+            first(&k, "when did filer say they may lack a secretariat"),
+            "-"
+        );
+        // The undersecretary is nobody at the Forum, and is asked what he said, not who he is.
+        assert_eq!(
+            first(
+                &k,
+                "what did the undersecretary say about minilaterals at the frontier model forum"
+            ),
+            "fernandez-way-of-the-future"
+        );
     }
 }

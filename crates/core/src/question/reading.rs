@@ -67,7 +67,8 @@ pub struct Reading<'k> {
     /// Whether a word asks for members ("members", "belong"), whatever else it names.
     pub asks_members: bool,
     /// Whether it names a role at an organisation nobody the data holds has there ("the CEO of
-    /// the Frontier Model Forum"): not answered, rather than with whoever does work there.
+    /// the Frontier Model Forum"): who holds it is not answered, rather than with whoever does
+    /// work there.
     pub unheld_role: bool,
     /// Whether it asks yes or no ("is Filer a woman", "did Meserole attend"): answered only by
     /// a passage that says something it asks, not by whatever its names bring.
@@ -214,11 +215,15 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
             .entities
             .iter()
             .any(|n| titled(n) && staff.iter().any(|&(p, _)| p == n.entity));
-        // "the CEO of the Frontier Model Forum": nobody the data holds is its CEO.
+        // "the CEO of the Frontier Model Forum": nobody the data holds is its CEO (who holds
+        // it is then not answered). The title's holders stay for what else is asked ("what did
+        // the undersecretary say about the Forum").
         reading.unheld_role = !held_there;
-        reading
-            .entities
-            .retain(|n| !titled(n) || staff.iter().any(|&(p, _)| p == n.entity));
+        if held_there {
+            reading
+                .entities
+                .retain(|n| !titled(n) || staff.iter().any(|&(p, _)| p == n.entity));
+        }
     }
     for (person, org) in staff {
         // Found by a title too, the organisation says more of them ("Sara Pantuliano (of ODI)").
