@@ -17,13 +17,16 @@ const FRESH_FLOOR: f64 = 0.5;
 /// the other rows, as people chat, after the first of that session's rules; tuned on), the
 /// floor set at 35 of 46 (this version reaches 36): a guard, not the target.
 const TUNE2_FLOOR: f64 = 0.75;
-/// On the blind set (written in session 12 by a helper who saw neither the code nor the other
-/// rows, never shown), a guard set at its second count (30 of 40), not the target; this version
-/// reaches 32 (BENCHMARKS.md, "/ask").
-const BLIND_FLOOR: f64 = 0.75;
+/// On the chat set (session 12's blind set, written by a helper who saw neither the code nor
+/// the other rows; counted three times there, tuned on since session 13), a guard set at
+/// 30 of 40, not the target; session 12's version reached 32 (BENCHMARKS.md, "/ask").
+const CHAT_FLOOR: f64 = 0.75;
+/// On the blind set (written at the start of session 13 by a helper who saw only the article
+/// and the data, never shown), a guard, not the target; set after its first count.
+const BLIND_FLOOR: f64 = 0.0;
 
 /// The sets whose misses may be seen and tuned on, and those never shown.
-const TUNED: [&str; 5] = ["tune", "review", "held", "fresh", "tune2"];
+const TUNED: [&str; 6] = ["tune", "review", "held", "fresh", "tune2", "chat"];
 const HELD_OUT: [&str; 1] = ["blind"];
 
 /// Right and asked, per set and kind; and the report of every miss.
@@ -75,6 +78,7 @@ fn labelled_questions_are_answered_first_time_or_honestly() {
         let target = match (set.as_str(), group.as_str()) {
             (_, "none") => 1.0,
             ("fresh", _) => FRESH_FLOOR,
+            ("chat", _) => CHAT_FLOOR,
             ("blind", _) => BLIND_FLOOR,
             ("tune2", _) => TUNE2_FLOOR,
             _ => TUNE_TARGET,

@@ -229,8 +229,44 @@ pub fn is_year(word: &str) -> bool {
 #[rustfmt::skip]
 const ROLE_CUES: &[&str] = &[
     "ceo", "director", "head", "heads", "run", "runs", "who leads", "who led", "in charge",
-    "whos behind", "who is behind",
+    "whos behind", "who is behind", "boss", "bosses",
 ];
+
+/// The words for working somewhere, which ask who someone is (their organisation) only when
+/// they say where or for whom: "where does Weiss work", "who does Filer work for", not "why do
+/// minilaterals work better".
+const WORKING: &[&str] = &["work", "works", "worked", "working"];
+/// What follows a word for working when it says where or for whom.
+const WORKING_AT: &[&str] = &["for", "at", "as", "with"];
+
+/// Whether the cue word at `at` of the folded `words` is one of working that does not ask
+/// where someone works: in a question that names no person or organisation (`of_person`:
+/// "why do minilaterals work", "how do they work with the G7"), or one where it is neither
+/// followed by "for", "at", "as" or "with", nor the last word ("what does Weiss do for work"),
+/// and no question of where.
+pub(super) fn works_otherwise(words: &[String], at: usize, of_person: bool) -> bool {
+    let Some(word) = words.get(at) else {
+        return false;
+    };
+    if !WORKING.contains(&word.as_str()) {
+        return false;
+    }
+    let last = at + 1 == words.len();
+    let says_where = words
+        .get(at + 1)
+        .is_some_and(|next| WORKING_AT.contains(&next.as_str()));
+    let where_asked = words.iter().any(|w| w == "where" || w == "wheres");
+    !(of_person && (last || says_where || where_asked))
+}
+
+/// Words that ask a question of someone, which say nothing more when the article's question is
+/// asked for ("what question did they ask the experts", "put to them").
+const ASKING: &[&str] = &["ask", "asks", "asking", "put", "pose", "posed", "posing"];
+
+/// Whether the folded `word` says asking a question.
+pub(super) fn is_asking(word: &str) -> bool {
+    ASKING.contains(&word)
+}
 
 /// Whether the cue phrase `phrase` asks who someone is only by naming a role.
 pub fn is_role_cue(phrase: &str) -> bool {
@@ -279,6 +315,9 @@ const CUES: &[(&str, Want)] = &[
     ("heads", Want::Who),
     ("ceo", Want::Who),
     ("director", Want::Who),
+    // Chat's word for whoever heads an organisation ("the ODI boss").
+    ("boss", Want::Who),
+    ("bosses", Want::Who),
     // "who leads", not "what should the summit lead to".
     ("who leads", Want::Who),
     ("who led", Want::Who),
@@ -470,6 +509,17 @@ const VAGUE: &[&str] = &[
     "happen", "happens", "happened", "happening", "go", "goes", "going", "gone", "went",
     "come", "comes", "coming", "came", "supposed", "meant",
     "nutshell", "tldr", "gist", "summary", "overview",
+    // Degree: "see more of" (not "most", which "the most important thing" says).
+    "more",
+    // Working as functioning ("minilaterals work better", "to work long term"); where someone
+    // works is a cue, read before (`works_otherwise`).
+    "work", "works", "worked", "working",
+    // "like" as chat's "such as" and its filler ("forums like BRICS", "like, what"); the cue
+    // phrases "would like" and "like to see" are read before it. Examples of a thing are the
+    // thing ("what forums does it give as examples"); "ones" stands for a noun already said.
+    "like", "example", "examples", "instance", "instances", "ones",
+    // Liking: "why is Weiss so keen on minilaterals" asks what he says of them.
+    "keen", "fond", "fan",
 ];
 
 /// Words for a written work, which say nothing more when who wrote it is asked ("who wrote

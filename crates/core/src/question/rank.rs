@@ -700,6 +700,49 @@ mod tests {
     }
 
     #[test]
+    fn working_liking_degree_and_examples_are_chat_not_words_of_the_question() {
+        let k = Knowledge::new(crate::testdata::bundled());
+        for (q, want) in [
+            // Working as functioning is no word of the question; where someone works asks
+            // for their byline.
+            ("who does filer work for", "filer-byline"),
+            ("who works at odi", "pantuliano-byline"),
+            ("where does weiss work again", "weiss-byline"),
+            ("what does weiss do for work", "weiss-byline"),
+            // Chat's word for whoever heads an organisation.
+            (
+                "what does the odi boss think about the global north",
+                "pantuliano-wish-spaces",
+            ),
+            // Degree and liking say nothing a passage need say.
+            (
+                "what would filer like to see more of",
+                "filer-wish-maturation",
+            ),
+            ("why is filer so keen on a lighthouse", "filer-lighthouse"),
+            // "such as" as chat says it, and examples of a thing.
+            ("which examples of forums are like the g7", "intro-forums"),
+            // Asking is what the article's question says; the year it looks to is its own.
+            ("what question did the article pose", "question"),
+            (
+                "what does meserole hope the g7 does next year",
+                "meserole-wish-g7-code",
+            ),
+        ] {
+            assert_eq!(first(&k, q), want, "{q}");
+        }
+        // Minilaterals working is what is said of them, not anyone's byline.
+        for q in [
+            "why do minilaterals work",
+            "how do minilaterals work with the g7",
+        ] {
+            assert!(!first(&k, q).ends_with("-byline"), "{q}: {}", first(&k, q));
+        }
+        // What is still no answer: working somewhere the data does not say.
+        assert_eq!(first(&k, "does filer work at the un"), "-");
+    }
+
+    #[test]
     fn a_yes_or_no_question_of_a_person_must_ask_something_of_its_own() {
         let k = Knowledge::new(crate::testdata::bundled());
         // Only her name is left once the chat is read: her wish is no answer.

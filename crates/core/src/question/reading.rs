@@ -11,13 +11,15 @@ use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
 use super::cues::{
-    Fact, LONGEST_CUE, Want, asks_yes_or_no, cue, fact, is_filler, is_group_noun, is_role_cue,
-    is_work, is_year, says_number,
+    Fact, LONGEST_CUE, Want, asks_yes_or_no, cue, fact, is_asking, is_filler, is_group_noun,
+    is_role_cue, is_work, is_year, says_number, works_otherwise,
 };
 use super::plain::plain;
 
 /// The most words of a question read: a longer one is a paste, and each word costs lookups.
 const MOST_WORDS: usize = 24;
+/// The words before "year" that name a year by where it stands from now ("next year").
+const RELATIVE_YEARS: &[&str] = &["next", "this", "coming"];
 /// A word shorter than this is not read alone as a name in lower case or with a typo: too many
 /// short words are one edit from a short name.
 const LOOSE_NAME_MIN_CHARS: usize = 4;
@@ -263,14 +265,27 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
                 .any(|n| said.iter().any(|s| s == n))
         })
     };
-    // Who wrote a book asks nothing more of "book".
+    // "next year" is the year the article looks to, which its wishes are for: no words a
+    // passage need say.
+    for (pair, c) in words.windows(2).zip(covered.iter_mut()) {
+        if let [word, next] = pair
+            && RELATIVE_YEARS.contains(&word.as_str())
+            && next == "year"
+        {
+            *c = true;
+        }
+    }
+    // Who wrote a book asks nothing more of "book"; the article's question, nothing more of
+    // asking it ("what question did they put to the experts").
     let author = reading.want == Some(Want::Author);
+    let question_asked = reading.want == Some(Want::Question);
     let not_its_own = |w: &String| {
         said.contains(w)
             || said_country(w)
             || is_filler(w)
             || crate::search::is_stopword(w)
             || author && is_work(w)
+            || question_asked && is_asking(w)
             // A count said of the answer ("Meserole's three wishes"), which no passage need say.
             || says_number(w)
     };
@@ -296,6 +311,13 @@ fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &m
     // Where a noun for groups stood ("blocs", "countries"): a word of the question's own when
     // no group or country is named to list.
     let mut group_nouns: Vec<usize> = Vec::new();
+    // Working is asked of a person or an organisation's people ("who works at ODI").
+    let of_person = reading.named().any(|e| {
+        matches!(
+            k.dataset.entity_of(e),
+            EntityOf::Expert(_) | EntityOf::Body(_)
+        )
+    });
     let mut at = 0;
     while at < words.len() {
         let found = (1..=LONGEST_CUE).rev().find_map(|len| {
@@ -304,6 +326,7 @@ fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &m
             // "how many experts were asked" asks a count, not the article's question.
             cue(&phrase)
                 .filter(|w| !(*w == Want::Question && reading.fact == Some(Fact::Number)))
+                .filter(|_| !(len == 1 && works_otherwise(words, at, of_person)))
                 .map(|w| (len, w, is_role_cue(&phrase)))
         });
         match found {
