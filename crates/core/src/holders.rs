@@ -16,11 +16,29 @@ const COMPLEMENT: &[&str] = &["of", "for", "at", "to", "in", "on"];
 /// Words of a title that say when, not what: "Former Director" holds the title "director".
 const NOT_THE_ROLE: &[&str] = &["former", "acting", "the", "a", "an", "interim"];
 
+/// Words of a title's head that say its holder heads the organisation ("CEO", "Executive
+/// Director", "President"): who "the boss" or "the head" of it is.
+const HEADING: &[&str] = &[
+    "ceo",
+    "chief",
+    "director",
+    "president",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "head",
+    "founder",
+    "principal",
+];
+
 /// The people of each organisation and of each role title.
 #[derive(Debug, Default)]
 pub struct Holders {
     /// An organisation → the people with a role there, in the data's order.
     staff: HashMap<EntityIx, Vec<EntityIx>>,
+    /// An organisation → the people heading it (a title there with a word of `HEADING`).
+    heads: HashMap<EntityIx, Vec<EntityIx>>,
     /// A role title's head, as stemmed words joined by a space ("execut director") and
     /// without spaces ("undersecretari"), and its last word alone ("director") → the people
     /// holding it, in the data's order.
@@ -48,6 +66,12 @@ impl Holders {
                     .and_then(|o| dataset.entity_ix(o.as_str()))
                 {
                     push(h.staff.entry(org).or_default(), person);
+                    if fold::words(&r.title)
+                        .iter()
+                        .any(|w| HEADING.contains(&w.as_str()))
+                    {
+                        push(h.heads.entry(org).or_default(), person);
+                    }
                 }
                 let head = head(&r.title);
                 if head.is_empty() {
@@ -67,6 +91,11 @@ impl Holders {
     /// The people with a role at `organisation`.
     pub fn staff(&self, organisation: EntityIx) -> &[EntityIx] {
         self.staff.get(&organisation).map_or(&[], Vec::as_slice)
+    }
+
+    /// The people heading `organisation`, in the data's order.
+    pub fn heads(&self, organisation: EntityIx) -> &[EntityIx] {
+        self.heads.get(&organisation).map_or(&[], Vec::as_slice)
     }
 
     /// The people holding the role title the folded `words` say ("ceos", "executive

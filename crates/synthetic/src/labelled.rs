@@ -47,12 +47,17 @@ pub fn labelled(tsv: &str) -> Vec<Labelled> {
 /// `country:<Name>`, or `-` for the honest reply.
 pub fn first_answer(k: &Knowledge, q: &str) -> String {
     let reading = question::read(k, q);
-    match question::answer(k, &reading) {
+    first_of(k, &question::answer(k, &reading))
+}
+
+/// What `answer` answers first, written as `ask.tsv` writes what is expected.
+pub fn first_of(k: &Knowledge, answer: &Answer) -> String {
+    match answer {
         Answer::Passages { found, .. } => found
             .first()
             .map(|&(p, _)| k.dataset[p].id.to_string())
             .unwrap_or_default(),
-        Answer::Members(g) => format!("group:{}", k.dataset[g].id),
+        Answer::Members(g) => format!("group:{}", k.dataset[*g].id),
         Answer::Country(c) => format!("country:{}", c.name),
         Answer::NotAnswered { .. } => "-".to_string(),
     }

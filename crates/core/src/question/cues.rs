@@ -268,6 +268,99 @@ pub(super) fn is_asking(word: &str) -> bool {
     ASKING.contains(&word)
 }
 
+/// Cue phrases of liking or disliking: what someone said of a thing, even asked as "who is"
+/// ("who is keen on minilaterals" asks who said so, not who anyone is).
+const ATTITUDES: &[&str] = &[
+    "keen on",
+    "fan of",
+    "fans of",
+    "in favour of",
+    "in favor of",
+    "critical of",
+    "sceptical",
+    "skeptical",
+    "enthusiastic",
+    "excited about",
+    "feel about",
+    "feels about",
+];
+
+/// Whether the cue phrase `phrase` says liking or disliking.
+pub(super) fn is_attitude(phrase: &str) -> bool {
+    ATTITUDES.contains(&phrase)
+}
+
+/// Words that say "not": folded, "doesn't" is "doesn" and "t".
+const NEGATIONS: &[&str] = &[
+    "not", "never", "t", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont",
+    "cant", "cannot", "shouldnt", "wouldnt", "couldnt", "nobody",
+];
+/// Verbs of wanting, liking and thinking that a negation before them turns into what someone
+/// does not want or think.
+const NEGATABLE: &[&str] = &[
+    "want",
+    "wants",
+    "wanted",
+    "wish",
+    "wishes",
+    "hope",
+    "hopes",
+    "like",
+    "likes",
+    "agree",
+    "agrees",
+    "support",
+    "supports",
+    "think",
+    "thinks",
+    "believe",
+    "believes",
+    "say",
+    "said",
+    "mention",
+    "mentioned",
+    "mentions",
+];
+
+/// Whether the folded `words` ask what someone does not want, like or think ("what doesn't
+/// Meserole want", "who does not like minilaterals"): a negation one or two words before such
+/// a verb. The article says what its experts want and think, not what they do not.
+pub fn asks_what_not(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(at, w)| {
+        NEGATIONS.contains(&w.as_str())
+            && words
+                .iter()
+                .skip(at + 1)
+                .take(2)
+                .any(|v| NEGATABLE.contains(&v.as_str()))
+    })
+}
+
+/// Words that ask who heads an organisation, not who works there ("who runs the Bennett
+/// Institute", "the ODI boss"): folded words joined by a space.
+const HEADING_CUES: &[&str] = &[
+    "boss",
+    "bosses",
+    "head",
+    "heads",
+    "run",
+    "runs",
+    "in charge",
+    "who leads",
+    "who led",
+    "whos behind",
+    "who is behind",
+];
+
+/// Whether the folded `words` ask who heads something.
+pub(super) fn asks_head(words: &[String]) -> bool {
+    (1..=LONGEST_CUE).any(|len| {
+        words
+            .windows(len)
+            .any(|span| HEADING_CUES.contains(&span.join(" ").as_str()))
+    })
+}
+
 /// Whether the cue phrase `phrase` asks who someone is only by naming a role.
 pub fn is_role_cue(phrase: &str) -> bool {
     ROLE_CUES.contains(&phrase)
@@ -288,6 +381,11 @@ const CUES: &[(&str, Want)] = &[
     ("wishes", Want::Wishes),
     ("wished", Want::Wishes),
     ("like to see", Want::Wishes),
+    // Asking for something is wanting it ("what does Pantuliano ask for").
+    ("ask for", Want::Wishes),
+    ("asks for", Want::Wishes),
+    ("asking for", Want::Wishes),
+    ("asked for", Want::Wishes),
     ("would like", Want::Wishes),
     ("to happen", Want::Wishes),
     ("see happen", Want::Wishes),
@@ -306,6 +404,7 @@ const CUES: &[(&str, Want)] = &[
     ("role", Want::Who),
     ("work", Want::Who),
     ("works", Want::Who),
+    ("worked", Want::Who),
     ("affiliation", Want::Who),
     ("affiliated", Want::Who),
     ("for a living", Want::Who),
@@ -375,6 +474,20 @@ const CUES: &[(&str, Want)] = &[
     ("view", Want::Said),
     ("views", Want::Said),
     ("opinion", Want::Said),
+    // Liking or disliking something is a view of it ("why is Weiss so keen on minilaterals",
+    // "who is a fan of the G7"): `ATTITUDES`.
+    ("keen on", Want::Said),
+    ("fan of", Want::Said),
+    ("fans of", Want::Said),
+    ("in favour of", Want::Said),
+    ("in favor of", Want::Said),
+    ("critical of", Want::Said),
+    ("sceptical", Want::Said),
+    ("skeptical", Want::Said),
+    ("enthusiastic", Want::Said),
+    ("excited about", Want::Said),
+    ("feel about", Want::Said),
+    ("feels about", Want::Said),
     // What is wrong with something is an opinion: someone's words, not the introduction.
     ("wrong", Want::Said),
     ("problem", Want::Said),
@@ -509,17 +622,12 @@ const VAGUE: &[&str] = &[
     "happen", "happens", "happened", "happening", "go", "goes", "going", "gone", "went",
     "come", "comes", "coming", "came", "supposed", "meant",
     "nutshell", "tldr", "gist", "summary", "overview",
-    // Degree: "see more of" (not "most", which "the most important thing" says).
-    "more",
-    // Working as functioning ("minilaterals work better", "to work long term"); where someone
-    // works is a cue, read before (`works_otherwise`).
-    "work", "works", "worked", "working",
     // "like" as chat's "such as" and its filler ("forums like BRICS", "like, what"); the cue
-    // phrases "would like" and "like to see" are read before it. Examples of a thing are the
-    // thing ("what forums does it give as examples"); "ones" stands for a noun already said.
-    "like", "example", "examples", "instance", "instances", "ones",
-    // Liking: "why is Weiss so keen on minilaterals" asks what he says of them.
-    "keen", "fond", "fan",
+    // phrases "would like" and "like to see" are read before it. "ones" stands for a noun
+    // already said. (Degree, "more", and working, "how does the G7 work", stay words: a
+    // review in session 13 found "who wants more funding" and "which experts work with the
+    // G7" quoted without them.)
+    "like", "ones",
 ];
 
 /// Words for a written work, which say nothing more when who wrote it is asked ("who wrote

@@ -13,5 +13,5 @@ mod rank;
 mod reading;
 
 pub use cues::{Fact, Want};
-pub use rank::{Answer, answer};
+pub use rank::{Answer, WORDS_FLOOR, answer, answer_with_floor};
 pub use reading::{Named, Reading, Through, read};

@@ -11,8 +11,9 @@ use crate::knowledge::Knowledge;
 use crate::matching::Outcome;
 
 use super::cues::{
-    Fact, LONGEST_CUE, Want, asks_yes_or_no, cue, fact, is_asking, is_filler, is_group_noun,
-    is_role_cue, is_work, is_year, says_number, works_otherwise,
+    Fact, LONGEST_CUE, Want, asks_head, asks_what_not, asks_yes_or_no, cue, fact, is_asking,
+    is_attitude, is_filler, is_group_noun, is_role_cue, is_work, is_year, says_number,
+    works_otherwise,
 };
 use super::plain::plain;
 
@@ -78,6 +79,9 @@ pub struct Reading<'k> {
     /// Whether who is asked with a role's word ("who leads the G7", "who is the CEO of the
     /// G7"), not only "who is": a group's member list does not answer it.
     pub who_by_role: bool,
+    /// Whether it asks what someone does not want, like or think ("what doesn't Meserole
+    /// want"): the article says what its experts want and think, so it is not answered.
+    pub what_not: bool,
     /// The year it asks about.
     pub year: Option<i32>,
     /// The kind of fact its question words ask for ("how many", "when", "where"), which an
@@ -201,14 +205,18 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
         .named()
         .filter(|&e| matches!(k.dataset.entity_of(e), EntityOf::Body(_)))
         .collect();
+    // Who heads it ("the ODI boss", "who runs the Bennett Institute"): only those whose title
+    // there says so; nobody, when no one the data holds heads it.
+    let heading = asks_head(&words);
     let staff: Vec<(EntityIx, EntityIx)> = organisations
         .iter()
         .flat_map(|&org| {
-            k.holders
-                .staff(org)
-                .iter()
-                .take(MOST_HOLDERS)
-                .map(move |&p| (p, org))
+            let people = if heading {
+                k.holders.heads(org)
+            } else {
+                k.holders.staff(org)
+            };
+            people.iter().take(MOST_HOLDERS).map(move |&p| (p, org))
         })
         .collect();
     let titled = |n: &Named| n.through == Through::Role;
@@ -227,6 +235,9 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
                 .retain(|n| !titled(n) || staff.iter().any(|&(p, _)| p == n.entity));
         }
     }
+    if heading && !organisations.is_empty() && staff.is_empty() {
+        reading.unheld_role = true;
+    }
     for (person, org) in staff {
         // Found by a title too, the organisation says more of them ("Sara Pantuliano (of ODI)").
         match reading.entities.iter_mut().find(|n| n.entity == person) {
@@ -236,6 +247,7 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     }
     reading.fact = fact(&words);
     reading.yes_no = asks_yes_or_no(&words);
+    reading.what_not = asks_what_not(&words);
     reading.countries = countries(k, &question, &words, &mut covered);
     read_want(k, &mut reading, &words, &mut covered);
     // "where does Weiss work" asks for an organisation, which a byline says: no country needed.
@@ -318,6 +330,9 @@ fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &m
             EntityOf::Expert(_) | EntityOf::Body(_)
         )
     });
+    // Whether a cue says liking or disliking ("who is keen on minilaterals"): what was said
+    // then wins over who someone is.
+    let mut attitude = false;
     let mut at = 0;
     while at < words.len() {
         let found = (1..=LONGEST_CUE).rev().find_map(|len| {
@@ -327,10 +342,11 @@ fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &m
             cue(&phrase)
                 .filter(|w| !(*w == Want::Question && reading.fact == Some(Fact::Number)))
                 .filter(|_| !(len == 1 && works_otherwise(words, at, of_person)))
-                .map(|w| (len, w, is_role_cue(&phrase)))
+                .map(|w| (len, w, is_role_cue(&phrase), is_attitude(&phrase)))
         });
         match found {
-            Some((len, want, by_role)) => {
+            Some((len, want, by_role, liking)) => {
+                attitude |= liking;
                 if want == Want::Who && !by_role {
                     who_by_role_only = false;
                 }
@@ -348,7 +364,7 @@ fn read_want(k: &Knowledge, reading: &mut Reading, words: &[String], covered: &m
         }
     }
     reading.who_by_role = any_role && wants.contains(&Want::Who);
-    if who_by_role_only && wants.contains(&Want::Said) {
+    if (who_by_role_only || attitude) && wants.contains(&Want::Said) {
         wants.retain(|w| *w != Want::Who);
     }
     let names_group = reading
