@@ -22,8 +22,9 @@ const TUNE2_FLOOR: f64 = 0.75;
 /// 30 of 40, not the target; session 12's version reached 32 (BENCHMARKS.md, "/ask").
 const CHAT_FLOOR: f64 = 0.75;
 /// On the blind set (written at the start of session 13 by a helper who saw only the article
-/// and the data, never shown), a guard, not the target; set after its first count.
-const BLIND_FLOOR: f64 = 0.0;
+/// and the data, never shown), a guard at its count (30 of 40, at the start of session 13 and
+/// again at its end), not the target (BENCHMARKS.md, "/ask").
+const BLIND_FLOOR: f64 = 0.75;
 
 /// The sets whose misses may be seen and tuned on, and those never shown.
 const TUNED: [&str; 6] = ["tune", "review", "held", "fresh", "tune2", "chat"];
