@@ -226,11 +226,8 @@ pub fn is_year(word: &str) -> bool {
 
 /// Cue words that ask who someone is only by naming a role ("the ODI CEO"): a verb beside them
 /// says more of what is asked ("what does the ODI CEO think" asks what was said).
-#[rustfmt::skip]
-const ROLE_CUES: &[&str] = &[
-    "ceo", "director", "head", "heads", "run", "runs", "who leads", "who led", "in charge",
-    "whos behind", "who is behind", "boss", "bosses",
-];
+/// Those that are role titles; the rest are `HEADING_CUES`.
+const ROLE_TITLE_CUES: &[&str] = &["ceo", "director"];
 
 /// The words for working somewhere, which ask who someone is (their organisation) only when
 /// they say where or for whom: "where does Weiss work", "who does Filer work for", not "why do
@@ -268,8 +265,9 @@ pub(super) fn is_asking(word: &str) -> bool {
     ASKING.contains(&word)
 }
 
-/// Cue phrases of liking or disliking: what someone said of a thing, even asked as "who is"
-/// ("who is keen on minilaterals" asks who said so, not who anyone is).
+/// Cue phrases of liking or disliking, which ask what was said ("why is Weiss so keen on
+/// minilaterals"), even asked as "who is" ("who is keen on minilaterals" asks who said so, not
+/// who anyone is).
 const ATTITUDES: &[&str] = &[
     "keen on",
     "fan of",
@@ -290,10 +288,14 @@ pub(super) fn is_attitude(phrase: &str) -> bool {
     ATTITUDES.contains(&phrase)
 }
 
-/// Words that say "not": folded, "doesn't" is "doesn" and "t".
+/// Negated auxiliaries as chat spells them, without the apostrophe: question words
+/// (`is_filler`), and negations (`NEGATIONS`).
+const NEGATED_AUXILIARIES: &[&str] = &[
+    "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
+];
+/// Words that say "not", besides `NEGATED_AUXILIARIES`: folded, "doesn't" is "doesn" and "t".
 const NEGATIONS: &[&str] = &[
-    "not", "never", "t", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "wont",
-    "cant", "cannot", "shouldnt", "wouldnt", "couldnt", "nobody",
+    "not", "never", "t", "werent", "cannot", "shouldnt", "wouldnt", "couldnt", "nobody",
 ];
 /// Verbs of wanting, liking and thinking that a negation before them turns into what someone
 /// does not want or think.
@@ -327,7 +329,7 @@ const NEGATABLE: &[&str] = &[
 /// a verb. The article says what its experts want and think, not what they do not.
 pub fn asks_what_not(words: &[String]) -> bool {
     words.iter().enumerate().any(|(at, w)| {
-        NEGATIONS.contains(&w.as_str())
+        (NEGATIONS.contains(&w.as_str()) || NEGATED_AUXILIARIES.contains(&w.as_str()))
             && words
                 .iter()
                 .skip(at + 1)
@@ -336,8 +338,9 @@ pub fn asks_what_not(words: &[String]) -> bool {
     })
 }
 
-/// Words that ask who heads an organisation, not who works there ("who runs the Bennett
-/// Institute", "the ODI boss"): folded words joined by a space.
+/// Cue words that ask who heads an organisation, not who works there ("who runs the Bennett
+/// Institute", "the ODI boss"), and so ask who someone is only by naming a role: folded words
+/// joined by a space.
 const HEADING_CUES: &[&str] = &[
     "boss",
     "bosses",
@@ -363,7 +366,7 @@ pub(super) fn asks_head(words: &[String]) -> bool {
 
 /// Whether the cue phrase `phrase` asks who someone is only by naming a role.
 pub fn is_role_cue(phrase: &str) -> bool {
-    ROLE_CUES.contains(&phrase)
+    ROLE_TITLE_CUES.contains(&phrase) || HEADING_CUES.contains(&phrase)
 }
 
 /// The words that say what kind of passage answers a question, each with what it asks for.
@@ -474,20 +477,7 @@ const CUES: &[(&str, Want)] = &[
     ("view", Want::Said),
     ("views", Want::Said),
     ("opinion", Want::Said),
-    // Liking or disliking something is a view of it ("why is Weiss so keen on minilaterals",
-    // "who is a fan of the G7"): `ATTITUDES`.
-    ("keen on", Want::Said),
-    ("fan of", Want::Said),
-    ("fans of", Want::Said),
-    ("in favour of", Want::Said),
-    ("in favor of", Want::Said),
-    ("critical of", Want::Said),
-    ("sceptical", Want::Said),
-    ("skeptical", Want::Said),
-    ("enthusiastic", Want::Said),
-    ("excited about", Want::Said),
-    ("feel about", Want::Said),
-    ("feels about", Want::Said),
+    // Liking or disliking something is a view of it too: `ATTITUDES`, read by `cue`.
     // What is wrong with something is an opinion: someone's words, not the introduction.
     ("wrong", Want::Said),
     ("problem", Want::Said),
@@ -568,7 +558,10 @@ pub(super) const LONGEST_CUE: usize = 3;
 
 /// What the folded phrase `phrase` (words joined by a space) asks for, if it is a cue.
 pub(super) fn cue(phrase: &str) -> Option<Want> {
-    CUES.iter().find(|(c, _)| *c == phrase).map(|(_, w)| *w)
+    CUES.iter()
+        .find(|(c, _)| *c == phrase)
+        .map(|(_, w)| *w)
+        .or_else(|| is_attitude(phrase).then_some(Want::Said))
 }
 
 /// Words every question is made of, which say nothing of what it is about: question words,
@@ -598,9 +591,9 @@ const FILLER: &[&str] = &[
     "ve", "very", "was", "we",
     "were", "what", "whats", "when", "where", "which", "while", "who", "whom", "whos", "why",
     "will", "with", "wonder", "wondering", "would", "year", "yet", "you", "your",
-    // Negated auxiliaries as chat spells them, without the apostrophe; chat's short words
-    // ("wat", "abt", "u"); "info" of "any info on"; and "1", as "one" folds ("the one thing").
-    "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
+    // Chat's short words ("wat", "abt", "u"; its negated auxiliaries are
+    // `NEGATED_AUXILIARIES`); "info" of "any info on"; and "1", as "one" folds ("the one
+    // thing").
     "wat", "abt", "bout", "u", "ur", "pls", "plz", "info", "1", "whens", "wheres",
     // Chat's words for a person ("the ODI lady", "the Cambridge guy").
     "lady", "woman", "man", "dude", "bloke", "person", "people",
@@ -630,6 +623,15 @@ const VAGUE: &[&str] = &[
     "like", "ones",
 ];
 
+/// The words before "year" that name a year by where it stands from now ("next year"): the
+/// year the article looks to, which its wishes are for.
+const RELATIVE_YEARS: &[&str] = &["next", "this", "coming"];
+
+/// Whether the folded `word`, before `next`, names the year the article looks to.
+pub(super) fn names_relative_year(word: &str, next: &str) -> bool {
+    RELATIVE_YEARS.contains(&word) && next == "year"
+}
+
 /// Words for a written work, which say nothing more when who wrote it is asked ("who wrote
 /// that digital minilateralism book").
 const WORKS: &[&str] = &[
@@ -643,5 +645,5 @@ pub(super) fn is_work(word: &str) -> bool {
 
 /// Whether the folded `word` is one every question is made of.
 pub(super) fn is_filler(word: &str) -> bool {
-    FILLER.contains(&word) || VAGUE.contains(&word)
+    FILLER.contains(&word) || VAGUE.contains(&word) || NEGATED_AUXILIARIES.contains(&word)
 }

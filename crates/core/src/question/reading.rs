@@ -12,15 +12,13 @@ use crate::matching::Outcome;
 
 use super::cues::{
     Fact, LONGEST_CUE, Want, asks_head, asks_what_not, asks_yes_or_no, cue, fact, is_asking,
-    is_attitude, is_filler, is_group_noun, is_role_cue, is_work, is_year, says_number,
-    works_otherwise,
+    is_attitude, is_filler, is_group_noun, is_role_cue, is_work, is_year, names_relative_year,
+    says_number, works_otherwise,
 };
 use super::plain::plain;
 
 /// The most words of a question read: a longer one is a paste, and each word costs lookups.
 const MOST_WORDS: usize = 24;
-/// The words before "year" that name a year by where it stands from now ("next year").
-const RELATIVE_YEARS: &[&str] = &["next", "this", "coming"];
 /// A word shorter than this is not read alone as a name in lower case or with a typo: too many
 /// short words are one edit from a short name.
 const LOOSE_NAME_MIN_CHARS: usize = 4;
@@ -281,8 +279,7 @@ pub fn read<'k>(k: &'k Knowledge, question: &str) -> Reading<'k> {
     // passage need say.
     for (pair, c) in words.windows(2).zip(covered.iter_mut()) {
         if let [word, next] = pair
-            && RELATIVE_YEARS.contains(&word.as_str())
-            && next == "year"
+            && names_relative_year(word, next)
         {
             *c = true;
         }
