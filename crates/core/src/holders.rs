@@ -66,9 +66,12 @@ impl Holders {
                     .and_then(|o| dataset.entity_ix(o.as_str()))
                 {
                     push(h.staff.entry(org).or_default(), person);
-                    if fold::words(&r.title)
-                        .iter()
-                        .any(|w| HEADING.contains(&w.as_str()))
+                    // Heads it now, by the title's head ("Advisor to the CEO" does not).
+                    if r.current
+                        && fold::words(&r.title)
+                            .iter()
+                            .take_while(|w| !COMPLEMENT.contains(&w.as_str()))
+                            .any(|w| HEADING.contains(&w.as_str()))
                     {
                         push(h.heads.entry(org).or_default(), person);
                     }

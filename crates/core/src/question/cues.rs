@@ -293,7 +293,7 @@ pub(super) fn is_attitude(phrase: &str) -> bool {
 const NEGATED_AUXILIARIES: &[&str] = &[
     "arent", "cant", "didnt", "doesnt", "dont", "isnt", "wasnt", "wont",
 ];
-/// Words that say "not", besides `NEGATED_AUXILIARIES`: folded, "doesn't" is "doesn" and "t".
+/// Words that say "not", besides `NEGATED_AUXILIARIES` ("doesn't" folds to "doesnt").
 const NEGATIONS: &[&str] = &[
     "not", "never", "t", "werent", "cannot", "shouldnt", "wouldnt", "couldnt", "nobody",
 ];

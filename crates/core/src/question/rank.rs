@@ -78,6 +78,11 @@ pub fn answer_with_floor<'k>(k: &'k Knowledge, reading: &Reading<'k>, floor: f32
         })
         .collect();
     let people = names_a_person(k, reading);
+    // What someone does not want or think: never a list either ("which countries don't want
+    // to be in BRICS").
+    if reading.what_not {
+        return Answer::NotAnswered { sought: Vec::new() };
+    }
     // A list, when the question asks for members (or "who is in" a group, or which groups a
     // country is in) and says nothing more.
     let listing = reading.words.is_empty() && !people;
@@ -101,8 +106,7 @@ pub fn answer_with_floor<'k>(k: &'k Knowledge, reading: &Reading<'k>, floor: f32
     // A role nobody holds at the organisation named; a yes-or-no question of a person that
     // asks nothing of its own ("is Filer a woman": only her name left once the chat is read;
     // "does anyone mention the IPCC" names no person and is answered).
-    if reading.what_not
-        || reading.unheld_role && reading.want == Some(Want::Who)
+    if reading.unheld_role && reading.want == Some(Want::Who)
         || reading.yes_no
             && people
             && reading.words.is_empty()
@@ -730,6 +734,9 @@ mod tests {
             ("who is the boss of stateup", "filer-byline"),
             ("who runs the bennett institute", "-"),
             ("who is the boss of the bennett institute", "-"),
+            // Meserole directed the Brookings initiative before: he does not head it now.
+            ("who runs the brookings ai initiative", "-"),
+            ("which countries don't want to be in brics", "-"),
             // Liking is a view: what someone said, even asked as "who is".
             ("why is filer so keen on a lighthouse", "filer-lighthouse"),
             (
